@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { caseCommands } from './case';
+import { recordsCommands } from './records';
+import { serveCommand } from './serve';
+
+/** Every `custodian` command; each area adds its own file. */
+export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, serveCommand];

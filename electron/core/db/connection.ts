@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { CustodianError } from '../../../shared/result';
+import { CUSTODIAN_APPLICATION_ID, assertOpenableHeader, readCaseHeader } from './format';
+import { migrate } from './migrations';
+import type { ReadDb, WriteDb } from './types';
+
+export interface OpenOptions {
+  /**
+   * Path of a better_sqlite3.node built for the running runtime. The
+   * Electron shell passes its own build so that tests (plain Node) and the
+   * app (Electron) use the same checkout without rebuilding.
+   */
+  nativeBinding?: string;
+}
+
+let defaultNativeBinding: string | undefined;
+/** Set once by the Electron shell before any case is opened. */
+export function setNativeBinding(path: string | undefined): void {
+  defaultNativeBinding = path;
+}
+
+function connect(path: string, readonly: boolean, opts: OpenOptions): Database.Database {
+  const nativeBinding = opts.nativeBinding ?? defaultNativeBinding;
+  return new Database(path, {
+    readonly,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+}
+
+/** Settings every connection gets: evidence must survive a power cut, and a case's schema is never trusted to run code. */
+function applyPragmas(db: Database.Database, write: boolean): void {
+  db.pragma('trusted_schema = OFF');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  if (write) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('cache_size = -65536');
+}
+
+/** Creates a new, empty case file at `path`; refuses to overwrite anything. */
+export function createCaseFile(path: string, opts: OpenOptions = {}): WriteDb {
+  if (existsSync(path)) {
+    throw new CustodianError('exists', `${path} already exists; choose a new file name for the case.`);
+  }
+  const nativeBinding = opts.nativeBinding ?? defaultNativeBinding;
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
+  try {
+    db.pragma(`application_id = ${CUSTODIAN_APPLICATION_ID}`);
+    applyPragmas(db, true);
+    migrate(db as WriteDb);
+    return db as WriteDb;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens an existing case for writing. Anything that is not a case this
+ * version understands is refused before SQLite touches it; a sound case is
+ * checked, then brought up to the latest schema in one transaction.
+ */
+export function openCaseFile(path: string, opts: OpenOptions = {}): WriteDb {
+  assertOpenableHeader(path, readCaseHeader(path));
+  checkStructure(path, opts);
+  const db = connect(path, false, opts);
+  try {
+    applyPragmas(db, true);
+    migrate(db as WriteDb);
+    return db as WriteDb;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Opens a case read-only (a received file, a second reader next to a writer). */
+export function openCaseReadOnly(path: string, opts: OpenOptions = {}): ReadDb {
+  assertOpenableHeader(path, readCaseHeader(path));
+  const db = connect(path, true, opts);
+  applyPragmas(db, false);
+  return db as ReadDb;
+}
+
+/**
+ * A read-only look before the file is opened for writing: SQLite must be
+ * able to read it (a damaged file is refused as it is, rather than
+ * "recovered" into something else).
+ */
+function checkStructure(path: string, opts: OpenOptions): void {
+  let db: Database.Database | undefined;
+  try {
+    db = connect(path, true, opts);
+    const result = db.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(String(result));
+  } catch (e) {
+    if (e instanceof CustodianError) throw e;
+    throw new CustodianError(
+      'corrupt',
+      `${path} is damaged and cannot be opened (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  } finally {
+    db?.close();
+  }
+}

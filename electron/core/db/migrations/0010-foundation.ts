@@ -1,0 +1,117 @@
+import type { Migration } from './types';
+
+/**
+ * The case file's first schema: metadata, blobs, sources and their imports,
+ * customs records with their raw rows, rejects, and the hash-chained audit log.
+ */
+export const m0010: Migration = {
+  version: 10,
+  name: 'foundation',
+  sql: `
+CREATE TABLE case_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE blobs (
+  sha256 TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  data BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sources_sha256 ON sources(sha256);
+
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  preset TEXT,
+  mapping TEXT NOT NULL,
+  columns TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  rows_imported INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  rows_flagged INTEGER NOT NULL DEFAULT 0,
+  warnings TEXT NOT NULL DEFAULT '[]',
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+) STRICT;
+
+CREATE TABLE records (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  row INTEGER NOT NULL,
+  date TEXT,
+  direction TEXT,
+  declaration_no TEXT,
+  shipper TEXT,
+  shipper_address TEXT,
+  shipper_country TEXT,
+  shipper_id TEXT,
+  consignee TEXT,
+  consignee_address TEXT,
+  consignee_country TEXT,
+  consignee_id TEXT,
+  notify TEXT,
+  producer TEXT,
+  hs_code TEXT,
+  description TEXT,
+  quantity REAL,
+  unit TEXT,
+  net_kg REAL,
+  gross_kg REAL,
+  value REAL,
+  currency TEXT,
+  value_usd REAL,
+  origin_country TEXT,
+  destination_country TEXT,
+  trading_country TEXT,
+  port_lading TEXT,
+  port_unlading TEXT,
+  customs_post TEXT,
+  transport TEXT,
+  vessel TEXT,
+  flags TEXT NOT NULL DEFAULT '[]',
+  raw TEXT NOT NULL,
+  UNIQUE (import_id, row)
+) STRICT;
+
+CREATE TABLE rejects (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  row INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  duplicate_of INTEGER
+) STRICT;
+CREATE INDEX rejects_import ON rejects(import_id, row);
+
+CREATE VIRTUAL TABLE records_fts USING fts5(
+  shipper, consignee, notify, producer, description,
+  content='', contentless_delete=1,
+  tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+`,
+};

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import type { CaseMethods } from '../../../shared/api/case';
+import { CustodianError } from '../../../shared/result';
+import { listAudit, verifyAudit } from '../db/audit-log';
+import { setMeta } from '../db/case-meta';
+import { readRecent, rememberRecent } from '../recent';
+import { openSampleCase } from '../sample-case';
+import { CaseSession } from '../session';
+import type { CoreContext } from '../context';
+import type { Handlers } from './types';
+
+function switchTo(core: CoreContext, next: CaseSession): void {
+  core.session?.close();
+  core.session = next;
+  rememberRecent(core.appDataDir, next.path);
+}
+
+export const caseHandlers: Handlers<CaseMethods> = {
+  'case.create': ({ core }, { path, title }) => {
+    switchTo(core, CaseSession.create(path, title, core.actor));
+    return core.session!.info();
+  },
+  'case.open': ({ core }, { path }) => {
+    switchTo(core, CaseSession.open(path));
+    return core.session!.info();
+  },
+  'case.openSample': async ({ core }) => {
+    switchTo(core, await openSampleCase(core.appDataDir, core.sampleDir, core.actor));
+    return core.session!.info();
+  },
+  'case.close': ({ core }) => {
+    core.session?.close();
+    core.session = null;
+    return null;
+  },
+  'case.current': ({ core }) => core.session?.info() ?? null,
+  'case.recent': ({ core }) => readRecent(core.appDataDir).filter((p) => existsSync(p)),
+  'case.info': ({ session }) => session.info(),
+  'case.rename': ({ session }, { title }) => {
+    setMeta(session.db, 'title', title);
+    return session.info();
+  },
+  'case.saveCopy': ({ session }, { path }) => {
+    if (existsSync(path)) throw new CustodianError('exists', `${path} already exists; choose a new file name.`);
+    // VACUUM INTO writes a compact, consistent copy without the deleted content.
+    session.db.prepare('VACUUM INTO ?').run(path);
+    return { path };
+  },
+  'audit.list': ({ session }, { limit, offset }) => listAudit(session.db, limit, offset),
+  'audit.verify': ({ session }) => verifyAudit(session.db),
+  'jobs.get': ({ core }, { jobId }) => core.jobs.get(jobId),
+  'jobs.cancel': ({ core }, { jobId }) => core.jobs.cancel(jobId),
+};

@@ -1,0 +1,18 @@
+import type { ImportOptions } from '../../../shared/api/records';
+
+/** The kinds of job and what each needs; every job names the case it works on. */
+export interface JobPayloads {
+  import: { casePath: string; actor: string; options: ImportOptions };
+}
+export type JobKind = keyof JobPayloads;
+export type JobPayload<K extends JobKind> = JobPayloads[K];
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: number | null; message: string }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: { code: string; message: string } };
+
+export interface JobControl {
+  progress(progress: number | null, message: string): void;
+  signal: AbortSignal;
+}

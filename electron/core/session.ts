@@ -1,0 +1,74 @@
+import { userInfo } from 'node:os';
+import type { CaseInfo } from '../../shared/api/case';
+import { CustodianError } from '../../shared/result';
+import { getMeta, setMeta } from './db/case-meta';
+import { appendAudit } from './db/audit-log';
+import { createCaseFile, openCaseFile } from './db/connection';
+import type { WriteDb } from './db/types';
+import { randomUUID } from 'node:crypto';
+
+/** Who is acting: the OS account, unless the app is told otherwise. */
+export function defaultActor(): string {
+  try {
+    return process.env.CUSTODIAN_ACTOR || userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** One open case: its path and its write connection. */
+export class CaseSession {
+  private constructor(
+    readonly path: string,
+    readonly db: WriteDb,
+  ) {}
+
+  static create(path: string, title: string, actor: string): CaseSession {
+    const db = createCaseFile(path);
+    db.transaction(() => {
+      setMeta(db, 'title', title);
+      setMeta(db, 'case_id', randomUUID());
+      setMeta(db, 'created_at', new Date().toISOString());
+      setMeta(db, 'created_by', actor);
+      appendAudit(db, actor, 'case.create', { title });
+    }).immediate();
+    return new CaseSession(path, db);
+  }
+
+  static open(path: string): CaseSession {
+    return new CaseSession(path, openCaseFile(path));
+  }
+
+  info(): CaseInfo {
+    const count = (sql: string): number => {
+      try {
+        return (this.db.prepare(sql).get() as { n: number }).n;
+      } catch {
+        return 0; // the table arrives with a later migration
+      }
+    };
+    return {
+      path: this.path,
+      title: getMeta(this.db, 'title') ?? '',
+      caseId: getMeta(this.db, 'case_id') ?? '',
+      createdAt: getMeta(this.db, 'created_at') ?? '',
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      readOnly: false,
+      counts: {
+        records: count('SELECT count(*) AS n FROM records'),
+        imports: count('SELECT count(*) AS n FROM imports'),
+        documents: count('SELECT count(*) AS n FROM documents'),
+        entities: count('SELECT count(*) AS n FROM entities'),
+      },
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function requireSession(session: CaseSession | null): CaseSession {
+  if (!session) throw new CustodianError('no_case', 'No case is open.');
+  return session;
+}

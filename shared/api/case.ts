@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export interface CaseInfo {
+  path: string;
+  title: string;
+  caseId: string;
+  createdAt: string;
+  schemaVersion: number;
+  readOnly: boolean;
+  counts: { records: number; imports: number; documents: number; entities: number };
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: unknown;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** First entry whose hash does not follow from its predecessor. */
+  brokenAt?: number;
+}
+
+export interface JobStatus {
+  jobId: string;
+  kind: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** 0..1, or null when the total is unknown. */
+  progress: number | null;
+  message: string;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+const path = z.string().min(1);
+
+export const caseApi = {
+  'case.create': method<CaseInfo>()(z.object({ path, title: z.string().min(1) }), {
+    mutates: false,
+    noCase: true,
+  }),
+  'case.open': method<CaseInfo>()(z.object({ path }), { mutates: false, noCase: true }),
+  'case.openSample': method<CaseInfo>()(z.object({}), { mutates: false, noCase: true }),
+  'case.close': method<null>()(z.object({}), { mutates: false, noCase: true }),
+  'case.current': method<CaseInfo | null>()(z.object({}), { mutates: false, noCase: true }),
+  'case.recent': method<string[]>()(z.object({}), { mutates: false, noCase: true }),
+  'case.info': method<CaseInfo>()(z.object({}), { mutates: false }),
+  'case.rename': method<CaseInfo>()(z.object({ title: z.string().min(1) }), { mutates: true }),
+  'case.saveCopy': method<{ path: string }>()(z.object({ path }), { mutates: false }),
+  'audit.list': method<AuditEntry[]>()(
+    z.object({ limit: z.number().int().positive().max(10_000).default(500), offset: z.number().int().min(0).default(0) }),
+    { mutates: false },
+  ),
+  'audit.verify': method<AuditVerification>()(z.object({}), { mutates: false }),
+  'jobs.get': method<JobStatus>()(z.object({ jobId: z.string() }), { mutates: false, noCase: true }),
+  'jobs.cancel': method<JobStatus>()(z.object({ jobId: z.string() }), { mutates: false, noCase: true }),
+};
+
+export type CaseMethods = keyof typeof caseApi;

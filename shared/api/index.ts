@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { MethodDef } from './define';
+import type { Result } from '../result';
+import { caseApi } from './case';
+import { recordsApi } from './records';
+
+/**
+ * The one API contract. The Electron IPC handlers, the preload, the HTTP
+ * bridge, the renderer client and the CLI all derive from this object.
+ * Each area lives in its own file; add areas here.
+ */
+export const api = {
+  ...caseApi,
+  ...recordsApi,
+} satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type ApiInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type ApiParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type ApiOutput<M extends MethodName> = Exclude<Api[M]['__output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+
+/** What every transport offers the renderer: one typed call. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>>;
+}
+
+export * from './case';
+export * from './records';
+export type { MethodDef } from './define';

@@ -1,0 +1,132 @@
+/**
+ * Custodian's customs-record fields. A mapping turns a file's columns into
+ * these; everything a file has beyond them stays in the raw row.
+ */
+export const RECORD_FIELDS = [
+  'date',
+  'direction',
+  'declarationNo',
+  'shipper',
+  'shipperAddress',
+  'shipperCountry',
+  'shipperId',
+  'consignee',
+  'consigneeAddress',
+  'consigneeCountry',
+  'consigneeId',
+  'notify',
+  'producer',
+  'hsCode',
+  'description',
+  'quantity',
+  'unit',
+  'netKg',
+  'grossKg',
+  'value',
+  'currency',
+  'valueUsd',
+  'originCountry',
+  'destinationCountry',
+  'tradingCountry',
+  'portLading',
+  'portUnlading',
+  'customsPost',
+  'transport',
+  'vessel',
+] as const;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+export const NUMERIC_FIELDS = ['quantity', 'netKg', 'grossKg', 'value', 'valueUsd'] as const satisfies readonly RecordField[];
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+export type TextField = Exclude<RecordField, NumericField>;
+
+/** Why a record was imported with a warning. */
+export type RecordFlag =
+  | 'missing_party'
+  | 'bad_date'
+  | 'ambiguous_date'
+  | 'bad_number'
+  | 'negative_number'
+  | 'hs_format'
+  | 'formula'
+  | 'encoding_replacement';
+
+export type NormalizedFields = { [K in TextField]: string | null } & { [K in NumericField]: number | null };
+
+export interface CustomsRecord extends NormalizedFields {
+  id: number;
+  importId: number;
+  /** 1-based data row in the source file (header not counted; a quoted multi-line row counts once). */
+  row: number;
+  flags: RecordFlag[];
+}
+
+export interface Provenance {
+  sourceId: number;
+  fileName: string;
+  sha256: string;
+  mediaType: string;
+  importedAt: string;
+  importedBy: string;
+  importId: number;
+  row: number;
+  /** The header and the row's values exactly as read (after decoding). */
+  columns: string[];
+  raw: string[];
+}
+
+export interface RecordDetail {
+  record: CustomsRecord;
+  provenance: Provenance;
+}
+
+export interface ImportSummary {
+  importId: number;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  duplicates: number;
+  /** Rows imported with at least one flag. */
+  rowsFlagged: number;
+  /** True when a file with the same SHA-256 was imported before: nothing was added. */
+  alreadyImported: boolean;
+  encoding: string;
+  warnings: string[];
+}
+
+export interface ImportInfo {
+  id: number;
+  sourceId: number;
+  fileName: string;
+  sha256: string;
+  preset: string | null;
+  status: 'done' | 'failed';
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  duplicates: number;
+  rowsFlagged: number;
+  startedAt: string;
+  finishedAt: string | null;
+  encoding: string;
+}
+
+export interface Reject {
+  row: number;
+  reason: string;
+  raw: string;
+  /** For duplicates: the earlier row this one repeats. */
+  duplicateOf?: number;
+}
+
+export interface SearchHit {
+  kind: 'record' | 'document';
+  id: number;
+  page?: number;
+  snippet: string;
+  /** For documents: the document's title. For records: importId/row. */
+  title?: string;
+  importId?: number;
+  row?: number;
+}
