@@ -12,7 +12,7 @@ export function previewFile(options: ImportOptions): ImportPreview {
   const text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
   const lines = parse(text.slice(0, text.lastIndexOf('\n') + 1), { relax_column_count: true, relax_quotes: true }) as string[][];
   const [columns = [], ...rows] = lines;
-  const preset = Object.values(PRESETS).find((p) => columns.every((c) => c in p.mapping.columns)) ?? null;
+  const preset = Object.values(PRESETS).find((p) => Object.keys(p.mapping.columns).every((c) => columns.includes(c))) ?? null;
   return {
     encoding: 'utf-8',
     encodingConfidence: 1,

@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import { RecordsSection } from './records/RecordsSection';
+import { AuditSection } from './audit/AuditSection';
+
+export interface Section {
+  id: string;
+  label: string;
+  /** null: not built yet; the workspace says so plainly. */
+  component: ComponentType | null;
+  /** What the section will do, shown while it is not built. */
+  plan: string;
+}
+
+/** The workspace's sidebar, in order. Each area registers its component here. */
+export const SECTIONS: Section[] = [
+  { id: 'records', label: 'Records', component: RecordsSection, plan: 'Imported customs records with their provenance.' },
+  { id: 'documents', label: 'Documents', component: null, plan: 'Source documents stored by hash, read page by page, searchable, with citable excerpts.' },
+  { id: 'entities', label: 'Entities', component: null, plan: 'Companies resolved across spellings and scripts, with a review queue.' },
+  { id: 'diagrams', label: 'Diagrams', component: null, plan: 'Annotated network diagrams drawn from the records and links.' },
+  { id: 'briefs', label: 'Briefs', component: null, plan: 'Evidence briefs in PDF where every claim cites its row or page.' },
+  { id: 'lists', label: 'Lists', component: null, plan: 'Sanctions lists and screening hits.' },
+  { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },
+];

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { RECORD_FIELDS, type RecordDetail as Detail } from '../../../../shared/domain/records';
+import { client } from '../../api/client';
+
+const LABELS: Record<string, string> = {
+  declarationNo: 'Declaration no.',
+  hsCode: 'HS code',
+  valueUsd: 'Value (USD)',
+  netKg: 'Net weight (kg)',
+  grossKg: 'Gross weight (kg)',
+};
+const label = (f: string) => LABELS[f] ?? f.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
+/** One record: its normalized fields, its flags, and where it came from, down to the raw values in its row. */
+export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setDetail(null);
+    void client.call('records.get', { id }).then((r) => (r.ok ? setDetail(r.value) : setError(r.error.message)));
+  }, [id]);
+  if (error) return <aside className="detail"><p className="error">{error}</p></aside>;
+  if (!detail) return <aside className="detail"><p className="muted">Loading…</p></aside>;
+  const { record, provenance: p } = detail;
+  return (
+    <aside className="detail" aria-label="Record detail">
+      <header className="detail-head">
+        <h3>Record {record.id}</h3>
+        <button className="link" onClick={onClose} aria-label="Close detail">Close</button>
+      </header>
+      {record.flags.length > 0 && (
+        <p className="flags">{record.flags.map((f) => <span key={f} className="flag">{f.replace(/_/g, ' ')}</span>)}</p>
+      )}
+      <section className="provenance" aria-label="Provenance">
+        <h4>Provenance</h4>
+        <dl>
+          <dt>Source file</dt><dd>{p.fileName}</dd>
+          <dt>SHA-256</dt><dd className="mono small break">{p.sha256}</dd>
+          <dt>Row</dt><dd>{p.row} <span className="muted">(data row; header not counted)</span></dd>
+          <dt>Import</dt><dd>#{p.importId}, {new Date(p.importedAt).toLocaleString()} by {p.importedBy}</dd>
+        </dl>
+        <h4>Raw values as read</h4>
+        <table className="raw">
+          <tbody>
+            {p.columns.map((c, i) => (
+              <tr key={`${c}-${i}`}><th>{c}</th><td>{p.raw[i] ?? ''}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-label="Normalized fields">
+        <h4>Normalized</h4>
+        <dl>
+          {RECORD_FIELDS.filter((f) => record[f] !== null && record[f] !== '').map((f) => (
+            <div key={f} className="kv"><dt>{label(f)}</dt><dd>{String(record[f])}</dd></div>
+          ))}
+        </dl>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,83 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+export const REPO = resolve(__dirname, '../..');
+export const SAMPLES = resolve(REPO, '../shared/fixtures/samples');
+export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const chromiumPath = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+
+/**
+ * Where CI is set, a missing browser fails the run; elsewhere the e2e tests
+ * are skipped, and say so loudly.
+ */
+export function browserOrSkip(): boolean {
+  if (chromiumPath) return true;
+  if (process.env.CI) throw new Error('No Chromium found (install Debian `chromium`): CI must run the end-to-end tests.');
+  console.warn('\n*** END-TO-END TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install -y chromium) ***\n');
+  return false;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath!,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Runs the real CLI (`custodian …`); throws with its stderr on failure. */
+export function cli(args: string[], env: Record<string, string> = {}): unknown {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), ...args, '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) throw new Error(`custodian ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as unknown;
+}
+
+export interface Served {
+  url: string;
+  port: number;
+  token: string;
+  home: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `custodian serve` on a case (or the sample) with its own app folder. */
+export async function serve(args: string[]): Promise<Served> {
+  const home = mkdtempSync(join(tmpdir(), 'custodian-e2e-home-'));
+  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), 'serve', ...args, '--json'], {
+    env: { ...process.env, CUSTODIAN_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const first = await new Promise<string>((ok, fail) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', ok);
+    child.once('exit', (code) => fail(new Error(`serve exited (${code}): ${stderr}`)));
+  });
+  const info = JSON.parse(first) as { url: string; port: number; token: string };
+  return {
+    ...info,
+    home,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}
