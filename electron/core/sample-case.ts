@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseSession } from './session';
 import { importFile } from './import/import-file';
+import { addSampleDocuments } from './documents/sample-documents';
 
 /** The customs files a newcomer sees in the sample case, with the preset that reads each. */
 const SAMPLE_IMPORTS: { file: string; preset: string }[] = [{ file: 'ru-customs-2k.csv', preset: 'ru-customs' }];
@@ -22,6 +23,7 @@ export async function openSampleCase(appDataDir: string, sampleDir: string, acto
     for (const { file, preset } of SAMPLE_IMPORTS) {
       await importFile(session.db, { path: join(sampleDir, file), preset }, actor);
     }
+    await addSampleDocuments(session.db, sampleDir, actor);
     session.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     session.close();

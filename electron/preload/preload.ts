@@ -1,16 +1,31 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isMethodName } from '../../shared/api';
 import { IPC, type CustodianBridge, type MenuCommand } from '../../shared/bridge';
 import type { Result } from '../../shared/result';
 
 /**
  * The page's only door to the backend: one `call` for the contract's
- * methods (names checked against the contract before anything crosses) and
- * two dialogs. No ipcRenderer, no Node, nothing else is exposed.
+ * methods and two dialogs. No ipcRenderer, no Node, nothing else is exposed.
+ * Method names and inputs are checked against the contract on the main
+ * side (dispatch), which is the side that matters; importing the contract
+ * here would bundle zod and every schema (~750 KB) into each page load.
+ *
+ * Runs sandboxed: it may only require('electron'); the build bundles it into
+ * one CJS file, and tests/shell/preload-bundle.test.ts checks that.
  */
+
+// Menu commands that arrive before the page subscribes (the case to open at
+// launch is sent as soon as the page loads, maybe before React's effects run)
+// are kept and handed to the first listener.
+const listeners = new Set<(command: MenuCommand) => void>();
+const early: MenuCommand[] = [];
+ipcRenderer.on(IPC.menu, (_e: IpcRendererEvent, command: MenuCommand) => {
+  if (listeners.size === 0) early.push(command);
+  else for (const l of listeners) l(command);
+});
+
 const bridge = {
   call: (method, input) => {
-    if (!isMethodName(method)) {
+    if (typeof method !== 'string') {
       return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no API method ${String(method)}.` } });
     }
     return ipcRenderer.invoke(IPC.call, method, input) as Promise<Result<never>>;
@@ -19,9 +34,13 @@ const bridge = {
     pickOpenPath: (kind) => ipcRenderer.invoke(IPC.pickOpen, kind) as Promise<string | null>,
     pickSavePath: (kind, suggestedName) => ipcRenderer.invoke(IPC.pickSave, kind, suggestedName) as Promise<string | null>,
     onMenu: (listener) => {
-      const handler = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
-      ipcRenderer.on(IPC.menu, handler);
-      return () => ipcRenderer.removeListener(IPC.menu, handler);
+      // A copy: the page's function is wrapped by contextBridge, ours stays in this world.
+      const l = (command: MenuCommand) => listener(command);
+      listeners.add(l);
+      for (const c of early.splice(0)) l(c);
+      return () => {
+        listeners.delete(l);
+      };
     },
   },
 } satisfies CustodianBridge;

@@ -3,6 +3,8 @@ import type { MethodDef } from './define';
 import type { Result } from '../result';
 import { caseApi } from './case';
 import { recordsApi } from './records';
+import { documentsApi } from './documents';
+import { entitiesApi } from './entities';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -12,6 +14,8 @@ import { recordsApi } from './records';
 export const api = {
   ...caseApi,
   ...recordsApi,
+  ...documentsApi,
+  ...entitiesApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -31,4 +35,6 @@ export interface ApiClient {
 
 export * from './case';
 export * from './records';
+export * from './documents';
+export * from './entities';
 export type { MethodDef } from './define';

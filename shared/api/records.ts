@@ -1,58 +1,116 @@
 import { z } from 'zod';
 import { method } from './define';
-import type { CustomsRecord, ImportInfo, ImportSummary, Reject, RecordDetail, SearchHit } from '../domain/records';
+import {
+  RECORD_FIELDS,
+  type CustomsRecord,
+  type ImportInfo,
+  type ImportSummary,
+  type NormalizedFields,
+  type PresetInfo,
+  type RecordFlag,
+  type Reject,
+  type RecordDetail,
+  type SearchHit,
+} from '../domain/records';
 import type { JobStatus } from './case';
 
-const mappingSchema = z.object({
+export const mappingSchema = z.object({
   /** Source column name → Custodian field. */
-  columns: z.record(z.string(), z.string()),
-  dateOrder: z.enum(['iso', 'dmy', 'mdy', 'ymd']).optional(),
+  columns: z.record(z.string(), z.enum(RECORD_FIELDS)),
+  dateOrder: z.enum(['auto', 'iso', 'dmy', 'mdy', 'ymd']).optional(),
+  decimal: z.enum(['auto', '.', ',']).optional(),
+  weightUnit: z.string().optional(),
 });
 
 export const importOptions = z.object({
   path: z.string().min(1),
+  /** A built-in preset (`ru-customs`, `bol`, `panjiva`, `cn-customs`) or a mapping saved in the case. */
   preset: z.string().optional(),
   mapping: mappingSchema.optional(),
+  /** Overrides the detected encoding (any WHATWG label: `windows-1251`, `gb18030`, `utf-16le`, …). */
   encoding: z.string().optional(),
-  delimiter: z.string().max(1).optional(),
+  /** Overrides the sniffed delimiter (one character; `\t` for tab). */
+  delimiter: z.string().length(1).optional(),
+  /** XLSX: the sheet to read, by name or 1-based number; the first sheet by default. */
+  sheet: z.union([z.string(), z.number().int().positive()]).optional(),
   /** Shown as the source's name; defaults to the file's base name. */
   fileName: z.string().optional(),
 });
 export type ImportOptions = z.infer<typeof importOptions>;
 
+export type ImportFormat = 'csv' | 'jsonl' | 'xlsx';
+
 export interface ImportPreview {
   encoding: string;
   encodingConfidence: number;
   delimiter: string | null;
-  format: 'csv' | 'jsonl' | 'xlsx';
+  format: ImportFormat;
+  /** XLSX: every sheet's name, in order. */
+  sheets: string[];
   columns: string[];
+  /** The first rows (up to 50), decoded, as read. */
   rows: string[][];
+  /** The same rows normalized with the mapping in effect (the preset's, the given one, or the suggestion). */
+  normalized: { fields: NormalizedFields; flags: RecordFlag[] }[];
   suggestedPreset: string | null;
+  /** Column → field, from the preset that fits the header, else from header names (English, Russian, Chinese). */
   suggestedMapping: Record<string, string>;
   replacementChars: number;
+  warnings: string[];
 }
 
-const listQuery = z.object({
-  limit: z.number().int().positive().max(100_000).default(200),
-  offset: z.number().int().min(0).default(0),
+/** Filters shared by the records list and search. */
+export const recordFilter = z.object({
   importId: z.number().int().optional(),
   query: z.string().optional(),
   flagged: z.boolean().optional(),
+  /** Only records carrying this flag. */
+  flag: z.string().optional(),
+  dateFrom: z.string().optional(),
+  dateTo: z.string().optional(),
+  /** HS code prefix, digits only (`8807`, `880730`); dots and spaces are ignored. */
+  hsPrefix: z.string().optional(),
+  /** ISO alpha-2; matches any of the record's countries. */
+  country: z.string().optional(),
+  /** Text in the shipper, consignee, notify party or producer name. */
+  party: z.string().optional(),
+  valueMin: z.number().optional(),
+  valueMax: z.number().optional(),
+});
+export type RecordFilterInput = z.infer<typeof recordFilter>;
+
+const SORTABLE = ['row', 'date', 'shipper', 'consignee', 'hsCode', 'valueUsd', 'grossKg', 'netKg', 'quantity', 'value'] as const;
+
+const listQuery = recordFilter.extend({
+  limit: z.number().int().positive().max(100_000).default(200),
+  offset: z.number().int().min(0).default(0),
+  sort: z.enum(SORTABLE).optional(),
+  desc: z.boolean().optional(),
 });
 
 export const recordsApi = {
   'import.preview': method<ImportPreview>()(importOptions, { mutates: false }),
+  /** Reads the whole file with the mapping and reports what an import would do, writing nothing. */
+  'import.validate': method<ImportSummary>()(importOptions, { mutates: false }),
   /** Runs the import to the end (CLI and tests). */
   'import.run': method<ImportSummary>()(importOptions, { mutates: true, ownTransaction: true }),
   /** Starts the import as a background job; poll `jobs.get`. */
   'import.start': method<JobStatus>()(importOptions, { mutates: false }),
+  'import.presets': method<PresetInfo[]>()(z.object({}), { mutates: false }),
+  /** Saves a custom mapping in the case under a name usable as `preset`. */
+  'import.saveMapping': method<PresetInfo>()(z.object({ name: z.string().min(1).max(100), mapping: mappingSchema }), {
+    mutates: true,
+  }),
   'imports.list': method<ImportInfo[]>()(z.object({}), { mutates: false }),
   'rejects.list': method<Reject[]>()(z.object({ importId: z.number().int() }), { mutates: false }),
   'records.list': method<CustomsRecord[]>()(listQuery, { mutates: false }),
-  'records.count': method<number>()(listQuery.omit({ limit: true, offset: true }), { mutates: false }),
+  'records.count': method<number>()(recordFilter, { mutates: false }),
   'records.get': method<RecordDetail>()(z.object({ id: z.number().int() }), { mutates: false }),
   'search.query': method<SearchHit[]>()(
-    z.object({ query: z.string().min(1), limit: z.number().int().positive().max(1000).default(50) }),
+    recordFilter.omit({ query: true }).extend({
+      query: z.string().min(1),
+      limit: z.number().int().positive().max(1000).default(50),
+    }),
     { mutates: false },
   ),
 };

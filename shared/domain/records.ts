@@ -52,6 +52,39 @@ export type RecordFlag =
   | 'formula'
   | 'encoding_replacement';
 
+export const RECORD_FLAGS: readonly RecordFlag[] = [
+  'missing_party',
+  'bad_date',
+  'ambiguous_date',
+  'bad_number',
+  'negative_number',
+  'hs_format',
+  'formula',
+  'encoding_replacement',
+];
+
+/** How day and month are ordered in a file's dates; `auto` reads ISO and dd.mm.yyyy and flags d/m vs m/d ambiguity. */
+export type DateOrder = 'auto' | 'iso' | 'dmy' | 'mdy' | 'ymd';
+
+/** A file's columns → Custodian's fields, plus how to read its dates and numbers. */
+export interface Mapping {
+  /** Source column name → Custodian field; columns not listed stay in the raw row only. */
+  columns: Record<string, RecordField>;
+  dateOrder?: DateOrder;
+  /** Decimal separator; `auto` takes the last of `.`/`,` in a number as the decimal point. */
+  decimal?: 'auto' | '.' | ',';
+  /** The column giving the weights' unit (KG, LB, T); weights are converted to kilograms. */
+  weightUnit?: string;
+}
+
+export interface PresetInfo {
+  name: string;
+  label: string;
+  /** `builtin` ships with Custodian; `saved` was saved in this case. */
+  origin: 'builtin' | 'saved';
+  mapping: Mapping;
+}
+
 export type NormalizedFields = { [K in TextField]: string | null } & { [K in NumericField]: number | null };
 
 export interface CustomsRecord extends NormalizedFields {
@@ -59,6 +92,8 @@ export interface CustomsRecord extends NormalizedFields {
   importId: number;
   /** 1-based data row in the source file (header not counted; a quoted multi-line row counts once). */
   row: number;
+  /** The HS 6 (international) prefix of hsCode, when it has at least 6 digits. */
+  hs6: string | null;
   flags: RecordFlag[];
 }
 
@@ -92,6 +127,8 @@ export interface ImportSummary {
   /** True when a file with the same SHA-256 was imported before: nothing was added. */
   alreadyImported: boolean;
   encoding: string;
+  /** Decoding produced this many U+FFFD replacement characters (a wrong encoding, or damaged bytes). */
+  replacementChars: number;
   warnings: string[];
 }
 

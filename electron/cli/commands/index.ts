@@ -1,7 +1,9 @@
 import type { Command } from '../command';
 import { caseCommands } from './case';
 import { recordsCommands } from './records';
+import { documentsCommands } from './documents';
+import { entitiesCommands } from './entities';
 import { serveCommand } from './serve';
 
 /** Every `custodian` command; each area adds its own file. */
-export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, serveCommand];
+export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, ...documentsCommands, ...entitiesCommands, serveCommand];

@@ -1,40 +1,128 @@
-import { unwrap } from '../unwrap';
-import { apiCommand, int, UsageError, type Command } from '../command';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { JobStatus } from '../../../shared/api/case';
+import { CustodianError } from '../../../shared/result';
+import { unwrap } from '../unwrap';
+import { apiCommand, int, UsageError, type Command, type Values } from '../command';
+import type { CoreContext } from '../../core/context';
 
-const importCommand: Command = apiCommand(
-  {
-    name: 'import',
-    usage: 'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C]',
-    summary: 'import a customs file (CSV/TSV, XLSX, JSON lines) into the case',
-    opensCase: true,
-    minArgs: 1,
-    options: {
-      preset: { type: 'string' },
-      mapping: { type: 'string' },
-      encoding: { type: 'string' },
-      delimiter: { type: 'string' },
-    },
-    method: 'import.run',
-    input: (args, v) => {
-      let mapping: unknown;
-      if (typeof v.mapping === 'string') {
-        try {
-          mapping = JSON.parse(readFileSync(v.mapping, 'utf8'));
-        } catch (e) {
-          throw new UsageError(`cannot read the mapping ${v.mapping}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      const delimiter = v.delimiter === 'tab' || v.delimiter === '\\t' ? '\t' : v.delimiter;
-      return { path: resolve(args[0]!), preset: v.preset, mapping, encoding: v.encoding, delimiter };
-    },
-  },
-  unwrap,
-);
+const num = (v: unknown, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} takes a number`);
+  return n;
+};
+
+function importInput(args: string[], v: Values) {
+  let mapping: unknown;
+  if (typeof v.mapping === 'string') {
+    try {
+      mapping = JSON.parse(readFileSync(v.mapping, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`cannot read the mapping ${v.mapping}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (mapping && v.preset) throw new UsageError('give either --preset or --mapping, not both');
+  const delimiter = v.delimiter === 'tab' || v.delimiter === '\\t' ? '\t' : v.delimiter;
+  const sheet = typeof v.sheet === 'string' && /^\d+$/.test(v.sheet) ? Number(v.sheet) : v.sheet;
+  return { path: resolve(args[0]!), preset: v.preset, mapping, encoding: v.encoding, delimiter, sheet };
+}
+
+const importOptions = {
+  preset: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  sheet: { type: 'string' },
+} as const;
+
+/**
+ * Runs the import as a job (a worker thread with its own connection, as in
+ * the app) and waits for it; with --progress (or on a terminal) prints its
+ * progress to stderr about every quarter second.
+ */
+async function runImportJob(core: CoreContext, input: unknown, showProgress: boolean): Promise<unknown> {
+  let status = (await unwrap(core, 'import.start', input)) as JobStatus;
+  let last = '';
+  while (status.state === 'running') {
+    await new Promise((r) => setTimeout(r, 100));
+    status = (await unwrap(core, 'jobs.get', { jobId: status.jobId })) as JobStatus;
+    const line = `${status.progress === null ? '' : `${Math.round(status.progress * 100)}% `}${status.message}`;
+    if (showProgress && line !== last && status.state === 'running') {
+      process.stderr.write(`progress ${new Date().toISOString()} ${line}\n`);
+      last = line;
+    }
+  }
+  if (status.state === 'done') return status.result;
+  throw new CustodianError(status.error?.code ?? status.state, status.error?.message ?? status.message);
+}
+
+const importCommand: Command = {
+  name: 'import',
+  usage: 'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N] [--progress]',
+  summary: 'import a customs file (CSV/TSV, XLSX, JSON lines) into the case',
+  opensCase: true,
+  minArgs: 1,
+  options: { ...importOptions, progress: { type: 'boolean' } },
+  run: ({ core, args, values }) =>
+    runImportJob(core, importInput(args, values), Boolean(values.progress) || (process.stderr.isTTY && !values.json)),
+};
 
 export const recordsCommands: Command[] = [
   importCommand,
+  apiCommand(
+    {
+      name: 'preview',
+      usage: 'custodian preview CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N]',
+      summary: 'show how a customs file would be read: encoding, delimiter, columns, first rows, suggested mapping',
+      opensCase: true,
+      minArgs: 1,
+      options: importOptions,
+      method: 'import.preview',
+      input: importInput,
+    },
+    unwrap,
+  ),
+  apiCommand(
+    {
+      name: 'validate',
+      usage: 'custodian validate CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C]',
+      summary: 'read a whole customs file and report what an import would do, changing nothing',
+      opensCase: true,
+      minArgs: 1,
+      options: importOptions,
+      method: 'import.validate',
+      input: importInput,
+    },
+    unwrap,
+  ),
+  {
+    name: 'save-mapping',
+    usage: 'custodian save-mapping CASE NAME MAP.json',
+    summary: 'save a custom mapping in the case, usable as --preset NAME',
+    opensCase: true,
+    minArgs: 2,
+    run: ({ core, args }) => {
+      let mapping: unknown;
+      try {
+        mapping = JSON.parse(readFileSync(args[1]!, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`cannot read the mapping ${args[1]}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return unwrap(core, 'import.saveMapping', { name: args[0], mapping });
+    },
+  },
+  apiCommand(
+    {
+      name: 'presets',
+      usage: 'custodian presets CASE',
+      summary: 'list the built-in presets and the mappings saved in the case',
+      opensCase: true,
+      method: 'import.presets',
+      input: () => ({}),
+    },
+    unwrap,
+  ),
   apiCommand(
     {
       name: 'rejects',
@@ -50,10 +138,27 @@ export const recordsCommands: Command[] = [
   apiCommand(
     {
       name: 'records',
-      usage: 'custodian records CASE [--limit N] [--offset N] [--import ID] [--query TEXT] [--flagged]',
+      usage:
+        'custodian records CASE [--limit N] [--offset N] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
       summary: 'list customs records',
       opensCase: true,
-      options: { limit: { type: 'string' }, offset: { type: 'string' }, import: { type: 'string' }, query: { type: 'string' }, flagged: { type: 'boolean' } },
+      options: {
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        import: { type: 'string' },
+        query: { type: 'string' },
+        flagged: { type: 'boolean' },
+        flag: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        hs: { type: 'string' },
+        country: { type: 'string' },
+        party: { type: 'string' },
+        'min-usd': { type: 'string' },
+        'max-usd': { type: 'string' },
+        sort: { type: 'string' },
+        desc: { type: 'boolean' },
+      },
       method: 'records.list',
       input: (_a, v) => ({
         limit: int(v.limit, 'limit') ?? 100_000,
@@ -61,6 +166,9 @@ export const recordsCommands: Command[] = [
         importId: int(v.import, 'import'),
         query: v.query,
         flagged: v.flagged,
+        ...filters(v),
+        sort: v.sort,
+        desc: v.desc,
       }),
     },
     unwrap,
@@ -79,14 +187,37 @@ export const recordsCommands: Command[] = [
   apiCommand(
     {
       name: 'search',
-      usage: 'custodian search CASE QUERY [--limit N]',
+      usage: 'custodian search CASE QUERY [--limit N] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N]',
       summary: 'full-text search over records and documents',
       opensCase: true,
       minArgs: 1,
-      options: { limit: { type: 'string' } },
+      options: {
+        limit: { type: 'string' },
+        flag: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        hs: { type: 'string' },
+        country: { type: 'string' },
+        party: { type: 'string' },
+        'min-usd': { type: 'string' },
+        'max-usd': { type: 'string' },
+      },
       method: 'search.query',
-      input: (args, v) => ({ query: args.join(' '), limit: int(v.limit, 'limit') ?? 50 }),
+      input: (args, v) => ({ query: args.join(' '), limit: int(v.limit, 'limit') ?? 50, ...filters(v) }),
     },
     unwrap,
   ),
 ];
+
+function filters(v: Values) {
+  return {
+    flag: v.flag,
+    dateFrom: v.from,
+    dateTo: v.to,
+    hsPrefix: v.hs,
+    country: v.country,
+    party: v.party,
+    valueMin: num(v['min-usd'], 'min-usd'),
+    valueMax: num(v['max-usd'], 'max-usd'),
+  };
+}

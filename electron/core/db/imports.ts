@@ -17,6 +17,8 @@ interface Row {
   finished_at: string | null;
   encoding: string;
   columns: string;
+  format: string;
+  delimiter: string | null;
 }
 
 const toImportInfo = (r: Row): ImportInfo => ({
@@ -43,17 +45,24 @@ export interface NewImport {
   preset: string | null;
   mapping: unknown;
   columns: string[];
+  format: string;
   encoding: string;
+  delimiter: string | null;
   startedAt: string;
 }
 
+/**
+ * Imports are all or nothing (one transaction), so a row here is always a
+ * finished import: 'done'. 'failed' is kept for imports recorded by a
+ * later, resumable design.
+ */
 export function insertImport(db: WriteDb, i: NewImport): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO imports (source_id, preset, mapping, columns, encoding, status, started_at) VALUES (?, ?, ?, ?, ?, 'done', ?)`,
+        `INSERT INTO imports (source_id, preset, mapping, columns, format, encoding, delimiter, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'done', ?)`,
       )
-      .run(i.sourceId, i.preset, JSON.stringify(i.mapping), JSON.stringify(i.columns), i.encoding, i.startedAt)
+      .run(i.sourceId, i.preset, JSON.stringify(i.mapping), JSON.stringify(i.columns), i.format, i.encoding, i.delimiter, i.startedAt)
       .lastInsertRowid,
   );
 }
@@ -64,22 +73,33 @@ export interface ImportCounts {
   rowsRejected: number;
   duplicates: number;
   rowsFlagged: number;
+  replacementChars: number;
   warnings: string[];
 }
 
 export function finishImport(db: WriteDb, id: number, c: ImportCounts): void {
   db.prepare(
-    `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, duplicates = ?, rows_flagged = ?, warnings = ?, finished_at = ? WHERE id = ?`,
-  ).run(c.rowsRead, c.rowsImported, c.rowsRejected, c.duplicates, c.rowsFlagged, JSON.stringify(c.warnings), new Date().toISOString(), id);
+    `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, duplicates = ?, rows_flagged = ?, replacement_chars = ?, warnings = ?, finished_at = ? WHERE id = ?`,
+  ).run(
+    c.rowsRead,
+    c.rowsImported,
+    c.rowsRejected,
+    c.duplicates,
+    c.rowsFlagged,
+    c.replacementChars,
+    JSON.stringify(c.warnings),
+    new Date().toISOString(),
+    id,
+  );
 }
 
 export function listImports(db: ReadDb): ImportInfo[] {
   return (db.prepare(`${SELECT} ORDER BY i.id`).all() as Row[]).map(toImportInfo);
 }
 
-export function getImport(db: ReadDb, id: number): (ImportInfo & { columns: string[] }) | null {
+export function getImport(db: ReadDb, id: number): (ImportInfo & { columns: string[]; format: string; delimiter: string | null }) | null {
   const r = db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
-  return r ? { ...toImportInfo(r), columns: JSON.parse(r.columns) as string[] } : null;
+  return r ? { ...toImportInfo(r), columns: JSON.parse(r.columns) as string[], format: r.format, delimiter: r.delimiter } : null;
 }
 
 /** The earlier import of a file with this SHA-256, if any. */
@@ -90,14 +110,17 @@ export function findImportBySha(db: ReadDb, sha256: string): ImportInfo | null {
   return r ? toImportInfo(r) : null;
 }
 
-export function insertReject(db: WriteDb, importId: number, r: Reject): void {
-  db.prepare('INSERT INTO rejects (import_id, row, reason, raw, duplicate_of) VALUES (?, ?, ?, ?, ?)').run(
-    importId,
-    r.row,
-    r.reason,
-    r.raw,
-    r.duplicateOf ?? null,
-  );
+/** A prepared reject writer for one import. */
+export function rejectInserter(db: WriteDb, importId: number): (r: Reject) => void {
+  const stmt = db.prepare('INSERT INTO rejects (import_id, row, reason, raw, duplicate_of) VALUES (?, ?, ?, ?, ?)');
+  return (r) => {
+    stmt.run(importId, r.row, r.reason, r.raw, r.duplicateOf ?? null);
+  };
+}
+
+/** Whether any source of this exact size was imported (only then can a file be a re-import). */
+export function sourceOfSizeExists(db: ReadDb, size: number): boolean {
+  return db.prepare("SELECT 1 FROM sources s JOIN imports i ON i.source_id = s.id WHERE s.size = ? AND i.status = 'done' LIMIT 1").get(size) !== undefined;
 }
 
 export function listRejects(db: ReadDb, importId: number): Reject[] {

@@ -1,3 +1,4 @@
+import type { RecordFilterInput } from '../../../shared/api/records';
 import {
   NUMERIC_FIELDS,
   RECORD_FIELDS,
@@ -6,6 +7,7 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
+import { cjkBigrams, ftsQuery } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
 /** `declarationNo` → `declaration_no`: the column of each record field. */
@@ -22,80 +24,140 @@ type RecordRow = { id: number; import_id: number; row: number; flags: string; ra
 export function toCustomsRecord(r: RecordRow): CustomsRecord {
   const fields = {} as Record<RecordField, string | number | null>;
   for (const f of RECORD_FIELDS) fields[f] = r[RECORD_COLUMNS[f]] ?? null;
+  const hs = fields.hsCode as string | null;
   return {
     id: r.id,
     importId: r.import_id,
     row: r.row,
     ...(fields as NormalizedFields),
+    hs6: hs && hs.length >= 6 ? hs.slice(0, 6) : null,
     flags: JSON.parse(r.flags) as RecordFlag[],
   };
 }
 
 export interface NewRecord {
   row: number;
-  fields: NormalizedFields;
+  /** Normalized values in RECORD_FIELDS order. */
+  values: (string | number | null)[];
   flags: RecordFlag[];
-  /** The row's values as read, in column order. */
-  raw: string[];
+  /** The row's text exactly as read (see import/raw-row.ts). */
+  raw: string;
 }
 
 const insertSql = `INSERT INTO records (import_id, row, ${RECORD_FIELDS.map((f) => RECORD_COLUMNS[f]).join(', ')}, flags, raw)
   VALUES (?, ?, ${RECORD_FIELDS.map(() => '?').join(', ')}, ?, ?)`;
 
-/** A prepared inserter for one import: records and their full-text entries. */
+const IDX = (f: RecordField) => RECORD_FIELDS.indexOf(f);
+const FTS_SLOTS = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const).map(IDX);
+
+/** A prepared inserter for one import (statements reused for every row): records and their full-text entries. */
 export function recordInserter(db: WriteDb, importId: number): (rec: NewRecord) => number {
   const insert = db.prepare(insertSql);
   const insertFts = db.prepare(
-    'INSERT INTO records_fts (rowid, shipper, consignee, notify, producer, description) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO records_fts (rowid, shipper, consignee, notify, producer, description, cjk) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const values = new Array<unknown>(RECORD_FIELDS.length + 4);
+  const n = RECORD_FIELDS.length;
+  const values = new Array<unknown>(n + 4);
+  const ftsValues = new Array<unknown>(7);
+  values[0] = importId;
   return (rec) => {
-    values[0] = importId;
     values[1] = rec.row;
-    for (let i = 0; i < RECORD_FIELDS.length; i++) values[i + 2] = rec.fields[RECORD_FIELDS[i]!];
-    values[RECORD_FIELDS.length + 2] = JSON.stringify(rec.flags);
-    values[RECORD_FIELDS.length + 3] = JSON.stringify(rec.raw);
+    for (let i = 0; i < n; i++) values[i + 2] = rec.values[i];
+    values[n + 2] = rec.flags.length ? JSON.stringify(rec.flags) : '[]';
+    values[n + 3] = rec.raw;
     const id = Number(insert.run(values).lastInsertRowid);
-    const f = rec.fields;
-    insertFts.run(id, f.shipper, f.consignee, f.notify, f.producer, f.description);
+    ftsValues[0] = id;
+    for (let i = 0; i < 5; i++) ftsValues[i + 1] = rec.values[FTS_SLOTS[i]!];
+    ftsValues[6] = cjkBigrams(ftsValues, 1, 6);
+    insertFts.run(ftsValues);
     return id;
   };
 }
 
-export interface RecordFilter {
-  importId?: number | undefined;
-  query?: string | undefined;
-  flagged?: boolean | undefined;
+/** The stored raw text of one row of an import (to confirm a suspected duplicate). */
+export function rawOfRow(db: ReadDb, importId: number, row: number): string | null {
+  const r = db.prepare('SELECT raw FROM records WHERE import_id = ? AND row = ?').get(importId, row) as { raw: string } | undefined;
+  return r?.raw ?? null;
 }
 
-function where(filter: RecordFilter): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
+const COUNTRY_COLUMNS = ['shipper_country', 'consignee_country', 'origin_country', 'destination_country', 'trading_country'];
+const PARTY_COLUMNS = ['shipper', 'consignee', 'notify', 'producer'];
+
+export type RecordFilter = Omit<RecordFilterInput, never>;
+
+/** SQL conditions (over `records r`) for a filter; the FTS conditions use the index. */
+export function filterSql(filter: RecordFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
   const params: unknown[] = [];
   if (filter.importId !== undefined) {
-    clauses.push('r.import_id = ?');
+    sql.push('r.import_id = ?');
     params.push(filter.importId);
   }
-  if (filter.flagged) clauses.push("r.flags <> '[]'");
-  if (filter.query && filter.query.trim()) {
-    clauses.push('r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-    params.push(ftsQuery(filter.query));
+  if (filter.flagged) sql.push("r.flags <> '[]'");
+  if (filter.flag) {
+    sql.push('instr(r.flags, ?) > 0');
+    params.push(JSON.stringify(filter.flag));
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  if (filter.dateFrom) {
+    sql.push('r.date >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo) {
+    sql.push('r.date <= ?');
+    params.push(filter.dateTo);
+  }
+  const hs = filter.hsPrefix?.replace(/\D/g, '');
+  if (hs) {
+    sql.push('substr(r.hs_code, 1, ?) = ?');
+    params.push(hs.length, hs);
+  }
+  if (filter.country) {
+    sql.push(`? IN (${COUNTRY_COLUMNS.map((c) => `r.${c}`).join(', ')})`);
+    params.push(filter.country.trim().toUpperCase());
+  }
+  if (filter.valueMin !== undefined) {
+    sql.push('r.value_usd >= ?');
+    params.push(filter.valueMin);
+  }
+  if (filter.valueMax !== undefined) {
+    sql.push('r.value_usd <= ?');
+    params.push(filter.valueMax);
+  }
+  const fts: string[] = [];
+  if (filter.query?.trim()) {
+    const q = ftsQuery(filter.query);
+    if (q) fts.push(`(${q})`);
+  }
+  if (filter.party?.trim()) {
+    const q = ftsQuery(filter.party, PARTY_COLUMNS);
+    if (q) fts.push(`(${q})`);
+  }
+  if (fts.length) {
+    sql.push('r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
+    params.push(fts.join(' AND '));
+  }
+  return { sql, params };
 }
 
-/** Turns what a person types into an FTS5 query of quoted prefix terms (no FTS syntax errors). */
-export function ftsQuery(text: string): string {
-  const terms = text
-    .split(/[\s\p{P}]+/u)
-    .filter(Boolean)
-    .map((t) => `"${t.replace(/"/g, '""')}"*`);
-  return terms.length ? terms.join(' ') : '""';
-}
+const where = (f: RecordFilter) => {
+  const w = filterSql(f);
+  return { sql: w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '', params: w.params };
+};
 
-export function listRecords(db: ReadDb, filter: RecordFilter, limit: number, offset: number): CustomsRecord[] {
+export function listRecords(
+  db: ReadDb,
+  filter: RecordFilter,
+  limit: number,
+  offset: number,
+  sort?: RecordField | 'row',
+  desc?: boolean,
+): CustomsRecord[] {
   const w = where(filter);
+  const dir = desc ? 'DESC' : 'ASC';
+  const order =
+    sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.import_id, r.row` : `r.import_id ${dir}, r.row ${dir}`;
   const rows = db
-    .prepare(`SELECT r.* FROM records r ${w.sql} ORDER BY r.import_id, r.row LIMIT ? OFFSET ?`)
+    .prepare(`SELECT r.* FROM records r ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...w.params, limit, offset) as RecordRow[];
   return rows.map(toCustomsRecord);
 }
@@ -105,10 +167,11 @@ export function countRecords(db: ReadDb, filter: RecordFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM records r ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw: string[] } | null {
+/** A record and its raw text as stored (import/raw-row.ts turns it back into values). */
+export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw: string } | null {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) return null;
-  return { record: toCustomsRecord(row), raw: JSON.parse(row.raw) as string[] };
+  return { record: toCustomsRecord(row), raw: row.raw };
 }
 
 export const NUMERIC_FIELD_SET: ReadonlySet<RecordField> = new Set(NUMERIC_FIELDS);

@@ -1,10 +1,14 @@
 import type { MethodName } from '../../../shared/api';
 import { caseHandlers } from './case';
 import { recordsHandlers } from './records';
+import { documentsHandlers } from './documents';
+import { entitiesHandlers } from './entities';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
 export const handlers = {
   ...caseHandlers,
   ...recordsHandlers,
+  ...documentsHandlers,
+  ...entitiesHandlers,
 } satisfies Handlers<MethodName>;

@@ -2,23 +2,33 @@ import type { RecordsMethods } from '../../../shared/api/records';
 import { CustodianError } from '../../../shared/result';
 import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, getRecord, listRecords } from '../db/records';
+import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { getSource } from '../db/sources';
 import { searchAll } from '../search';
 import { importFile } from '../import/import-file';
+import { builtinPresets, PRESETS } from '../import/presets';
 import { previewFile } from '../import/preview';
+import { rawValues } from '../import/raw-row';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
-  'import.preview': (_ctx, options) => previewFile(options),
+  'import.preview': ({ session }, options) => previewFile(session.db, options),
+  'import.validate': ({ core, session }, options) => importFile(session.db, options, core.actor, { dryRun: true }),
   'import.run': ({ core, session }, options) => importFile(session.db, options, core.actor),
   'import.start': ({ core, session }, options) =>
     core.jobs.start('import', { casePath: session.path, actor: core.actor, options }),
+  'import.presets': ({ session }) => [...builtinPresets(), ...listSavedMappings(session.db)],
+  'import.saveMapping': ({ core, session }, { name, mapping }) => {
+    if (PRESETS[name]) throw new CustodianError('invalid_input', `${name} is a built-in preset; choose another name for your mapping.`);
+    return saveMapping(session.db, name, mapping, core.actor);
+  },
   'imports.list': ({ session }) => listImports(session.db),
   'rejects.list': ({ session }, { importId }) => {
     if (!getImport(session.db, importId)) throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
     return listRejects(session.db, importId);
   },
-  'records.list': ({ session }, { limit, offset, ...filter }) => listRecords(session.db, filter, limit, offset),
+  'records.list': ({ session }, { limit, offset, sort, desc, ...filter }) =>
+    listRecords(session.db, filter, limit, offset, sort, desc),
   'records.count': ({ session }, filter) => countRecords(session.db, filter),
   'records.get': ({ session }, { id }) => {
     const found = getRecord(session.db, id);
@@ -37,9 +47,9 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
         importId: imp.id,
         row: found.record.row,
         columns: imp.columns,
-        raw: found.raw,
+        raw: rawValues(found.raw, imp.format, imp.delimiter, imp.columns),
       },
     };
   },
-  'search.query': ({ session }, { query, limit }) => searchAll(session.db, query, limit),
+  'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
 };

@@ -1,144 +1,197 @@
-import { parse } from 'csv-parse/sync';
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportOptions } from '../../../shared/api/records';
-import {
-  RECORD_FIELDS,
-  type ImportSummary,
-  type NormalizedFields,
-  type RecordField,
-  type RecordFlag,
-} from '../../../shared/domain/records';
+import type { ImportSummary, Mapping } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
-import { findImportBySha, finishImport, insertImport, insertReject } from '../db/imports';
-import { NUMERIC_FIELD_SET, recordInserter } from '../db/records';
-import { sha256Hex } from '../db/blobs';
-import { insertSource } from '../db/sources';
+import { findImportBySha, finishImport, insertImport, rejectInserter, sourceOfSizeExists } from '../db/imports';
+import { rawOfRow, recordInserter } from '../db/records';
+import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { PRESETS, type Mapping } from './presets';
+import { HASH, RowHashes } from './dedupe';
+import { keepOriginal, sha256File } from './keep-original';
+import { resolveMapping } from './mapping';
+import { compileNormalizer } from './normalize/row';
+import { MEDIA_TYPES, readTable } from './read-table';
+import { fileFacts, detectFormat, SUMMARY_ROW, type ReadRow, type TableInfo } from './table-source';
+
+/** Connections with an import in flight: an import holds the write transaction across awaits. */
+const busy = new WeakSet<WriteDb>();
+
+export interface ImportRunOptions {
+  control?: JobControl | undefined;
+  /** Read and check everything, then roll back: what the import would do (the wizard's validation). */
+  dryRun?: boolean;
+}
 
 /**
- * Imports one customs file into the case, in one transaction: its source,
- * the import batch, every record with its raw row, and every reject.
- * THIN SLICE: UTF-8 CSV with a preset; the import issue deepens this.
+ * Imports one customs file into the case as ONE transaction: its source,
+ * the import batch, every record with its raw row, every reject and the
+ * audit entry land together or not at all, so a cancel, an error or a
+ * killed process leaves the case as it was. The file is streamed; memory
+ * does not grow with its size (only a 64-bit hash per row, for duplicates).
  */
 export async function importFile(
   db: WriteDb,
   options: ImportOptions,
   actor: string,
-  control?: JobControl,
+  run: ImportRunOptions = {},
 ): Promise<ImportSummary> {
-  const bytes = readSource(options.path);
-  const sha256 = sha256Hex(bytes);
-  const earlier = findImportBySha(db, sha256);
-  if (earlier) {
-    return {
-      importId: earlier.id,
-      rowsRead: 0,
-      rowsImported: 0,
-      rowsRejected: 0,
-      duplicates: 0,
-      rowsFlagged: 0,
-      alreadyImported: true,
-      encoding: earlier.encoding,
-      warnings: [`This file (SHA-256 ${sha256}) was already imported as import ${earlier.id}; nothing was added.`],
-    };
+  const { control, dryRun = false } = run;
+  const facts = fileFacts(options.path);
+  const format = detectFormat(options.path, facts.head);
+  // A same-SHA file must have the same size: hash up front only when one could match.
+  let sha256: string | null = null;
+  if (format === 'xlsx' || sourceOfSizeExists(db, facts.size)) {
+    sha256 = await sha256File(options.path);
+    const earlier = findImportBySha(db, sha256);
+    if (earlier) return alreadyImported(earlier.id, earlier.encoding, sha256);
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const table = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, delimiter: options.delimiter ?? ',' }) as string[][];
-  const [header, ...rows] = table;
-  if (!header) throw new CustodianError('empty_file', `${options.path} has no header row.`);
-  const mapping = resolveMapping(options);
-  const now = new Date().toISOString();
-  const counts = { rowsRead: rows.length, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, warnings: [] as string[] };
+  if (busy.has(db)) throw new CustodianError('busy', 'Another import is running in this case; wait for it to finish.');
+  busy.add(db);
+  const hasher = sha256 ? null : createHash('sha256');
+  const counts = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, replacementChars: 0, warnings: [] as string[] };
   let importId = 0;
-  db.transaction(() => {
-    const sourceId = insertSource(db, {
-      fileName: options.fileName ?? basename(options.path),
-      mediaType: 'text/csv',
-      size: bytes.byteLength,
-      sha256,
-      importedAt: now,
-      importedBy: actor,
-      note: '',
-    });
-    importId = insertImport(db, { sourceId, preset: options.preset ?? null, mapping, columns: header, encoding: 'utf-8', startedAt: now });
-    const insert = recordInserter(db, importId);
-    const seen = new Map<string, number>();
-    rows.forEach((raw, i) => {
-      const row = i + 1;
-      if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled.');
-      if (row % 5000 === 0) control?.progress(row / rows.length, `${row} of ${rows.length} rows`);
-      const rawText = JSON.stringify(raw);
-      if (raw.length !== header.length) {
-        insertReject(db, importId, { row, reason: `expected ${header.length} fields, found ${raw.length}`, raw: rawText });
-        counts.rowsRejected++;
-        return;
-      }
-      if (/^(total|итого|合计)/i.test((raw.find((c) => c.trim()) ?? '').trim())) {
-        insertReject(db, importId, { row, reason: 'summary (TOTAL) row, not a record', raw: rawText });
-        counts.rowsRejected++;
-        return;
-      }
-      const first = seen.get(rawText);
-      if (first !== undefined) {
-        insertReject(db, importId, { row, reason: `duplicate of row ${first}`, raw: rawText, duplicateOf: first });
-        counts.duplicates++;
-        return;
-      }
-      seen.set(rawText, row);
-      const { fields, flags } = normalizeRow(header, raw, mapping);
-      insert({ row, fields, flags, raw });
-      counts.rowsImported++;
-      if (flags.length) counts.rowsFlagged++;
-    });
-    finishImport(db, importId, counts);
-    appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, ...counts });
-  }).immediate();
-  return { importId, ...counts, alreadyImported: false, encoding: 'utf-8' };
-}
-
-function readSource(path: string): Buffer {
+  let sourceId = 0;
+  let presetName: string | null = null;
+  let lastProgress = 0;
+  db.exec('BEGIN IMMEDIATE');
   try {
-    if (!statSync(path).isFile()) throw new Error('not a file');
-  } catch {
-    throw new CustodianError('not_found', `${path} does not exist or is not a file.`);
+    let onRow: (r: ReadRow) => void = () => {};
+    const info: TableInfo = await readTable(
+      options.path,
+      { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
+      {
+        header(info) {
+          const resolved = resolveMapping(db, options, info.columns);
+          presetName = resolved.preset;
+          counts.warnings.push(...resolved.warnings);
+          const now = new Date().toISOString();
+          sourceId = insertSource(db, {
+            fileName: options.fileName ?? basename(options.path),
+            mediaType: MEDIA_TYPES[info.format],
+            size: facts.size,
+            sha256: sha256 ?? '',
+            importedAt: now,
+            importedBy: actor,
+            note: '',
+          });
+          importId = insertImport(db, {
+            sourceId,
+            preset: resolved.preset,
+            mapping: resolved.mapping,
+            columns: info.columns,
+            format: info.format,
+            encoding: info.encoding,
+            delimiter: info.delimiter,
+            startedAt: now,
+          });
+          onRow = rowHandler(db, importId, info, resolved.mapping, counts);
+        },
+        row: (r) => onRow(r),
+        bytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
+        chunk(done, total) {
+          if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
+          const now = Date.now();
+          if (control && now - lastProgress >= 250) {
+            lastProgress = now;
+            control.progress(total ? done / total : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
+          }
+        },
+      },
+      facts,
+    );
+    counts.replacementChars = info.replacementChars;
+    counts.warnings.push(...info.warnings);
+    if (info.replacementChars) {
+      counts.warnings.push(
+        `Decoding as ${info.encoding} produced ${info.replacementChars} replacement character(s) (�): the encoding may be wrong; try --encoding.`,
+      );
+    }
+    if (!sha256) {
+      // Hashed while reading: only now can a re-import of the same bytes be told apart.
+      sha256 = hasher!.digest('hex');
+      const earlier = findImportBySha(db, sha256);
+      if (earlier && earlier.id !== importId) {
+        db.exec('ROLLBACK');
+        return alreadyImported(earlier.id, earlier.encoding, sha256);
+      }
+    }
+    const original = dryRun ? { blobSha256: null, note: '' } : keepOriginal(db, options.path, facts.size);
+    setSourceHash(db, sourceId, sha256, original.blobSha256, original.note);
+    finishImport(db, importId, counts);
+    appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, preset: presetName, ...counts });
+    if (dryRun) db.exec('ROLLBACK');
+    else {
+      control?.progress(1, 'Saving…');
+      db.exec('COMMIT');
+    }
+    return { importId: dryRun ? 0 : importId, ...counts, alreadyImported: false, encoding: info.encoding };
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  } finally {
+    busy.delete(db);
   }
-  const bytes = readFileSync(path);
-  if (bytes.byteLength === 0) throw new CustodianError('empty_file', `${path} is empty: there is nothing to import.`);
-  if (bytes.subarray(0, 8192).includes(0)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
-  return bytes;
 }
 
-function resolveMapping(options: ImportOptions): Mapping {
-  if (options.mapping) return options.mapping as Mapping;
-  const preset = PRESETS[options.preset ?? ''];
-  if (!preset) throw new CustodianError('invalid_input', `Unknown preset ${options.preset ?? '(none)'}; known: ${Object.keys(PRESETS).join(', ')}.`);
-  return preset.mapping;
+function alreadyImported(importId: number, encoding: string, sha256: string): ImportSummary {
+  return {
+    importId,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsRejected: 0,
+    duplicates: 0,
+    rowsFlagged: 0,
+    alreadyImported: true,
+    encoding,
+    replacementChars: 0,
+    warnings: [`This file (SHA-256 ${sha256}) was already imported as import ${importId}; nothing was added.`],
+  };
 }
 
-function normalizeRow(header: string[], raw: string[], mapping: Mapping): { fields: NormalizedFields; flags: RecordFlag[] } {
-  const fields = Object.fromEntries(RECORD_FIELDS.map((f) => [f, null])) as Record<RecordField, string | number | null>;
-  const flags = new Set<RecordFlag>();
-  header.forEach((col, i) => {
-    const field = mapping.columns[col];
-    const value = (raw[i] ?? '').trim();
-    if (!field || value === '') return;
-    if (NUMERIC_FIELD_SET.has(field)) {
-      const n = Number(value);
-      if (!Number.isFinite(n)) flags.add('bad_number');
-      else if (n < 0) flags.add('negative_number');
-      fields[field] = Number.isFinite(n) ? n : null;
-    } else if (field === 'hsCode') {
-      fields[field] = value.replace(/\D/g, '');
-    } else if (field === 'date') {
-      const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
-      if (!iso) flags.add('bad_date');
-      fields[field] = iso;
-    } else fields[field] = value;
-  });
-  if (!fields.shipper || !fields.consignee) flags.add('missing_party');
-  return { fields: fields as NormalizedFields, flags: [...flags] };
+type Counts = { rowsRead: number; rowsImported: number; rowsRejected: number; duplicates: number; rowsFlagged: number };
+
+/**
+ * Decides each row's fate: unreadable, wrong field count or a summary line
+ * → rejects (row, reason, raw text); an exact repeat of an earlier row →
+ * counted as a duplicate and listed with the row it repeats; everything
+ * else → a record, flagged where a value looked wrong.
+ */
+function rowHandler(db: WriteDb, importId: number, info: TableInfo, mapping: Mapping, counts: Counts): (r: ReadRow) => void {
+  const width = info.columns.length;
+  const normalize = compileNormalizer(info.columns, mapping);
+  const insert = recordInserter(db, importId);
+  const reject = rejectInserter(db, importId);
+  const seen = new RowHashes();
+  return (r) => {
+    counts.rowsRead++;
+    let reason = r.problem;
+    if (!reason && r.fields.length !== width) reason = `expected ${width} fields, found ${r.fields.length}`;
+    if (!reason) {
+      const first = r.fields.find((f) => f.trim() !== '');
+      if (first !== undefined && SUMMARY_ROW.test(first.trim())) reason = 'a summary (TOTAL) line, not a record';
+    }
+    if (reason) {
+      reject({ row: r.row, reason, raw: r.rawText() });
+      counts.rowsRejected++;
+      return;
+    }
+    const h1 = HASH[0]!;
+    const h2 = HASH[1]!;
+    const rawText = r.rawText();
+    const earlier = seen.find(h1, h2);
+    if (earlier && rawOfRow(db, importId, earlier) === rawText) {
+      reject({ row: r.row, reason: `duplicate of row ${earlier}`, raw: rawText, duplicateOf: earlier });
+      counts.duplicates++;
+      return;
+    }
+    const { values, flags } = normalize(r.fields);
+    if (info.replacementChars && rawText.includes('\uFFFD')) flags.push('encoding_replacement');
+    insert({ row: r.row, values, flags, raw: rawText });
+    if (!earlier) seen.add(h1, h2, r.row);
+    counts.rowsImported++;
+    if (flags.length) counts.rowsFlagged++;
+  };
 }

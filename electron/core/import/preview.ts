@@ -1,27 +1,60 @@
-import { parse } from 'csv-parse/sync';
-import { openSync, readSync, closeSync } from 'node:fs';
 import type { ImportOptions, ImportPreview } from '../../../shared/api/records';
-import { PRESETS } from './presets';
+import type { ReadDb } from '../db/types';
+import { resolveMapping } from './mapping';
+import { compileNormalizer, toFields } from './normalize/row';
+import { presetForHeader } from './presets';
+import { readTable } from './read-table';
+import { suggestMapping } from './suggest';
+import type { TableInfo } from './table-source';
 
-/** THIN SLICE: the first rows of a UTF-8 CSV; the import issue adds encodings, formats and suggestions. */
-export function previewFile(options: ImportOptions): ImportPreview {
-  const buf = Buffer.alloc(256 * 1024);
-  const fd = openSync(options.path, 'r');
-  const n = readSync(fd, buf, 0, buf.length, 0);
-  closeSync(fd);
-  const text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
-  const lines = parse(text.slice(0, text.lastIndexOf('\n') + 1), { relax_column_count: true, relax_quotes: true }) as string[][];
-  const [columns = [], ...rows] = lines;
-  const preset = Object.values(PRESETS).find((p) => Object.keys(p.mapping.columns).every((c) => columns.includes(c))) ?? null;
+const PREVIEW_ROWS = 50;
+
+/**
+ * The first rows of a file, decoded with the detected (or given) encoding
+ * and delimiter, with the mapping suggestion and the same rows normalized:
+ * what the wizard shows before anything is written.
+ */
+export async function previewFile(db: ReadDb, options: ImportOptions): Promise<ImportPreview> {
+  const rows: string[][] = [];
+  const info: TableInfo = await readTable(
+    options.path,
+    { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
+    {
+      header() {},
+      row(r) {
+        rows.push(r.fields);
+        return rows.length < PREVIEW_ROWS;
+      },
+      chunk() {},
+    },
+  );
+  const preset = presetForHeader(info.columns);
+  const suggestedMapping = preset ? { ...preset.mapping.columns } : suggestMapping(info.columns);
+  let normalized: ImportPreview['normalized'] = [];
+  const warnings = [...info.warnings];
+  try {
+    const resolved = resolveMapping(db, options, info.columns);
+    const normalize = compileNormalizer(info.columns, resolved.mapping);
+    normalized = rows.map((r) => {
+      const n = normalize(r);
+      return { fields: toFields(n.values), flags: n.flags };
+    });
+    warnings.push(...resolved.warnings);
+  } catch (e) {
+    warnings.push(e instanceof Error ? e.message : String(e));
+  }
   return {
-    encoding: 'utf-8',
-    encodingConfidence: 1,
-    delimiter: options.delimiter ?? ',',
-    format: 'csv',
-    columns,
-    rows: rows.slice(0, 50),
+    encoding: info.encoding,
+    encodingConfidence: info.encodingConfidence,
+    delimiter: info.delimiter,
+    format: info.format,
+    sheets: info.sheets,
+    columns: info.columns,
+    rows,
+    normalized,
     suggestedPreset: preset?.name ?? null,
-    suggestedMapping: preset ? { ...preset.mapping.columns } : {},
-    replacementChars: 0,
+    suggestedMapping,
+    replacementChars: info.replacementChars,
+    warnings,
   };
 }

@@ -1,8 +1,12 @@
 import type { ImportOptions } from '../../../shared/api/records';
+import type { AddDocumentsInput } from '../../../shared/api/documents';
 
 /** The kinds of job and what each needs; every job names the case it works on. */
 export interface JobPayloads {
   import: { casePath: string; actor: string; options: ImportOptions };
+  'documents.add': { casePath: string; actor: string; input: AddDocumentsInput };
+  'documents.ocr': { casePath: string; actor: string; documentId: number };
+  'entities.resolve': { casePath: string; actor: string };
 }
 export type JobKind = keyof JobPayloads;
 export type JobPayload<K extends JobKind> = JobPayloads[K];

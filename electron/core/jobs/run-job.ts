@@ -1,5 +1,7 @@
 import { openCaseFile } from '../db/connection';
 import { importFile } from '../import/import-file';
+import { runDocumentsJob } from '../documents/document-jobs';
+import { resolveCase } from '../entities/resolve-case';
 import type { JobControl, JobKind, JobPayload } from './protocol';
 
 /** Runs one job to its end on a connection of its own. Used by the worker and in-process alike. */
@@ -8,7 +10,19 @@ export async function runJob<K extends JobKind>(kind: K, payload: JobPayload<K>,
     case 'import': {
       const db = openCaseFile(payload.casePath);
       try {
-        return await importFile(db, payload.options, payload.actor, control);
+        const p = payload as JobPayload<'import'>;
+        return await importFile(db, p.options, p.actor, { control });
+      } finally {
+        db.close();
+      }
+    }
+    case 'documents.add':
+    case 'documents.ocr':
+      return runDocumentsJob({ kind, payload } as Parameters<typeof runDocumentsJob>[0], control);
+    case 'entities.resolve': {
+      const db = openCaseFile(payload.casePath);
+      try {
+        return resolveCase(db, (payload as JobPayload<'entities.resolve'>).actor, control);
       } finally {
         db.close();
       }

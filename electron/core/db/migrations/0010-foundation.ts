@@ -25,6 +25,8 @@ CREATE TABLE sources (
   media_type TEXT NOT NULL,
   size INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
+  -- The original bytes live in blobs under this key when they were stored (see import/keep-original.ts).
+  blob_sha256 TEXT REFERENCES blobs(sha256),
   imported_at TEXT NOT NULL,
   imported_by TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT ''
@@ -36,14 +38,18 @@ CREATE TABLE imports (
   source_id INTEGER NOT NULL REFERENCES sources(id),
   preset TEXT,
   mapping TEXT NOT NULL,
+  -- The header, stored once per import; records.raw holds each row's own text (import/raw-row.ts).
   columns TEXT NOT NULL,
+  format TEXT NOT NULL DEFAULT 'csv',
   encoding TEXT NOT NULL,
+  delimiter TEXT,
   status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
   rows_read INTEGER NOT NULL DEFAULT 0,
   rows_imported INTEGER NOT NULL DEFAULT 0,
   rows_rejected INTEGER NOT NULL DEFAULT 0,
   duplicates INTEGER NOT NULL DEFAULT 0,
   rows_flagged INTEGER NOT NULL DEFAULT 0,
+  replacement_chars INTEGER NOT NULL DEFAULT 0,
   warnings TEXT NOT NULL DEFAULT '[]',
   started_at TEXT NOT NULL,
   finished_at TEXT
@@ -84,6 +90,8 @@ CREATE TABLE records (
   transport TEXT,
   vessel TEXT,
   flags TEXT NOT NULL DEFAULT '[]',
+  -- The row exactly as it stood in the file, after decoding: a CSV record's text (quotes and
+  -- delimiters included), a JSON line, or for XLSX a JSON array of cell texts.
   raw TEXT NOT NULL,
   UNIQUE (import_id, row)
 ) STRICT;
@@ -98,8 +106,18 @@ CREATE TABLE rejects (
 ) STRICT;
 CREATE INDEX rejects_import ON rejects(import_id, row);
 
+CREATE TABLE saved_mappings (
+  name TEXT PRIMARY KEY,
+  mapping TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  saved_by TEXT NOT NULL
+) STRICT;
+
+-- Contentless full-text index over party names and descriptions (the text lives once, in records).
+-- unicode61 folds case and diacritics for Latin and Cyrillic; cjk holds overlapping bigrams of the
+-- Han/Kana/Hangul runs of those fields, because unicode61 would keep a whole Chinese run as one token.
 CREATE VIRTUAL TABLE records_fts USING fts5(
-  shipper, consignee, notify, producer, description,
+  shipper, consignee, notify, producer, description, cjk,
   content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 2'
 );

@@ -1,9 +1,11 @@
 import type { WriteDb } from '../types';
 import type { Migration } from './types';
 import { m0010 } from './0010-foundation';
+import { m0030 } from './0030-documents';
+import { m0040 } from './0040-entities';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0010];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,153 @@
+import type { DecidedBy, MentionRole, MentionRow } from '../../../shared/domain/entities';
+import type { ReadDb, WriteDb } from './types';
+
+/** The party fields of one record, as the resolver reads them. */
+export interface RecordParties {
+  id: number;
+  declarationNo: string | null;
+  shipper: string | null;
+  shipperId: string | null;
+  shipperCountry: string | null;
+  consignee: string | null;
+  consigneeId: string | null;
+  consigneeCountry: string | null;
+  notify: string | null;
+  producer: string | null;
+}
+
+/** Streams every record's parties in id order (raw arrays keep 1M rows cheap). */
+export function* iterateRecordParties(db: ReadDb): Generator<RecordParties> {
+  const stmt = db
+    .prepare(
+      `SELECT id, declaration_no, shipper, shipper_id, shipper_country, consignee, consignee_id, consignee_country, notify, producer
+       FROM records ORDER BY id`,
+    )
+    .raw(true);
+  for (const r of stmt.iterate() as Iterable<unknown[]>) {
+    yield {
+      id: r[0] as number,
+      declarationNo: r[1] as string | null,
+      shipper: r[2] as string | null,
+      shipperId: r[3] as string | null,
+      shipperCountry: r[4] as string | null,
+      consignee: r[5] as string | null,
+      consigneeId: r[6] as string | null,
+      consigneeCountry: r[7] as string | null,
+      notify: r[8] as string | null,
+      producer: r[9] as string | null,
+    };
+  }
+}
+
+export interface NewMention {
+  recordId: number;
+  role: MentionRole;
+  rawName: string;
+  identifier: string | null;
+  country: string | null;
+  unitKey: string;
+  entityId: number;
+  decidedBy: DecidedBy;
+}
+
+export function deleteAllMentions(db: WriteDb): void {
+  db.prepare('DELETE FROM mentions').run();
+}
+
+export function mentionInserter(db: WriteDb): (m: NewMention) => void {
+  const stmt = db.prepare(
+    'INSERT INTO mentions (record_id, role, raw_name, identifier, country, unit_key, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return (m) => {
+    stmt.run(m.recordId, m.role, m.rawName, m.identifier, m.country, m.unitKey, m.entityId, m.decidedBy);
+  };
+}
+
+/** unit key → entity id of the previous run, to keep entity ids stable across runs. */
+export function previousUnitEntities(db: ReadDb): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  const stmt = db.prepare('SELECT unit_key, entity_id, count(*) AS n FROM mentions WHERE entity_id IS NOT NULL GROUP BY unit_key, entity_id').raw(true);
+  for (const [key, entity, n] of stmt.iterate() as Iterable<[string, number, number]>) {
+    let m = out.get(key);
+    if (!m) out.set(key, (m = new Map()));
+    m.set(entity, n);
+  }
+  return out;
+}
+
+interface MentionDbRow {
+  id: number;
+  record_id: number;
+  import_id: number;
+  row: number;
+  role: MentionRole;
+  raw_name: string;
+  entity_id: number | null;
+  identifier: string | null;
+  country: string | null;
+  decided_by: DecidedBy;
+}
+
+const toMention = (r: MentionDbRow): MentionRow => ({
+  id: r.id,
+  recordId: r.record_id,
+  importId: r.import_id,
+  row: r.row,
+  role: r.role,
+  rawName: r.raw_name,
+  entityId: r.entity_id,
+  identifier: r.identifier,
+  country: r.country,
+  decidedBy: r.decided_by,
+});
+
+export function listMentions(
+  db: ReadDb,
+  filter: { entityId?: number | undefined; recordId?: number | undefined },
+  limit: number,
+  offset: number,
+): MentionRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.entityId !== undefined) {
+    where.push('m.entity_id = ?');
+    params.push(filter.entityId);
+  }
+  if (filter.recordId !== undefined) {
+    where.push('m.record_id = ?');
+    params.push(filter.recordId);
+  }
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.record_id, r.import_id, r.row, m.role, m.raw_name, m.entity_id, m.identifier, m.country, m.decided_by
+       FROM mentions m JOIN records r ON r.id = m.record_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY m.record_id, m.id LIMIT ? OFFSET ?`,
+    )
+    .all(...params, limit, offset) as MentionDbRow[];
+  return rows.map(toMention);
+}
+
+/** Distinct (raw name, identifier) of an entity's mentions: one side of a judgement. */
+export function entityNameRefs(db: ReadDb, entityId: number): { name: string; identifier: string | null }[] {
+  return db
+    .prepare('SELECT DISTINCT raw_name AS name, identifier FROM mentions WHERE entity_id = ? ORDER BY raw_name')
+    .all(entityId) as { name: string; identifier: string | null }[];
+}
+
+/** Moves every mention of one entity to another (a manual merge, before the next resolve). */
+export function moveMentions(db: WriteDb, from: number, to: number): number {
+  return db.prepare("UPDATE mentions SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ?").run(to, from).changes;
+}
+
+/** Moves the mentions of an entity that carry one of the names to another entity (a manual split). */
+export function moveMentionsByName(db: WriteDb, from: number, to: number, names: readonly string[]): number {
+  const stmt = db.prepare("UPDATE mentions SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ? AND raw_name = ?");
+  let n = 0;
+  for (const name of names) n += stmt.run(to, from, name).changes;
+  return n;
+}
+
+export function countMentions(db: ReadDb): number {
+  return (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n;
+}

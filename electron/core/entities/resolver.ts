@@ -1,0 +1,179 @@
+/**
+ * Groups name units into entities. Evidence is applied strongest first, and
+ * each merge is checked against what forbids it (Clusters):
+ *   1. the investigator's judgements ("same" merges, "not the same" separates;
+ *      an automatic run never overrides them),
+ *   2. equal identifiers (INN, USCC),
+ *   3. names that analyze the same,
+ *   4. one declaration / bill of lading has one sender and one receiver,
+ *   5. name scores at or above AUTO_MERGE, best first.
+ * Pairs scoring in the uncertain band, and strong pairs a conflict stopped,
+ * go to the review queue.
+ */
+import { scorePair, type PairScore, type TokenStats } from '../../../shared/names';
+import { candidatePairs } from './blocking';
+import { Clusters, JUDGED_APART } from './clusters';
+import type { Unit, UnitSet } from './units';
+
+export const AUTO_MERGE = 0.86;
+export const REVIEW_FROM = 0.6;
+
+export interface JudgementUnits {
+  id: number;
+  decision: 'same' | 'not_same' | 'unsure';
+  unitsA: number[];
+  unitsB: number[];
+}
+
+export interface ReviewCandidate {
+  a: number;
+  b: number;
+  score: number;
+  reasons: string[];
+}
+
+export interface Resolution {
+  /** Cluster root of each unit. */
+  rootOf: Int32Array;
+  /** How each unit joined its cluster. */
+  decidedBy: ('auto' | 'identifier' | 'declaration' | 'judgement')[];
+  autoMerged: number;
+  review: ReviewCandidate[];
+  pairsScored: number;
+}
+
+export function unitStats(units: readonly Unit[]): TokenStats {
+  const df = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const u of units) {
+    const k = u.analyzed.key;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    for (const t of new Set(u.analyzed.tokens.map((t) => t.key))) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return { names: seen.size, df: (k) => df.get(k) ?? 0 };
+}
+
+const ctxOf = (u: Unit) => ({ identifiersA: u.identifier ? [u.identifier] : [], countriesA: u.countries });
+
+export function scoreUnits(a: Unit, b: Unit, stats: TokenStats): PairScore {
+  const ca = ctxOf(a);
+  const cb = ctxOf(b);
+  return scorePair(a.analyzed, b.analyzed, stats, {
+    identifiersA: ca.identifiersA,
+    identifiersB: cb.identifiersA,
+    countriesA: ca.countriesA,
+    countriesB: cb.countriesA,
+  });
+}
+
+export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
+  const { units } = set;
+  const clusters = new Clusters(units.map((u) => ({ identifier: u.identifier, family: u.analyzed.family, countries: u.countries })));
+  const decidedBy = units.map(() => 'auto' as Resolution['decidedBy'][number]);
+  let autoMerged = 0;
+
+  // 1. Judgements: separations first, so that no later step crosses them.
+  for (const j of judgements) {
+    if (j.decision !== 'not_same') continue;
+    for (const u of j.unitsA) clusters.tag(u, j.id, 'a');
+    for (const u of j.unitsB) clusters.tag(u, j.id, 'b');
+  }
+  for (const j of judgements) {
+    if (j.decision !== 'same') continue;
+    const all = [...j.unitsA, ...j.unitsB];
+    for (const u of all.slice(1)) clusters.union(all[0]!, u, true);
+    for (const u of all) decidedBy[u] = 'judgement';
+  }
+  const mark = (u: number, how: Resolution['decidedBy'][number]) => {
+    if (decidedBy[u] === 'auto') decidedBy[u] = how;
+  };
+
+  // 2. Identifiers.
+  const byId = new Map<string, number>();
+  units.forEach((u, i) => {
+    if (!u.identifier) return;
+    const first = byId.get(u.identifier);
+    if (first === undefined) byId.set(u.identifier, i);
+    else if (clusters.union(first, i)) {
+      autoMerged++;
+      mark(i, 'identifier');
+      mark(first, 'identifier');
+    }
+  });
+  // 3. Same analyzed name, with and without identifier.
+  const byName = new Map<string, number>();
+  units.forEach((u, i) => {
+    const first = byName.get(u.analyzed.key);
+    if (first === undefined) byName.set(u.analyzed.key, i);
+    else if (clusters.union(first, i)) autoMerged++;
+  });
+  // 4. Declarations.
+  for (const group of set.declarationGroups) {
+    for (const u of group.slice(1)) {
+      if (clusters.union(group[0]!, u)) {
+        autoMerged++;
+        mark(u, 'declaration');
+      }
+    }
+  }
+
+  // 5. Names.
+  progress?.('Comparing names…');
+  const stats = unitStats(units);
+  const pairs = candidatePairs(units, stats.df);
+  const scored: ReviewCandidate[] = [];
+  for (const [i, j] of pairs) {
+    if (clusters.find(i) === clusters.find(j)) continue;
+    const s = scoreUnits(units[i]!, units[j]!, stats);
+    if (s.score >= REVIEW_FROM) scored.push({ a: i, b: j, score: s.score, reasons: s.reasons });
+  }
+  demoteAmbiguousTruncations(units, scored, stats);
+  scored.sort((x, y) => y.score - x.score);
+  const review: ReviewCandidate[] = [];
+  for (const c of scored) {
+    if (c.score >= AUTO_MERGE && clusters.union(c.a, c.b)) {
+      autoMerged++;
+      continue;
+    }
+    if (clusters.find(c.a) === clusters.find(c.b)) continue;
+    const conflict = clusters.conflict(c.a, c.b);
+    if (conflict === JUDGED_APART) continue; // decided already: never asked again
+    review.push(conflict ? { ...c, reasons: [...c.reasons, conflict] } : c);
+  }
+  const rootOf = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
+  return { rootOf, decidedBy, autoMerged, review, pairsScored: pairs.length };
+}
+
+/**
+ * A name cut at 35 characters may fit two companies (АО «УЛАН-УДЭНСКИЙ … fits
+ * the aviation plant and the locomotive repair plant). When a truncated
+ * unit's strong partners are not alike themselves, it is not merged
+ * automatically: the pair goes to review instead.
+ */
+function demoteAmbiguousTruncations(units: readonly Unit[], scored: ReviewCandidate[], stats: TokenStats): void {
+  const strong = new Map<number, ReviewCandidate[]>();
+  for (const c of scored) {
+    if (c.score < AUTO_MERGE) continue;
+    for (const [t, other] of [[c.a, c.b], [c.b, c.a]] as const) {
+      if (!units[t]!.analyzed.maybeTruncated || units[other]!.analyzed.maybeTruncated) continue;
+      const list = strong.get(t) ?? [];
+      list.push(c);
+      strong.set(t, list);
+    }
+  }
+  for (const [t, list] of strong) {
+    if (list.length < 2) continue;
+    const partners = list.map((c) => (c.a === t ? c.b : c.a));
+    let ambiguous = false;
+    for (let x = 0; x < partners.length && !ambiguous; x++)
+      for (let y = x + 1; y < partners.length && !ambiguous; y++)
+        if (scoreUnits(units[partners[x]!]!, units[partners[y]!]!, stats).score < REVIEW_FROM) ambiguous = true;
+    if (!ambiguous) continue;
+    for (const c of list) {
+      c.score = Math.min(c.score, AUTO_MERGE - 0.01);
+      c.reasons = [...c.reasons, 'The name looks cut short and fits more than one company.'];
+    }
+  }
+}

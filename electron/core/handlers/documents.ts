@@ -1,0 +1,97 @@
+import type { DocumentsMethods } from '../../../shared/api/documents';
+import type { DocumentInfo } from '../../../shared/domain/documents';
+import { CustodianError } from '../../../shared/result';
+import { getBlob } from '../db/blobs';
+import { getDocument, getViewHtml, listDocuments, updateDocument } from '../db/documents';
+import { getPage, listPages } from '../db/document-pages';
+import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts, updateExcerptNote } from '../db/excerpts';
+import type { ReadDb } from '../db/types';
+import { addDocuments } from '../documents/add-documents';
+import { locateQuote } from '../documents/locate-quote';
+import { ocrAvailable } from '../documents/ocr';
+import { searchDocuments } from '../documents/search-documents';
+import type { Handlers } from './types';
+
+function mustDocument(db: ReadDb, id: number): DocumentInfo {
+  const d = getDocument(db, id);
+  if (!d) throw new CustodianError('not_found', `There is no document ${id} in this case.`);
+  return d;
+}
+
+export const documentsHandlers: Handlers<DocumentsMethods> = {
+  'documents.add': ({ core, session }, input) => addDocuments(session.db, input, core.actor),
+  'documents.start': ({ core, session }, input) => core.jobs.start('documents.add', { casePath: session.path, actor: core.actor, input }),
+  'documents.list': ({ session }) => listDocuments(session.db),
+  'documents.get': ({ session }, { id }) => mustDocument(session.db, id),
+  'documents.page': ({ session }, { id, page }) => {
+    const d = mustDocument(session.db, id);
+    const p = getPage(session.db, id, page);
+    if (!p) throw new CustodianError('not_found', `Document ${id} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`);
+    return p;
+  },
+  'documents.pages': ({ session }, { id }) => {
+    mustDocument(session.db, id);
+    return listPages(session.db, id);
+  },
+  'documents.update': ({ session }, { id, ...patch }) => {
+    mustDocument(session.db, id);
+    updateDocument(session.db, id, patch);
+    return mustDocument(session.db, id);
+  },
+  'documents.content': ({ session }, { id }) => {
+    const d = mustDocument(session.db, id);
+    const bytes = getBlob(session.db, d.sha256);
+    if (!bytes) throw new CustodianError('missing_blob', `The bytes of document ${id} are missing from this case (SHA-256 ${d.sha256}).`);
+    return { documentId: id, mediaType: d.mediaType, kind: d.kind, base64: bytes.toString('base64'), viewHtml: getViewHtml(session.db, id) };
+  },
+  'documents.search': ({ session }, { query, documentId, limit }) => searchDocuments(session.db, query, limit, documentId),
+  'documents.ocr': ({ core, session }, { id }) => {
+    const d = mustDocument(session.db, id);
+    if (d.textStatus === 'text') throw new CustodianError('has_text', `Document ${id} already has a text layer; OCR is only for scans and images.`);
+    if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
+    return core.jobs.start('documents.ocr', { casePath: session.path, actor: core.actor, documentId: id });
+  },
+  'excerpts.create': ({ core, session }, { documentId, page, quote, note, start }) => {
+    const p = getPage(session.db, documentId, page);
+    if (!p) {
+      const d = mustDocument(session.db, documentId);
+      throw new CustodianError('not_found', `Document ${documentId} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`);
+    }
+    const at = locateQuote(p.text, quote, start);
+    if (!at) throw new CustodianError('quote_not_found', `The quote is not on page ${page} of document ${documentId}; copy it from that page's text.`);
+    const id = insertExcerpt(session.db, {
+      documentId,
+      page,
+      start: at.start,
+      end: at.end,
+      quote: p.text.slice(at.start, at.end),
+      note: note ?? '',
+      createdAt: new Date().toISOString(),
+      createdBy: core.actor,
+    });
+    return getExcerpt(session.db, id)!;
+  },
+  'excerpts.list': ({ session }, { documentId }) => listExcerpts(session.db, documentId),
+  'excerpts.get': ({ session }, { id }) => {
+    const e = getExcerpt(session.db, id);
+    if (!e) throw new CustodianError('not_found', `There is no excerpt ${id} in this case.`);
+    return e;
+  },
+  'excerpts.update': ({ session }, { id, note }) => {
+    if (!getExcerpt(session.db, id)) throw new CustodianError('not_found', `There is no excerpt ${id} in this case.`);
+    updateExcerptNote(session.db, id, note);
+    return getExcerpt(session.db, id)!;
+  },
+  'excerpts.delete': ({ session }, { id }) => {
+    if (!getExcerpt(session.db, id)) throw new CustodianError('not_found', `There is no excerpt ${id} in this case.`);
+    try {
+      deleteExcerpt(session.db, id);
+    } catch (e) {
+      if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) {
+        throw new CustodianError('in_use', `Excerpt ${id} is cited as evidence elsewhere in the case; remove those citations first.`);
+      }
+      throw e;
+    }
+    return null;
+  },
+};

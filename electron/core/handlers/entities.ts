@@ -1,0 +1,33 @@
+import type { EntitiesMethods } from '../../../shared/api/entities';
+import { CustodianError } from '../../../shared/result';
+import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
+import { listJudgements } from '../db/judgements';
+import { listMentions } from '../db/mentions';
+import { decidePair, entitySummary, mergeEntities, splitEntity, undoJudgement } from '../entities/decisions';
+import { entityDetail, reviewPairs } from '../entities/detail';
+import { matchNames } from '../entities/match-names';
+import { resolveCase } from '../entities/resolve-case';
+import type { Handlers } from './types';
+
+export const entitiesHandlers: Handlers<EntitiesMethods> = {
+  'entities.resolve': ({ core, session }) => resolveCase(session.db, core.actor),
+  'entities.resolveStart': ({ core, session }) => core.jobs.start('entities.resolve', { casePath: session.path, actor: core.actor }),
+  'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, query, limit, offset),
+  'entities.count': ({ session }, { query }) => countEntities(session.db, query),
+  'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
+  'entities.rename': ({ session }, { id, name }) => {
+    if (!getEntity(session.db, id)) throw new CustodianError('not_found', `There is no entity ${id} in this case.`);
+    renameEntity(session.db, id, name);
+    return entitySummary(session.db, id);
+  },
+  'entities.merge': ({ core, session }, { ids, note }) => mergeEntities(session.db, ids, core.actor, note),
+  'entities.split': ({ core, session }, { id, names, note }) => splitEntity(session.db, id, names, core.actor, note),
+  'mentions.list': ({ session }, { entityId, recordId, limit, offset }) => listMentions(session.db, { entityId, recordId }, limit, offset),
+  'review.list': ({ session }, { limit, offset }) => reviewPairs(session.db, limit, offset),
+  'review.count': ({ session }) => countReviewQueue(session.db),
+  'review.decide': ({ core, session }, { entityA, entityB, decision, note }) =>
+    decidePair(session.db, entityA, entityB, decision, core.actor, note),
+  'judgements.list': ({ session }, { includeRevoked }) => listJudgements(session.db, includeRevoked),
+  'judgements.undo': ({ core, session }, { id }) => undoJudgement(session.db, id, core.actor),
+  'names.match': (_ctx, { pairs, threshold }) => matchNames(pairs, threshold),
+};

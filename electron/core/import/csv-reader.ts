@@ -1,0 +1,79 @@
+import { open } from 'node:fs/promises';
+import { CustodianError } from '../../../shared/result';
+import { CsvParser } from './csv-parser';
+import { hashText } from './dedupe';
+import { countReplacements, detectEncoding, looksBinary, makeDecoder } from './encoding';
+import { sniffDelimiter } from './sniff';
+import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
+
+const CHUNK = 1 << 20;
+
+/** Streams a delimited text file: decode chunk by chunk, parse, hand out rows; memory stays flat. */
+export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
+  const guess = detectEncoding(facts.head);
+  const encoding = opts.encoding ?? guess.encoding;
+  if (looksBinary(facts.head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
+  const decoder = makeDecoder(encoding);
+  const info: TableInfo = {
+    format: 'csv',
+    encoding: decoder.encoding,
+    encodingConfidence: opts.encoding ? 1 : guess.confidence,
+    delimiter: opts.delimiter ?? null,
+    sheets: [],
+    columns: [],
+    replacementChars: 0,
+    warnings: [],
+  };
+  let parser: CsvParser | null = null;
+  let headerDone = false;
+  let row = 0;
+  let blank = 0;
+  let stopped = false;
+  const onRecord = (fields: string[], src: string, start: number, end: number, problem: string | null) => {
+    if (stopped) return;
+    if (fields.length === 1 && fields[0]!.trim() === '' && !problem) {
+      blank++;
+      return;
+    }
+    if (!headerDone) {
+      headerDone = true;
+      info.columns = fields.map((f) => f.trim());
+      cb.header(info);
+      return;
+    }
+    hashText(src, start, end);
+    row++;
+    const keep = cb.row({ row, fields, problem, rawText: () => src.slice(start, end) });
+    if (keep === false) stopped = true;
+  };
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(CHUNK);
+    let pos = 0;
+    let first = true;
+    while (!stopped) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
+      const last = pos + bytesRead >= facts.size || bytesRead === 0;
+      let bytes = buf.subarray(0, bytesRead);
+      cb.bytes?.(bytes);
+      if (first && !opts.encoding) bytes = bytes.subarray(guess.bomLength);
+      pos += bytesRead;
+      let text = decoder.decode(bytes, { stream: !last });
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        if (!info.delimiter) info.delimiter = sniffDelimiter(text.slice(0, 64 * 1024));
+        parser = new CsvParser(info.delimiter);
+        first = false;
+      }
+      info.replacementChars += countReplacements(text);
+      parser!.push(text, last, onRecord);
+      await cb.chunk(pos, facts.size);
+      if (last) break;
+    }
+  } finally {
+    await fh.close();
+  }
+  if (!headerDone) throw new CustodianError('empty_file', `${path} has no header row: there is nothing to import.`);
+  if (blank) info.warnings.push(`${blank} blank line(s) were skipped (they hold no values).`);
+  return info;
+}

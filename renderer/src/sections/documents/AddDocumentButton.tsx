@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { JobStatus } from '../../../../shared/api/case';
+import type { AddedDocument } from '../../../../shared/domain/documents';
+import { client, shell } from '../../api/client';
+import { useApp } from '../../state/store';
+
+/** Follows a job until it ends, reporting each status. */
+async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<JobStatus> {
+  for (;;) {
+    const r = await client.call('jobs.get', { jobId });
+    if (!r.ok) throw new Error(r.error.message);
+    onStatus(r.value);
+    if (r.value.state !== 'running') return r.value;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/**
+ * Picks a document and adds it as a background job with progress per page
+ * (Cancel leaves the case as it was). Scans and images with no text are
+ * then read by OCR in the background where this computer has tesseract.
+ */
+export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]): void }) {
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [report, setReport] = useState<string | null>(null);
+  const refresh = useApp((s) => s.refresh);
+  const setError = useApp((s) => s.setError);
+
+  async function start() {
+    setReport(null);
+    const path = await shell.pickOpenPath('document');
+    if (!path) return;
+    const started = await client.call('documents.start', { paths: [path] });
+    if (!started.ok) return setError(started.error.message);
+    setJob(started.value);
+    try {
+      const end = await follow(started.value.jobId, setJob);
+      setJob(null);
+      if (end.state === 'failed') return setError(end.message);
+      if (end.state === 'cancelled') return setReport('Cancelled; nothing was added.');
+      const added = end.result as AddedDocument[];
+      setReport(added.map((d) => (d.alreadyAdded ? `“${d.title}” was already in the case.` : `Added “${d.title}”, ${d.pages} page${d.pages === 1 ? '' : 's'}.`)).join(' '));
+      onAdded(added);
+      void refresh();
+      for (const d of added.filter((x) => !x.alreadyAdded && x.textStatus === 'no_text')) void ocr(d);
+    } catch (e) {
+      setJob(null);
+      setError(String(e));
+    }
+  }
+
+  async function ocr(d: AddedDocument) {
+    const started = await client.call('documents.ocr', { id: d.documentId });
+    if (!started.ok) return setReport(`“${d.title}” has no text layer${started.error.code === 'no_ocr' ? ' (OCR is not installed on this computer)' : `: ${started.error.message}`}.`);
+    const end = await follow(started.value.jobId, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
+    setReport(end.state === 'done' ? `Text of “${d.title}” read by OCR.` : `OCR of “${d.title}” did not finish: ${end.message}`);
+    void refresh();
+  }
+
+  if (job) {
+    return (
+      <div className="job" role="status" aria-label="Adding document">
+        <progress max={100} value={Math.round((job.progress ?? 0) * 100)} />
+        <span className="small">{job.message}</span>
+        <button onClick={() => void client.call('jobs.cancel', { jobId: job.jobId })}>Cancel</button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button onClick={() => void start()}>Add document…</button>
+      {report && <span className="small muted" role="status">{report}</span>}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { method } from './define';
+import type { JobStatus } from './case';
+import type {
+  EntityDetail,
+  EntitySummary,
+  Judgement,
+  MentionRow,
+  NamePairScore,
+  ResolveSummary,
+  ReviewPair,
+} from '../domain/entities';
+
+const id = z.number().int().positive();
+const page = {
+  limit: z.number().int().positive().max(1_000_000).default(200),
+  offset: z.number().int().min(0).default(0),
+};
+const decision = z.enum(['same', 'not_same', 'unsure']);
+
+export const entitiesApi = {
+  /** Groups every party mention into entities (runs to the end; CLI and tests). */
+  'entities.resolve': method<ResolveSummary>()(z.object({}), { mutates: true, ownTransaction: true }),
+  /** The same as a background job; poll `jobs.get`. */
+  'entities.resolveStart': method<JobStatus>()(z.object({}), { mutates: false }),
+  'entities.list': method<EntitySummary[]>()(
+    z.object({ query: z.string().optional(), ...page }),
+    { mutates: false },
+  ),
+  'entities.count': method<number>()(z.object({ query: z.string().optional() }), { mutates: false }),
+  'entities.get': method<EntityDetail>()(z.object({ id }), { mutates: false }),
+  /** Sets the canonical name; a later resolve keeps it. */
+  'entities.rename': method<EntitySummary>()(z.object({ id, name: z.string().trim().min(1).max(500) }), { mutates: true }),
+  /** Manual merge: a "same" judgement between the entities, applied now and by every later resolve. */
+  'entities.merge': method<EntitySummary>()(
+    z.object({ ids: z.array(id).min(2).max(100), note: z.string().max(2000).default('') }),
+    { mutates: true },
+  ),
+  /** Manual split: the given names leave the entity for a new one, with a "not the same" judgement. */
+  'entities.split': method<EntitySummary>()(
+    z.object({ id, names: z.array(z.string().min(1)).min(1), note: z.string().max(2000).default('') }),
+    { mutates: true },
+  ),
+  'mentions.list': method<MentionRow[]>()(
+    z.object({ entityId: id.optional(), recordId: id.optional(), ...page }),
+    { mutates: false },
+  ),
+  'review.list': method<ReviewPair[]>()(
+    z.object({ limit: z.number().int().positive().max(1000).default(50), offset: z.number().int().min(0).default(0) }),
+    { mutates: false },
+  ),
+  'review.count': method<number>()(z.object({}), { mutates: false }),
+  /** The investigator's decision on a queued pair (or any two entities). */
+  'review.decide': method<{ judgementId: number; mergedInto: number | null }>()(
+    z.object({ entityA: id, entityB: id, decision, note: z.string().max(2000).default('') }),
+    { mutates: true },
+  ),
+  'judgements.list': method<Judgement[]>()(z.object({ includeRevoked: z.boolean().default(false) }), { mutates: false }),
+  /** Undoes a merge, split or decision: the judgement is revoked (kept, marked) and entities are re-resolved. */
+  'judgements.undo': method<ResolveSummary>()(z.object({ id }), { mutates: true }),
+  /** Scores name pairs with the case-independent matcher (match-names). */
+  'names.match': method<NamePairScore[]>()(
+    z.object({
+      pairs: z
+        .array(
+          z.object({
+            name1: z.string(),
+            name2: z.string(),
+            country1: z.string().optional(),
+            country2: z.string().optional(),
+            id1: z.string().optional(),
+            id2: z.string().optional(),
+          }),
+        )
+        .max(1_000_000),
+      threshold: z.number().min(0).max(1).optional(),
+    }),
+    { mutates: false, noCase: true },
+  ),
+};
+
+export type EntitiesMethods = keyof typeof entitiesApi;

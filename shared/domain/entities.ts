@@ -1,0 +1,113 @@
+/** Companies behind the records: entities, the mentions that name them, and the investigator's judgements. */
+
+export const MENTION_ROLES = ['shipper', 'consignee', 'notify', 'producer'] as const;
+export type MentionRole = (typeof MENTION_ROLES)[number];
+
+export type Decision = 'same' | 'not_same' | 'unsure';
+
+/** How a mention came to belong to its entity. */
+export type DecidedBy = 'auto' | 'identifier' | 'declaration' | 'judgement';
+
+export interface ResolveSummary {
+  entities: number;
+  mentions: number;
+  /** Name groups merged automatically (by name score, identifier or declaration). */
+  autoMerged: number;
+  /** Entity pairs waiting in the review queue. */
+  toReview: number;
+  /** Judgements applied (never overridden by the automatic run). */
+  judgementsApplied: number;
+  seconds: number;
+}
+
+export interface EntitySummary {
+  id: number;
+  name: string;
+  country: string | null;
+  aliases: string[];
+  mentions: number;
+  identifiers: string[];
+}
+
+export interface EntityName {
+  name: string;
+  scripts: string[];
+  mentions: number;
+  legalForm: string | null;
+}
+
+export interface TradeLine {
+  counterpartyId: number | null;
+  counterparty: string;
+  /** in: the entity received (consignee); out: it sent (shipper). */
+  direction: 'in' | 'out';
+  hsChapter: string | null;
+  count: number;
+  valueUsd: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface EntityDetail extends EntitySummary {
+  nameEdited: boolean;
+  names: EntityName[];
+  countries: string[];
+  roles: Record<string, number>;
+  trade: TradeLine[];
+  /** Shipments per month (yyyy-mm), for a small timeline. */
+  timeline: { month: string; count: number; valueUsd: number }[];
+}
+
+export interface MentionRow {
+  id: number;
+  recordId: number;
+  importId: number;
+  row: number;
+  role: MentionRole;
+  rawName: string;
+  entityId: number | null;
+  identifier: string | null;
+  country: string | null;
+  decidedBy: DecidedBy;
+}
+
+export interface ReviewSide {
+  entityId: number;
+  name: string;
+  names: string[];
+  identifiers: string[];
+  countries: string[];
+  mentions: number;
+  counterparties: string[];
+  /** A few records naming it: id, importId, row, date, role, raw name, description. */
+  examples: { recordId: number; importId: number; row: number; date: string | null; role: string; rawName: string; description: string | null }[];
+}
+
+export interface ReviewPair {
+  id: number;
+  score: number;
+  reasons: string[];
+  a: ReviewSide;
+  b: ReviewSide;
+  /** Counterparties both trade with. */
+  sharedCounterparties: string[];
+  unsure: boolean;
+}
+
+export interface Judgement {
+  id: number;
+  decision: Decision;
+  namesA: string[];
+  namesB: string[];
+  actor: string;
+  at: string;
+  note: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+export interface NamePairScore {
+  score: number;
+  match: boolean;
+  reasons: string[];
+}

@@ -1,0 +1,132 @@
+/**
+ * One party name → what the scorer compares: comparison tokens (scripts
+ * met, legal forms set aside), the legal forms found, a trailing branch or
+ * city note, acronyms, and a key equal for names that cannot be told apart.
+ */
+import { simplifyChinese, segmentChinese } from './chinese';
+import { toNameTokens, type NameToken } from './concepts';
+import { findLegalForms, legalFamily, stripHanLegal, type LegalForm } from './legal-forms';
+import { HAN, normalizeText, scriptsOf } from './normalize';
+import { foldWord, splitWords } from './tokens';
+
+export interface AnalyzedName {
+  raw: string;
+  /** Normalized text without the trailing branch/city note. */
+  text: string;
+  tokens: NameToken[];
+  legal: LegalForm[];
+  /** JSC / LLC / LLP or ''. */
+  family: string;
+  /** "Beijing Branch", "г. Москва": removed from the end, kept for display. */
+  location: string;
+  /** Initials of the core words, e.g. uuaz for Ulan-Udenskiy aviatsionnyy zavod. */
+  acronyms: string[];
+  /** The name looks cut by a customs system (35–40 characters, no closing). */
+  maybeTruncated: boolean;
+  scripts: string[];
+  /** Equal for names the scorer cannot tell apart (same tokens in any order, same legal family). */
+  key: string;
+}
+
+/** Cities appended to names by clerks; only ever removed from the end (after a comma, in brackets, before "branch"). */
+const CITY_WORDS = new Set(
+  [
+    'beijing', 'shanghai', 'shenzhen', 'guangzhou', 'hangzhou', 'xian', 'chengdu', 'harbin', 'dalian', 'tianjin', 'suzhou',
+    'xiamen', 'ningbo', 'shenyang', 'wuhan', 'yiwu', 'hong kong', 'moscow', 'moskva', 'москва', 'saint petersburg',
+    'st petersburg', 'санкт-петербург', 'novosibirsk', 'новосибирск', 'yekaterinburg', 'екатеринбург', 'kazan', 'казань',
+    'ulan-ude', 'ulan ude', 'улан-удэ', 'vladivostok', 'владивосток', 'khabarovsk', 'хабаровск', 'irkutsk', 'иркутск',
+    'perm', 'пермь', 'nizhny novgorod', 'нижний новгород', 'samara', 'самара', 'rostov-on-don', 'ростов-на-дону',
+    'rybinsk', 'рыбинск', 'minsk', 'минск', 'almaty', 'алматы', 'astana', 'астана', 'istanbul', 'ankara', 'izmir',
+    'mersin', 'dubai', 'sharjah', 'abu dhabi', 'mumbai', 'new delhi', 'bengaluru', 'chennai', 'hamburg', 'munich',
+    'stuttgart', 'frankfurt am main', 'milan', 'turin', 'bologna', 'genoa', 'bishkek', 'osh', 'yerevan', 'gyumri',
+    'tashkent', 'samarkand', 'singapore', 'gomel', 'brest', 'vitebsk', 'karaganda', 'aktau',
+  ].map((c) => c.replace(/-/g, ' ')),
+);
+const CITY_FOLDED = new Set([...CITY_WORDS].filter((c) => !c.includes(' ')).map(foldWord));
+const BRANCH_WORDS = /\s+(?:branch|branch office|filial|филиал|представительство|office)$/u;
+
+/** Splits a trailing branch / city note off normalized text. */
+function splitLocation(text: string): { text: string; location: string } {
+  let s = text;
+  let location = '';
+  const take = (re: RegExp) => {
+    const m = re.exec(s);
+    if (!m || m.index === 0) return false;
+    location = `${m[0].trim()} ${location}`.trim();
+    s = s.slice(0, m.index).trim();
+    return true;
+  };
+  for (let guard = 0; guard < 3; guard++) {
+    if (take(/\s*[(（][^()（）]*[)）]?$/u)) continue; // "(Beijing)", "（北京）", a cut "(Shen"
+    if (take(/\p{Script=Han}{2,3}?(?:分公司|分行|办事处)$/u)) continue;
+    if (take(/(?:分公司|分行|办事处)$/u)) continue;
+    if (take(BRANCH_WORDS)) {
+      // "… Shenyang Branch": the city before it goes too.
+      const words = s.split(' ');
+      for (const n of [2, 1]) {
+        const tail = words.slice(-n).join(' ').replace(/-/g, ' ');
+        if (words.length > n && CITY_WORDS.has(tail)) {
+          location = `${words.slice(-n).join(' ')} ${location}`;
+          s = words.slice(0, -n).join(' ');
+          break;
+        }
+      }
+      continue;
+    }
+    // After the last comma: a city or "г. Москва" (at most three words, not a legal form like "Ltd").
+    const comma = s.lastIndexOf(',');
+    if (comma > 0) {
+      const tail = s.slice(comma + 1).trim();
+      const words = splitWords(tail);
+      const folded = words.map(foldWord);
+      const isLegal = findLegalForms(['x', ...folded], false).end !== folded.length + 1;
+      const looksLikePlace =
+        words.length === 1 || CITY_WORDS.has(words.join(' ')) || /^(?:г|g|city|gorod)$/.test(words[0]!) || CITY_WORDS.has(words.slice(1).join(' '));
+      if (words.length > 0 && words.length <= 3 && !isLegal && looksLikePlace) {
+        location = `${tail} ${location}`.trim();
+        s = s.slice(0, comma).trim();
+        continue;
+      }
+    }
+    break;
+  }
+  return { text: s.replace(/[\s,.;:-]+$/u, ''), location };
+}
+
+function acronymsOf(words: string[]): string[] {
+  const letters = words.filter((w) => /^\p{L}/u.test(w));
+  if (letters.length < 2) return [];
+  const initials = letters.map((w) => w[0]).join('');
+  // Short words kept whole: ODK-Permskie motory → odkpm.
+  const mixed = letters.map((w) => (w.length <= 3 ? w : w[0])).join('');
+  return [...new Set([initials, mixed])].filter((a) => a.length >= 3);
+}
+
+export function analyzeName(raw: string): AnalyzedName {
+  const normalized = simplifyChinese(normalizeText(raw));
+  const { text, location } = splitLocation(normalized);
+  const maybeTruncated = raw.trim().length >= 33 && raw.trim().length <= 40 && !/[)»"”]$/.test(raw.trim());
+  const words: string[] = [];
+  const legal: LegalForm[] = [];
+  for (const w of splitWords(text)) {
+    if (!HAN.test(w)) {
+      words.push(foldWord(w));
+      continue;
+    }
+    const { rest, form } = stripHanLegal(w);
+    if (form) legal.push(form);
+    words.push(...segmentChinese(rest));
+  }
+  const core = findLegalForms(words, maybeTruncated);
+  legal.push(...core.forms);
+  const coreWords = words.slice(core.start, core.end).filter(Boolean);
+  // Acronyms read the name with its trailing form (United Engine Corporation → UEC).
+  const acronyms = acronymsOf(words.slice(core.start));
+  const tokens = toNameTokens(coreWords);
+  // A city closing the name (Poly Technologies Beijing) qualifies it; one opening it (Shenzhen Huaqiang…) is part of it.
+  const last = tokens[tokens.length - 1];
+  if (last && tokens.length > 1 && CITY_FOLDED.has(last.surface)) last.weak = true;
+  const family = legalFamily(legal);
+  const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}`;
+  return { raw, text, tokens, legal, family, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key };
+}

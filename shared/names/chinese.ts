@@ -1,0 +1,46 @@
+/**
+ * Chinese names → pinyin words, so that 保利科技 meets "Baoli Keji" (and,
+ * through the gloss, "Poly Technologies"). Traditional characters are first
+ * made simplified (中國 → 中国). Words known to the gloss or the city list
+ * are cut out by longest match; the characters between them become one
+ * pinyin word (华强 → huaqiang), which is how pinyin names are written.
+ */
+import { pinyin } from 'pinyin-pro';
+import { Converter } from 'opencc-js/t2cn';
+import { CHINESE_CITIES, GLOSS } from './gloss';
+import { foldWord } from './tokens';
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+
+export function simplifyChinese(text: string): string {
+  return /\p{Script=Han}/u.test(text) ? toSimplified(text) : text;
+}
+
+const KNOWN = new Set<string>([...CHINESE_CITIES, ...GLOSS.flat().filter((w) => /^\p{Script=Han}+$/u.test(w))]);
+const MAX_WORD = Math.max(...[...KNOWN].map((w) => w.length));
+
+/** Pinyin of Han text as one folded word (the fold every Latin word gets). */
+const toPinyin = (han: string): string => foldWord(pinyin(han, { toneType: 'none', type: 'array', v: true }).join(''));
+
+/** One Han word (no legal form) → pinyin words. */
+export function segmentChinese(han: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  const flush = () => {
+    if (pending) out.push(toPinyin(pending));
+    pending = '';
+  };
+  for (let i = 0; i < han.length; ) {
+    let len = Math.min(MAX_WORD, han.length - i);
+    while (len > 1 && !KNOWN.has(han.slice(i, i + len))) len--;
+    const word = han.slice(i, i + len);
+    if (len > 1 || KNOWN.has(word)) {
+      flush();
+      // 市 (city) after a city name says nothing: 深圳市 → shenzhen.
+      out.push(toPinyin(word.replace(/市$/, '')));
+    } else pending += word;
+    i += len;
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * Legal forms (ООО = LLC, 有限公司 = Co., Ltd., Aktsionernoe obshchestvo =
+ * JSC…) recognized at the start or end of a name: kept as a feature, removed
+ * for comparison. The bulk comes from rigour's org_types.yml (MIT, see
+ * LICENSE.rigour-MIT.txt next to this file), compacted into
+ * legal-forms.data.json by scripts/build-legal-forms.mjs; SUPPLEMENT adds the
+ * spellings of customs data that table lacks (JSC, OJSC, Corp., Youxian
+ * Gongsi…) and fixes the generic family where comparison needs it.
+ */
+import table from './legal-forms.data.json';
+import { normalizeText } from './normalize';
+import { osaDistance } from './similarity';
+import { foldWord, splitWords } from './tokens';
+
+/** [generic family, display, ...spellings]; families: JSC, LLC, LLP, '' (says nothing about the kind). */
+const SUPPLEMENT: readonly (readonly string[])[] = [
+  ['JSC', 'JSC', 'jsc', 'ojsc', 'pjsc', 'cjsc', 'zao', 'oao', 'pao', 'ao', 'ао', 'оао', 'пао', 'зао', 'joint stock company',
+    'open joint stock company', 'public joint stock company', 'closed joint stock company', 'aktsionernoe obshchestvo',
+    'aktsionernoye obshchestvo', 'publichnoe aktsionernoe obshchestvo', 'otkrytoe aktsionernoe obshchestvo',
+    'акционерное общество', 'публичное акционерное общество', 'открытое акционерное общество',
+    'закрытое акционерное общество', 'anonim sirketi', 'a s', 'ag', 'plc'],
+  ['LLC', 'LLC', 'llc', 'l l c', 'ooo', 'ооо', 'o o o', 'limited liability company', 'obshchestvo s ogranichennoy otvetstvennostyu',
+    'общество с ограниченной ответственностью', 'ltd', 'limited', 'co ltd', 'company limited', 'co limited', 'pvt ltd',
+    'private limited', 'p ltd', 'pte ltd', 'gmbh', 'gesellschaft mbh', 'srl', 's r l', 'ltd sti', 'limited sirketi',
+    'fze', 'fzco', 'fz llc', 'youxian gongsi', 'youxian zeren gongsi', 'gufen youxian gongsi', 'co lt'],
+  ['LLP', 'LLP', 'llp', 'too', 'тоо', 'limited liability partnership', 'tovarishchestvo s ogranichennoy otvetstvennostyu',
+    'товарищество с ограниченной ответственностью'],
+  ['', 'Corp.', 'corp', 'corporation', 'korporatsiya', 'korporaciya', 'корпорация', 'inc', 'incorporated', 'co', 'company',
+    'gongsi', 'companies', 'cooperation'],
+];
+
+export interface LegalForm {
+  generic: string;
+  display: string;
+}
+
+interface Alias {
+  tokens: string[];
+  form: LegalForm;
+}
+
+const byFirst = new Map<string, Alias[]>();
+const byLast = new Map<string, Alias[]>();
+/** Single-token spellings, for a truncated last word (Corporat, Gongs). */
+const singleWords: { word: string; form: LegalForm }[] = [];
+
+function add(entry: readonly string[]): void {
+  const [generic, display, ...spellings] = entry as [string, string, ...string[]];
+  const form: LegalForm = { generic, display };
+  for (const spelling of spellings) {
+    const words = splitWords(normalizeText(spelling));
+    if (words.length === 0 || words.some((w) => /\p{Script=Han}/u.test(w))) continue;
+    const tokens = words.map(foldWord).filter(Boolean);
+    if (tokens.length === 0) continue;
+    // One-letter spellings ("a", "s") only as part of a longer form (ООО folds to "o" but is three letters).
+    if (tokens.length === 1 && words[0]!.length < 2) continue;
+    const alias = { tokens, form };
+    push(byFirst, tokens[0]!, alias);
+    push(byLast, tokens[tokens.length - 1]!, alias);
+    if (tokens.length === 1 && tokens[0]!.length >= 5) singleWords.push({ word: tokens[0]!, form });
+  }
+}
+function push(map: Map<string, Alias[]>, key: string, alias: Alias): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [alias]);
+  // The supplement is added first, so its family wins for the same spelling.
+  else if (!list.some((a) => a.tokens.join(' ') === alias.tokens.join(' '))) list.push(alias);
+}
+for (const e of SUPPLEMENT) add(e);
+for (const e of table as string[][]) add(e);
+for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+/** Han legal suffixes, also typo'd ones (有限司, 有限公公司): a tail made only of these characters. */
+const HAN_LEGAL_CHARS = /(?:股份)?[有限责任公司]{2,}$/u;
+export function stripHanLegal(han: string): { rest: string; form: LegalForm | null } {
+  const m = HAN_LEGAL_CHARS.exec(han);
+  if (!m || m[0].length === han.length) return { rest: han, form: null };
+  return { rest: han.slice(0, m.index), form: { generic: 'LLC', display: '有限公司' } };
+}
+
+const matchesAt = (tokens: string[], at: number, alias: Alias): boolean =>
+  at >= 0 && at + alias.tokens.length <= tokens.length && alias.tokens.every((t, i) => tokens[at + i] === t);
+
+/** Multi-word forms with a typo in a long word ("Jiont Stock Company", "Aktsimnernoe obshchestvo"). */
+const multiWord: Alias[] = [];
+for (const list of byFirst.values()) for (const a of list) if (a.tokens.length >= 2) multiWord.push(a);
+function fuzzyAt(tokens: string[], at: number, maxLen: number): Alias | undefined {
+  return multiWord.find(
+    (a) =>
+      a.tokens.length < maxLen &&
+      at >= 0 &&
+      at + a.tokens.length <= tokens.length &&
+      a.tokens.every((t, i) => {
+        const w = tokens[at + i]!;
+        return w === t || (t.length >= 5 && osaDistance(w, t, 1) <= 1);
+      }),
+  );
+}
+
+/**
+ * Finds legal forms at the start and the end of folded tokens. Returns the
+ * [start, end) range of the name's core and the forms found. Never removes
+ * every token: "JSC" alone stays a name.
+ */
+export function findLegalForms(tokens: string[], maybeTruncated: boolean): { start: number; end: number; forms: LegalForm[] } {
+  let start = 0;
+  let end = tokens.length;
+  const forms: LegalForm[] = [];
+  for (let guard = 0; guard < 4 && end - start > 1; guard++) {
+    const alias =
+      (byFirst.get(tokens[start]!) ?? []).find((a) => a.tokens.length < end - start && matchesAt(tokens, start, a)) ??
+      fuzzyAt(tokens, start, end - start);
+    if (!alias) break;
+    forms.push(alias.form);
+    start += alias.tokens.length;
+  }
+  for (let guard = 0; guard < 4 && end - start > 1; guard++) {
+    const last = tokens[end - 1]!;
+    let alias = (byLast.get(last) ?? []).find((a) => a.tokens.length < end - start && matchesAt(tokens, end - a.tokens.length, a));
+    if (!alias) {
+      for (let n = 2; n <= 4 && !alias; n++) {
+        const a = fuzzyAt(tokens, end - n, end - start);
+        if (a && a.tokens.length === n) alias = a;
+      }
+    }
+    if (!alias && maybeTruncated && guard === 0) alias = truncatedAt(tokens, end, end - start);
+    if (!alias) break;
+    forms.push(alias.form);
+    end -= alias.tokens.length;
+  }
+  return { start, end, forms };
+}
+
+/**
+ * A customs system cut the name inside its legal form: "… Youxian Gongs",
+ * "… Corporat", "… Limited Liability Compa", "… Общество с ограничен".
+ */
+function truncatedAt(tokens: string[], end: number, maxLen: number): Alias | undefined {
+  const last = tokens[end - 1]!;
+  for (let n = Math.min(4, maxLen - 1); n >= 1; n--) {
+    if (n === 1 && last.length < 3) continue;
+    const head = tokens.slice(end - n, end - 1);
+    for (const a of multiWord.concat(singleWords.map((w) => ({ tokens: [w.word], form: w.form })))) {
+      if (a.tokens.length < n || a.tokens[n - 1]!.length <= last.length) continue;
+      if (head.every((t, i) => a.tokens[i] === t) && a.tokens[n - 1]!.startsWith(last)) return { tokens: tokens.slice(end - n, end), form: a.form };
+    }
+  }
+  return undefined;
+}
+
+/** The family a set of forms points to (JSC, LLC, LLP), or '' when none or only neutral ones. */
+export function legalFamily(forms: readonly LegalForm[]): string {
+  // LLP (ТОО) is rendered "LLC" in English as often as not: one family for comparison.
+  for (const f of forms) if (f.generic === 'JSC' || f.generic === 'LLC' || f.generic === 'LLP') return f.generic === 'JSC' ? 'JSC' : 'LLC';
+  return '';
+}

@@ -1,0 +1,41 @@
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal
+ * string alignment): the typos of customs data are substitutions,
+ * deletions, doublings and swapped neighbours. Stops early past `max`.
+ */
+export function osaDistance(a: string, b: string, max = 3): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/** How alike two folded words are, 0..1; 0 when they should not be taken for one another. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  // Truncated or abbreviated word: dev ~ development, gongs ~ gongsi.
+  if (short.length >= 3 && long.startsWith(short)) return short.length >= 5 ? 0.9 : 0.8;
+  if (short.length < 3 || long.length < 4) return 0;
+  const d = osaDistance(a, b, 2);
+  if (d === 1) return long.length >= 6 ? 0.9 : 0.8;
+  if (d === 2 && short.length >= 7) return 0.75;
+  return 0;
+}

@@ -1,0 +1,35 @@
+import * as anyAsciiModule from 'any-ascii';
+import { CYRILLIC, HAN, stripDiacritics } from './normalize';
+import { cyrillicToLatin, foldLatin } from './transliterate';
+
+/**
+ * Splits normalized text into words: letters and digits, with hyphens, dots,
+ * commas and the like as separators (ODK-Saturn → odk, saturn; Co.,Ltd. →
+ * co, ltd). A run of Han characters stays one word; chinese.ts segments it.
+ */
+export function splitWords(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!part) continue;
+    // Han next to Latin/digits without a space (8AT保利) is split at the script change.
+    if (HAN.test(part) && /[^\p{Script=Han}]/u.test(part)) {
+      for (const m of part.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) out.push(m[0]);
+    } else out.push(part);
+  }
+  return out;
+}
+
+// any-ascii ships CommonJS with an __esModule default; bundlers and Node's ESM loader unwrap it differently.
+type AnyAscii = (s: string) => string;
+const anyAsciiNs = anyAsciiModule as unknown as { default?: AnyAscii | { default?: AnyAscii } };
+const anyAscii: AnyAscii =
+  typeof anyAsciiNs.default === 'function' ? anyAsciiNs.default : (anyAsciiNs.default?.default ?? ((s: string) => s));
+
+/** Any non-Han word → its folded Latin skeleton (Cyrillic transliterated, accents dropped, other scripts via any-ascii). */
+export function foldWord(word: string): string {
+  let s = word;
+  if (CYRILLIC.test(s)) s = cyrillicToLatin(s);
+  s = stripDiacritics(s);
+  if (/[^a-z0-9]/.test(s)) s = anyAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /^[0-9]+$/.test(s) ? s : foldLatin(s);
+}
