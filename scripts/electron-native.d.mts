@@ -9,3 +9,4 @@ export function buildOutputs(repoRoot: string): string[];
 export function buildInputs(repoRoot: string): string[];
 export function newestMtime(paths: string[]): number;
 export function buildIsStale(outputs: string[], inputs: string[]): string | null;
+export function betterSqliteLoadsInNode(repoRoot: string): boolean;

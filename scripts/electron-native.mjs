@@ -9,17 +9,22 @@
 // for Electron's ABI from .cache/electron-native/<electron version>/, passed
 // to better-sqlite3's `nativeBinding` option via CUSTODIAN_ELECTRON_SQLITE.
 // So `npm test` and `npm start` work in one checkout, in either order.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** @param {string} repoRoot */
 export function electronVersion(repoRoot) {
-  return /** @type {{version: string}} */ (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8'))).version;
+  return /** @type {{version: string}} */ (
+    JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8'))
+  ).version;
 }
 
 /** @param {string} repoRoot */
 export function betterSqliteVersion(repoRoot) {
-  return /** @type {{version: string}} */ (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'))).version;
+  return /** @type {{version: string}} */ (
+    JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'))
+  ).version;
 }
 
 /** @param {string} repoRoot @param {string} version */
@@ -57,7 +62,9 @@ export function electronBinaryPath(repoRoot) {
   const pkg = join(repoRoot, 'node_modules', 'electron');
   try {
     const relative = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
-    const installed = readFileSync(join(pkg, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const installed = readFileSync(join(pkg, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     if (installed !== electronVersion(repoRoot)) return null;
     const binary = join(pkg, 'dist', relative);
     return relative && existsSync(binary) ? binary : null;
@@ -68,7 +75,9 @@ export function electronBinaryPath(repoRoot) {
 
 /** What `npm run build` produces and the app needs. @param {string} repoRoot */
 export function buildOutputs(repoRoot) {
-  return ['out/main/main.cjs', 'out/preload/preload.cjs', 'out/node/job-worker.cjs', 'out/renderer/index.html'].map((p) => join(repoRoot, p));
+  return ['out/main/main.cjs', 'out/main/job-worker.cjs', 'out/preload/preload.cjs', 'out/renderer/index.html'].map(
+    (p) => join(repoRoot, p),
+  );
 }
 
 /** What the build reads: a change here makes out/ stale. @param {string} repoRoot */
@@ -116,4 +125,15 @@ export function buildIsStale(outputs, inputs) {
   }
   const newest = newestMtime(inputs);
   return newest > oldest ? 'sources changed since the last build' : null;
+}
+
+/**
+ * Whether node_modules/better-sqlite3 still loads in plain Node (tests, CLI).
+ * electron-builder's npmRebuild rebuilds it for Electron in place, so
+ * `npm run dist` checks this afterwards and puts the Node build back.
+ * @param {string} repoRoot
+ */
+export function betterSqliteLoadsInNode(repoRoot) {
+  const probe = "const D = require('better-sqlite3'); new D(':memory:').prepare('select 1').get();";
+  return spawnSync(process.execPath, ['-e', probe], { cwd: repoRoot, stdio: 'ignore' }).status === 0;
 }

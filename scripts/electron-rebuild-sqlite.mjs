@@ -32,7 +32,11 @@ export async function rebuildSqliteForElectron({ repoRoot, version = electronVer
   });
   writeFileSync(
     join(work, 'package.json'),
-    JSON.stringify({ name: 'custodian-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2),
+    JSON.stringify(
+      { name: 'custodian-electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } },
+      null,
+      2,
+    ),
   );
 
   /** @type {{ rebuild: (o: object) => Promise<void> }} */
@@ -43,7 +47,12 @@ export async function rebuildSqliteForElectron({ repoRoot, version = electronVer
     throw new Error(`@electron/rebuild is not installed (it is a devDependency; run npm install): ${String(e)}`);
   }
   try {
-    await electronRebuild.rebuild({ buildPath: work, electronVersion: version, force: true, onlyModules: ['better-sqlite3'] });
+    await electronRebuild.rebuild({
+      buildPath: work,
+      electronVersion: version,
+      force: true,
+      onlyModules: ['better-sqlite3'],
+    });
   } catch (e) {
     throw new Error(
       `Could not build better-sqlite3 for Electron ${version}. This needs either a prebuilt binary ` +
@@ -59,7 +68,17 @@ export async function rebuildSqliteForElectron({ repoRoot, version = electronVer
   copyFileSync(built, target);
   writeFileSync(
     join(nativeCacheDir(repoRoot, version), 'build-info.json'),
-    JSON.stringify({ electron: version, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch, builtAt: new Date().toISOString() }, null, 2),
+    JSON.stringify(
+      {
+        electron: version,
+        betterSqlite3: sqliteVersion,
+        platform: process.platform,
+        arch: process.arch,
+        builtAt: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
   );
   rmSync(work, { recursive: true, force: true });
   log(`[native] Wrote ${target}`);

@@ -39,12 +39,18 @@ function ensureElectronBinary() {
     step(`Electron binary: ${existing}`);
     return existing;
   }
-  step('The Electron binary is not installed (npm install skipped it). Downloading it with node_modules/electron/install.js …');
+  step(
+    'The Electron binary is not installed (npm install skipped it). Downloading it with node_modules/electron/install.js …',
+  );
   // install.js exits at once, doing nothing, while this variable is set.
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   delete env.npm_config_electron_skip_binary_download;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], { cwd: repoRoot, env, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
   const binary = electronBinaryPath(repoRoot);
   if (r.status !== 0 || !binary) {
     fail(
@@ -73,10 +79,14 @@ async function ensureNativeSqlite(/** @type {string} */ version, /** @type {stri
   // Load it once in Electron-as-Node: a wrong ABI fails here with a clear message rather than in the app.
   const probe = spawnSync(
     binary,
-    ['-e', `const D=require('better-sqlite3');new D(':memory:',{nativeBinding:${JSON.stringify(built)}}).prepare('select 1').get()`],
+    [
+      '-e',
+      `const D=require('better-sqlite3');new D(':memory:',{nativeBinding:${JSON.stringify(built)}}).prepare('select 1').get()`,
+    ],
     { cwd: repoRoot, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' },
   );
-  if (probe.status !== 0) fail(`The Electron build of better-sqlite3 does not load in Electron ${version}: ${probe.stderr || probe.error}`);
+  if (probe.status !== 0)
+    fail(`The Electron build of better-sqlite3 does not load in Electron ${version}: ${probe.stderr || probe.error}`);
   step('better-sqlite3 loads in Electron.');
   return built;
 }
@@ -104,7 +114,11 @@ async function main() {
   ensureBuilt();
   const userArgs = process.argv.slice(2);
   // A .case path given by the person wins; otherwise open the sample case, so a newcomer sees data at once.
-  const args = [repoRoot, ...(userArgs.some((a) => a.toLowerCase().endsWith('.case')) ? [] : ['--sample']), ...userArgs];
+  const args = [
+    repoRoot,
+    ...(userArgs.some((a) => a.toLowerCase().endsWith('.case')) ? [] : ['--sample']),
+    ...userArgs,
+  ];
   if (process.env.CUSTODIAN_START_DRY_RUN) {
     step(`Dry run: would start ${binary} ${args.join(' ')} with CUSTODIAN_ELECTRON_SQLITE=${sqlite}`);
     return;
@@ -116,7 +130,9 @@ async function main() {
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     if (code && process.platform === 'linux') {
-      step('Electron exited with an error. On Linux, a sandbox error usually means node_modules/electron/dist/chrome-sandbox needs `sudo chown root:root` and `sudo chmod 4755`.');
+      step(
+        'Electron exited with an error. On Linux, a sandbox error usually means node_modules/electron/dist/chrome-sandbox needs `sudo chown root:root` and `sudo chmod 4755`.',
+      );
     }
     process.exit(code ?? (signal ? 1 : 0));
   });

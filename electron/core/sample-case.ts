@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CaseSession } from './session';
 import { importFile } from './import/import-file';
 import { addSampleDocuments } from './documents/sample-documents';
+import { resolveCase } from './entities/resolve-case';
 
 /** The customs files a newcomer sees in the sample case, with the preset that reads each. */
 const SAMPLE_IMPORTS: { file: string; preset: string }[] = [{ file: 'ru-customs-2k.csv', preset: 'ru-customs' }];
@@ -24,6 +25,7 @@ export async function openSampleCase(appDataDir: string, sampleDir: string, acto
       await importFile(session.db, { path: join(sampleDir, file), preset }, actor);
     }
     await addSampleDocuments(session.db, sampleDir, actor);
+    resolveCase(session.db, actor); // the sample opens with its companies already resolved
     session.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     session.close();

@@ -54,18 +54,29 @@ export const SAVE_FILTERS: Record<SaveKind, { title: string; filter: FileFilter;
   csv: { title: 'Export CSV', filter: { name: 'CSV', extensions: ['csv'] }, extension: '.csv' },
 };
 
-export const isOpenKind = (k: unknown): k is OpenKind => typeof k === 'string' && (OPEN_KINDS as readonly string[]).includes(k);
-export const isSaveKind = (k: unknown): k is SaveKind => typeof k === 'string' && (SAVE_KINDS as readonly string[]).includes(k);
+export const isOpenKind = (k: unknown): k is OpenKind =>
+  typeof k === 'string' && (OPEN_KINDS as readonly string[]).includes(k);
+export const isSaveKind = (k: unknown): k is SaveKind =>
+  typeof k === 'string' && (SAVE_KINDS as readonly string[]).includes(k);
 
 export function openDialogOptions(kind: OpenKind): OpenDialogOptions {
   const spec = OPEN_FILTERS[kind];
-  return { title: spec.title, filters: spec.filters, properties: spec.multi ? ['openFile', 'multiSelections'] : ['openFile'] };
+  return {
+    title: spec.title,
+    filters: spec.filters,
+    properties: spec.multi ? ['openFile', 'multiSelections'] : ['openFile'],
+  };
 }
 
 /** The suggested name comes from the page: keep only a bare file name, never a path. */
 export function safeSuggestedName(name: unknown, kind: SaveKind): string {
   const raw = typeof name === 'string' ? name : '';
-  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f<>:"|?*]/g, '').trim().slice(0, 120);
+  const base = raw
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '')
+    .trim()
+    .slice(0, 120);
   return ensureExtension(base || 'untitled', kind);
 }
 

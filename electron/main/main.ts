@@ -31,7 +31,11 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const paths = shellPaths({ appRoot: app.getAppPath(), isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  const paths = shellPaths({
+    appRoot: app.getAppPath(),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+  });
   const binding = chooseNativeBinding({
     env: process.env,
     isPackaged: app.isPackaged,
@@ -41,10 +45,14 @@ function start(): void {
   });
   if (binding.path) {
     setNativeBinding(binding.path);
-    // Job worker threads share this environment: core's connection reads it there.
+    // Job worker threads inherit this environment; our worker entry (job-worker.ts) sets it there.
     process.env.CUSTODIAN_ELECTRON_SQLITE = binding.path;
   }
-  const core = createCore({ appDataDir: app.getPath('userData'), sampleDir: paths.sampleDir, workerScript: paths.workerScript });
+  const core = createCore({
+    appDataDir: app.getPath('userData'),
+    sampleDir: paths.sampleDir,
+    workerScript: paths.workerScript,
+  });
   const ownUrl = rendererUrl(paths.rendererIndex);
 
   const quitting = quitConfirmation(core);
@@ -135,7 +143,8 @@ function start(): void {
       core,
       ownUrl,
       pickOpen: (kind) => pickOpenPath(dialog, BrowserWindow.getFocusedWindow(), kind),
-      pickSave: (kind, name) => pickSavePath(dialog, BrowserWindow.getFocusedWindow(), kind, name, app.getPath('documents')),
+      pickSave: (kind, name) =>
+        pickSavePath(dialog, BrowserWindow.getFocusedWindow(), kind, name, app.getPath('documents')),
       afterCaseChange: refresh,
     });
     openWindow();

@@ -44,9 +44,21 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
       { label: 'Open &recent', submenu: recentSubmenu(m.recent, m.send) },
       { label: 'Open sa&mple case', click: () => m.send({ type: 'open-sample' }) },
       { type: 'separator' },
-      { label: '&Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', enabled: m.hasCase, click: () => m.send({ type: 'save-copy' }) },
-      { label: '&Close case', accelerator: 'CmdOrCtrl+W', enabled: m.hasCase, click: () => m.send({ type: 'close-case' }) },
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: '&Quit', role: 'quit', accelerator: 'Ctrl+Q' } as const]),
+      {
+        label: '&Save a copy…',
+        accelerator: 'CmdOrCtrl+Shift+S',
+        enabled: m.hasCase,
+        click: () => m.send({ type: 'save-copy' }),
+      },
+      {
+        label: '&Close case',
+        accelerator: 'CmdOrCtrl+W',
+        enabled: m.hasCase,
+        click: () => m.send({ type: 'close-case' }),
+      },
+      ...(mac
+        ? []
+        : [{ type: 'separator' } as const, { label: '&Quit', role: 'quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };
   const edit: MenuItemConstructorOptions = {

@@ -26,13 +26,17 @@ ipcRenderer.on(IPC.menu, (_e: IpcRendererEvent, command: MenuCommand) => {
 const bridge = {
   call: (method, input) => {
     if (typeof method !== 'string') {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no API method ${String(method)}.` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_method', message: `There is no API method ${String(method)}.` },
+      });
     }
     return ipcRenderer.invoke(IPC.call, method, input) as Promise<Result<never>>;
   },
   shell: {
     pickOpenPath: (kind) => ipcRenderer.invoke(IPC.pickOpen, kind) as Promise<string | null>,
-    pickSavePath: (kind, suggestedName) => ipcRenderer.invoke(IPC.pickSave, kind, suggestedName) as Promise<string | null>,
+    pickSavePath: (kind, suggestedName) =>
+      ipcRenderer.invoke(IPC.pickSave, kind, suggestedName) as Promise<string | null>,
     onMenu: (listener) => {
       // A copy: the page's function is wrapped by contextBridge, ours stays in this world.
       const l = (command: MenuCommand) => listener(command);

@@ -39,6 +39,8 @@ export const documentsApi = {
     z.object({ id, title: z.string().trim().min(1).max(1000).optional(), sourceUrl: sourceUrl.optional(), capturedAt: isoDate.optional(), notes: optionalText }),
     { mutates: true },
   ),
+  /** Removes a document added by mistake: its bytes, pages and index entries. Refused while it has excerpts (they may be cited). */
+  'documents.delete': method<null>()(z.object({ id }), { mutates: true }),
   /** The stored bytes (base64) and, for HTML/DOCX, the sanitized view. */
   'documents.content': method<DocumentContent>()(z.object({ id }), { mutates: false }),
   /** Full-text search over document pages only (optionally one document): hits with page and snippet. */

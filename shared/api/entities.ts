@@ -13,7 +13,7 @@ import type {
 
 const id = z.number().int().positive();
 const page = {
-  limit: z.number().int().positive().max(1_000_000).default(200),
+  limit: z.number().int().positive().max(10_000_000).default(200),
   offset: z.number().int().min(0).default(0),
 };
 const decision = z.enum(['same', 'not_same', 'unsure']);

@@ -24,6 +24,11 @@ export interface AnalyzedName {
   /** The name looks cut by a customs system (35–40 characters, no closing). */
   maybeTruncated: boolean;
   scripts: string[];
+  /**
+   * The core words run together, with 0..all trailing legal words: catches a
+   * moved space (UNITED ENGIN ECORPORATION = United Engine Corporation).
+   */
+  compacts: string[];
   /** Equal for names the scorer cannot tell apart (same tokens in any order, same legal family). */
   key: string;
 }
@@ -57,7 +62,7 @@ function splitLocation(text: string): { text: string; location: string } {
     return true;
   };
   for (let guard = 0; guard < 3; guard++) {
-    if (take(/\s*[(（][^()（）]*[)）]?$/u)) continue; // "(Beijing)", "（北京）", a cut "(Shen"
+    if (!/[(（]\s*(?:hong kong|香港)\s*[)）]$/u.test(s) && take(/\s*[(（][^()（）]*[)）]?$/u)) continue; // "(Beijing)", "（北京）", a cut "(Shen" — not "(Hong Kong)", part of HK names
     if (take(/\p{Script=Han}{2,3}?(?:分公司|分行|办事处)$/u)) continue;
     if (take(/(?:分公司|分行|办事处)$/u)) continue;
     if (take(BRANCH_WORDS)) {
@@ -105,7 +110,8 @@ function acronymsOf(words: string[]): string[] {
 export function analyzeName(raw: string): AnalyzedName {
   const normalized = simplifyChinese(normalizeText(raw));
   const { text, location } = splitLocation(normalized);
-  const maybeTruncated = raw.trim().length >= 33 && raw.trim().length <= 40 && !/[)»"”]$/.test(raw.trim());
+  // Customs systems cut names at 35–36 characters; a name that kept its branch note or closing quote was not cut.
+  let maybeTruncated = raw.trim().length >= 30 && raw.trim().length <= 36 && !location && !/[)»"”）]$/.test(raw.trim());
   const words: string[] = [];
   const legal: LegalForm[] = [];
   for (const w of splitWords(text)) {
@@ -117,7 +123,11 @@ export function analyzeName(raw: string): AnalyzedName {
     if (form) legal.push(form);
     words.push(...segmentChinese(rest));
   }
-  const core = findLegalForms(words, maybeTruncated);
+  // A name that ends in a whole legal form was not cut; only then is a partial last word read as a cut form.
+  let core = findLegalForms(words, false);
+  const endsInForm = core.end < words.length;
+  if (endsInForm) maybeTruncated = false;
+  else if (maybeTruncated) core = findLegalForms(words, true);
   legal.push(...core.forms);
   const coreWords = words.slice(core.start, core.end).filter(Boolean);
   // Acronyms read the name with its trailing form (United Engine Corporation → UEC).
@@ -128,5 +138,7 @@ export function analyzeName(raw: string): AnalyzedName {
   if (last && tokens.length > 1 && CITY_FOLDED.has(last.surface)) last.weak = true;
   const family = legalFamily(legal);
   const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}`;
-  return { raw, text, tokens, legal, family, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key };
+  const compacts: string[] = [];
+  for (let end = core.end; end <= words.length; end++) compacts.push(words.slice(core.start, end).join('').replace(/(.)\1+/g, '$1'));
+  return { raw, text, tokens, legal, family, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
 }

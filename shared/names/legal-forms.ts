@@ -84,17 +84,22 @@ const matchesAt = (tokens: string[], at: number, alias: Alias): boolean =>
 /** Multi-word forms with a typo in a long word ("Jiont Stock Company", "Aktsimnernoe obshchestvo"). */
 const multiWord: Alias[] = [];
 for (const list of byFirst.values()) for (const a of list) if (a.tokens.length >= 2) multiWord.push(a);
+/** Multi-word forms by each of their words: a typo leaves the other words exact, so candidates come from those. */
+const multiWordByToken = new Map<string, Alias[]>();
+for (const a of multiWord) for (const t of new Set(a.tokens)) multiWordByToken.set(t, [...(multiWordByToken.get(t) ?? []), a]);
 function fuzzyAt(tokens: string[], at: number, maxLen: number): Alias | undefined {
-  return multiWord.find(
-    (a) =>
-      a.tokens.length < maxLen &&
-      at >= 0 &&
-      at + a.tokens.length <= tokens.length &&
-      a.tokens.every((t, i) => {
-        const w = tokens[at + i]!;
+  if (at < 0) return undefined;
+  for (let i = at; i < Math.min(tokens.length, at + 4); i++) {
+    for (const a of multiWordByToken.get(tokens[i]!) ?? []) {
+      if (a.tokens.length >= maxLen || at + a.tokens.length <= i || at + a.tokens.length > tokens.length) continue;
+      const ok = a.tokens.every((t, k) => {
+        const w = tokens[at + k]!;
         return w === t || (t.length >= 5 && osaDistance(w, t, 1) <= 1);
-      }),
-  );
+      });
+      if (ok) return a;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -123,6 +128,11 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
         if (a && a.tokens.length === n) alias = a;
       }
     }
+    if (!alias && last.length >= 9) {
+      // A long single-word form with a typo or two (KORPOZACHJA).
+      const near = singleWords.find((w) => w.word.length >= 9 && osaDistance(w.word, last, 2) <= 2);
+      if (near) alias = { tokens: [last], form: near.form };
+    }
     if (!alias && maybeTruncated && guard === 0) alias = truncatedAt(tokens, end, end - start);
     if (!alias) break;
     forms.push(alias.form);
@@ -130,6 +140,8 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
   }
   return { start, end, forms };
 }
+
+const singleAliases: Alias[] = singleWords.map((w) => ({ tokens: [w.word], form: w.form }));
 
 /**
  * A customs system cut the name inside its legal form: "… Youxian Gongs",
@@ -140,7 +152,8 @@ function truncatedAt(tokens: string[], end: number, maxLen: number): Alias | und
   for (let n = Math.min(4, maxLen - 1); n >= 1; n--) {
     if (n === 1 && last.length < 3) continue;
     const head = tokens.slice(end - n, end - 1);
-    for (const a of multiWord.concat(singleWords.map((w) => ({ tokens: [w.word], form: w.form })))) {
+    const candidates = n === 1 ? singleAliases : (byFirst.get(head[0]!) ?? []);
+    for (const a of candidates) {
       if (a.tokens.length < n || a.tokens[n - 1]!.length <= last.length) continue;
       if (head.every((t, i) => a.tokens[i] === t) && a.tokens[n - 1]!.startsWith(last)) return { tokens: tokens.slice(end - n, end), form: a.form };
     }

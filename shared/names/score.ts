@@ -155,6 +155,11 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
     result.reasons.push(`One name is the initials of the other (${acrA && b.acronyms.includes(acrA) ? acrA : acrB}).`);
   }
 
+  if (score < 0.95 && a.compacts.some((c) => c.length >= 10 && b.compacts.includes(c))) {
+    score = 0.95;
+    result.reasons.push('The same letters, spaced differently.');
+  }
+
   const known = knownOrgRelation(a, b);
   if (known === 'same') {
     score = Math.max(score, 0.95);

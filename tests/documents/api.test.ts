@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { must, tempCase } from '../helpers/temp';
+import { FIXTURES, SAMPLES, must, tempCase } from '../helpers/temp';
 
 /** A minimal Word document: the three parts a .docx needs. */
 async function makeDocx(paragraphs: { text: string; heading?: boolean }[]): Promise<Buffer> {
@@ -117,6 +117,41 @@ describe('documents through the API', () => {
     expect(actions).toEqual(expect.arrayContaining(['documents.add', 'documents.update', 'excerpts.create', 'excerpts.update', 'excerpts.delete']));
     const bad = await call(core, 'documents.get', { id: 999 });
     expect(!bad.ok && bad.error.message).toBe('There is no document 999 in this case.');
+  });
+
+  it('deletes a document added by mistake, index entries and bytes with it, unless it has excerpts', async () => {
+    const { core, dir } = await tempCase();
+    const a = join(dir, 'a.txt');
+    writeFileSync(a, 'Rotor blades for the Mi-171E, shipped by Poly Technologies.');
+    const b = join(dir, 'b.txt');
+    writeFileSync(b, 'Rotor blades again, in another document.');
+    const [x, y] = await must(core, 'documents.add', { paths: [a, b] });
+    await must(core, 'excerpts.create', { documentId: y!.documentId, page: 1, quote: 'Rotor blades again' });
+    await must(core, 'documents.delete', { id: x!.documentId });
+    expect((await must(core, 'documents.search', { query: 'rotor blades' })).map((h) => h.id)).toEqual([y!.documentId]);
+    expect(await must(core, 'documents.search', { query: 'Poly Technologies' })).toEqual([]);
+    const db = core.session!.db;
+    expect(db.prepare('SELECT count(*) AS n FROM blobs WHERE sha256 = ?').get(x!.sha256)).toEqual({ n: 0 });
+    // FTS5 checks its index against the page table (rank 1) and throws if an entry is left behind or missing.
+    // (Valid here because these pages have no ё, the one letter the index stores folded.)
+    for (const t of ['document_pages_fts', 'document_pages_tri']) {
+      expect(() => db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    }
+    const refused = await call(core, 'documents.delete', { id: y!.documentId });
+    expect(!refused.ok && refused.error.code).toBe('in_use');
+    // Added again, it comes back as a new document.
+    const [again] = await must(core, 'documents.add', { paths: [a] });
+    expect(again!.alreadyAdded).toBe(false);
+  });
+
+  it('answers `search` with record and document hits together, neither crowding out the other', async () => {
+    const { core } = await tempCase();
+    await must(core, 'import.run', { path: join(SAMPLES, 'bol-2k.csv'), preset: 'bol' });
+    await must(core, 'documents.add', { paths: [join(FIXTURES, 'documents', 'china-russia-defense-trade-article.pdf')] });
+    const hits = await must(core, 'search.query', { query: 'helicopter', limit: 6 });
+    expect(hits).toHaveLength(6);
+    expect(hits.filter((h) => h.kind === 'document').map((h) => h.page)).toEqual([1, 4]);
+    expect(hits.filter((h) => h.kind === 'record').length).toBe(4);
   });
 
   it('builds the sample case with the two shipped PDFs', async () => {

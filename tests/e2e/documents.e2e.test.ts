@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePdf } from '../documents/make-pdf';
 import { REPO, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
@@ -19,7 +20,7 @@ describe.runIf(run)('documents in the browser', () => {
   let remote: Server;
   let remoteBase: string;
   const remoteHits: string[] = [];
-  let ids: { pdf: number; hostile: number };
+  let ids: { pdf: number; hostile: number; scripted: number };
 
   beforeAll(async () => {
     remote = createServer((req, res) => {
@@ -42,8 +43,13 @@ describe.runIf(run)('documents in the browser', () => {
        <p><img src="${remoteBase}/pixel.gif" alt="pixel"><iframe src="${remoteBase}/frame"></iframe></p>
        <form action="${remoteBase}/form"><input name="q"></form></article></body></html>`,
     );
-    const added = cli(['add-doc', casePath, join(DOCS, 'china-russia-defense-trade-article.pdf'), hostile]) as { documentId: number }[];
-    ids = { pdf: added[0]!.documentId, hostile: added[1]!.documentId };
+    const scripted = join(dir, 'scripted.pdf');
+    writeFileSync(
+      scripted,
+      makePdf({ title: 'Scripted invoice', pages: [['Invoice: radio navigation apparatus']], javascript: `app.launchURL("${remoteBase}/js", true); this.submitForm("${remoteBase}/submit");` }),
+    );
+    const added = cli(['add-doc', casePath, join(DOCS, 'china-russia-defense-trade-article.pdf'), hostile, scripted]) as { documentId: number }[];
+    ids = { pdf: added[0]!.documentId, hostile: added[1]!.documentId, scripted: added[2]!.documentId };
     served = await serve([casePath]);
     browser = await launch();
   });
@@ -85,12 +91,23 @@ describe.runIf(run)('documents in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a PDF with JavaScript as a page, running none of it', async () => {
+    const { page, requests, errors } = await openSection();
+    await page.getByRole('button', { name: 'Scripted invoice' }).first().click();
+    await expect.poll(() => page.locator('.textLayer').textContent(), { timeout: 30_000 }).toContain('radio navigation apparatus');
+    await page.waitForTimeout(500);
+    expect(remoteHits).toEqual([]);
+    expect(requests.filter((u) => u.startsWith(remoteBase))).toEqual([]);
+    expect(await page.getByText('contains JavaScript (never run)').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('finds "Ulan Ude", opens the PDF at the hit’s page with the terms marked, and cuts an excerpt from a selection', async () => {
     const { page, errors } = await openSection();
     await page.getByRole('searchbox', { name: 'Search documents' }).fill('Ulan Ude');
     const results = page.getByRole('region', { name: 'Search results' });
     await expect.poll(() => results.getByRole('button').count()).toBeGreaterThan(0);
-    const first = results.getByRole('button').first();
+    const first = results.getByRole('button', { name: /Chinese state defense firms/ }).first();
     const label = (await first.textContent()) ?? '';
     const hitPage = Number(/page (\d+)/.exec(label)![1]);
     await first.click();

@@ -17,7 +17,9 @@ describe('native dialogs', () => {
     const exts = (kind: (typeof OPEN_KINDS)[number]) => OPEN_FILTERS[kind].filters[0]!.extensions;
     expect(exts('case')).toEqual(['case']);
     expect(exts('customs')).toEqual(['csv', 'tsv', 'txt', 'xlsx', 'jsonl']);
-    expect(exts('document')).toEqual(expect.arrayContaining(['pdf', 'html', 'htm', 'mhtml', 'docx', 'txt', 'md', 'png', 'jpg']));
+    expect(exts('document')).toEqual(
+      expect.arrayContaining(['pdf', 'html', 'htm', 'mhtml', 'docx', 'txt', 'md', 'png', 'jpg']),
+    );
     expect(exts('list')).toEqual(['csv', 'json', 'jsonl']);
     expect(openDialogOptions('case').properties).toEqual(['openFile']);
     // Every kind the bridge knows has a dialog.
@@ -40,8 +42,14 @@ describe('native dialogs', () => {
 
   it('returns the chosen path, adds a missing extension, and null when cancelled', async () => {
     const dialog = {
-      showOpenDialog: vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: ['/data/a.csv'] }).mockResolvedValueOnce({ canceled: true, filePaths: [] }),
-      showSaveDialog: vi.fn().mockResolvedValueOnce({ canceled: false, filePath: '/out/brief' }).mockResolvedValueOnce({ canceled: true, filePath: '' }),
+      showOpenDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/data/a.csv'] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+      showSaveDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePath: '/out/brief' })
+        .mockResolvedValueOnce({ canceled: true, filePath: '' }),
     } as unknown as Dialog;
     const win = {} as BrowserWindow;
     expect(await pickOpenPath(dialog, win, 'customs')).toBe('/data/a.csv');

@@ -65,11 +65,20 @@ describe('IPC registration', () => {
     expect(info).toMatchObject({ ok: true, value: { title: 'IPC case', path } });
 
     // Bad method names and bad inputs come back as results, never as exceptions across IPC.
-    expect(await ipc.invoke(IPC.call, ours, 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await ipc.invoke(IPC.call, ours, 'case.rename', { title: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ipc.invoke(IPC.call, ours, 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    expect(await ipc.invoke(IPC.call, ours, 'case.rename', { title: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
 
     // A mutation goes through (and is audited by) the dispatcher; case changes refresh the shell.
-    expect(await ipc.invoke(IPC.call, ours, 'case.rename', { title: 'Renamed' })).toMatchObject({ ok: true, value: { title: 'Renamed' } });
+    expect(await ipc.invoke(IPC.call, ours, 'case.rename', { title: 'Renamed' })).toMatchObject({
+      ok: true,
+      value: { title: 'Renamed' },
+    });
     expect(deps.afterCaseChange).toHaveBeenCalledWith('case.rename');
     const audit = (await ipc.invoke(IPC.call, ours, 'audit.list', {})) as Result<{ action: string }[]>;
     expect(audit.ok && audit.value.map((a) => a.action)).toContain('case.rename');
@@ -83,7 +92,9 @@ describe('IPC registration', () => {
     expect(await ipc.invoke(IPC.call, ours, 'case.open', { path })).toMatchObject({ ok: true, value: { path } });
     expect(vi.mocked(deps.afterCaseChange!).mock.calls.map((c) => c[0])).toEqual(['case.close', 'case.open']);
     // A failed open does not refresh anything.
-    const failed = (await ipc.invoke(IPC.call, ours, 'case.open', { path: join(path, 'nope.case') })) as Result<unknown>;
+    const failed = (await ipc.invoke(IPC.call, ours, 'case.open', {
+      path: join(path, 'nope.case'),
+    })) as Result<unknown>;
     expect(failed.ok).toBe(false);
     expect(deps.afterCaseChange).toHaveBeenCalledTimes(2);
     core.session?.close();

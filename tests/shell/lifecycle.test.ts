@@ -16,7 +16,10 @@ describe('launch requests', () => {
   it('opens the sample when asked (npm start) unless a case was named', () => {
     expect(launchRequest(['electron', '.', '--sample'], '/r', {})).toEqual({ type: 'open-sample' });
     expect(launchRequest(['electron', '.'], '/r', { CUSTODIAN_OPEN_SAMPLE: '1' })).toEqual({ type: 'open-sample' });
-    expect(launchRequest(['electron', '.', '--sample', 'x.case'], '/r', {})).toEqual({ type: 'open-path', path: '/r/x.case' });
+    expect(launchRequest(['electron', '.', '--sample', 'x.case'], '/r', {})).toEqual({
+      type: 'open-path',
+      path: '/r/x.case',
+    });
     expect(launchRequest(['custodian'], '/r', {})).toBeNull(); // the page shows its welcome screen
   });
 });
@@ -25,7 +28,9 @@ describe('native binding and paths', () => {
   const base = { isPackaged: false, appRoot: '/repo', electronVersion: '40.10.2' };
   it('uses the Electron build named by npm start, else the cache, else reports the problem', () => {
     const cached = '/repo/.cache/electron-native/40.10.2/better_sqlite3.node';
-    expect(chooseNativeBinding({ ...base, env: { CUSTODIAN_ELECTRON_SQLITE: '/x.node' }, exists: () => true })).toEqual({ path: '/x.node' });
+    expect(chooseNativeBinding({ ...base, env: { CUSTODIAN_ELECTRON_SQLITE: '/x.node' }, exists: () => true })).toEqual(
+      { path: '/x.node' },
+    );
     expect(chooseNativeBinding({ ...base, env: {}, exists: (p) => p === cached })).toEqual({ path: cached });
     const none = chooseNativeBinding({ ...base, env: {}, exists: () => false });
     expect(none.path).toBeUndefined();
@@ -33,24 +38,38 @@ describe('native binding and paths', () => {
   });
 
   it('uses better-sqlite3 as packaged (rebuilt by electron-builder) in a package', () => {
-    expect(chooseNativeBinding({ ...base, isPackaged: true, env: {}, exists: () => false })).toEqual({ path: undefined });
+    expect(chooseNativeBinding({ ...base, isPackaged: true, env: {}, exists: () => false })).toEqual({
+      path: undefined,
+    });
   });
 
   it('finds the sample next to the package resources, and in build/ in the repo', () => {
-    const pkg = shellPaths({ appRoot: '/opt/C/resources/app.asar', isPackaged: true, resourcesPath: '/opt/C/resources' });
+    const pkg = shellPaths({
+      appRoot: '/opt/C/resources/app.asar',
+      isPackaged: true,
+      resourcesPath: '/opt/C/resources',
+    });
     expect(pkg).toEqual({
       preload: '/opt/C/resources/app.asar/out/preload/preload.cjs',
       rendererIndex: '/opt/C/resources/app.asar/out/renderer/index.html',
-      workerScript: '/opt/C/resources/app.asar/out/node/job-worker.cjs',
+      workerScript: '/opt/C/resources/app.asar/out/main/job-worker.cjs',
       sampleDir: '/opt/C/resources/sample',
       icon: '/opt/C/resources/icon.png',
     });
-    expect(shellPaths({ appRoot: '/repo', isPackaged: false, resourcesPath: '/x' }).sampleDir).toBe('/repo/build/sample');
+    expect(shellPaths({ appRoot: '/repo', isPackaged: false, resourcesPath: '/x' }).sampleDir).toBe(
+      '/repo/build/sample',
+    );
   });
 });
 
 describe('quitting while jobs run', () => {
-  const job = (kind: string, message: string): JobStatus => ({ jobId: kind, kind, state: 'running', progress: 0.4, message });
+  const job = (kind: string, message: string): JobStatus => ({
+    jobId: kind,
+    kind,
+    state: 'running',
+    progress: 0.4,
+    message,
+  });
   it('quits at once with no jobs, and asks (default: keep working) with some', () => {
     expect(quitQuestion([])).toBeNull();
     const q = quitQuestion([job('import', 'Row 40,000 of 100,000')])!;

@@ -5,12 +5,23 @@ import { buildMenuTemplate, type MenuInputs } from '../../electron/main/menu';
 
 const sub = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
 const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label ?? i.role ?? i.type);
-const find = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label?.replace(/&/g, '') === label);
+const find = (items: MenuItemConstructorOptions[], label: string) =>
+  items.find((i) => i.label?.replace(/&/g, '') === label);
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as unknown as () => void)();
 
 function inputs(over: Partial<MenuInputs> = {}): MenuInputs & { sent: MenuCommand[] } {
   const sent: MenuCommand[] = [];
-  return { appName: 'Custodian', platform: 'linux', isPackaged: true, recent: [], hasCase: true, send: (c) => sent.push(c), about: vi.fn(), sent, ...over };
+  return {
+    appName: 'Custodian',
+    platform: 'linux',
+    isPackaged: true,
+    recent: [],
+    hasCase: true,
+    send: (c) => sent.push(c),
+    about: vi.fn(),
+    sent,
+    ...over,
+  };
 }
 
 describe('application menu', () => {
@@ -19,8 +30,22 @@ describe('application menu', () => {
     const template = buildMenuTemplate(m);
     expect(labels(template)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = sub(template[0]).filter((i) => i.type !== 'separator');
-    expect(file.map((i) => i.label?.replace(/&/g, ''))).toEqual(['New case…', 'Open case…', 'Open recent', 'Open sample case', 'Save a copy…', 'Close case', 'Quit']);
-    for (const [label, type] of [['New case…', 'new-case'], ['Open case…', 'open-case'], ['Open sample case', 'open-sample'], ['Save a copy…', 'save-copy'], ['Close case', 'close-case']] as const) {
+    expect(file.map((i) => i.label?.replace(/&/g, ''))).toEqual([
+      'New case…',
+      'Open case…',
+      'Open recent',
+      'Open sample case',
+      'Save a copy…',
+      'Close case',
+      'Quit',
+    ]);
+    for (const [label, type] of [
+      ['New case…', 'new-case'],
+      ['Open case…', 'open-case'],
+      ['Open sample case', 'open-sample'],
+      ['Save a copy…', 'save-copy'],
+      ['Close case', 'close-case'],
+    ] as const) {
       click(find(file, label));
       expect(m.sent.at(-1)).toEqual({ type });
     }
@@ -55,7 +80,11 @@ describe('application menu', () => {
     const m = inputs({ platform: 'darwin' });
     const template = buildMenuTemplate(m);
     expect(labels(template)).toEqual(['Custodian', '&File', '&Edit', '&View', '&Help']);
-    expect(sub(template[0]).map((i) => i.role).filter(Boolean)).toContain('quit');
+    expect(
+      sub(template[0])
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toContain('quit');
     expect(find(sub(template[1]), 'Quit')).toBeUndefined();
     click(sub(template[4])[0]);
     expect(m.about).toHaveBeenCalled();

@@ -30,7 +30,10 @@ function runPreload(code: string) {
   const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, value: args }));
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-    ipcRenderer: { invoke, on: (channel: string, h: (e: unknown, c: MenuCommand) => void) => channel === IPC.menu && onHandlers.push(h) },
+    ipcRenderer: {
+      invoke,
+      on: (channel: string, h: (e: unknown, c: MenuCommand) => void) => channel === IPC.menu && onHandlers.push(h),
+    },
   };
   const required: string[] = [];
   const fakeRequire = (id: string) => {

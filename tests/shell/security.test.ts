@@ -57,7 +57,16 @@ describe('renderer security settings', () => {
   it('hands only http(s) links to the OS', () => {
     expect(isSafeExternalUrl('https://sanctionssearch.ofac.treas.gov/')).toBe(true);
     expect(isSafeExternalUrl('http://example.com/a?b')).toBe(true);
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'data:text/html,x', 'https://', 'mailto:a@b.c', '']) {
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'data:text/html,x',
+      'https://',
+      'mailto:a@b.c',
+      '',
+    ]) {
       expect(isSafeExternalUrl(bad), bad).toBe(false);
     }
   });
@@ -89,12 +98,16 @@ describe('hardening Electron objects (fakes)', () => {
     expect(check!()).toBe(false);
     const done = vi.fn();
     headers!({ responseHeaders: { 'X-Other': ['1'] } }, done);
-    expect(done).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(done).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });
 
   it('prevents navigation away, offers web links to the browser, and denies window.open', () => {
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler(h: (d: { url: string }) => unknown): void };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler(h: (d: { url: string }) => unknown): void;
+    };
     let openHandler: ((d: { url: string }) => unknown) | undefined;
     contents.setWindowOpenHandler = (h) => (openHandler = h);
     const external = vi.fn();

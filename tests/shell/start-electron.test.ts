@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildInputs,
   buildIsStale,
+  betterSqliteLoadsInNode,
   buildOutputs,
   electronBinaryPath,
   nativeCacheDir,
@@ -30,7 +31,10 @@ function fakeRepo(opts: { binary?: boolean; cache?: boolean; built?: boolean } =
   }
   if (opts.cache) {
     write(nativeCachePath(root, '40.10.2'), 'not really a .node');
-    write(join(nativeCacheDir(root, '40.10.2'), 'build-info.json'), JSON.stringify({ electron: '40.10.2', betterSqlite3: '12.11.1' }));
+    write(
+      join(nativeCacheDir(root, '40.10.2'), 'build-info.json'),
+      JSON.stringify({ electron: '40.10.2', betterSqlite3: '12.11.1' }),
+    );
   }
   if (opts.built) for (const out of buildOutputs(root)) write(out);
   return root;
@@ -38,7 +42,11 @@ function fakeRepo(opts: { binary?: boolean; cache?: boolean; built?: boolean } =
 
 function start(root: string, ...args: string[]) {
   const env = { ...process.env, CUSTODIAN_REPO_ROOT: root, CUSTODIAN_START_DRY_RUN: '1' };
-  return spawnSync(process.execPath, [join(REPO, 'scripts/start-electron.mjs'), ...args], { env, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [join(REPO, 'scripts/start-electron.mjs'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('npm start helpers', () => {
@@ -48,7 +56,10 @@ describe('npm start helpers', () => {
     expect(nativeCacheIsFresh(root, '40.10.2', '12.11.1')).toBe(false);
     write(nativeCachePath(root, '40.10.2'), 'x');
     expect(nativeCacheIsFresh(root, '40.10.2', '12.11.1')).toBe(false); // no build-info: unknown origin
-    write(join(nativeCacheDir(root, '40.10.2'), 'build-info.json'), JSON.stringify({ electron: '40.10.2', betterSqlite3: '12.11.1' }));
+    write(
+      join(nativeCacheDir(root, '40.10.2'), 'build-info.json'),
+      JSON.stringify({ electron: '40.10.2', betterSqlite3: '12.11.1' }),
+    );
     expect(nativeCacheIsFresh(root, '40.10.2', '12.11.1')).toBe(true);
     expect(nativeCacheIsFresh(root, '40.10.2', '12.12.0')).toBe(false);
     expect(nativeCacheIsFresh(root, '41.0.0', '12.11.1')).toBe(false);
@@ -78,6 +89,18 @@ describe('npm start helpers', () => {
   });
 });
 
+describe('npm run dist', () => {
+  it('can tell whether better-sqlite3 still loads in Node after electron-builder rebuilt it', () => {
+    expect(betterSqliteLoadsInNode(REPO)).toBe(true);
+    const root = fakeRepo();
+    write(
+      join(root, 'node_modules/better-sqlite3/index.js'),
+      "throw new Error('was compiled against a different Node.js version')",
+    );
+    expect(betterSqliteLoadsInNode(root)).toBe(false);
+  });
+});
+
 describe('npm start (dry run on a fake checkout)', () => {
   it('says clearly when the Electron binary cannot be had, and what still works', () => {
     const r = start(fakeRepo());
@@ -93,7 +116,9 @@ describe('npm start (dry run on a fake checkout)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('out/ is up to date.');
-    expect(r.stdout).toContain(`Dry run: would start ${join(root, 'node_modules/electron/dist/electron')} ${root} --sample`);
+    expect(r.stdout).toContain(
+      `Dry run: would start ${join(root, 'node_modules/electron/dist/electron')} ${root} --sample`,
+    );
     expect(r.stdout).toContain(`CUSTODIAN_ELECTRON_SQLITE=${nativeCachePath(root, '40.10.2')}`);
   });
 

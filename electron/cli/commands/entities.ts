@@ -87,7 +87,7 @@ export const entitiesCommands: Command[] = [
     run: async ({ core, values }) => {
       const rows = (await unwrap(core, 'mentions.list', {
         entityId: int(values.entity, 'entity'),
-        limit: int(values.limit, 'limit') ?? 1_000_000,
+        limit: int(values.limit, 'limit') ?? 10_000_000,
         offset: int(values.offset, 'offset') ?? 0,
       })) as { recordId: number; importId: number; row: number; role: string; rawName: string; entityId: number | null }[];
       return rows.map((m) => ({ recordId: m.recordId, importId: m.importId, row: m.row, role: m.role, rawName: m.rawName, entityId: m.entityId }));

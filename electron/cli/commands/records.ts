@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { JobStatus } from '../../../shared/api/case';
+import type { Reject } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { unwrap } from '../unwrap';
 import { apiCommand, int, UsageError, type Command, type Values } from '../command';
@@ -123,18 +124,21 @@ export const recordsCommands: Command[] = [
     },
     unwrap,
   ),
-  apiCommand(
-    {
-      name: 'rejects',
-      usage: 'custodian rejects CASE IMPORT_ID',
-      summary: 'list the rows an import rejected, with reasons',
-      opensCase: true,
-      minArgs: 1,
-      method: 'rejects.list',
-      input: (args) => ({ importId: int(args[0], 'IMPORT_ID') }),
+  {
+    name: 'rejects',
+    usage: 'custodian rejects CASE IMPORT_ID [--csv OUT.csv]',
+    summary: 'list the rows an import rejected, with reasons (or write them to a CSV file)',
+    opensCase: true,
+    minArgs: 1,
+    options: { csv: { type: 'string' } },
+    run: async ({ core, args, values }) => {
+      const rejects = (await unwrap(core, 'rejects.list', { importId: int(args[0], 'IMPORT_ID') })) as Reject[];
+      if (typeof values.csv !== 'string') return rejects;
+      const lines = [['row', 'reason', 'duplicate_of', 'raw'], ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw])];
+      writeFileSync(values.csv, `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`);
+      return { file: resolve(values.csv), rows: rejects.length };
     },
-    unwrap,
-  ),
+  },
   apiCommand(
     {
       name: 'records',
@@ -220,4 +224,10 @@ function filters(v: Values) {
     valueMin: num(v['min-usd'], 'min-usd'),
     valueMax: num(v['max-usd'], 'max-usd'),
   };
+}
+
+/** One CSV cell, quoted as needed; a value a spreadsheet would run as a formula gets a leading ' (OWASP CSV injection). */
+function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

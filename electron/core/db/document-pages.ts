@@ -100,3 +100,15 @@ export function scanPages(db: ReadDb, needles: string[], limit: number, document
   const rows = db.prepare(sql).all(...params) as { document_id: number; page: number; title: string; text: string }[];
   return rows.map((r) => ({ documentId: r.document_id, page: r.page, title: r.title, snippet: '', text: r.text }));
 }
+
+/** Removes a document's pages and their index entries (external-content indexes are told the text they had). */
+export function deletePages(db: WriteDb, documentId: number): void {
+  const rows = db.prepare("SELECT id, text FROM document_pages WHERE document_id = ? AND text <> ''").all(documentId) as { id: number; text: string }[];
+  const dropWords = db.prepare("INSERT INTO document_pages_fts (document_pages_fts, rowid, text) VALUES ('delete', ?, ?)");
+  const dropTrigrams = db.prepare("INSERT INTO document_pages_tri (document_pages_tri, rowid, text) VALUES ('delete', ?, ?)");
+  for (const r of rows) {
+    dropWords.run(r.id, foldForIndex(r.text));
+    dropTrigrams.run(r.id, foldForIndex(r.text));
+  }
+  db.prepare('DELETE FROM document_pages WHERE document_id = ?').run(documentId);
+}

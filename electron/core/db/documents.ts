@@ -129,3 +129,17 @@ export function updateDocument(db: WriteDb, id: number, p: DocumentPatch): void 
 export function setTextStatus(db: WriteDb, id: number, status: TextStatus, extractor: string): void {
   db.prepare('UPDATE documents SET text_status = ?, extractor = ? WHERE id = ?').run(status, extractor, id);
 }
+
+/**
+ * Removes a document's row, and its bytes unless something else in the
+ * case keeps the same bytes (a source file, another table's reference:
+ * the foreign key refuses, and the bytes stay).
+ */
+export function deleteDocument(db: WriteDb, id: number, sha256: string): void {
+  db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  try {
+    db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha256);
+  } catch (e) {
+    if (!(e instanceof Error && /FOREIGN KEY/i.test(e.message))) throw e;
+  }
+}

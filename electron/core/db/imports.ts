@@ -1,4 +1,4 @@
-import type { ImportInfo, Reject } from '../../../shared/domain/records';
+import type { ImportInfo, Mapping, Reject } from '../../../shared/domain/records';
 import type { ReadDb, WriteDb } from './types';
 
 interface Row {
@@ -19,6 +19,7 @@ interface Row {
   columns: string;
   format: string;
   delimiter: string | null;
+  mapping: string;
 }
 
 const toImportInfo = (r: Row): ImportInfo => ({
@@ -97,9 +98,14 @@ export function listImports(db: ReadDb): ImportInfo[] {
   return (db.prepare(`${SELECT} ORDER BY i.id`).all() as Row[]).map(toImportInfo);
 }
 
-export function getImport(db: ReadDb, id: number): (ImportInfo & { columns: string[]; format: string; delimiter: string | null }) | null {
+export function getImport(
+  db: ReadDb,
+  id: number,
+): (ImportInfo & { columns: string[]; mapping: Mapping; format: string; delimiter: string | null }) | null {
   const r = db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
-  return r ? { ...toImportInfo(r), columns: JSON.parse(r.columns) as string[], format: r.format, delimiter: r.delimiter } : null;
+  return r
+    ? { ...toImportInfo(r), columns: JSON.parse(r.columns) as string[], mapping: JSON.parse(r.mapping) as Mapping, format: r.format, delimiter: r.delimiter }
+    : null;
 }
 
 /** The earlier import of a file with this SHA-256, if any. */

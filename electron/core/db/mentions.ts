@@ -45,34 +45,37 @@ export interface NewMention {
   rawName: string;
   identifier: string | null;
   country: string | null;
-  unitKey: string;
   entityId: number;
   decidedBy: DecidedBy;
 }
 
-export function deleteAllMentions(db: WriteDb): void {
+/** Empties the mentions and drops their entity index, so that a full rewrite is one fast append. */
+export function beginMentionRewrite(db: WriteDb): void {
   db.prepare('DELETE FROM mentions').run();
+  db.prepare('DROP INDEX IF EXISTS mentions_entity').run();
+}
+
+export function endMentionRewrite(db: WriteDb): void {
+  db.prepare('CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)').run();
 }
 
 export function mentionInserter(db: WriteDb): (m: NewMention) => void {
   const stmt = db.prepare(
-    'INSERT INTO mentions (record_id, role, raw_name, identifier, country, unit_key, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO mentions (record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   return (m) => {
-    stmt.run(m.recordId, m.role, m.rawName, m.identifier, m.country, m.unitKey, m.entityId, m.decidedBy);
+    stmt.run(m.recordId, m.role, m.rawName, m.identifier, m.country, m.entityId, m.decidedBy);
   };
 }
 
-/** unit key → entity id of the previous run, to keep entity ids stable across runs. */
-export function previousUnitEntities(db: ReadDb): Map<string, Map<number, number>> {
-  const out = new Map<string, Map<number, number>>();
-  const stmt = db.prepare('SELECT unit_key, entity_id, count(*) AS n FROM mentions WHERE entity_id IS NOT NULL GROUP BY unit_key, entity_id').raw(true);
-  for (const [key, entity, n] of stmt.iterate() as Iterable<[string, number, number]>) {
-    let m = out.get(key);
-    if (!m) out.set(key, (m = new Map()));
-    m.set(entity, n);
-  }
-  return out;
+/** (raw name, identifier, country, entity, mentions) of the previous run, to keep entity ids stable across runs. */
+export function previousNameEntities(db: ReadDb): [string, string | null, string | null, number, number][] {
+  return db
+    .prepare(
+      'SELECT raw_name, identifier, country, entity_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY raw_name, identifier, country, entity_id',
+    )
+    .raw(true)
+    .all() as [string, string | null, string | null, number, number][];
 }
 
 interface MentionDbRow {

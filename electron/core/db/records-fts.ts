@@ -31,6 +31,15 @@ export function cjkBigrams(texts: unknown[], from = 0, to = texts.length): strin
   return out;
 }
 
+/**
+ * unicode61's diacritic folding covers Latin only; Russian writes ё as е
+ * half the time, so both sides of the index see е.
+ */
+export function foldForIndex(v: unknown): unknown {
+  if (typeof v !== 'string' || (v.indexOf('ё') < 0 && v.indexOf('Ё') < 0)) return v;
+  return v.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+}
+
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
@@ -39,7 +48,7 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * CJK runs match as bigram phrases in the cjk column.
  */
 export function ftsQuery(text: string, columns?: string[]): string | null {
-  const terms = text.match(QUERY_TERM) ?? [];
+  const terms = (foldForIndex(text) as string).match(QUERY_TERM) ?? [];
   if (terms.length === 0) return null;
   const scope = columns ? `{${columns.join(' ')}} : ` : '';
   return terms

@@ -7,7 +7,7 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
-import { cjkBigrams, ftsQuery } from './records-fts';
+import { cjkBigrams, foldForIndex, ftsQuery } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
 /** `declarationNo` → `declaration_no`: the column of each record field. */
@@ -40,7 +40,7 @@ export interface NewRecord {
   /** Normalized values in RECORD_FIELDS order. */
   values: (string | number | null)[];
   flags: RecordFlag[];
-  /** The row's text exactly as read (see import/raw-row.ts). */
+  /** The raw values the normalized ones do not reproduce (import/raw-row.ts). */
   raw: string;
 }
 
@@ -67,17 +67,17 @@ export function recordInserter(db: WriteDb, importId: number): (rec: NewRecord) 
     values[n + 3] = rec.raw;
     const id = Number(insert.run(values).lastInsertRowid);
     ftsValues[0] = id;
-    for (let i = 0; i < 5; i++) ftsValues[i + 1] = rec.values[FTS_SLOTS[i]!];
+    for (let i = 0; i < 5; i++) ftsValues[i + 1] = foldForIndex(rec.values[FTS_SLOTS[i]!]);
     ftsValues[6] = cjkBigrams(ftsValues, 1, 6);
     insertFts.run(ftsValues);
     return id;
   };
 }
 
-/** The stored raw text of one row of an import (to confirm a suspected duplicate). */
-export function rawOfRow(db: ReadDb, importId: number, row: number): string | null {
-  const r = db.prepare('SELECT raw FROM records WHERE import_id = ? AND row = ?').get(importId, row) as { raw: string } | undefined;
-  return r?.raw ?? null;
+/** One stored row of an import: its normalized values (RECORD_FIELDS order) and raw delta (import/raw-row.ts). */
+export function recordValuesAt(db: ReadDb, importId: number, row: number): { values: (string | number | null)[]; raw: string } | null {
+  const r = db.prepare('SELECT * FROM records WHERE import_id = ? AND row = ?').get(importId, row) as RecordRow | undefined;
+  return r ? { values: RECORD_FIELDS.map((f) => r[RECORD_COLUMNS[f]] ?? null), raw: r.raw } : null;
 }
 
 const COUNTRY_COLUMNS = ['shipper_country', 'consignee_country', 'origin_country', 'destination_country', 'trading_country'];
@@ -167,7 +167,7 @@ export function countRecords(db: ReadDb, filter: RecordFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM records r ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-/** A record and its raw text as stored (import/raw-row.ts turns it back into values). */
+/** A record and its raw delta as stored (import/raw-row.ts rebuilds the row as read from both). */
 export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw: string } | null {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) return null;

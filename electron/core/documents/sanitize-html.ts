@@ -77,5 +77,5 @@ export const VIEW_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-in
 
 export function viewDocument(title: string, sectionsHtml: string): string {
   const esc = title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"><title>${esc}</title><style>body{font-family:serif;max-width:42em;margin:1.5em auto;padding:0 1em;line-height:1.5}section[data-page]{border-bottom:1px dashed #bbb;padding-bottom:1em;margin-bottom:1em}img{max-width:100%}mark{background:#ffe066}</style></head><body>${sectionsHtml}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${VIEW_CSP}"><title>${esc}</title><style>body{font-family:serif;max-width:42em;margin:1.5em auto;padding:0 1em;line-height:1.5}section[data-page]{border-bottom:1px dashed #bbb;padding-bottom:1em;margin-bottom:1em}section[data-page]::before{content:'Page ' attr(data-page);display:block;font:12px sans-serif;color:#889}img{max-width:100%}mark{background:#ffe066}</style></head><body>${sectionsHtml}</body></html>`;
 }

@@ -8,6 +8,7 @@ export interface UnitFacts {
   identifier: string | null;
   family: string;
   countries: readonly string[];
+  mentions: number;
 }
 
 export const JUDGED_APART = 'An investigator judged them not the same.';
@@ -19,6 +20,7 @@ export class Clusters {
   private readonly countries: (Set<string> | null)[];
   /** judgement id → side ('a' | 'b') of the units under this root. */
   private readonly tags: (Map<number, string> | null)[];
+  private readonly mentions: Float64Array;
 
   constructor(units: readonly UnitFacts[]) {
     const n = units.length;
@@ -27,7 +29,9 @@ export class Clusters {
     this.family = new Array(n);
     this.countries = new Array(n);
     this.tags = new Array(n).fill(null);
+    this.mentions = new Float64Array(n);
     units.forEach((u, i) => {
+      this.mentions[i] = u.mentions;
       this.parent[i] = i;
       this.ids[i] = u.identifier ? new Set([u.identifier]) : null;
       this.family[i] = u.family;
@@ -50,6 +54,11 @@ export class Clusters {
     const r = this.find(unit);
     const t = this.tags[r] ?? (this.tags[r] = new Map());
     t.set(judgement, t.has(judgement) && t.get(judgement) !== side ? 'both' : side);
+  }
+
+  /** Mentions in the cluster of a unit. */
+  size(unit: number): number {
+    return this.mentions[this.find(unit)]!;
   }
 
   /** Why the two clusters must not be merged automatically, or null. */
@@ -80,6 +89,7 @@ export class Clusters {
     if (!force && this.conflict(ra, rb)) return false;
     const [big, small] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent[small] = big;
+    this.mentions[big]! += this.mentions[small]!;
     this.ids[big] = merge(this.ids[big]!, this.ids[small]!);
     this.countries[big] = merge(this.countries[big]!, this.countries[small]!);
     const fs = this.family[small]!;

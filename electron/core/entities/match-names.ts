@@ -7,7 +7,7 @@ import type { NamePairScore } from '../../../shared/domain/entities';
 import { analyzeName, scorePair, type AnalyzedName, type TokenStats } from '../../../shared/names';
 
 /** A pair at or above this score is reported as a match. */
-export const MATCH_THRESHOLD = 0.8;
+export const MATCH_THRESHOLD = 0.82;
 
 export interface NamePairInput {
   name1: string;

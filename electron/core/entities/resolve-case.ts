@@ -18,26 +18,33 @@ import {
   retireEntity,
   reviewInserter,
 } from '../db/entities';
-import { activeJudgements, type NameRef } from '../db/judgements';
-import { deleteAllMentions, iterateRecordParties, mentionInserter, previousUnitEntities } from '../db/mentions';
+import { activeJudgements, type NameRef, type StoredJudgement } from '../db/judgements';
+import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionInserter, previousNameEntities } from '../db/mentions';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { resolveUnits, type JudgementUnits } from './resolver';
-import { buildUnits, type Unit, type UnitSet } from './units';
+import { buildUnits, cleanIdentifier, type Unit, type UnitSet } from './units';
 
 const MAX_QUEUE = 20_000;
 
-function unitKeyOf(ref: NameRef): string {
-  const id = ref.identifier?.replace(/\s+/g, '').toUpperCase();
-  return `${analyzeName(ref.name).key}#${id && /^[0-9A-Z]{6,}$/.test(id) ? id : ''}`;
-}
-
-function judgementUnits(db: WriteDb, set: UnitSet): { units: JudgementUnits[]; unsurePairs: [number[], number[]][] } {
-  const index = new Map(set.units.map((u, i) => [u.key, i]));
-  const toUnits = (side: NameRef[]) => [...new Set(side.map((r) => index.get(unitKeyOf(r))).filter((u): u is number => u !== undefined))];
+function judgementUnits(
+  judgements: StoredJudgement[],
+  set: UnitSet,
+  pinned: ReadonlySet<string>,
+): { units: JudgementUnits[]; unsurePairs: [number[], number[]][] } {
+  // A judged name is pinned to its own units (one per country it was seen with).
+  const byName = new Map<string, number[]>();
+  set.units.forEach((u, i) => {
+    for (const raw of u.names.keys()) {
+      if (!pinned.has(raw)) continue;
+      const k = `${raw}\u0000${u.identifier ?? ''}`;
+      byName.set(k, [...(byName.get(k) ?? []), i]);
+    }
+  });
+  const toUnits = (side: NameRef[]) => [...new Set(side.flatMap((r) => byName.get(`${r.name}\u0000${cleanIdentifier(r.identifier) ?? ''}`) ?? []))];
   const units: JudgementUnits[] = [];
   const unsurePairs: [number[], number[]][] = [];
-  for (const j of activeJudgements(db)) {
+  for (const j of judgements) {
     const ju = { id: j.id, decision: j.decision, unitsA: toUnits(j.sideA), unitsB: toUnits(j.sideB) };
     units.push(ju);
     if (j.decision === 'unsure') unsurePairs.push([ju.unitsA, ju.unitsB]);
@@ -64,9 +71,11 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
     if (control?.signal.aborted) throw new CustodianError('cancelled', 'Resolution was cancelled; nothing was changed.');
   };
   control?.progress(0.05, 'Reading party names…');
-  const set = buildUnits(iterateRecordParties(db), (n) => control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`));
+  const judgements = activeJudgements(db);
+  const pinned = new Set(judgements.flatMap((j) => [...j.sideA, ...j.sideB].map((r) => r.name)));
+  const set = buildUnits(iterateRecordParties(db), pinned, (n) => control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`));
   check();
-  const { units: judged, unsurePairs } = judgementUnits(db, set);
+  const { units: judged, unsurePairs } = judgementUnits(judgements, set, pinned);
   control?.progress(0.3, 'Comparing names…');
   const res = resolveUnits(set, judged, (m) => control?.progress(0.4, m));
   check();
@@ -82,7 +91,14 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
   });
   const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((s, u) => s + set.units[u]!.mentions, 0) }));
   clusters.sort((a, b) => b.mentions - a.mentions);
-  const previous = previousUnitEntities(db);
+  // Previous run: unit → (entity → mentions), read through the names as written.
+  const previous = new Map<number, Map<number, number>>();
+  for (const [raw, identifier, country, entity, n] of previousNameEntities(db)) {
+    const u = set.unitOf(raw, identifier, country);
+    if (u === undefined) continue;
+    const m = previous.get(u) ?? previous.set(u, new Map()).get(u)!;
+    m.set(entity, (m.get(entity) ?? 0) + n);
+  }
   const existing = new Map(allEntities(db).map((e) => [e.id, e]));
   const taken = new Set<number>();
   const votesFor = new Map<number, Map<number, number>>(); // old entity → cluster index → mentions
@@ -90,7 +106,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
 
   const summary = db
     .transaction(() => {
-      deleteAllMentions(db);
+      beginMentionRewrite(db);
       clearEntityNames(db);
       clearReviewQueue(db);
       const writer = entityWriter(db);
@@ -98,7 +114,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       clusters.forEach((c, ci) => {
         const votes = new Map<number, number>();
         for (const u of c.units)
-          for (const [e, n] of previous.get(set.units[u]!.key) ?? []) {
+          for (const [e, n] of previous.get(u) ?? []) {
             votes.set(e, (votes.get(e) ?? 0) + n);
             const v = votesFor.get(e) ?? new Map<number, number>();
             v.set(ci, (v.get(ci) ?? 0) + n);
@@ -140,11 +156,11 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
           rawName: m.rawName,
           identifier: m.identifier,
           country: m.country,
-          unitKey: set.units[m.unit]!.key,
           entityId: entityOfUnit[m.unit]!,
           decidedBy: res.decidedBy[m.unit]!,
         });
       }
+      endMentionRewrite(db);
       // Review queue: best score per entity pair.
       const best = new Map<string, { a: number; b: number; score: number; reasons: string[] }>();
       for (const r of res.review) {

@@ -30,6 +30,8 @@ export interface ReviewCandidate {
   b: number;
   score: number;
   reasons: string[];
+  /** Producer and shipper of one record. */
+  coRecord?: boolean;
 }
 
 export interface Resolution {
@@ -69,7 +71,9 @@ export function scoreUnits(a: Unit, b: Unit, stats: TokenStats): PairScore {
 
 export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
   const { units } = set;
-  const clusters = new Clusters(units.map((u) => ({ identifier: u.identifier, family: u.analyzed.family, countries: u.countries })));
+  const clusters = new Clusters(
+    units.map((u) => ({ identifier: u.identifier, family: u.analyzed.family, countries: u.countries, mentions: u.mentions })),
+  );
   const decidedBy = units.map(() => 'auto' as Resolution['decidedBy'][number]);
   let autoMerged = 0;
 
@@ -122,17 +126,36 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   progress?.('Comparing names…');
   const stats = unitStats(units);
   const pairs = candidatePairs(units, stats.df);
+  const coRecord = new Set<string>();
+  for (const ps of set.producerShipper) {
+    const [p, sh] = ps.split(':').map(Number) as [number, number];
+    coRecord.add(`${Math.min(p, sh)}:${Math.max(p, sh)}`);
+  }
+  const blocked = new Set(pairs.map(([i, j]) => `${i}:${j}`));
+  for (const k of coRecord) if (!blocked.has(k)) pairs.push(k.split(':').map(Number) as [number, number]);
   const scored: ReviewCandidate[] = [];
   for (const [i, j] of pairs) {
     if (clusters.find(i) === clusters.find(j)) continue;
     const s = scoreUnits(units[i]!, units[j]!, stats);
-    if (s.score >= REVIEW_FROM) scored.push({ a: i, b: j, score: s.score, reasons: s.reasons });
+    if (s.score < REVIEW_FROM) continue;
+    // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
+    // Only when the cut name is all there in the other (at most its cut last word differs).
+    const cut = (units[i]!.analyzed.maybeTruncated && s.onlyA.length <= 1) || (units[j]!.analyzed.maybeTruncated && s.onlyB.length <= 1);
+    if (cut && coRecord.has(`${i}:${j}`)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), reasons: [...s.reasons, 'Named as producer and shipper on one record.'], coRecord: true });
+    else scored.push({ a: i, b: j, score: s.score, reasons: s.reasons });
   }
   demoteAmbiguousTruncations(units, scored, stats);
   scored.sort((x, y) => y.score - x.score);
   const review: ReviewCandidate[] = [];
   for (const c of scored) {
-    if (c.score >= AUTO_MERGE && clusters.union(c.a, c.b)) {
+    // A one-off spelling (a typo) may join a company, but never bridge two established ones.
+    const bridge =
+      c.score < 0.95 &&
+      Math.min(units[c.a]!.mentions, units[c.b]!.mentions) === 1 &&
+      Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
+    if (bridge && c.score >= AUTO_MERGE) c.reasons = [...c.reasons, 'A single odd spelling would join two established names.'];
+    if (c.score >= AUTO_MERGE && !bridge && clusters.union(c.a, c.b)) {
+      if (process.env.E5DEBUG) console.error('MERGE', c.score, [...units[c.a]!.names.keys()][0], '<>', [...units[c.b]!.names.keys()][0], c.reasons.join(' '));
       autoMerged++;
       continue;
     }
@@ -171,7 +194,10 @@ function demoteAmbiguousTruncations(units: readonly Unit[], scored: ReviewCandid
       for (let y = x + 1; y < partners.length && !ambiguous; y++)
         if (scoreUnits(units[partners[x]!]!, units[partners[y]!]!, stats).score < REVIEW_FROM) ambiguous = true;
     if (!ambiguous) continue;
+    // The record itself may settle it: the producer of a line shipped by one of the candidates.
+    const onRecord = list.filter((c) => c.coRecord);
     for (const c of list) {
+      if (onRecord.length === 1 && c === onRecord[0]) continue;
       c.score = Math.min(c.score, AUTO_MERGE - 0.01);
       c.reasons = [...c.reasons, 'The name looks cut short and fits more than one company.'];
     }

@@ -2,8 +2,8 @@ import type { DocumentsMethods } from '../../../shared/api/documents';
 import type { DocumentInfo } from '../../../shared/domain/documents';
 import { CustodianError } from '../../../shared/result';
 import { getBlob } from '../db/blobs';
-import { getDocument, getViewHtml, listDocuments, updateDocument } from '../db/documents';
-import { getPage, listPages } from '../db/document-pages';
+import { deleteDocument, getDocument, getViewHtml, listDocuments, updateDocument } from '../db/documents';
+import { deletePages, getPage, listPages } from '../db/document-pages';
 import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts, updateExcerptNote } from '../db/excerpts';
 import type { ReadDb } from '../db/types';
 import { addDocuments } from '../documents/add-documents';
@@ -38,6 +38,15 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
     updateDocument(session.db, id, patch);
     return mustDocument(session.db, id);
   },
+  'documents.delete': ({ session }, { id }) => {
+    const d = mustDocument(session.db, id);
+    if (d.excerpts > 0) {
+      throw new CustodianError('in_use', `Document ${id} has ${d.excerpts} excerpt${d.excerpts === 1 ? '' : 's'}; delete them first (they may be cited as evidence).`);
+    }
+    deletePages(session.db, id);
+    deleteDocument(session.db, id, d.sha256);
+    return null;
+  },
   'documents.content': ({ session }, { id }) => {
     const d = mustDocument(session.db, id);
     const bytes = getBlob(session.db, d.sha256);
@@ -46,8 +55,11 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
   },
   'documents.search': ({ session }, { query, documentId, limit }) => searchDocuments(session.db, query, limit, documentId),
   'documents.ocr': ({ core, session }, { id }) => {
-    const d = mustDocument(session.db, id);
-    if (d.textStatus === 'text') throw new CustodianError('has_text', `Document ${id} already has a text layer; OCR is only for scans and images.`);
+    mustDocument(session.db, id);
+    // Mixed PDFs (some pages scanned) qualify too: OCR fills only the pages without text.
+    if (listPages(session.db, id).every((p) => p.text !== '')) {
+      throw new CustodianError('has_text', `Every page of document ${id} already has text; OCR is only for scans and images.`);
+    }
     if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
     return core.jobs.start('documents.ocr', { casePath: session.path, actor: core.actor, documentId: id });
   },

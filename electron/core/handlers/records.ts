@@ -8,7 +8,8 @@ import { searchAll } from '../search';
 import { importFile } from '../import/import-file';
 import { builtinPresets, PRESETS } from '../import/presets';
 import { previewFile } from '../import/preview';
-import { rawValues } from '../import/raw-row';
+import { rebuildRaw } from '../import/raw-row';
+import { RECORD_FIELDS } from '../../../shared/domain/records';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
@@ -47,7 +48,7 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
         importId: imp.id,
         row: found.record.row,
         columns: imp.columns,
-        raw: rawValues(found.raw, imp.format, imp.delimiter, imp.columns),
+        raw: rebuildRaw(RECORD_FIELDS.map((f) => found.record[f]), found.raw, imp.columns, imp.mapping),
       },
     };
   },

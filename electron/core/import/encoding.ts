@@ -20,7 +20,7 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', confidence: 1, bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', confidence: 1, bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', confidence: 1, bomLength: 2 };
-  const utf16 = utf16WithoutBom(head);
+  const utf16 = utf16WithoutBom(head) ?? utf16ByPlausibility(head);
   if (utf16) return { encoding: utf16, confidence: 0.8, bomLength: 0 };
   if (isUtf8(head)) return { encoding: 'utf-8', confidence: 1, bomLength: 0 };
   const candidates = chardet.analyse(head);
@@ -62,6 +62,31 @@ function utf16WithoutBom(head: Uint8Array): string | null {
   if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
   return null;
+}
+
+/**
+ * UTF-16 of non-Latin text (Cyrillic: 1E 04 1F 04 …) has no zero bytes but
+ * is full of control bytes no text file has; when many low bytes show up,
+ * decode both ways and keep the one that reads as letters, digits and
+ * punctuation.
+ */
+function utf16ByPlausibility(head: Uint8Array): string | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 8) return null;
+  let control = 0;
+  for (let i = 0; i < n; i++) if (head[i]! < 9) control++;
+  if (control < n * 0.1) return null;
+  let best: string | null = null;
+  let bestShare = 0.9;
+  for (const enc of ['utf-16le', 'utf-16be']) {
+    const text = new TextDecoder(enc).decode(head.subarray(0, n));
+    const good = text.match(/[\p{L}\p{N}\p{P}\p{Zs}\r\n\t]/gu)?.length ?? 0;
+    if (good / text.length > bestShare) {
+      best = enc;
+      bestShare = good / text.length;
+    }
+  }
+  return best;
 }
 
 /** True when the bytes are valid UTF-8, allowing a sequence cut off at the end of the sample. */

@@ -5,7 +5,7 @@ import type { ImportSummary, Mapping } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { findImportBySha, finishImport, insertImport, rejectInserter, sourceOfSizeExists } from '../db/imports';
-import { rawOfRow, recordInserter } from '../db/records';
+import { recordInserter, recordValuesAt } from '../db/records';
 import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
@@ -13,6 +13,7 @@ import { HASH, RowHashes } from './dedupe';
 import { keepOriginal, sha256File } from './keep-original';
 import { resolveMapping } from './mapping';
 import { compileNormalizer } from './normalize/row';
+import { rebuildRaw } from './raw-row';
 import { MEDIA_TYPES, readTable } from './read-table';
 import { fileFacts, detectFormat, SUMMARY_ROW, type ReadRow, type TableInfo } from './table-source';
 
@@ -180,18 +181,27 @@ function rowHandler(db: WriteDb, importId: number, info: TableInfo, mapping: Map
     }
     const h1 = HASH[0]!;
     const h2 = HASH[1]!;
-    const rawText = r.rawText();
     const earlier = seen.find(h1, h2);
-    if (earlier && rawOfRow(db, importId, earlier) === rawText) {
-      reject({ row: r.row, reason: `duplicate of row ${earlier}`, raw: rawText, duplicateOf: earlier });
-      counts.duplicates++;
-      return;
+    if (earlier) {
+      // A hash match is only a candidate: compare with the earlier row's values as read.
+      const prev = recordValuesAt(db, importId, earlier);
+      if (prev && sameFields(rebuildRaw(prev.values, prev.raw, info.columns, mapping), r.fields)) {
+        reject({ row: r.row, reason: `duplicate of row ${earlier}`, raw: r.rawText(), duplicateOf: earlier });
+        counts.duplicates++;
+        return;
+      }
     }
-    const { values, flags } = normalize(r.fields);
-    if (info.replacementChars && rawText.includes('\uFFFD')) flags.push('encoding_replacement');
-    insert({ row: r.row, values, flags, raw: rawText });
+    const { values, flags, rawDelta } = normalize(r.fields);
+    if (info.replacementChars && r.fields.some((f) => f.includes('\uFFFD'))) flags.push('encoding_replacement');
+    insert({ row: r.row, values, flags, raw: rawDelta });
     if (!earlier) seen.add(h1, h2, r.row);
     counts.rowsImported++;
     if (flags.length) counts.rowsFlagged++;
   };
+}
+
+function sameFields(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

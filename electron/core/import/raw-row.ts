@@ -1,25 +1,48 @@
-import { CsvParser } from './csv-parser';
+import { RECORD_FIELDS, type Mapping } from '../../../shared/domain/records';
 
 /**
- * Each record keeps its row exactly as it stood in the file (after
- * decoding): for CSV the record's text with its quotes and delimiters, for
- * JSON lines the line, for XLSX a JSON array of the cell texts. That is
- * both the most faithful provenance and the cheapest to store; the values
- * are recovered from it with the import's delimiter when a record is shown.
+ * How a record keeps its raw row, losslessly and compactly. Most raw values
+ * are exactly what the normalized column holds (a name, a description, an
+ * ISO date, `17975.175`), so storing the row again would double the case
+ * and the million-row import's time. `records.raw` therefore holds only the
+ * values the normalized columns do not reproduce — unmapped columns,
+ * `ИМ` that became `import`, a date written `04.03.2022`, a padded name —
+ * as a JSON object {column index: value}. The row as read is rebuilt from
+ * the record, the import's header and mapping, and that object; each
+ * value is checked at import time (reproduced text === raw text), so the
+ * rebuilt row is always exactly the row as it was read.
  */
-export function rawValues(raw: string, format: string, delimiter: string | null, columns: string[]): string[] {
-  if (format === 'xlsx') return JSON.parse(raw) as string[];
-  if (format === 'jsonl') {
-    try {
-      const obj = JSON.parse(raw) as Record<string, unknown>;
-      return columns.map((c) => obj[c]).map((v) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
-    } catch {
-      return [raw];
-    }
-  }
-  let fields: string[] = [raw];
-  new CsvParser(delimiter ?? ',').push(raw, true, (f) => {
-    fields = f;
+export type RawDelta = string;
+
+const FIELD_INDEX = new Map(RECORD_FIELDS.map((f, i) => [f, i]));
+
+/** For each column, the slot (RECORD_FIELDS index) whose value may reproduce it, or -1. */
+export function rawSlots(columns: string[], mapping: Mapping): Int32Array {
+  const slots = new Int32Array(columns.length).fill(-1);
+  columns.forEach((c, i) => {
+    const field = mapping.columns[c];
+    if (field) slots[i] = FIELD_INDEX.get(field)!;
   });
-  return fields;
+  return slots;
+}
+
+/** The text a normalized value stands for. */
+const render = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : (v as string));
+
+export function rawDelta(fields: string[], values: (string | number | null)[], slots: Int32Array): RawDelta {
+  let out = '';
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const slot = i < slots.length ? slots[i]! : -1;
+    if (slot >= 0 && render(values[slot]) === f) continue;
+    out += `${out ? ',' : '{'}"${i}":${JSON.stringify(f)}`;
+  }
+  return out ? `${out}}` : '{}';
+}
+
+/** Rebuilds the row as read from a record's normalized values (RECORD_FIELDS order) and its delta. */
+export function rebuildRaw(values: (string | number | null)[], delta: RawDelta, columns: string[], mapping: Mapping): string[] {
+  const kept = JSON.parse(delta) as Record<string, string>;
+  const slots = rawSlots(columns, mapping);
+  return columns.map((_c, i) => kept[i] ?? (slots[i]! >= 0 ? render(values[slots[i]!]) : ''));
 }

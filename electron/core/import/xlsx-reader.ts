@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
 import { CustodianError } from '../../../shared/result';
 import { hashText } from './dedupe';
 import { assertSafeZip } from './zip-guard';
@@ -32,6 +33,7 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeUtf8AcrossChunks(reader);
   let sheetIndex = 0;
   let found = false;
   let stopped = false;
@@ -49,7 +51,8 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
         if (!wanted || stopped) continue; // drain the sheet so the zip stream moves on
         const values = (row.values as unknown[]).slice(1);
         if (values.length > MAX_COLUMNS) throw new CustodianError('unsafe_file', `${path}: row ${row.number} has ${values.length} columns, too many for a table of records.`);
-        const fields = values.map((v) => {
+        // Array.from visits the holes exceljs leaves for empty cells (map would keep them as holes).
+        const fields = Array.from(values, (v) => {
           const c = cellText(v);
           if (c === null) {
             formulasWithoutValue++;
@@ -110,4 +113,38 @@ function cellText(v: unknown): string | null {
 function isoOf(d: Date): string {
   const iso = d.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+}
+
+type Internals = {
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk on its own, so
+ * a Cyrillic or Chinese character split between two chunks comes out as
+ * two U+FFFD (exceljs issues #2063, #2084). This reader's shared strings and
+ * sheets are handed to it already decoded, with a StringDecoder that carries
+ * a split character over to the next chunk.
+ */
+function decodeUtf8AcrossChunks(reader: object): void {
+  const r = reader as Internals;
+  const proto = Object.getPrototypeOf(reader) as Internals;
+  r._parseSharedStrings = function (entry) {
+    entry.setEncoding('utf8');
+    return proto._parseSharedStrings.call(this, entry);
+  };
+  r._parseWorksheet = function (iterator, sheetNo) {
+    return proto._parseWorksheet.call(this, decoded(iterator), sheetNo);
+  };
+}
+
+async function* decoded(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.write(c);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }

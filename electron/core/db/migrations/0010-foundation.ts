@@ -38,7 +38,7 @@ CREATE TABLE imports (
   source_id INTEGER NOT NULL REFERENCES sources(id),
   preset TEXT,
   mapping TEXT NOT NULL,
-  -- The header, stored once per import; records.raw holds each row's own text (import/raw-row.ts).
+  -- The header and mapping, stored once per import; with them records.raw rebuilds each row as read.
   columns TEXT NOT NULL,
   format TEXT NOT NULL DEFAULT 'csv',
   encoding TEXT NOT NULL,
@@ -90,8 +90,8 @@ CREATE TABLE records (
   transport TEXT,
   vessel TEXT,
   flags TEXT NOT NULL DEFAULT '[]',
-  -- The row exactly as it stood in the file, after decoding: a CSV record's text (quotes and
-  -- delimiters included), a JSON line, or for XLSX a JSON array of cell texts.
+  -- The raw values the normalized columns do not reproduce, {column index: text} (import/raw-row.ts):
+  -- with the import's columns and mapping it rebuilds the row exactly as read.
   raw TEXT NOT NULL,
   UNIQUE (import_id, row)
 ) STRICT;

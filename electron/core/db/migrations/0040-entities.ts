@@ -41,8 +41,6 @@ CREATE TABLE mentions (
   raw_name TEXT NOT NULL,
   identifier TEXT,
   country TEXT,
-  -- The resolver's unit: mentions with one unit key are indistinguishable.
-  unit_key TEXT NOT NULL,
   entity_id INTEGER REFERENCES entities(id),
   decided_by TEXT NOT NULL CHECK (decided_by IN ('auto', 'identifier', 'declaration', 'judgement')),
   UNIQUE (record_id, role)

@@ -41,6 +41,8 @@ function build(): Map<string, string> {
   for (let i = 0; i < 26; i++) {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
+      // Skip deprecated aliases (SU, DD, YU, …: ICU names them after today's country) and non-countries.
+      if (new Intl.Locale(`und-${code}`).region !== code || ['ZZ', 'EU', 'EZ', 'UN'].includes(code) || code.startsWith('Q') || code.startsWith('X') && code !== 'XK') continue;
       for (const n of namers) {
         const name = n?.of(code);
         if (name && name !== code) {

@@ -9,11 +9,14 @@ import { normalizeCountry } from './countries';
 import { parseDate } from './dates';
 import { normalizeHs } from './hs';
 import { parseNumber } from './numbers';
+import { rawDelta, rawSlots } from '../raw-row';
 
 /** The normalized values in RECORD_FIELDS order (what the inserter binds), and the row's flags. */
 export interface NormalizedRow {
   values: (string | number | null)[];
   flags: RecordFlag[];
+  /** The raw values the normalized ones do not reproduce (see raw-row.ts). */
+  rawDelta: string;
 }
 
 type Kind = 'text' | 'number' | 'weight' | 'date' | 'hs' | 'country' | 'direction' | 'upper';
@@ -69,6 +72,7 @@ export function compileNormalizer(columns: string[], mapping: Mapping): (fields:
   const partySlots = [...mappedParties].map((f) => FIELD_INDEX.get(f)!);
   const unitCol = mapping.weightUnit ? columns.indexOf(mapping.weightUnit) : -1;
 
+  const reproduce = rawSlots(columns, mapping);
   const cols = plan.map((p) => p.col);
   const slots = plan.map((p) => p.slot);
   const kinds = plan.map((p) => p.kind);
@@ -132,7 +136,7 @@ export function compileNormalizer(columns: string[], mapping: Mapping): (fields:
       }
     }
     for (const s of partySlots) if (values[s] === null) addFlag(flags, 'missing_party');
-    return { values, flags };
+    return { values, flags, rawDelta: rawDelta(fields, values, reproduce) };
   };
 }
 

@@ -6,9 +6,11 @@ import { ExcerptsList } from './ExcerptsList';
 import { HtmlView } from './HtmlView';
 import { ImageView } from './ImageView';
 import { MetadataForm } from './MetadataForm';
+import { OcrButton } from './OcrButton';
+import { quoteTerms } from './highlight';
 import { useDocumentsNav } from './nav';
 import { PdfView } from './PdfView';
-import { selectionIn, type SelectionReader } from './selection';
+import { selectionIn, type PageSelection, type SelectionReader } from './selection';
 import { TextView } from './TextView';
 
 const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -25,6 +27,22 @@ export function DocumentViewer({ id }: { id: number }) {
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const selectionRef = useRef<SelectionReader | null>(null);
+  // The last text selected in the view, kept while the person types a note (which moves the browser's selection).
+  const [pending, setPending] = useState<PageSelection | null>(null);
+  useEffect(() => {
+    const capture = () => {
+      const sel = selectionRef.current?.() ?? null;
+      if (sel) setPending((p) => (p && p.quote === sel.quote && p.page === sel.page && p.start === sel.start ? p : sel));
+    };
+    // Selections in this page raise an event; a sandboxed frame's raise none this page can hear, so it is also polled.
+    document.addEventListener('selectionchange', capture);
+    const timer = setInterval(capture, 250);
+    return () => {
+      document.removeEventListener('selectionchange', capture);
+      clearInterval(timer);
+    };
+  }, []);
+  useEffect(() => setPending(null), [id, page]);
 
   useEffect(() => {
     setInfo(null);
@@ -45,11 +63,12 @@ export function DocumentViewer({ id }: { id: number }) {
   const go = (p: number) => setPage(Math.min(Math.max(1, p), pageCount));
 
   async function createExcerpt() {
-    const sel = selectionRef.current?.() ?? null;
+    const sel = selectionRef.current?.() ?? pending;
     if (!sel) return setStatus('Select the text to quote first, then Create excerpt.');
     const r = await client.call('excerpts.create', { documentId: id, page: sel.page, quote: sel.quote, note: note.trim() || undefined, start: sel.start });
     if (!r.ok) return setError(r.error.message);
     setNote('');
+    setPending(null);
     setStatus(`Excerpt ${r.value.id} saved (page ${r.value.page}).`);
     setExcerptsRev((n) => n + 1);
   }
@@ -97,16 +116,37 @@ export function DocumentViewer({ id }: { id: number }) {
           {info.kind !== 'image' && (
             <section className="excerpt-form" aria-label="Create excerpt">
               <h4>Cite</h4>
+              {pending ? (
+                <p className="small pending-quote" aria-label="Selected text">
+                  Page {pending.page}: <q>{pending.quote.length > 200 ? `${pending.quote.slice(0, 200)}…` : pending.quote}</q>
+                </p>
+              ) : (
+                <p className="small muted">Select text in the document to quote it.</p>
+              )}
               <textarea placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
               {/* mousedown must not take the selection away before the click reads it */}
-              <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => void createExcerpt()}>
+              <button className="primary" disabled={!pending} onMouseDown={(e) => e.preventDefault()} onClick={() => void createExcerpt()}>
                 Create excerpt from selection
               </button>
               {status && <p className="small muted" role="status">{status}</p>}
             </section>
           )}
-          <ExcerptsList documentId={id} revision={excerptsRev} onOpen={(e) => open(e.documentId, e.page, [e.quote])} />
+          {info.textStatus === 'no_text' && (
+            <OcrButton info={info} onDone={() => void client.call('documents.get', { id }).then((r) => r.ok && setInfo(r.value))} />
+          )}
+          <ExcerptsList documentId={id} revision={excerptsRev} onOpen={(e) => open(e.documentId, e.page, quoteTerms(e.quote))} />
           <MetadataForm info={info} onSaved={setInfo} />
+          <button
+            className="link small"
+            onClick={async () => {
+              if (!window.confirm(`Remove “${info.title}” and its stored bytes from the case?`)) return;
+              const r = await client.call('documents.delete', { id });
+              if (!r.ok) return setError(r.error.message);
+              close();
+            }}
+          >
+            Remove document from case
+          </button>
         </aside>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useApp } from '../../state/store';
 import { AddDocumentButton } from './AddDocumentButton';
 import { DocumentViewer } from './DocumentViewer';
 import { ExcerptsList } from './ExcerptsList';
+import { quoteTerms } from './highlight';
 import { highlightSnippet } from './Snippet';
 import { termsOf, useDocumentsNav } from './nav';
 import './documents.css';
@@ -66,7 +67,7 @@ export function DocumentsSection() {
             </ul>
           </section>
         ) : tab === 'excerpts' ? (
-          <ExcerptsList onOpen={(e) => open(e.documentId, e.page, [e.quote])} />
+          <ExcerptsList onOpen={(e) => open(e.documentId, e.page, quoteTerms(e.quote))} />
         ) : docs && docs.length === 0 ? (
           <div className="empty-section">
             <p>No documents yet. Add news reports, filings, saved web pages, scans: PDF, HTML, DOCX, text or images.</p>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { clearHighlights, highlightTerms } from './highlight';
+import { clearHighlights, highlightTerms, scrollWithin } from './highlight';
 import { selectionIn, type SelectionReader } from './selection';
 
 /**
@@ -18,7 +18,7 @@ export function HtmlView({ html, page, terms, seq, selectionRef }: { html: strin
     clearHighlights(doc.body);
     const section = doc.querySelector(`section[data-page="${page}"]`);
     if (section) highlightTerms(section, terms);
-    (section?.querySelector('mark.hit') ?? section)?.scrollIntoView({ block: 'center' });
+    scrollWithin(doc.scrollingElement, section?.querySelector('mark.hit') ?? section);
   };
   useEffect(show, [page, terms, seq]);
   return (

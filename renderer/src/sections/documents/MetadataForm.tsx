@@ -12,6 +12,8 @@ const FLAG_TEXT: Record<string, string> = {
   remote_content_removed: 'remote content removed',
 };
 
+const sizeText = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
 /** The document's provenance (hash, file, who added it) and its editable metadata. */
 export function MetadataForm({ info, onSaved }: { info: DocumentInfo; onSaved(d: DocumentInfo): void }) {
   const setError = useApp((s) => s.setError);
@@ -41,7 +43,7 @@ export function MetadataForm({ info, onSaved }: { info: DocumentInfo; onSaved(d:
       </label>
       <button onClick={() => void save()} disabled={!dirty || !form.title.trim()}>Save details</button>
       <dl className="small">
-        <dt>File</dt><dd>{info.fileName} ({(info.size / 1024).toFixed(0)} KB, {info.mediaType})</dd>
+        <dt>File</dt><dd>{info.fileName} ({sizeText(info.size)}, {info.mediaType})</dd>
         <dt>SHA-256</dt><dd className="mono break">{info.sha256}</dd>
         <dt>Added</dt><dd>{new Date(info.addedAt).toLocaleString()} by {info.addedBy}</dd>
         <dt>Text</dt><dd>{info.textStatus === 'text' ? `read by ${info.extractor}` : info.textStatus === 'ocr' ? `OCR (${info.extractor})` : 'no text layer'}</dd>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { openPdf, pdfjs } from './pdf';
-import { highlightTerms } from './highlight';
+import { highlightTerms, scrollWithin } from './highlight';
 
 type Doc = Awaited<ReturnType<typeof openPdf>['promise']>;
 
@@ -59,7 +59,7 @@ export function PdfView({ bytes, page, terms, zoom }: { bytes: Uint8Array; page:
       await Promise.all([renderTask.promise, textLayer.render()]);
       if (cancelled) return;
       highlightTerms(container, terms);
-      container.querySelector('mark.hit')?.scrollIntoView({ block: 'center' });
+      scrollWithin(wrapRef.current?.closest('.doc-content') ?? null, container.querySelector('mark.hit'));
     })().catch((e: unknown) => {
       if (!cancelled && !String(e).includes('Rendering cancelled')) setError(`Page ${page} cannot be shown: ${String(e)}`);
     });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DocumentPage } from '../../../../shared/domain/documents';
-import { clearHighlights, highlightTerms } from './highlight';
+import { clearHighlights, highlightTerms, scrollWithin } from './highlight';
 import { selectionIn, type SelectionReader } from './selection';
 
 /** Text documents as their pages, exactly as stored (so selections map onto excerpt offsets). */
@@ -13,7 +13,7 @@ export function TextView({ pages, page, terms, seq, selectionRef }: { pages: Doc
     clearHighlights(root);
     const target = root.querySelector(`[data-page="${page}"]`);
     if (target) highlightTerms(target, terms);
-    (target?.querySelector('mark.hit') ?? target)?.scrollIntoView({ block: 'center' });
+    scrollWithin(root.closest('.doc-content'), target?.querySelector('mark.hit') ?? target?.parentElement ?? null);
   }, [pages, page, terms, seq]);
   return (
     <div className="text-view" ref={rootRef}>

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useApp } from '../../state/store';
 
 /**
  * Which document the Documents section shows, at which page, with which
@@ -29,3 +30,9 @@ export const useDocumentsNav = create<DocumentsNav>((set, get) => ({
 
 /** The words of a query, split as the backend splits them. */
 export const termsOf = (query: string): string[] => query.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+
+/** For other sections (mixed search results, entity pages, briefs): switch to Documents, at the page, with the terms marked. */
+export function openDocumentAt(documentId: number, page = 1, terms: string[] = []): void {
+  useDocumentsNav.getState().open(documentId, page, terms);
+  useApp.getState().setSection('documents');
+}

@@ -1,0 +1,65 @@
+// Entities bench: resolution quality on held-out generated data (seed "heldout", never tuned on),
+// name-pair F1 of match-names on pairs built from that data's labels, and resolve speed.
+// ROWS=20000 by default; ROWS=1000000 for the 1M budget (slow: imports via the core first).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../electron/core/create-core';
+import { call } from '../electron/core/dispatch';
+import { matchNames } from '../electron/core/entities/match-names';
+import { pairwiseQuality, readLabels, storylineCheck } from '../tests/entities/evaluate';
+
+const ROWS = Number(process.env.ROWS ?? 20_000);
+const SEED = process.env.SEED ?? 'heldout';
+const dir = mkdtempSync(join(tmpdir(), 'custodian-entities-bench-'));
+async function must(core: ReturnType<typeof createCore>, m: string, input: unknown): Promise<any> {
+  const r = await call(core, m as never, input);
+  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+  return r.value;
+}
+try {
+  const csv = join(dir, 'ru.csv');
+  const labelsPath = join(dir, 'ru.labels.csv');
+  execFileSync(process.execPath, ['../shared/fixtures/gen-customs.mjs', '--rows', String(ROWS), '--seed', SEED, '--schema', 'ru-customs', '--format', 'csv', '--out', csv, '--labels', labelsPath]);
+  const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: dir, actor: 'bench' });
+  await must(core, 'case.create', { path: join(dir, 'b.case'), title: 'bench' });
+  await must(core, 'import.run', { path: csv, preset: 'ru-customs' });
+  const t0 = performance.now();
+  const summary = await must(core, 'entities.resolve', {});
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = process.memoryUsage().rss / 1e6;
+  const mentions = await must(core, 'mentions.list', { limit: 10_000_000 });
+  const labels = readLabels(labelsPath);
+  const q = pairwiseQuality(mentions, labels);
+  console.log(`resolve ${ROWS.toLocaleString('en')} rows (seed ${SEED}): ${summary.mentions} mentions → ${summary.entities} entities, ${summary.toReview} to review`);
+  console.log(`  time ${seconds.toFixed(1)} s (budget 60 s at 1M rows; ratio at this size ${(seconds / 60).toFixed(2)}), rss now ${rss.toFixed(0)} MB (budget 1000 MB)`);
+  console.log(`  pairwise precision ${q.precision.toFixed(4)} (budget 0.98, ratio ${(q.precision / 0.98).toFixed(3)})  recall ${q.recall.toFixed(4)} (budget 0.95, ratio ${(q.recall / 0.95).toFixed(3)})  F1 ${q.f1.toFixed(4)}`);
+  const story = storylineCheck(mentions, labels);
+  console.log(`  storyline: ${story.map((s) => `${s.company}→${s.entities.length} entit${s.entities.length === 1 ? 'y' : 'ies'}${s.mixedWithDecoys.length ? ` WITH DECOY ${s.mixedWithDecoys.join('+')}` : ''}`).join(', ')}`);
+
+  // Name pairs from the held-out labels: every distinct name pair of one entity (positives) and pairs sharing a token across entities (negatives).
+  const rows = readFileSync(csv, 'utf8').split('\n');
+  void rows;
+  const byEntity = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const e = labels.get(`${m.row}:${m.role}`);
+    if (e) (byEntity.get(e) ?? byEntity.set(e, new Set()).get(e)!).add(m.rawName);
+  }
+  const named = [...byEntity].flatMap(([e, ns]) => [...ns].slice(0, 12).map((n) => ({ e, n })));
+  const pairs: { name1: string; name2: string; same: boolean }[] = [];
+  for (let i = 0; i < named.length; i++)
+    for (let j = i + 1; j < named.length; j++) {
+      const same = named[i]!.e === named[j]!.e;
+      const shareWord = named[i]!.n.toLowerCase().split(/\W+/).some((w) => w.length > 3 && named[j]!.n.toLowerCase().includes(w));
+      if (same || shareWord) pairs.push({ name1: named[i]!.n, name2: named[j]!.n, same });
+    }
+  const scored = matchNames(pairs);
+  let tp = 0, fp = 0, fn = 0;
+  scored.forEach((s, i) => (s.match && pairs[i]!.same ? tp++ : s.match ? fp++ : pairs[i]!.same ? fn++ : 0));
+  const p = tp / (tp + fp), r = tp / (tp + fn), f1 = (2 * p * r) / (p + r);
+  console.log(`  match-names on ${pairs.length} held-out pairs (${pairs.filter((x) => x.same).length} same): P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} (aim 0.92, ratio ${(f1 / 0.92).toFixed(3)})`);
+  core.session?.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import type { DocumentInfo } from '../../../../shared/domain/documents';
+import { client } from '../../api/client';
+
+/** For a scan or image with no text: read it by OCR in the background (where tesseract is installed). */
+export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    const started = await client.call('documents.ocr', { id: info.id });
+    if (!started.ok) {
+      setBusy(false);
+      return setMessage(started.error.message);
+    }
+    for (;;) {
+      const r = await client.call('jobs.get', { jobId: started.value.jobId });
+      if (!r.ok || r.value.state !== 'running') {
+        setBusy(false);
+        setMessage(!r.ok ? r.error.message : r.value.state === 'done' ? 'Text read by OCR.' : r.value.message);
+        if (r.ok && r.value.state === 'done') onDone();
+        return;
+      }
+      setMessage(r.value.message);
+      await new Promise((done) => setTimeout(done, 300));
+    }
+  }
+  return (
+    <section aria-label="OCR">
+      <h4>No text layer</h4>
+      <p className="small muted">This {info.kind === 'image' ? 'image' : 'scan'} has no text to search or quote yet.</p>
+      <button onClick={() => void run()} disabled={busy}>Read text (OCR)</button>
+      {message && <p className="small" role="status">{message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { must, SAMPLES, tempCase } from '../helpers/temp';
+
+async function resolvedCase() {
+  const { core } = await tempCase();
+  await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
+  await must(core, 'entities.resolve', {});
+  return core;
+}
+
+const entityOfName = async (core: Awaited<ReturnType<typeof resolvedCase>>, needle: RegExp) => {
+  const list = await must(core, 'entities.list', { limit: 100_000 });
+  return list.find((e) => [e.name, ...e.aliases].some((n) => needle.test(n)));
+};
+
+describe('judgements survive resolve', () => {
+  it('keeps a "not the same" decision and a manual merge when resolve runs again', async () => {
+    const core = await resolvedCase();
+    const list = await must(core, 'entities.list', { limit: 100_000 });
+    expect(list.length).toBeGreaterThan(10);
+    // Split the aviation plant's Cyrillic names from its Latin ones, then resolve again.
+    const uuaz = (await entityOfName(core, /авиационный завод/i))!;
+    expect(uuaz).toBeDefined();
+    const cyrillic = [uuaz.name, ...uuaz.aliases].filter((n) => /[а-я]/i.test(n));
+    expect(cyrillic.length).toBeGreaterThan(0);
+    const split = await must(core, 'entities.split', { id: uuaz.id, names: cyrillic });
+    await must(core, 'entities.resolve', {});
+    const mentions = await must(core, 'mentions.list', { limit: 1_000_000 });
+    const entityOf = (n: string) => mentions.find((m) => m.rawName === n)!.entityId;
+    const latin = [uuaz.name, ...uuaz.aliases].find((n) => !/[а-я]/i.test(n))!;
+    expect(entityOf(cyrillic[0]!)).not.toBe(entityOf(latin));
+    expect(split.id).toBeGreaterThan(0);
+
+    // A manual merge of two unrelated entities survives too.
+    const [a, b] = (await must(core, 'entities.list', { limit: 100_000 })).slice(-2);
+    await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: 'test' });
+    await must(core, 'entities.resolve', {});
+    const after = await must(core, 'mentions.list', { limit: 1_000_000 });
+    const ea = after.find((m) => m.rawName === a!.name)!.entityId;
+    const eb = after.find((m) => m.rawName === b!.name)!.entityId;
+    expect(ea).toBe(eb);
+
+    // Undo the merge: they come apart again, and the judgement is kept as revoked.
+    const js = await must(core, 'judgements.list', {});
+    const merge = js.find((j) => j.decision === 'same')!;
+    await must(core, 'judgements.undo', { id: merge.id });
+    const undone = await must(core, 'mentions.list', { limit: 1_000_000 });
+    expect(undone.find((m) => m.rawName === a!.name)!.entityId).not.toBe(undone.find((m) => m.rawName === b!.name)!.entityId);
+    const all = await must(core, 'judgements.list', { includeRevoked: true });
+    expect(all.find((j) => j.id === merge.id)!.revokedAt).not.toBeNull();
+    const audit = await must(core, 'audit.list', { limit: 50 }).catch(() => null);
+    if (audit) expect(JSON.stringify(audit)).toContain('entities.merge');
+    core.session?.close();
+  }, 120_000);
+
+  it('review.decide not_same removes the pair from the queue and keeps it apart', async () => {
+    const core = await resolvedCase();
+    const queue = await must(core, 'review.list', { limit: 5 });
+    expect(queue.length).toBeGreaterThan(0);
+    const pair = queue[0]!;
+    expect(pair.a.names.length).toBeGreaterThan(0);
+    await must(core, 'review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision: 'not_same' });
+    await must(core, 'entities.resolve', {});
+    const mentions = await must(core, 'mentions.list', { limit: 1_000_000 });
+    const ea = mentions.find((m) => m.rawName === pair.a.names[0])!.entityId;
+    const eb = mentions.find((m) => m.rawName === pair.b.names[0])!.entityId;
+    expect(ea).not.toBe(eb);
+    core.session?.close();
+  }, 120_000);
+});
