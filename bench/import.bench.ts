@@ -117,7 +117,9 @@ async function main(): Promise<void> {
     const imp = await timeImport(casePath);
     const rowsRead = Number(imp.summary.rowsRead);
     const ratio = imp.seconds / sqliteS;
-    const maxGap = Math.max(0, ...imp.gaps);
+    // The first gap is the job worker starting (loading its modules) before the import begins.
+    const startS = imp.gaps[0] ?? 0;
+    const maxGap = Math.max(0, ...imp.gaps.slice(1));
     const search = searchLatency(casePath);
     const caseMb = statSync(casePath).size / 1024 / 1024;
     console.log('');
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
     row('import rows/s', Math.round(rowsRead / imp.seconds).toLocaleString('en'));
     row('sqlite3 rows/s', Math.round(ROWS / sqliteS).toLocaleString('en'));
     row('peak RSS (MB)', imp.rssMb.toFixed(0), `≤ ${BUDGET.rssMb}`, (imp.rssMb / BUDGET.rssMb).toFixed(2));
+    row('job worker start (s)', startS.toFixed(2));
     row('longest progress gap (s)', maxGap.toFixed(2), `≤ ${BUDGET.progressGapS}`, (maxGap / BUDGET.progressGapS).toFixed(2));
     row('final commit, "Saving…" (s)', imp.saveS.toFixed(1));
     row('search p50 (ms)', search.p50.toFixed(1));

@@ -15,8 +15,13 @@ export interface AnalyzedName {
   text: string;
   tokens: NameToken[];
   legal: LegalForm[];
-  /** JSC / LLC / LLP or ''. */
+  /** JSC / LLC or ''. */
   family: string;
+  /**
+   * A legal form only one jurisdiction uses (Pvt. Ltd. in India, FZE in the
+   * Emirates, GmbH, Ltd. Şti.…), or ''. Two different ones mean two companies.
+   */
+  jurisdiction: string;
   /** "Beijing Branch", "г. Москва": removed from the end, kept for display. */
   location: string;
   /** Initials of the core words, e.g. uuaz for Ulan-Udenskiy aviatsionnyy zavod. */
@@ -98,6 +103,23 @@ function splitLocation(text: string): { text: string; location: string } {
   return { text: s.replace(/[\s,.;:-]+$/u, ''), location };
 }
 
+/** Legal forms particular to one jurisdiction, on folded words. */
+const JURISDICTION_FORMS: [RegExp, string][] = [
+  [/\b(?:pvt|private limited|p ltd)\b/, 'IN'],
+  [/\b(?:fze|fzco|fz lc)\b/, 'AE'],
+  [/\bpte\b/, 'SG'],
+  [/\b(?:gmbh|gesellschaft)\b/, 'DE'],
+  [/\b(?:srl|s r l)\b/, 'IT'],
+  [/\b(?:sti|sirketi|a s)\b/, 'TR'],
+  [/\b(?:o|ooo|oao|pao|zao)\b/, 'RU'],
+  [/\b(?:to|tovarishestvo)\b/, 'KZ'], // ТОО folds to "to"
+  [/\biouxian\b/, 'CN'],
+];
+function jurisdictionOf(legalWords: string): string {
+  for (const [re, j] of JURISDICTION_FORMS) if (re.test(legalWords)) return j;
+  return '';
+}
+
 function acronymsOf(words: string[]): string[] {
   const letters = words.filter((w) => /^\p{L}/u.test(w));
   if (letters.length < 2) return [];
@@ -137,8 +159,11 @@ export function analyzeName(raw: string): AnalyzedName {
   const last = tokens[tokens.length - 1];
   if (last && tokens.length > 1 && CITY_FOLDED.has(last.surface)) last.weak = true;
   const family = legalFamily(legal);
-  const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}`;
+  const legalWords = [...words.slice(0, core.start), '|', ...words.slice(core.end)].join(' ');
+  const jurisdiction = jurisdictionOf(legalWords);
+  // Names that analyze to one key are one unit: the key carries what tells companies apart besides the words.
+  const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}|${jurisdiction}`;
   const compacts: string[] = [];
   for (let end = core.end; end <= words.length; end++) compacts.push(words.slice(core.start, end).join('').replace(/(.)\1+/g, '$1'));
-  return { raw, text, tokens, legal, family, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
+  return { raw, text, tokens, legal, family, jurisdiction, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
 }

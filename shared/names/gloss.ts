@@ -72,5 +72,5 @@ export const CHINESE_CITIES = [
  * company is meant; their weight is capped whatever the case's own counts.
  */
 export const WEAK_CONCEPTS: ReadonlySet<string> = new Set([
-  '#plant', '#building', '#group', '#holding', '#international', '#china',
+  '#plant', '#building', '#holding', '#international', '#china',
 ]);

@@ -25,7 +25,7 @@ const KNOWN_ORGS: readonly (readonly string[])[] = [
   ['State Corporation Rostec', 'Госкорпорация «Ростех»', 'Rostec', 'Rostekh', 'Ростех'],
 ];
 
-const coreKey = (n: AnalyzedName): string => n.key.slice(0, n.key.lastIndexOf('|'));
+const coreKey = (n: AnalyzedName): string => n.key.slice(0, n.key.indexOf('|'));
 
 let index: Map<string, number> | null = null;
 function orgIndex(): Map<string, number> {
@@ -40,9 +40,13 @@ function orgIndex(): Map<string, number> {
   return index;
 }
 
+const orgOf = new WeakMap<AnalyzedName, number>();
+
 /** Which organisation a name is a known alias of (an index into the list), or -1. */
 export function knownOrg(n: AnalyzedName): number {
-  return orgIndex().get(coreKey(n)) ?? -1;
+  let org = orgOf.get(n);
+  if (org === undefined) orgOf.set(n, (org = orgIndex().get(coreKey(n)) ?? -1));
+  return org;
 }
 
 export function knownOrgRelation(a: AnalyzedName, b: AnalyzedName): 'same' | 'different' | null {

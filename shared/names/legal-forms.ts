@@ -150,11 +150,13 @@ const singleAliases: Alias[] = singleWords.map((w) => ({ tokens: [w.word], form:
 function truncatedAt(tokens: string[], end: number, maxLen: number): Alias | undefined {
   const last = tokens[end - 1]!;
   for (let n = Math.min(4, maxLen - 1); n >= 1; n--) {
-    if (n === 1 && last.length < 3) continue;
+    if (n === 1 && last.length < 2) continue;
     const head = tokens.slice(end - n, end - 1);
     const candidates = n === 1 ? singleAliases : (byFirst.get(head[0]!) ?? []);
     for (const a of candidates) {
       if (a.tokens.length < n || a.tokens[n - 1]!.length <= last.length) continue;
+      // Two letters (OJ of OJSC) only for short forms.
+      if (n === 1 && last.length === 2 && a.tokens[0]!.length > 5) continue;
       if (head.every((t, i) => a.tokens[i] === t) && a.tokens[n - 1]!.startsWith(last)) return { tokens: tokens.slice(end - n, end), form: a.form };
     }
   }

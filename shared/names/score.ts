@@ -51,6 +51,25 @@ export function tokenWeight(t: NameToken, stats?: TokenStats): number {
   return t.weak ? Math.min(w, WEAK_WEIGHT) : w;
 }
 
+/** A name's distinct tokens and their weights, computed once per name and token statistics. */
+interface Prepared {
+  tokens: NameToken[];
+  weights: number[];
+}
+const noStats: TokenStats = { names: 0, df: () => 0 };
+const preparedCache = new WeakMap<TokenStats, WeakMap<AnalyzedName, Prepared>>();
+function prepared(n: AnalyzedName, stats: TokenStats | undefined): Prepared {
+  const s = stats ?? noStats;
+  let byName = preparedCache.get(s);
+  if (!byName) preparedCache.set(s, (byName = new WeakMap()));
+  let p = byName.get(n);
+  if (!p) {
+    const tokens = uniqueTokens(n.tokens);
+    byName.set(n, (p = { tokens, weights: tokens.map((t) => tokenWeight(t, stats)) }));
+  }
+  return p;
+}
+
 function uniqueTokens(tokens: NameToken[]): NameToken[] {
   const seen = new Set<string>();
   return tokens.filter((t) => !seen.has(t.key) && seen.add(t.key));
@@ -86,8 +105,10 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
     result.reasons.push(`Different identifiers (${idsA.join(', ')} vs ${idsB.join(', ')}).`);
     return result;
   }
-  const ta = uniqueTokens(a.tokens);
-  const tb = uniqueTokens(b.tokens);
+  const pa = prepared(a, stats);
+  const pb = prepared(b, stats);
+  const ta = pa.tokens;
+  const tb = pb.tokens;
   if (ta.length === 0 || tb.length === 0) {
     result.reasons.push('One of the names has nothing left to compare once its legal form is set aside.');
     return result;
@@ -103,8 +124,8 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
   pairs.sort((x, y) => y.s - x.s);
   const usedA = new Array<boolean>(ta.length).fill(false);
   const usedB = new Array<boolean>(tb.length).fill(false);
-  const wa = ta.map((t) => tokenWeight(t, stats));
-  const wb = tb.map((t) => tokenWeight(t, stats));
+  const wa = pa.weights.slice();
+  const wb = pb.weights.slice();
   let matched = 0;
   let lastB = -1;
   let lastA = -1;

@@ -29,9 +29,31 @@ export function osaDistance(a: string, b: string, max = 3): number {
   return prev[n]!;
 }
 
+// The same word pairs come up again and again when a whole case is compared.
+const memo = new Map<string, Map<string, number>>();
+let memoSize = 0;
+
 /** How alike two folded words are, 0..1; 0 when they should not be taken for one another. */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  let inner = memo.get(x);
+  if (!inner) {
+    if (memoSize > 2_000_000) {
+      memo.clear();
+      memoSize = 0;
+    }
+    memo.set(x, (inner = new Map()));
+  }
+  let v = inner.get(y);
+  if (v === undefined) {
+    inner.set(y, (v = computeWordSimilarity(x, y)));
+    memoSize++;
+  }
+  return v;
+}
+
+function computeWordSimilarity(a: string, b: string): number {
   const short = a.length <= b.length ? a : b;
   const long = short === a ? b : a;
   // Truncated or abbreviated word: dev ~ development, gongs ~ gongsi.

@@ -88,6 +88,25 @@ describe.runIf(run)('documents in the browser', () => {
     const origin = new URL(served.url).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:srcdoc')).toEqual([]);
     await page.screenshot({ path: screenshotPath('documents-hostile-html') });
+
+    // Text selected inside the sandboxed frame becomes an excerpt of the page it is on.
+    const frameDoc = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await frameDoc.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes('Poly Technologies shipped'))!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+    await expect.poll(() => page.getByLabel('Selected text').textContent()).toContain('Poly Technologies shipped');
+    await page.getByRole('button', { name: 'Create excerpt from selection' }).click();
+    await page.getByText(/Excerpt \d+ saved/).waitFor();
+    const excerpt = (cli(['excerpts', casePath, '--document', String(ids.hostile)]) as { page: number; start: number; end: number; quote: string }[])[0]!;
+    expect(excerpt.quote).toBe('Poly Technologies shipped tail rotor blades to the Ulan-Ude plant.');
+    const pageText = (cli(['doc-page', casePath, String(ids.hostile), String(excerpt.page)]) as { text: string }).text;
+    expect(pageText.slice(excerpt.start, excerpt.end)).toBe(excerpt.quote);
+    expect(remoteHits).toEqual([]);
     expect(errors).toEqual([]);
   });
 

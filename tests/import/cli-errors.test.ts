@@ -27,7 +27,7 @@ describe('custodian import from the command line', () => {
     expect(cli(['rejects', c, '1', '--csv', csvOut]).status).toBe(0);
     const csvText = readFileSync(csvOut, 'utf8');
     expect(csvText.startsWith('\uFEFFrow,reason,duplicate_of,raw\r\n')).toBe(true);
-    expect(csvText).toContain('2001,a summary (TOTAL) line');
+    expect(csvText).toContain('2001,"a summary (TOTAL) line, not a record",,"TOTAL,');
 
     const recs = JSON.parse(cli(['records', c, '--limit', '3', '--json']).stdout) as Record<string, unknown>[];
     expect(recs).toHaveLength(3);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
@@ -66,6 +66,6 @@ describe('mappings, previews and validation', () => {
     const db = new Database(path, { readonly: true });
     const blob = db.prepare('SELECT b.data FROM sources s JOIN blobs b ON b.sha256 = s.blob_sha256').get() as { data: Buffer };
     db.close();
-    expect(Buffer.compare(blob.data, require('node:fs').readFileSync(file))).toBe(0);
+    expect(Buffer.compare(blob.data, readFileSync(file))).toBe(0);
   });
 });

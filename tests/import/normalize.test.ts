@@ -7,6 +7,8 @@ import { parseDate } from '../../electron/core/import/normalize/dates';
 import { normalizeHs } from '../../electron/core/import/normalize/hs';
 import { parseNumber } from '../../electron/core/import/normalize/numbers';
 import { sniffDelimiter } from '../../electron/core/import/sniff';
+import { compileNormalizer } from '../../electron/core/import/normalize/row';
+import { rebuildRaw } from '../../electron/core/import/raw-row';
 import { suggestMapping } from '../../electron/core/import/suggest';
 
 describe('dates', () => {
@@ -162,5 +164,27 @@ describe('mapping suggestions from header names', () => {
       商品名称: 'description',
       原产国: 'originCountry',
     });
+  });
+});
+
+describe('raw rows', () => {
+  it('rebuilds any row exactly from its normalized values and stored delta', () => {
+    const columns = ['D', 'S', 'C', 'HS', 'Q', 'V', 'CC', 'X', 'S2'];
+    const mapping = { columns: { D: 'date', S: 'shipper', C: 'consignee', HS: 'hsCode', Q: 'quantity', V: 'valueUsd', CC: 'originCountry', S2: 'shipper' } } as const;
+    const normalize = compileNormalizer(columns, mapping);
+    const number = fc.oneof(
+      fc.double({ noNaN: true }).map(String),
+      fc.integer().map(String),
+      fc.constantFrom('0.0000001', '0.000001', '1.50', '007', '-0', '1e5', '12,5', '1 234', ' 12', '100599.1', '17975.175', 'N/A', ''),
+    );
+    const text = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', ' a ', 'CN', 'Китай', '2022-03-04', '04.03.2022', '8807.30', '0303890000'));
+    fc.assert(
+      fc.property(fc.tuple(text, text, text, text, number, number, text, text, text), (row) => {
+        const fields = [...row];
+        const n = normalize(fields);
+        expect(rebuildRaw(n.values, n.rawDelta, columns, mapping)).toEqual(fields);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

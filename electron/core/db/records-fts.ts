@@ -44,10 +44,11 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * Turns what a person types into an FTS5 query (never a syntax error): every
- * word must match, as a prefix, in any indexed column (or only in `columns`);
+ * word must match, as a prefix (or, with `prefix` false, as a whole word), in
+ * any indexed column (or only in `columns`);
  * CJK runs match as bigram phrases in the cjk column.
  */
-export function ftsQuery(text: string, columns?: string[]): string | null {
+export function ftsQuery(text: string, columns?: string[], prefix = true): string | null {
   const terms = (foldForIndex(text) as string).match(QUERY_TERM) ?? [];
   if (terms.length === 0) return null;
   const scope = columns ? `{${columns.join(' ')}} : ` : '';
@@ -57,7 +58,7 @@ export function ftsQuery(text: string, columns?: string[]): string | null {
         const grams = bigrams(t);
         return grams.length === 1 && Array.from(t).length === 1 ? `cjk : ${quote(t)}*` : `cjk : ${quote(grams.join(' '))}`;
       }
-      return `${scope}${quote(t)}*`;
+      return `${scope}${quote(t)}${prefix ? '*' : ''}`;
     })
     .join(' AND ');
 }

@@ -68,7 +68,7 @@ export function recordInserter(db: WriteDb, importId: number): (rec: NewRecord) 
     const id = Number(insert.run(values).lastInsertRowid);
     ftsValues[0] = id;
     for (let i = 0; i < 5; i++) ftsValues[i + 1] = foldForIndex(rec.values[FTS_SLOTS[i]!]);
-    ftsValues[6] = cjkBigrams(ftsValues, 1, 6);
+    ftsValues[6] = cjkBigrams(ftsValues, 1, 6) || null;
     insertFts.run(ftsValues);
     return id;
   };

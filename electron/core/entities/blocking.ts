@@ -7,7 +7,9 @@
 import { knownOrg } from '../../../shared/names';
 import type { Unit } from './units';
 
-const MAX_BLOCK = 400;
+/** Largest block compared in full, by kind of key: typo and acronym keys of common words are noise. */
+const MAX_BLOCK: Record<string, number> = { t: 150, d: 40, a: 60, o: 400 };
+const limit = (key: string) => MAX_BLOCK[key[0]!] ?? 150;
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -40,14 +42,14 @@ export function candidatePairs(units: readonly Unit[], df: (key: string) => numb
     for (const k of blockingKeys(u, df)) {
       const b = blocks.get(k);
       if (!b) blocks.set(k, [i]);
-      else if (b.length <= MAX_BLOCK) b.push(i);
+      else if (b.length <= limit(k)) b.push(i);
     }
   });
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const n = units.length;
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > MAX_BLOCK) continue;
+  for (const [key, members] of blocks) {
+    if (members.length < 2 || members.length > limit(key)) continue;
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const i = Math.min(members[x]!, members[y]!);

@@ -9,6 +9,8 @@ export interface UnitFacts {
   family: string;
   countries: readonly string[];
   mentions: number;
+  /** A legal form only one jurisdiction uses (Pvt. Ltd. → IN, FZE → AE), or ''. */
+  jurisdiction: string;
 }
 
 export const JUDGED_APART = 'An investigator judged them not the same.';
@@ -21,6 +23,7 @@ export class Clusters {
   /** judgement id → side ('a' | 'b') of the units under this root. */
   private readonly tags: (Map<number, string> | null)[];
   private readonly mentions: Float64Array;
+  private readonly jurisdictions: (Set<string> | null)[];
 
   constructor(units: readonly UnitFacts[]) {
     const n = units.length;
@@ -30,7 +33,9 @@ export class Clusters {
     this.countries = new Array(n);
     this.tags = new Array(n).fill(null);
     this.mentions = new Float64Array(n);
+    this.jurisdictions = new Array(n);
     units.forEach((u, i) => {
+      this.jurisdictions[i] = u.jurisdiction ? new Set([u.jurisdiction]) : null;
       this.mentions[i] = u.mentions;
       this.parent[i] = i;
       this.ids[i] = u.identifier ? new Set([u.identifier]) : null;
@@ -78,6 +83,9 @@ export class Clusters {
     const ca = this.countries[ra];
     const cb = this.countries[rb];
     if (ca && cb && ![...ca].some((x) => cb.has(x))) return 'Their countries differ.';
+    const ja = this.jurisdictions[ra];
+    const jb = this.jurisdictions[rb];
+    if (ja && jb && ![...ja].some((x) => jb.has(x))) return `Their legal forms belong to different jurisdictions (${[...ja].join('/')} vs ${[...jb].join('/')}).`;
     return null;
   }
 
@@ -92,6 +100,7 @@ export class Clusters {
     this.mentions[big]! += this.mentions[small]!;
     this.ids[big] = merge(this.ids[big]!, this.ids[small]!);
     this.countries[big] = merge(this.countries[big]!, this.countries[small]!);
+    this.jurisdictions[big] = merge(this.jurisdictions[big]!, this.jurisdictions[small]!);
     const fs = this.family[small]!;
     if (fs && !this.family[big]) this.family[big] = fs;
     const ts = this.tags[small];

@@ -23,7 +23,7 @@ import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionIn
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { resolveUnits, type JudgementUnits } from './resolver';
-import { buildUnits, cleanIdentifier, type Unit, type UnitSet } from './units';
+import { buildUnits, cleanIdentifier, ROLES, type Unit, type UnitSet } from './units';
 
 const MAX_QUEUE = 20_000;
 
@@ -136,8 +136,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
         const names = new Map<string, number>();
         for (const u of us) for (const [n, k] of u.names) names.set(n, (names.get(n) ?? 0) + k);
         for (const [name, mentions] of names) {
-          const legal = analyzeName(name).legal[0]?.display ?? null;
-          insertName(id, { name, mentions, scripts: scriptsOf(name), legalForm: legal });
+          insertName(id, { name, mentions, scripts: scriptsOf(name), legalForm: set.legalOf(name) });
         }
       });
       // Entities no cluster kept: retired, pointing at where most of their mentions went.
@@ -149,17 +148,21 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       const entityOfUnit = new Int32Array(set.units.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
       const insertMention = mentionInserter(db);
-      for (const m of set.mentions) {
-        insertMention({
-          recordId: m.recordId,
-          role: m.role,
-          rawName: m.rawName,
-          identifier: m.identifier,
-          country: m.country,
-          entityId: entityOfUnit[m.unit]!,
-          decidedBy: res.decidedBy[m.unit]!,
+      const ms = set.mentions;
+      for (let i = 0; i < ms.recordId.length; i++) {
+        const u = ms.unit[i]!;
+        const unit = set.units[u]!;
+        insertMention.add({
+          recordId: ms.recordId[i]!,
+          role: ROLES[ms.role[i]!]!,
+          rawName: ms.rawNames[ms.raw[i]!]!,
+          identifier: unit.identifier,
+          country: unit.countries[0] ?? null,
+          entityId: entityOfUnit[u]!,
+          decidedBy: res.decidedBy[u]!,
         });
       }
+      insertMention.flush();
       endMentionRewrite(db);
       // Review queue: best score per entity pair.
       const best = new Map<string, { a: number; b: number; score: number; reasons: string[] }>();
@@ -187,7 +190,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       for (const [k, r] of queued) insertReview(r.a, r.b, r.score, r.reasons, unsure.has(k));
       const out: ResolveSummary = {
         entities: clusters.length,
-        mentions: set.mentions.length,
+        mentions: set.mentions.recordId.length,
         autoMerged: res.autoMerged,
         toReview: queued.length,
         judgementsApplied: judged.length,

@@ -17,6 +17,8 @@ import type { Unit, UnitSet } from './units';
 
 export const AUTO_MERGE = 0.86;
 export const REVIEW_FROM = 0.6;
+/** Unit pairs kept for the review queue (several may fall on one entity pair). */
+const MAX_REVIEW = 60_000;
 
 export interface JudgementUnits {
   id: number;
@@ -30,8 +32,17 @@ export interface ReviewCandidate {
   b: number;
   score: number;
   reasons: string[];
+}
+
+/** A scored pair while resolving; its reasons are worked out again only if it ends up in the review queue. */
+interface Scored {
+  a: number;
+  b: number;
+  score: number;
   /** Producer and shipper of one record. */
   coRecord?: boolean;
+  /** Why it was held back from an automatic merge. */
+  heldBack?: string;
 }
 
 export interface Resolution {
@@ -72,7 +83,13 @@ export function scoreUnits(a: Unit, b: Unit, stats: TokenStats): PairScore {
 export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
   const { units } = set;
   const clusters = new Clusters(
-    units.map((u) => ({ identifier: u.identifier, family: u.analyzed.family, countries: u.countries, mentions: u.mentions })),
+    units.map((u) => ({
+      identifier: u.identifier,
+      family: u.analyzed.family,
+      countries: u.countries,
+      mentions: u.mentions,
+      jurisdiction: u.analyzed.jurisdiction,
+    })),
   );
   const decidedBy = units.map(() => 'auto' as Resolution['decidedBy'][number]);
   let autoMerged = 0;
@@ -112,13 +129,21 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     if (first === undefined) byName.set(u.analyzed.key, i);
     else if (clusters.union(first, i)) autoMerged++;
   });
+  // 3b. Same comparison tokens, legal form written or not (Ромашка / ООО Ромашка): what a name score of 1 would
+  // merge anyway, done before scoring so that those pairs need no comparing. Conflicts still stop it.
+  const byTokens = new Map<string, number>();
+  units.forEach((u, i) => {
+    const k = u.analyzed.key.slice(0, u.analyzed.key.indexOf('|'));
+    const first = byTokens.get(k);
+    if (first === undefined) byTokens.set(k, i);
+    else if (clusters.union(first, i)) autoMerged++;
+  });
   // 4. Declarations.
-  for (const group of set.declarationGroups) {
-    for (const u of group.slice(1)) {
-      if (clusters.union(group[0]!, u)) {
-        autoMerged++;
-        mark(u, 'declaration');
-      }
+  const edges = set.declarationEdges;
+  for (let k = 0; k < edges.length; k += 2) {
+    if (clusters.union(edges[k]!, edges[k + 1]!)) {
+      autoMerged++;
+      mark(edges[k + 1]!, 'declaration');
     }
   }
 
@@ -133,7 +158,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   }
   const blocked = new Set(pairs.map(([i, j]) => `${i}:${j}`));
   for (const k of coRecord) if (!blocked.has(k)) pairs.push(k.split(':').map(Number) as [number, number]);
-  const scored: ReviewCandidate[] = [];
+  const scored: Scored[] = [];
   for (const [i, j] of pairs) {
     if (clusters.find(i) === clusters.find(j)) continue;
     const s = scoreUnits(units[i]!, units[j]!, stats);
@@ -141,32 +166,39 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
     // Only when the cut name is all there in the other (at most its cut last word differs).
     const cut = (units[i]!.analyzed.maybeTruncated && s.onlyA.length <= 1) || (units[j]!.analyzed.maybeTruncated && s.onlyB.length <= 1);
-    if (cut && coRecord.has(`${i}:${j}`)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), reasons: [...s.reasons, 'Named as producer and shipper on one record.'], coRecord: true });
-    else scored.push({ a: i, b: j, score: s.score, reasons: s.reasons });
+    if (cut && coRecord.has(`${i}:${j}`)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
+    else scored.push({ a: i, b: j, score: s.score });
   }
   demoteAmbiguousTruncations(units, scored, stats);
   scored.sort((x, y) => y.score - x.score);
-  const review: ReviewCandidate[] = [];
+  const review: Scored[] = [];
   for (const c of scored) {
     // A one-off spelling (a typo) may join a company, but never bridge two established ones.
-    const bridge =
-      c.score < 0.95 &&
-      Math.min(units[c.a]!.mentions, units[c.b]!.mentions) === 1 &&
-      Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
-    if (bridge && c.score >= AUTO_MERGE) c.reasons = [...c.reasons, 'A single odd spelling would join two established names.'];
+    // (A cut-short name is as weak a link as a typo, however often it was written.)
+    const small = (u: number) => units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
+    const bridge = c.score < 0.95 && (small(c.a) || small(c.b)) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
+    if (bridge && c.score >= AUTO_MERGE) c.heldBack = 'A single odd spelling would join two established names.';
     if (c.score >= AUTO_MERGE && !bridge && clusters.union(c.a, c.b)) {
-      if (process.env.E5DEBUG) console.error('MERGE', c.score, [...units[c.a]!.names.keys()][0], '<>', [...units[c.b]!.names.keys()][0], c.reasons.join(' '));
       autoMerged++;
       continue;
     }
     if (clusters.find(c.a) === clusters.find(c.b)) continue;
     const conflict = clusters.conflict(c.a, c.b);
     if (conflict === JUDGED_APART) continue; // decided already: never asked again
-    review.push(conflict ? { ...c, reasons: [...c.reasons, conflict] } : c);
+    review.push(c.heldBack || conflict ? { ...c, heldBack: [c.heldBack, conflict].filter(Boolean).join(' ') } : c);
   }
+  // Reasons only for what a person will see: the best-scored pairs still apart.
+  review.sort((x, y) => y.score - x.score);
+  const shown: ReviewCandidate[] = review.slice(0, MAX_REVIEW).map((c) => {
+    const s = scoreUnits(units[c.a]!, units[c.b]!, stats);
+    const reasons = [...s.reasons];
+    if (c.coRecord) reasons.push('Named as producer and shipper on one record.');
+    if (c.heldBack) reasons.push(c.heldBack);
+    return { a: c.a, b: c.b, score: c.score, reasons };
+  });
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
-  return { rootOf, decidedBy, autoMerged, review, pairsScored: pairs.length };
+  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: pairs.length };
 }
 
 /**
@@ -175,8 +207,8 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
  * unit's strong partners are not alike themselves, it is not merged
  * automatically: the pair goes to review instead.
  */
-function demoteAmbiguousTruncations(units: readonly Unit[], scored: ReviewCandidate[], stats: TokenStats): void {
-  const strong = new Map<number, ReviewCandidate[]>();
+function demoteAmbiguousTruncations(units: readonly Unit[], scored: Scored[], stats: TokenStats): void {
+  const strong = new Map<number, Scored[]>();
   for (const c of scored) {
     if (c.score < AUTO_MERGE) continue;
     for (const [t, other] of [[c.a, c.b], [c.b, c.a]] as const) {
@@ -199,7 +231,7 @@ function demoteAmbiguousTruncations(units: readonly Unit[], scored: ReviewCandid
     for (const c of list) {
       if (onRecord.length === 1 && c === onRecord[0]) continue;
       c.score = Math.min(c.score, AUTO_MERGE - 0.01);
-      c.reasons = [...c.reasons, 'The name looks cut short and fits more than one company.'];
+      c.heldBack = 'The name looks cut short and fits more than one company.';
     }
   }
 }

@@ -21,14 +21,20 @@ export function namesSomebody(raw: string | null): raw is string {
   return t.length > 0 && /\p{L}/u.test(t) && !PLACEHOLDER.test(t.replace(/\s+/g, ' '));
 }
 
-export interface MentionDraft {
-  recordId: number;
-  role: MentionRole;
-  rawName: string;
-  identifier: string | null;
-  country: string | null;
-  unit: number;
+/**
+ * All mentions, column by column (2M mention objects would not fit the
+ * memory budget): mention i is record recordId[i], role ROLES[role[i]],
+ * written rawNames[raw[i]], in unit unit[i]. Identifier and country are the unit's.
+ */
+export interface MentionColumns {
+  recordId: number[];
+  role: number[];
+  raw: number[];
+  unit: number[];
+  rawNames: string[];
 }
+
+export const ROLES: readonly MentionRole[] = ['shipper', 'consignee', 'notify', 'producer'];
 
 export interface Unit {
   key: string;
@@ -42,13 +48,15 @@ export interface Unit {
 
 export interface UnitSet {
   units: Unit[];
-  mentions: MentionDraft[];
-  /** Unit indices of the mentions of one declaration in one role (a declaration has one sender, one receiver). */
-  declarationGroups: number[][];
+  mentions: MentionColumns;
+  /** Unit pairs [a0, b0, a1, b1, …] named by one declaration in one role (a declaration has one sender, one receiver). */
+  declarationEdges: number[];
   /** "producer:shipper" unit pairs named on one record: a producer is often the shipper itself. */
   producerShipper: Set<string>;
   /** The unit of a (raw name, identifier) as written in the records. */
   unitOf(raw: string, identifier: string | null, country: string | null): number | undefined;
+  /** The legal form found in a raw name (for display). */
+  legalOf(raw: string): string | null;
 }
 
 
@@ -69,58 +77,91 @@ export function cleanIdentifier(id: string | null): string | null {
 }
 
 export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet<string> = new Set(), onProgress?: (n: number) => void): UnitSet {
-  const analyzed = new Map<string, AnalyzedName>();
+  // Per distinct raw name: its index, analyzed key ('' when it names nobody or nothing comparable), legal form,
+  // and the unit it falls in for each identifier+country seen with it (so most mentions cost two map lookups).
+  interface RawInfo {
+    idx: number;
+    key: string;
+    legal: string | null;
+    analyzed: AnalyzedName | null;
+    unitBy: Map<string, number>;
+  }
+  const rawInfo = new Map<string, RawInfo>();
+  const rawNames: string[] = [];
   const unitIndex = new Map<string, number>();
   const units: Unit[] = [];
-  const mentions: MentionDraft[] = [];
-  const declarations = new Map<string, Set<number>>();
-  let n = 0;
+  const mentions: MentionColumns = { recordId: [], role: [], raw: [], unit: [], rawNames };
+  const declarationEdges: number[] = [];
   const producerShipper = new Set<string>();
-  const byRaw = new Map<string, number>();
-  const add = (recordId: number, role: MentionRole, raw: string | null, id: string | null, country: string | null, decl: string | null) => {
-    if (!namesSomebody(raw)) return undefined;
-    let a = analyzed.get(raw);
-    if (!a) analyzed.set(raw, (a = analyzeName(raw)));
-    if (a.tokens.length === 0) return undefined;
-    const identifier = cleanIdentifier(id);
-    const c = cleanCountry(country);
-    // Country is part of the unit: one spelling used by two companies in two countries stays two units.
-    const key = unitKey(a.key, identifier, c, raw, pinned);
-    let u = unitIndex.get(key);
-    if (u === undefined) {
-      u = units.length;
-      unitIndex.set(key, u);
-      units.push({ key, analyzed: a, identifier, countries: [], mentions: 0, names: new Map() });
+  // Lines of one declaration are consecutive: remember the last declaration's unit per role.
+  const lastDecl: (string | null)[] = [null, null, null, null];
+  const lastUnit: number[] = [-1, -1, -1, -1];
+  let n = 0;
+  const add = (recordId: number, role: number, raw: string | null, id: string | null, country: string | null, decl: string | null) => {
+    if (!raw) return undefined;
+    let info = rawInfo.get(raw);
+    if (!info) {
+      const a = namesSomebody(raw) ? analyzeName(raw) : null;
+      info = { idx: rawNames.length, key: a?.tokens.length ? a.key : '', legal: a?.legal[0]?.display ?? null, analyzed: a, unitBy: new Map() };
+      rawNames.push(raw);
+      rawInfo.set(raw, info);
     }
-    byRaw.set(`${raw}\u0000${identifier ?? ''}\u0000${c ?? ''}`, u);
+    if (!info.key) return undefined;
+    const sub = id || country ? `${id ?? ''}\u0000${country ?? ''}` : '';
+    let u = info.unitBy.get(sub);
+    if (u === undefined) {
+      const identifier = cleanIdentifier(id);
+      const c = cleanCountry(country);
+      // Country is part of the unit: one spelling used by two companies in two countries stays two units.
+      const key = unitKey(info.key, identifier, c, raw, pinned);
+      u = unitIndex.get(key);
+      if (u === undefined) {
+        u = units.length;
+        unitIndex.set(key, u);
+        units.push({ key, analyzed: info.analyzed ?? analyzeName(raw), identifier, countries: c ? [c] : [], mentions: 0, names: new Map() });
+      }
+      info.unitBy.set(sub, u);
+      // The analysis is kept only by the units that need it.
+      info.analyzed = null;
+    }
     const unit = units[u]!;
     unit.mentions++;
     unit.names.set(raw, (unit.names.get(raw) ?? 0) + 1);
-    if (c && !unit.countries.includes(c)) unit.countries.push(c);
-    mentions.push({ recordId, role, rawName: raw, identifier, country: c, unit: u });
-    if (decl && role !== 'producer') {
-      const k = `${role}\u0000${decl}`;
-      let g = declarations.get(k);
-      if (!g) declarations.set(k, (g = new Set()));
-      g.add(u);
+    mentions.recordId.push(recordId);
+    mentions.role.push(role);
+    mentions.raw.push(info.idx);
+    mentions.unit.push(u);
+    if (decl && role !== 3) {
+      if (lastDecl[role] === decl && lastUnit[role] !== u) declarationEdges.push(lastUnit[role]!, u);
+      lastDecl[role] = decl;
+      lastUnit[role] = u;
     }
     return u;
   };
   for (const r of records) {
     const decl = r.declarationNo?.trim() || null;
-    const shipper = add(r.id, 'shipper', r.shipper, r.shipperId, r.shipperCountry, decl);
-    add(r.id, 'consignee', r.consignee, r.consigneeId, r.consigneeCountry, decl);
-    add(r.id, 'notify', r.notify, null, null, decl);
-    const producer = add(r.id, 'producer', r.producer, null, null, null);
+    const shipper = add(r.id, 0, r.shipper, r.shipperId, r.shipperCountry, decl);
+    add(r.id, 1, r.consignee, r.consigneeId, r.consigneeCountry, decl);
+    add(r.id, 2, r.notify, null, null, decl);
+    const producer = add(r.id, 3, r.producer, null, null, null);
     if (producer !== undefined && shipper !== undefined && producer !== shipper) producerShipper.add(`${producer}:${shipper}`);
     if (++n % 50_000 === 0) onProgress?.(n);
   }
-  const declarationGroups = [...declarations.values()].filter((g) => g.size > 1).map((g) => [...g]);
   return {
     units,
     mentions,
-    declarationGroups,
+    declarationEdges,
     producerShipper,
-    unitOf: (raw, identifier, country) => byRaw.get(`${raw}\u0000${cleanIdentifier(identifier) ?? ''}\u0000${cleanCountry(country) ?? ''}`),
+    legalOf: (raw) => rawInfo.get(raw)?.legal ?? null,
+    unitOf: (raw, identifier, country) => {
+      const info = rawInfo.get(raw);
+      if (!info) return undefined;
+      const want = `${cleanIdentifier(identifier) ?? ''}\u0000${cleanCountry(country) ?? ''}`;
+      for (const [sub, u] of info.unitBy) {
+        const [i, c] = sub ? sub.split('\u0000') : ['', ''];
+        if (`${cleanIdentifier(i ?? null) ?? ''}\u0000${cleanCountry(c ?? null) ?? ''}` === want) return u;
+      }
+      return undefined;
+    },
   };
 }

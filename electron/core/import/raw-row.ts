@@ -29,12 +29,30 @@ export function rawSlots(columns: string[], mapping: Mapping): Int32Array {
 /** The text a normalized value stands for. */
 const render = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : (v as string));
 
+/**
+ * Text that String(Number(text)) gives back unchanged: no sign but '-', no
+ * leading or trailing zeros, at most 15 significant digits (so the double
+ * round-trips). Checking this is cheaper than formatting every number.
+ */
+const CANONICAL_NUMBER = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{0,14}[1-9])?$/;
+
+const SMALL = /^-?0\.0{6}/;
+
+function reproduces(v: string | number | null | undefined, f: string): boolean {
+  if (typeof v === 'number') {
+    // (Below 1e-6 String() switches to exponent form: 0.0000001 → '1e-7'.)
+    if (CANONICAL_NUMBER.test(f) && f !== '-0' && !SMALL.test(f) && f.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15) return Number(f) === v;
+    return String(v) === f;
+  }
+  return render(v) === f;
+}
+
 export function rawDelta(fields: string[], values: (string | number | null)[], slots: Int32Array): RawDelta {
   let out = '';
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     const slot = i < slots.length ? slots[i]! : -1;
-    if (slot >= 0 && render(values[slot]) === f) continue;
+    if (slot >= 0 && reproduces(values[slot], f)) continue;
     out += `${out ? ',' : '{'}"${i}":${JSON.stringify(f)}`;
   }
   return out ? `${out}}` : '{}';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { CustodianError } from '../../../shared/result';
 import { hashText } from './dedupe';
@@ -26,7 +26,9 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
     replacementChars: 0,
     warnings: [],
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded on first use: exceljs is large, and most imports are CSV (a job worker starts faster without it).
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

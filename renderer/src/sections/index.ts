@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { RecordsSection } from './records/RecordsSection';
 import { AuditSection } from './audit/AuditSection';
+import { EntitiesSection } from './entities/EntitiesSection';
 
 export interface Section {
   id: string;
@@ -15,7 +16,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'records', label: 'Records', component: RecordsSection, plan: 'Imported customs records with their provenance.' },
   { id: 'documents', label: 'Documents', component: null, plan: 'Source documents stored by hash, read page by page, searchable, with citable excerpts.' },
-  { id: 'entities', label: 'Entities', component: null, plan: 'Companies resolved across spellings and scripts, with a review queue.' },
+  { id: 'entities', label: 'Entities', component: EntitiesSection, plan: 'Companies resolved across spellings and scripts, with a review queue.' },
   { id: 'diagrams', label: 'Diagrams', component: null, plan: 'Annotated network diagrams drawn from the records and links.' },
   { id: 'briefs', label: 'Briefs', component: null, plan: 'Evidence briefs in PDF where every claim cites its row or page.' },
   { id: 'lists', label: 'Lists', component: null, plan: 'Sanctions lists and screening hits.' },

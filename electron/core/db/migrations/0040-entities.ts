@@ -34,18 +34,21 @@ CREATE TABLE entity_names (
   PRIMARY KEY (entity_id, name)
 ) STRICT;
 
+-- No foreign keys here: the resolver rewrites every mention in one transaction
+-- from the records and entities it just read and wrote, and checking two keys
+-- per row would double the time of writing 2M mentions.
 CREATE TABLE mentions (
   id INTEGER PRIMARY KEY,
-  record_id INTEGER NOT NULL REFERENCES records(id),
+  record_id INTEGER NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('shipper', 'consignee', 'notify', 'producer')),
   raw_name TEXT NOT NULL,
   identifier TEXT,
   country TEXT,
-  entity_id INTEGER REFERENCES entities(id),
-  decided_by TEXT NOT NULL CHECK (decided_by IN ('auto', 'identifier', 'declaration', 'judgement')),
-  UNIQUE (record_id, role)
+  entity_id INTEGER,
+  decided_by TEXT NOT NULL CHECK (decided_by IN ('auto', 'identifier', 'declaration', 'judgement'))
 ) STRICT;
 CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE UNIQUE INDEX mentions_record ON mentions(record_id, role);
 
 CREATE TABLE judgements (
   id INTEGER PRIMARY KEY,

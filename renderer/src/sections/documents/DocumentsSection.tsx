@@ -15,7 +15,10 @@ const KIND_LABEL: Record<string, string> = { pdf: 'PDF', html: 'Web page', docx:
 
 /** Source documents: the list, search over every page, the case's excerpts, and the viewer. */
 export function DocumentsSection() {
-  const documentId = useDocumentsNav((s) => s.documentId);
+  const openId = useDocumentsNav((s) => s.documentId);
+  const openIn = useDocumentsNav((s) => s.caseId);
+  const caseId = useApp((s) => s.caseInfo?.caseId ?? null);
+  const documentId = openIn === caseId ? openId : null;
   const open = useDocumentsNav((s) => s.open);
   const revision = useApp((s) => s.revision);
   const setError = useApp((s) => s.setError);

@@ -8,6 +8,8 @@ import { useApp } from '../../state/store';
  */
 interface DocumentsNav {
   documentId: number | null;
+  /** The case the document belongs to: after another case is opened, the viewer does not show a stale id. */
+  caseId: string | null;
   page: number;
   /** Words to highlight (a search's terms, or an excerpt's quote). */
   terms: string[];
@@ -20,10 +22,12 @@ interface DocumentsNav {
 
 export const useDocumentsNav = create<DocumentsNav>((set, get) => ({
   documentId: null,
+  caseId: null,
   page: 1,
   terms: [],
   seq: 0,
-  open: (documentId, page = 1, terms = []) => set({ documentId, page, terms, seq: get().seq + 1 }),
+  open: (documentId, page = 1, terms = []) =>
+    set({ documentId, page, terms, seq: get().seq + 1, caseId: useApp.getState().caseInfo?.caseId ?? null }),
   setPage: (page) => set({ page }),
   close: () => set({ documentId: null, page: 1, terms: [] }),
 }));

@@ -13,6 +13,7 @@ export type SelectionReader = () => PageSelection | null;
  * block's text (exact when the block's text is the page's text).
  */
 export function selectionIn(win: Window | null, fallbackPage: number): PageSelection | null {
+  // fallbackPage: for a block whose data-page is not a number.
   const sel = win?.getSelection();
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
   const quote = sel.toString().trim();
@@ -21,7 +22,8 @@ export function selectionIn(win: Window | null, fallbackPage: number): PageSelec
   const start = range.startContainer;
   const el = start.nodeType === 1 ? (start as Element) : start.parentElement;
   const block = el?.closest('[data-page]');
-  if (!block) return { quote, page: fallbackPage };
+  // Text selected elsewhere (the side panel, the toolbar) is not a quote from the document.
+  if (!block) return null;
   const page = Number(block.getAttribute('data-page')) || fallbackPage;
   const before = block.ownerDocument.createRange();
   before.setStart(block, 0);

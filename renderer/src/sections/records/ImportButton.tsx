@@ -3,10 +3,17 @@ import type { JobStatus } from '../../../../shared/api/case';
 import type { ImportSummary } from '../../../../shared/domain/records';
 import { client, shell } from '../../api/client';
 import { useApp } from '../../state/store';
+import { ImportWizard } from '../import/ImportWizard';
 
-/** Picks a customs file, imports it as a background job and shows its progress; Cancel leaves the case as it was. */
-export function ImportButton() {
+/**
+ * Picks a customs file. A file in a known layout is imported at once as a
+ * background job (progress, Cancel leaves the case as it was); any other
+ * file, or "Import with wizard…", opens the wizard (encoding, delimiter,
+ * mapping, check, import, report).
+ */
+export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: number): void }) {
   const [job, setJob] = useState<JobStatus | null>(null);
+  const [wizardPath, setWizardPath] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
@@ -18,7 +25,7 @@ export function ImportButton() {
     const preview = await client.call('import.preview', { path });
     if (!preview.ok) return setError(preview.error.message);
     const preset = preview.value.suggestedPreset;
-    if (!preset) return setError('Custodian does not recognise this file’s columns; a mapping wizard is coming.');
+    if (!preset) return setWizardPath(path);
     const started = await client.call('import.start', { path, preset });
     if (!started.ok) return setError(started.error.message);
     setJob(started.value);
@@ -59,10 +66,19 @@ export function ImportButton() {
       </div>
     );
   }
+  async function openWizard() {
+    const path = await shell.pickOpenPath('customs');
+    if (path) setWizardPath(path);
+  }
+
   return (
     <>
       <button onClick={() => void start()}>Import customs file…</button>
+      <button className="link" onClick={() => void openWizard()}>Import with wizard…</button>
       {report && <span className="small muted" role="status">{report}</span>}
+      {wizardPath && (
+        <ImportWizard path={wizardPath} onClose={() => setWizardPath(null)} onShowFlagged={(id) => onShowFlagged?.(id)} />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { CustomsRecord } from '../../../../shared/domain/records';
-import { COLUMNS, TABLE_WIDTH } from './columns';
+import { COLUMNS, tableWidth, type Column } from './columns';
 
 const ROW_HEIGHT = 30;
 
@@ -10,10 +10,16 @@ interface Props {
   rowAt(index: number): CustomsRecord | undefined;
   selectedId: number | null;
   onSelect(id: number): void;
+  /** The columns to show (the column chooser's choice); the standard set by default. */
+  columns?: Column[];
+  sort?: { key: Column['sort']; desc: boolean } | undefined;
+  /** Clicking a sortable header sorts by it; clicking again reverses. */
+  onSort?(key: NonNullable<Column['sort']>): void;
 }
 
 /** A virtualized grid: only the rows on screen exist in the DOM. */
-export function RecordsTable({ total, rowAt, selectedId, onSelect }: Props) {
+export function RecordsTable({ total, rowAt, selectedId, onSelect, columns = COLUMNS, sort, onSort }: Props) {
+  const TABLE_WIDTH = tableWidth(columns);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -24,9 +30,18 @@ export function RecordsTable({ total, rowAt, selectedId, onSelect }: Props) {
   return (
     <div className="records-scroller" ref={scroller} role="grid" aria-rowcount={total} aria-label="Customs records">
       <div className="records-header" role="row" style={{ width: TABLE_WIDTH }}>
-        {COLUMNS.map((c) => (
-          <div key={c.key} role="columnheader" className={c.align === 'right' ? 'cell right' : 'cell'} style={{ width: c.width }}>
+        {columns.map((c) => (
+          <div
+            key={c.key}
+            role="columnheader"
+            aria-sort={sort?.key && sort.key === c.sort ? (sort.desc ? 'descending' : 'ascending') : undefined}
+            className={`${c.align === 'right' ? 'cell right' : 'cell'}${c.sort && onSort ? ' sortable' : ''}`}
+            style={{ width: c.width }}
+            onClick={() => c.sort && onSort?.(c.sort)}
+            title={c.sort && onSort ? 'Sort by this column' : undefined}
+          >
             {c.label}
+            {sort?.key && sort.key === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
           </div>
         ))}
         <div role="columnheader" className="cell" style={{ width: 120 }}>Flags</div>
@@ -40,6 +55,7 @@ export function RecordsTable({ total, rowAt, selectedId, onSelect }: Props) {
             record={rowAt(item.index)}
             selected={rowAt(item.index)?.id === selectedId}
             onSelect={onSelect}
+            columns={columns}
           />
         ))}
       </div>
@@ -53,8 +69,9 @@ const RecordRow = memo(function RecordRow(props: {
   record: CustomsRecord | undefined;
   selected: boolean;
   onSelect(id: number): void;
+  columns: Column[];
 }) {
-  const { record, top, selected, onSelect, index } = props;
+  const { record, top, selected, onSelect, index, columns } = props;
   return (
     <div
       role="row"
@@ -66,7 +83,7 @@ const RecordRow = memo(function RecordRow(props: {
     >
       {record ? (
         <>
-          {COLUMNS.map((c) => {
+          {columns.map((c) => {
             const v = c.value(record);
             return (
               <div key={c.key} role="gridcell" className={c.align === 'right' ? 'cell right' : 'cell'} style={{ width: c.width }} title={v}>

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RecordFilterInput } from '../../../../shared/api/records';
 import type { CustomsRecord } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
+import type { Column } from './columns';
 
 const PAGE = 200;
 
-export interface RecordQuery {
-  query?: string;
-  flagged?: boolean;
-}
+export type RecordQuery = RecordFilterInput & { sort?: Column['sort']; desc?: boolean };
 
 /**
  * Fetches records a page at a time as rows scroll into view, so a table of
@@ -19,16 +18,18 @@ export function useRecordPages(filter: RecordQuery, revision: number) {
   const pages = useRef(new Map<number, CustomsRecord[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const key = JSON.stringify(filter);
 
   useEffect(() => {
     generation.current++;
     pages.current.clear();
     loading.current.clear();
     const gen = generation.current;
-    void client.call('records.count', filter).then((r) => {
+    const { sort: _s, desc: _d, ...countFilter } = filter;
+    void client.call('records.count', countFilter).then((r) => {
       if (r.ok && gen === generation.current) setTotal(r.value);
     });
-  }, [filter.query, filter.flagged, revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rowAt = useCallback(
     (index: number): CustomsRecord | undefined => {
@@ -47,7 +48,7 @@ export function useRecordPages(filter: RecordQuery, revision: number) {
       }
       return undefined;
     },
-    [filter.query, filter.flagged], // eslint-disable-line react-hooks/exhaustive-deps
+    [key], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   return { total, rowAt };

@@ -1,0 +1,40 @@
+import { useDeferredValue, useState } from 'react';
+import { useApp } from '../../state/store';
+import { EntityList } from './EntityList';
+import { EntityPage } from './EntityPage';
+import { ResolveButton } from './ResolveButton';
+import { ReviewQueue } from './ReviewQueue';
+import './entities.css';
+
+/** Companies resolved across spellings and scripts: the list with each entity's page, and the review queue. */
+export function EntitiesSection() {
+  const revision = useApp((s) => s.revision);
+  const [tab, setTab] = useState<'list' | 'review'>('list');
+  const [text, setText] = useState('');
+  const query = useDeferredValue(text.trim());
+  const [selected, setSelected] = useState<number | null>(null);
+  return (
+    <section className="entities-section">
+      <header className="toolbar">
+        <h2>Entities</h2>
+        <div role="tablist" className="tabs">
+          <button role="tab" aria-selected={tab === 'list'} className={tab === 'list' ? 'active' : ''} onClick={() => setTab('list')}>Entities</button>
+          <button role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'active' : ''} onClick={() => setTab('review')}>Review queue</button>
+        </div>
+        {tab === 'list' && (
+          <input type="search" placeholder="Find a company by any name…" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search entities" />
+        )}
+        <span className="spacer" />
+        <ResolveButton />
+      </header>
+      {tab === 'list' ? (
+        <div className="entities-body">
+          <EntityList query={query} revision={revision} selected={selected} onSelect={setSelected} />
+          {selected !== null ? <EntityPage id={selected} revision={revision} /> : <div className="empty-section"><p className="muted">Choose an entity.</p></div>}
+        </div>
+      ) : (
+        <ReviewQueue revision={revision} />
+      )}
+    </section>
+  );
+}

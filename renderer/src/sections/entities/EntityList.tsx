@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { EntitySummary } from '../../../../shared/domain/entities';
+import { client } from '../../api/client';
+
+/** Entities, most mentioned first, filtered by any name they were seen under. */
+export function EntityList({ query, revision, selected, onSelect }: { query: string; revision: number; selected: number | null; onSelect(id: number): void }) {
+  const [items, setItems] = useState<EntitySummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void client.call('entities.list', { query: query || undefined, limit: 500 }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setItems(r.value);
+        setError(null);
+      } else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [query, revision]);
+  if (error) return <p className="error panel">{error}</p>;
+  if (items.length === 0) return <div className="empty-section"><p>No entities yet. Import records, then resolve entities.</p></div>;
+  return (
+    <ul className="entity-list" role="listbox" aria-label="Entities">
+      {items.map((e) => (
+        <li key={e.id} role="option" aria-selected={selected === e.id}>
+          <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>
+            <span className="entity-name">{e.name}</span>
+            <span className="muted small">
+              {e.country ?? '—'} · {e.mentions.toLocaleString()} mentions{e.aliases.length ? ` · ${e.aliases.length} other names` : ''}
+              {e.identifiers.length ? ` · ${e.identifiers.join(', ')}` : ''}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
