@@ -44,7 +44,7 @@ const byLast = new Map<string, Alias[]>();
 /** Single-token spellings, for a truncated last word (Corporat, Gongs). */
 const singleWords: { word: string; form: LegalForm }[] = [];
 
-function add(entry: readonly string[]): void {
+function add(entry: readonly string[], fromTable: boolean): void {
   const [generic, display, ...spellings] = entry as [string, string, ...string[]];
   const form: LegalForm = { generic, display };
   for (const spelling of spellings) {
@@ -54,6 +54,8 @@ function add(entry: readonly string[]): void {
     if (tokens.length === 0) continue;
     // One-letter spellings ("a", "s") only as part of a longer form (ООО folds to "o" but is three letters).
     if (tokens.length === 1 && words[0]!.length < 2) continue;
+    // Two-letter forms of the big table (e.V., SE, UG) are too often a name's own short word (POLYTECH EV): only ours.
+    if (fromTable && tokens.length === 1 && tokens[0]!.length <= 2) continue;
     const alias = { tokens, form };
     push(byFirst, tokens[0]!, alias);
     push(byLast, tokens[tokens.length - 1]!, alias);
@@ -66,8 +68,8 @@ function push(map: Map<string, Alias[]>, key: string, alias: Alias): void {
   // The supplement is added first, so its family wins for the same spelling.
   else if (!list.some((a) => a.tokens.join(' ') === alias.tokens.join(' '))) list.push(alias);
 }
-for (const e of SUPPLEMENT) add(e);
-for (const e of table as string[][]) add(e);
+for (const e of SUPPLEMENT) add(e, false);
+for (const e of table as string[][]) add(e, true);
 for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
 /** Han legal suffixes, also typo'd ones (有限司, 有限公公司): a tail made only of these characters. */

@@ -39,7 +39,7 @@ export function wordSimilarity(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
   let inner = memo.get(x);
   if (!inner) {
-    if (memoSize > 2_000_000) {
+    if (memoSize > 500_000) {
       memo.clear();
       memoSize = 0;
     }

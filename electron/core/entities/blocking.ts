@@ -35,8 +35,11 @@ export function blockingKeys(unit: Unit, df: (key: string) => number): string[] 
   return keys;
 }
 
-/** Every candidate pair [i, j] with i < j, each once. */
-export function candidatePairs(units: readonly Unit[], df: (key: string) => number): Array<[number, number]> {
+/**
+ * Every candidate pair with i < j, each once, as one flat array [i0, j0, i1, j1, …]
+ * (millions of pairs: tuples and a Set of seen pairs would not fit the memory budget).
+ */
+export function candidatePairs(units: readonly Unit[], df: (key: string) => number): Int32Array {
   const blocks = new Map<string, number[]>();
   units.forEach((u, i) => {
     for (const k of blockingKeys(u, df)) {
@@ -45,20 +48,32 @@ export function candidatePairs(units: readonly Unit[], df: (key: string) => numb
       else if (b.length <= limit(k)) b.push(i);
     }
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
   const n = units.length;
+  let count = 0;
+  for (const [key, members] of blocks) if (members.length >= 2 && members.length <= limit(key)) count += (members.length * (members.length - 1)) / 2;
+  // Pair ids i·n+j, sorted, duplicates skipped.
+  const ids = new Float64Array(count);
+  let k = 0;
   for (const [key, members] of blocks) {
     if (members.length < 2 || members.length > limit(key)) continue;
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
-        const i = Math.min(members[x]!, members[y]!);
-        const j = Math.max(members[x]!, members[y]!);
-        const id = i * n + j;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        pairs.push([i, j]);
+        const a = members[x]!;
+        const b = members[y]!;
+        ids[k++] = a < b ? a * n + b : b * n + a;
       }
+  }
+  blocks.clear();
+  ids.sort();
+  let unique = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) unique++;
+  const pairs = new Int32Array(unique * 2);
+  let p = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0 && ids[i] === ids[i - 1]) continue;
+    const id = ids[i]!;
+    pairs[p++] = Math.floor(id / n);
+    pairs[p++] = id % n;
   }
   return pairs;
 }

@@ -151,22 +151,31 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   progress?.('Comparing names…');
   const stats = unitStats(units);
   const pairs = candidatePairs(units, stats.df);
-  const coRecord = new Set<string>();
+  const n = units.length;
+  const coRecord = new Set<number>();
   for (const ps of set.producerShipper) {
     const [p, sh] = ps.split(':').map(Number) as [number, number];
-    coRecord.add(`${Math.min(p, sh)}:${Math.max(p, sh)}`);
+    coRecord.add(Math.min(p, sh) * n + Math.max(p, sh));
   }
-  const blocked = new Set(pairs.map(([i, j]) => `${i}:${j}`));
-  for (const k of coRecord) if (!blocked.has(k)) pairs.push(k.split(':').map(Number) as [number, number]);
+  // Producer/shipper pairs of one record are compared even when no block brought them together.
+  const extra = [...coRecord].map((id) => [Math.floor(id / n), id % n] as [number, number]);
   const scored: Scored[] = [];
-  for (const [i, j] of pairs) {
+  const scoredPairs = new Set<number>();
+  const blocked = pairs.length / 2;
+  const total = blocked + extra.length;
+  for (let p = 0; p < total; p++) {
+    const [i, j] = p < blocked ? [pairs[2 * p]!, pairs[2 * p + 1]!] : extra[p - blocked]!;
+    const id = i * n + j;
+    if (p >= blocked) {
+      if (scoredPairs.has(id)) continue;
+    } else if (coRecord.has(id)) scoredPairs.add(id);
     if (clusters.find(i) === clusters.find(j)) continue;
     const s = scoreUnits(units[i]!, units[j]!, stats);
     if (s.score < REVIEW_FROM) continue;
     // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
     // Only when the cut name is all there in the other (at most its cut last word differs).
     const cut = (units[i]!.analyzed.maybeTruncated && s.onlyA.length <= 1) || (units[j]!.analyzed.maybeTruncated && s.onlyB.length <= 1);
-    if (cut && coRecord.has(`${i}:${j}`)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
+    if (cut && coRecord.has(id)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
     else scored.push({ a: i, b: j, score: s.score });
   }
   demoteAmbiguousTruncations(units, scored, stats);
@@ -179,6 +188,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     const bridge = c.score < 0.95 && (small(c.a) || small(c.b)) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
     if (bridge && c.score >= AUTO_MERGE) c.heldBack = 'A single odd spelling would join two established names.';
     if (c.score >= AUTO_MERGE && !bridge && clusters.union(c.a, c.b)) {
+      if (process.env.E5DEBUG && /poly|baoli|保利|宝利|ulan|улан/i.test([...units[c.a]!.names.keys()][0]! + [...units[c.b]!.names.keys()][0]!)) console.error('MERGE', c.score, [...units[c.a]!.names.keys()][0], '<>', [...units[c.b]!.names.keys()][0], clusters.size(c.a));
       autoMerged++;
       continue;
     }
@@ -198,7 +208,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   });
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
-  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: pairs.length };
+  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: pairs.length / 2 + extra.length };
 }
 
 /**
