@@ -14,7 +14,7 @@ const money = (n: number | null) => (n === null ? '' : n.toLocaleString(undefine
 const NUMERIC = new Set<RecordField>(['quantity', 'netKg', 'grossKg', 'value', 'valueUsd']);
 const SORTABLE = new Set(['date', 'shipper', 'consignee', 'hsCode', 'valueUsd', 'grossKg', 'netKg', 'quantity', 'value']);
 const LABELS: Partial<Record<RecordField, string>> = { hsCode: 'HS code', valueUsd: 'Value USD', declarationNo: 'Declaration no.', netKg: 'Net kg', grossKg: 'Gross kg', direction: 'Dir.' };
-const WIDTHS: Partial<Record<RecordField, number>> = { date: 108, direction: 60, shipper: 220, consignee: 220, hsCode: 116, description: 320, valueUsd: 124, originCountry: 64, notify: 180, producer: 200 };
+const WIDTHS: Partial<Record<RecordField, number>> = { date: 108, direction: 72, shipper: 220, consignee: 220, hsCode: 116, description: 320, valueUsd: 124, originCountry: 64, notify: 180, producer: 200 };
 const label = (f: string) => LABELS[f as RecordField] ?? f.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 /** Every column the table can show: the row number and each record field. */
