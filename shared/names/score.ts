@@ -41,6 +41,8 @@ export interface PairScore {
 }
 
 export const WEAK_WEIGHT = 0.3;
+/** The most a name gets when it has a distinctive word the other lacks: below automatic merging. */
+export const SUBSET_CAP = 0.85;
 
 export function tokenWeight(t: NameToken, stats?: TokenStats): number {
   let w = 1;
@@ -161,6 +163,9 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
     result.reasons.push(`Disagree: ${distinctA.map((t) => t.surface).join(' ')} vs ${distinctB.map((t) => t.surface).join(' ')}.`);
   } else if (result.onlyA.length || result.onlyB.length) {
     result.reasons.push(`Only one name has ${[...result.onlyA, ...result.onlyB].join(', ')}.`);
+    // A name that is another plus a word of its own (Евроимпорт / Евроимпорт Групп, Poly Technology /
+    // Poly Technology Development) is how sister companies and decoys look: never certain on names alone.
+    if (distinctA.length || distinctB.length) score = Math.min(score, SUBSET_CAP);
   }
   if ([...distinctA, ...distinctB].some((t) => t.numeric)) {
     score *= 0.5;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../documents/make-pdf';
-import { REPO, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
+import { REPO, SAMPLES, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
 const DOCS = resolve(REPO, '../shared/fixtures/documents');
@@ -50,6 +50,7 @@ describe.runIf(run)('documents in the browser', () => {
     );
     const added = cli(['add-doc', casePath, join(DOCS, 'china-russia-defense-trade-article.pdf'), hostile, scripted]) as { documentId: number }[];
     ids = { pdf: added[0]!.documentId, hostile: added[1]!.documentId, scripted: added[2]!.documentId };
+    cli(['import', casePath, join(SAMPLES, 'bol-2k.csv'), '--preset', 'bol']);
     served = await serve([casePath]);
     browser = await launch();
   });
@@ -118,6 +119,23 @@ describe.runIf(run)('documents in the browser', () => {
     expect(remoteHits).toEqual([]);
     expect(requests.filter((u) => u.startsWith(remoteBase))).toEqual([]);
     expect(await page.getByText('contains JavaScript (never run)').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('searches records and documents together and opens either kind of hit', async () => {
+    const { page, errors } = await openSection();
+    await page.getByRole('button', { name: /^Search/ }).click();
+    await page.getByRole('searchbox', { name: 'Search the case' }).fill('helicopter');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('button', { name: /^Record/ }).count()).toBeGreaterThan(0);
+    expect(await results.getByRole('button', { name: /^Document/ }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('documents-mixed-search') });
+    await results.getByRole('button', { name: /^Record/ }).first().click();
+    await expect.poll(() => page.getByRole('region', { name: 'Provenance' }).textContent()).toContain('bol-2k.csv');
+    await results.getByRole('button', { name: /^Document/ }).first().click();
+    await page.getByRole('group', { name: 'Pages' }).waitFor();
+    await expect.poll(() => page.locator('.textLayer mark.hit').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect((await page.locator('.textLayer mark.hit').allTextContents()).join(' ').toLowerCase()).toContain('helicopter');
     expect(errors).toEqual([]);
   });
 

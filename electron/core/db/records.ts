@@ -7,7 +7,7 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
-import { cjkBigrams, foldForIndex, ftsQuery } from './records-fts';
+import { ftsQuery } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
 /** `declarationNo` → `declaration_no`: the column of each record field. */
@@ -35,48 +35,46 @@ export function toCustomsRecord(r: RecordRow): CustomsRecord {
   };
 }
 
-export interface NewRecord {
-  row: number;
-  /** Normalized values in RECORD_FIELDS order. */
-  values: (string | number | null)[];
-  flags: RecordFlag[];
-  /** The raw values the normalized ones do not reproduce (import/raw-row.ts). */
-  raw: string;
-}
+const insertSql = `INSERT INTO records (id, import_id, row, ${RECORD_FIELDS.map((f) => RECORD_COLUMNS[f]).join(', ')}, flags, raw)
+  VALUES (?, ?, ?, ${RECORD_FIELDS.map(() => '?').join(', ')}, ?, ?)`;
+const ftsSql = 'INSERT INTO records_fts (rowid, shipper, consignee, notify, producer, description, cjk) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
-const insertSql = `INSERT INTO records (import_id, row, ${RECORD_FIELDS.map((f) => RECORD_COLUMNS[f]).join(', ')}, flags, raw)
-  VALUES (?, ?, ${RECORD_FIELDS.map(() => '?').join(', ')}, ?, ?)`;
+/** Values per record row and per full-text row, as import/import-rows.ts lays them out. */
+const RECORD_PARAMS = RECORD_FIELDS.length + 5;
+const FTS_PARAMS = 7;
 
-const IDX = (f: RecordField) => RECORD_FIELDS.indexOf(f);
-const FTS_SLOTS = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const).map(IDX);
-
-/** A prepared inserter for one import (statements reused for every row): records and their full-text entries. */
-export function recordInserter(db: WriteDb, importId: number): (rec: NewRecord) => number {
+/**
+ * A prepared writer of records and their full-text rows, from flat value
+ * arrays (id, import_id, row, RECORD_FIELDS…, flags, raw per record;
+ * rowid and the indexed texts per full-text row), rows [from, to).
+ * One single-row statement each, reused with reused parameter arrays
+ * (measured: a 64-row multi-VALUES INSERT costs SQLite more than it saves).
+ */
+export function recordWriter(db: WriteDb): (records: unknown[], fts: unknown[], from: number, to: number) => void {
   const insert = db.prepare(insertSql);
-  const insertFts = db.prepare(
-    'INSERT INTO records_fts (rowid, shipper, consignee, notify, producer, description, cjk) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const n = RECORD_FIELDS.length;
-  const values = new Array<unknown>(n + 4);
-  const ftsValues = new Array<unknown>(7);
-  values[0] = importId;
-  return (rec) => {
-    values[1] = rec.row;
-    for (let i = 0; i < n; i++) values[i + 2] = rec.values[i];
-    values[n + 2] = rec.flags.length ? JSON.stringify(rec.flags) : '[]';
-    values[n + 3] = rec.raw;
-    const id = Number(insert.run(values).lastInsertRowid);
-    ftsValues[0] = id;
-    for (let i = 0; i < 5; i++) ftsValues[i + 1] = foldForIndex(rec.values[FTS_SLOTS[i]!]);
-    ftsValues[6] = cjkBigrams(ftsValues, 1, 6) || null;
-    insertFts.run(ftsValues);
-    return id;
+  const insertFts = db.prepare(ftsSql);
+  const rec = new Array<unknown>(RECORD_PARAMS);
+  const ftsRow = new Array<unknown>(FTS_PARAMS);
+  return (records, fts, from, to) => {
+    for (let i = from; i < to; i++) {
+      const r = i * RECORD_PARAMS;
+      for (let k = 0; k < RECORD_PARAMS; k++) rec[k] = records[r + k];
+      insert.run(rec);
+      const f = i * FTS_PARAMS;
+      for (let k = 0; k < FTS_PARAMS; k++) ftsRow[k] = fts[f + k];
+      insertFts.run(ftsRow);
+    }
   };
 }
 
-/** One stored row of an import: its normalized values (RECORD_FIELDS order) and raw delta (import/raw-row.ts). */
-export function recordValuesAt(db: ReadDb, importId: number, row: number): { values: (string | number | null)[]; raw: string } | null {
-  const r = db.prepare('SELECT * FROM records WHERE import_id = ? AND row = ?').get(importId, row) as RecordRow | undefined;
+/** The largest record id so far (an import numbers its records from it: id = base + row). */
+export function maxRecordId(db: ReadDb): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
+}
+
+/** One stored record's normalized values (RECORD_FIELDS order) and raw delta (import/raw-row.ts). */
+export function recordValuesById(db: ReadDb, id: number): { values: (string | number | null)[]; raw: string } | null {
+  const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   return r ? { values: RECORD_FIELDS.map((f) => r[RECORD_COLUMNS[f]] ?? null), raw: r.raw } : null;
 }
 

@@ -188,7 +188,6 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     const bridge = c.score < 0.95 && (small(c.a) || small(c.b)) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
     if (bridge && c.score >= AUTO_MERGE) c.heldBack = 'A single odd spelling would join two established names.';
     if (c.score >= AUTO_MERGE && !bridge && clusters.union(c.a, c.b)) {
-      if (process.env.E5DEBUG && /poly|baoli|保利|宝利|ulan|улан/i.test([...units[c.a]!.names.keys()][0]! + [...units[c.b]!.names.keys()][0]!)) console.error('MERGE', c.score, [...units[c.a]!.names.keys()][0], '<>', [...units[c.b]!.names.keys()][0], clusters.size(c.a));
       autoMerged++;
       continue;
     }

@@ -1,21 +1,22 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ImportOptions } from '../../../shared/api/records';
 import type { ImportSummary, Mapping } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { findImportBySha, finishImport, insertImport, rejectInserter, sourceOfSizeExists } from '../db/imports';
-import { recordInserter, recordValuesAt } from '../db/records';
+import { maxRecordId, recordValuesById, recordWriter } from '../db/records';
 import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { HASH, RowHashes } from './dedupe';
 import { keepOriginal, sha256File } from './keep-original';
 import { resolveMapping } from './mapping';
-import { compileNormalizer } from './normalize/row';
 import { rebuildRaw } from './raw-row';
+import type { ReaderMessage } from './import-read-worker';
+import { RECORD_WIDTH, readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
 import { MEDIA_TYPES, readTable } from './read-table';
-import { fileFacts, detectFormat, SUMMARY_ROW, type ReadRow, type TableInfo } from './table-source';
+import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './table-source';
 
 /** Connections with an import in flight: an import holds the write transaction across awaits. */
 const busy = new WeakSet<WriteDb>();
@@ -51,58 +52,58 @@ export async function importFile(
   }
   if (busy.has(db)) throw new CustodianError('busy', 'Another import is running in this case; wait for it to finish.');
   busy.add(db);
-  const hasher = sha256 ? null : createHash('sha256');
   const counts = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, replacementChars: 0, warnings: [] as string[] };
-  let importId = 0;
-  let sourceId = 0;
-  let presetName: string | null = null;
-  let lastProgress = 0;
-  db.exec('BEGIN IMMEDIATE');
+  const read: ReadOptions = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
+  let inTransaction = false;
   try {
-    let onRow: (r: ReadRow) => void = () => {};
-    const info: TableInfo = await readTable(
-      options.path,
-      { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
-      {
-        header(info) {
-          const resolved = resolveMapping(db, options, info.columns);
-          presetName = resolved.preset;
-          counts.warnings.push(...resolved.warnings);
-          const now = new Date().toISOString();
-          sourceId = insertSource(db, {
-            fileName: options.fileName ?? basename(options.path),
-            mediaType: MEDIA_TYPES[info.format],
-            size: facts.size,
-            sha256: sha256 ?? '',
-            importedAt: now,
-            importedBy: actor,
-            note: '',
-          });
-          importId = insertImport(db, {
-            sourceId,
-            preset: resolved.preset,
-            mapping: resolved.mapping,
-            columns: info.columns,
-            format: info.format,
-            encoding: info.encoding,
-            delimiter: info.delimiter,
-            startedAt: now,
-          });
-          onRow = rowHandler(db, importId, info, resolved.mapping, counts);
-        },
-        row: (r) => onRow(r),
-        bytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
-        chunk(done, total) {
-          if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
-          const now = Date.now();
-          if (control && now - lastProgress >= 250) {
-            lastProgress = now;
-            control.progress(total ? done / total : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
-          }
-        },
-      },
-      facts,
-    );
+    // The header first (a few KiB), so the mapping is settled before the rows flow, maybe from another thread.
+    const head = await readHeader(options.path, read, facts);
+    db.exec('BEGIN IMMEDIATE');
+    inTransaction = true;
+    const resolved = resolveMapping(db, options, head.columns);
+    const presetName = resolved.preset;
+    counts.warnings.push(...resolved.warnings);
+    const now = new Date().toISOString();
+    const sourceId = insertSource(db, {
+      fileName: options.fileName ?? basename(options.path),
+      mediaType: MEDIA_TYPES[head.format],
+      size: facts.size,
+      sha256: sha256 ?? '',
+      importedAt: now,
+      importedBy: actor,
+      note: '',
+    });
+    const importId = insertImport(db, {
+      sourceId,
+      preset: resolved.preset,
+      mapping: resolved.mapping,
+      columns: head.columns,
+      format: head.format,
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      startedAt: now,
+    });
+    const plan: ReadPlan = {
+      path: options.path,
+      read,
+      columns: head.columns,
+      mapping: resolved.mapping,
+      importId,
+      base: maxRecordId(db),
+      hashBytes: !sha256,
+    };
+    const write = batchWriter(db, plan, counts);
+    let lastProgress = 0;
+    const result = await readRows(plan, control?.readerScript, (batch) => {
+      if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
+      write(batch);
+      const t = Date.now();
+      if (control && t - lastProgress >= 250) {
+        lastProgress = t;
+        control.progress(batch.bytesTotal ? batch.bytesDone / batch.bytesTotal : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
+      }
+    });
+    const info = result.info;
     counts.replacementChars = info.replacementChars;
     counts.warnings.push(...info.warnings);
     if (info.replacementChars) {
@@ -112,7 +113,7 @@ export async function importFile(
     }
     if (!sha256) {
       // Hashed while reading: only now can a re-import of the same bytes be told apart.
-      sha256 = hasher!.digest('hex');
+      sha256 = result.sha256!;
       const earlier = findImportBySha(db, sha256);
       if (earlier && earlier.id !== importId) {
         db.exec('ROLLBACK');
@@ -130,11 +131,50 @@ export async function importFile(
     }
     return { importId: dryRun ? 0 : importId, ...counts, alreadyImported: false, encoding: info.encoding };
   } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
     throw e;
   } finally {
     busy.delete(db);
   }
+}
+
+/** The file's header, format, encoding and delimiter, read without going past the first row. */
+async function readHeader(path: string, read: ReadOptions, facts: FileFacts): Promise<TableInfo> {
+  return readTable(path, read, { header() {}, row: () => false, chunk() {} }, facts);
+}
+
+/**
+ * Runs the reading half (import-rows.ts) in its own thread when the worker
+ * script is there (the CLI and the app), else in this thread (tests); each
+ * batch is written by `write` in this thread, in order, as it arrives.
+ */
+function readRows(plan: ReadPlan, script: string | undefined, write: (b: RowBatch) => void): Promise<ReadResult> {
+  if (!script || !existsSync(script)) return readImportRows(plan, write);
+  return new Promise<ReadResult>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: plan });
+    let settled = false;
+    const end = (settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      settle();
+    };
+    worker.on('message', (m: ReaderMessage) => {
+      if (settled) return;
+      if (m.type === 'batch') {
+        try {
+          write(m.batch);
+        } catch (e) {
+          end(() => reject(e));
+          return;
+        }
+        worker.postMessage('written');
+      } else if (m.type === 'done') end(() => resolve({ info: m.info, sha256: m.sha256 }));
+      else end(() => reject(new CustodianError(m.error.code, m.error.message)));
+    });
+    worker.on('error', (e) => end(() => reject(e)));
+    worker.on('exit', () => end(() => reject(new Error('The import reader stopped unexpectedly.'))));
+  });
 }
 
 function alreadyImported(importId: number, encoding: string, sha256: string): ImportSummary {
@@ -155,48 +195,39 @@ function alreadyImported(importId: number, encoding: string, sha256: string): Im
 type Counts = { rowsRead: number; rowsImported: number; rowsRejected: number; duplicates: number; rowsFlagged: number };
 
 /**
- * Decides each row's fate: unreadable, wrong field count or a summary line
- * → rejects (row, reason, raw text); an exact repeat of an earlier row →
- * counted as a duplicate and listed with the row it repeats; everything
- * else → a record, flagged where a value looked wrong.
+ * Writes each batch the reader sends: rejects as they are, records in
+ * multi-row INSERTs, and each candidate duplicate checked against the
+ * earlier row as stored (a hash match is only a candidate): an exact repeat
+ * is counted as a duplicate and listed with the row it repeats.
  */
-function rowHandler(db: WriteDb, importId: number, info: TableInfo, mapping: Mapping, counts: Counts): (r: ReadRow) => void {
-  const width = info.columns.length;
-  const normalize = compileNormalizer(info.columns, mapping);
-  const insert = recordInserter(db, importId);
-  const reject = rejectInserter(db, importId);
-  const seen = new RowHashes();
-  return (r) => {
-    counts.rowsRead++;
-    let reason = r.problem;
-    if (!reason && r.fields.length !== width) reason = `expected ${width} fields, found ${r.fields.length}`;
-    if (!reason) {
-      const first = r.fields.find((f) => f.trim() !== '');
-      if (first !== undefined && SUMMARY_ROW.test(first.trim())) reason = 'a summary (TOTAL) line, not a record';
-    }
-    if (reason) {
-      reject({ row: r.row, reason, raw: r.rawText() });
+function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts): (b: RowBatch) => void {
+  const insert = recordWriter(db);
+  const reject = rejectInserter(db, plan.importId);
+  return (b) => {
+    counts.rowsRead += b.rowsRead;
+    for (let i = 0; i < b.rejects.length; i += 3) {
+      reject({ row: b.rejects[i] as number, reason: b.rejects[i + 1] as string, raw: b.rejects[i + 2] as string });
       counts.rowsRejected++;
-      return;
     }
-    const h1 = HASH[0]!;
-    const h2 = HASH[1]!;
-    const earlier = seen.find(h1, h2);
-    if (earlier) {
-      // A hash match is only a candidate: compare with the earlier row's values as read.
-      const prev = recordValuesAt(db, importId, earlier);
-      if (prev && sameFields(rebuildRaw(prev.values, prev.raw, info.columns, mapping), r.fields)) {
-        reject({ row: r.row, reason: `duplicate of row ${earlier}`, raw: r.rawText(), duplicateOf: earlier });
+    const n = b.records.length / RECORD_WIDTH;
+    let at = 0;
+    for (const c of b.candidates) {
+      // The earlier row may sit in this batch: write everything before the candidate first.
+      insert(b.records, b.fts, at, c.at);
+      at = c.at;
+      const prev = recordValuesById(db, plan.base + c.earlier);
+      if (prev && sameFields(rebuildRaw(prev.values, prev.raw, plan.columns, plan.mapping), c.fields)) {
+        reject({ row: c.row, reason: `duplicate of row ${c.earlier}`, raw: c.raw, duplicateOf: c.earlier });
         counts.duplicates++;
-        return;
+      } else {
+        insert(c.record, c.fts, 0, 1);
+        counts.rowsImported++;
+        if (c.flagged) counts.rowsFlagged++;
       }
     }
-    const { values, flags, rawDelta } = normalize(r.fields);
-    if (info.replacementChars && r.fields.some((f) => f.includes('\uFFFD'))) flags.push('encoding_replacement');
-    insert({ row: r.row, values, flags, raw: rawDelta });
-    if (!earlier) seen.add(h1, h2, r.row);
-    counts.rowsImported++;
-    if (flags.length) counts.rowsFlagged++;
+    insert(b.records, b.fts, at, n);
+    counts.rowsImported += n;
+    counts.rowsFlagged += b.flagged;
   };
 }
 
