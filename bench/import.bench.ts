@@ -6,7 +6,7 @@
 // `BENCH_IMPORT_ROWS=200000 npm run bench -- import` for a quicker look.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openCaseReadOnly } from '../electron/core/db/connection';
 import { searchAll } from '../electron/core/search';
@@ -41,6 +41,8 @@ function timeSqlite(dir: string): number {
 interface ImportRun {
   seconds: number;
   rssMb: number;
+  /** CPU seconds (user + system, all threads): the import runs in two threads, so this can exceed `seconds`. */
+  cpuS: number;
   /** Seconds between consecutive progress reports while rows were being read. */
   gaps: number[];
   /** From "Saving…" (the commit, one SQLite call) to the end. */
@@ -50,7 +52,7 @@ interface ImportRun {
 
 async function timeImport(casePath: string): Promise<ImportRun> {
   spawnSync(process.execPath, [CLI, 'new', casePath, '--title', 'bench'], { stdio: 'ignore' });
-  const args = ['-f', 'RSS_KB %M', process.execPath, CLI, 'import', casePath, DATA, '--preset', 'ru-customs', '--json', '--progress'];
+  const args = ['-f', 'RSS_KB %M CPU_S %U %S', process.execPath, CLI, 'import', casePath, DATA, '--preset', 'ru-customs', '--json', '--progress'];
   const t = performance.now();
   const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -70,10 +72,12 @@ async function timeImport(casePath: string): Promise<ImportRun> {
   const seconds = (performance.now() - t) / 1000;
   if (code !== 0) throw new Error(`the import failed (${code}): ${err.slice(-500)}`);
   const rss = Number(/RSS_KB (\d+)/.exec(err)?.[1] ?? 0) / 1024;
+  const cpu = /CPU_S ([\d.]+) ([\d.]+)/.exec(err);
+  const cpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : 0;
   const end = performance.now();
   if (saving) stamps.push(saving);
   const gaps = stamps.slice(1).map((s, i) => (s - stamps[i]!) / 1000);
-  return { seconds, rssMb: rss, gaps, saveS: saving ? (end - saving) / 1000 : 0, summary: JSON.parse(out) as Record<string, unknown> };
+  return { seconds, rssMb: rss, cpuS, gaps, saveS: saving ? (end - saving) / 1000 : 0, summary: JSON.parse(out) as Record<string, unknown> };
 }
 
 function searchLatency(casePath: string): { p50: number; p95: number; max: number; queries: number; hits: number } {
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
   try {
     const mb = statSync(DATA).size / 1024 / 1024;
     console.log(`file: ${ROWS.toLocaleString('en')} ru-customs rows, ${mb.toFixed(0)} MB`);
+    const loadBefore = loadavg()[0]!;
     const sqliteS = timeSqlite(dir);
     const casePath = join(dir, 'bench.case');
     const imp = await timeImport(casePath);
@@ -127,6 +132,7 @@ async function main(): Promise<void> {
     row('sqlite3 .import (s)', sqliteS.toFixed(1));
     row('custodian import (s)', imp.seconds.toFixed(1));
     row('import / sqlite3', `${ratio.toFixed(2)}×`, `≤ ${BUDGET.ratio}×`, (ratio / BUDGET.ratio).toFixed(2));
+    row('custodian import CPU (s)', imp.cpuS.toFixed(1));
     row('import rows/s', Math.round(rowsRead / imp.seconds).toLocaleString('en'));
     row('sqlite3 rows/s', Math.round(ROWS / sqliteS).toLocaleString('en'));
     row('peak RSS (MB)', imp.rssMb.toFixed(0), `≤ ${BUDGET.rssMb}`, (imp.rssMb / BUDGET.rssMb).toFixed(2));
@@ -137,6 +143,8 @@ async function main(): Promise<void> {
     row('search p95 (ms)', search.p95.toFixed(1), `≤ ${BUDGET.searchP95Ms}`, (search.p95 / BUDGET.searchP95Ms).toFixed(2));
     row('search max (ms)', search.max.toFixed(1));
     row('case file (MB)', caseMb.toFixed(0));
+    // Timings on a shared machine: the 1-minute load average before and after says how busy it was.
+    row('load average before / after', `${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}`);
     console.log(
       `\nimport: ${rowsRead} read, ${String(imp.summary.rowsImported)} imported, ${String(imp.summary.rowsRejected)} rejected, ${String(imp.summary.duplicates)} duplicates; ${search.queries} queries, ${search.hits} hits`,
     );

@@ -129,11 +129,28 @@ function acronymsOf(words: string[]): string[] {
   return [...new Set([initials, mixed])].filter((a) => a.length >= 3);
 }
 
+/**
+ * What of a raw name the analysis depends on: its normalized text and whether
+ * its length and ending look like a customs cut. Raw names with one analysis
+ * key (case, quotes and spacing aside) analyze the same, so a caller that sees
+ * many spellings analyzes each key once (analyzeKeyed).
+ */
+export function analysisKey(raw: string): string {
+  const trimmed = raw.trim();
+  const cut = trimmed.length >= 30 && trimmed.length <= 36 && !/[)»"”）]$/.test(trimmed);
+  return (cut ? '1' : '0') + normalizeText(raw);
+}
+
 export function analyzeName(raw: string): AnalyzedName {
-  const normalized = simplifyChinese(normalizeText(raw));
+  return analyzeKeyed(raw, analysisKey(raw));
+}
+
+/** The analysis of a raw name from its analysisKey (raw is kept for display only). */
+export function analyzeKeyed(raw: string, analysisKey: string): AnalyzedName {
+  const normalized = simplifyChinese(analysisKey.slice(1));
   const { text, location } = splitLocation(normalized);
   // Customs systems cut names at 35–36 characters; a name that kept its branch note or closing quote was not cut.
-  let maybeTruncated = raw.trim().length >= 30 && raw.trim().length <= 36 && !location && !/[)»"”）]$/.test(raw.trim());
+  let maybeTruncated = analysisKey[0] === '1' && !location;
   const words: string[] = [];
   const legal: LegalForm[] = [];
   for (const w of splitWords(text)) {

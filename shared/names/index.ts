@@ -1,5 +1,5 @@
 /** Company-name matching, pure: runs in Node, the renderer and workers alike. */
-export { analyzeName, type AnalyzedName } from './analyze';
+export { analysisKey, analyzeKeyed, analyzeName, type AnalyzedName } from './analyze';
 export { scorePair, tokenWeight, type PairScore, type PairContext, type TokenStats } from './score';
 export { normalizeText, scriptsOf } from './normalize';
 export { knownOrg } from './known-orgs';

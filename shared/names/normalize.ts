@@ -8,8 +8,34 @@ const QUOTES = /["'`´‘’‚‛“”„‟«»‹›〈〉《》「」『』
 /** Apostrophes inside a word (INT'L, Xi'an, Дальтрейд's soft sign in translit) are dropped, not split on. */
 const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`´](?=\p{L})/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_QUOTE = /["'`]/;
+
 /** NFKC, lower case, ё→е, quotes and dashes unified, whitespace collapsed. */
 export function normalizeText(raw: string): string {
+  // Most names are plain ASCII: one pass over the characters does what the replacements below do.
+  if (!NON_ASCII.test(raw)) return ASCII_QUOTE.test(raw) ? normalizeUnicode(raw) : asciiSpaces(raw.toLowerCase());
+  return normalizeUnicode(raw);
+}
+
+/** Lower-case ASCII text with whitespace runs collapsed and trimmed (\s on ASCII: tab, newline, vertical tab, form feed, return, space). */
+function asciiSpaces(s: string): string {
+  let out = '';
+  let pending = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      pending = true;
+      continue;
+    }
+    if (pending && out.length) out += ' ';
+    pending = false;
+    out += s[i];
+  }
+  return out;
+}
+
+function normalizeUnicode(raw: string): string {
   return raw
     .normalize('NFKC')
     .toLowerCase()

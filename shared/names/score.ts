@@ -94,7 +94,11 @@ function asAcronym(n: AnalyzedName): string | null {
   return joined.length >= 3 && joined.length <= 6 ? joined : null;
 }
 
-export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, ctx: PairContext = {}): PairScore {
+/**
+ * explain = false leaves `reasons` and `matched` empty (the score and onlyA/onlyB are the same): for
+ * comparing millions of pairs, of which a person sees a few.
+ */
+export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
   const result: PairScore = { score: 0, matched: [], onlyA: [], onlyB: [], reasons: [] };
   const idsA = ctx.identifiersA ?? [];
   const idsB = ctx.identifiersB ?? [];
@@ -112,7 +116,7 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
   const ta = pa.tokens;
   const tb = pb.tokens;
   if (ta.length === 0 || tb.length === 0) {
-    result.reasons.push('One of the names has nothing left to compare once its legal form is set aside.');
+    if (explain) result.reasons.push('One of the names has nothing left to compare once its legal form is set aside.');
     return result;
   }
 
@@ -137,7 +141,7 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
     matched += p.s * (wa[p.i]! + wb[p.j]!);
     lastA = Math.max(lastA, p.i);
     lastB = Math.max(lastB, p.j);
-    result.matched.push(ta[p.i]!.surface === tb[p.j]!.surface ? ta[p.i]!.surface : `${ta[p.i]!.surface}~${tb[p.j]!.surface}`);
+    if (explain) result.matched.push(ta[p.i]!.surface === tb[p.j]!.surface ? ta[p.i]!.surface : `${ta[p.i]!.surface}~${tb[p.j]!.surface}`);
   }
   // A name cut by a customs system lacks its tail: what the other has after the cut counts little.
   if (a.maybeTruncated && lastB >= 0) for (let j = lastB + 1; j < tb.length; j++) if (!usedB[j]) wb[j]! *= 0.2;
@@ -157,19 +161,19 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
   const distinctB = unmatchedB.filter((t) => !cutTail(b, t, unmatchedA));
   result.onlyA = ta.filter((_, i) => !usedA[i]).map((t) => t.surface);
   result.onlyB = tb.filter((_, j) => !usedB[j]).map((t) => t.surface);
-  if (result.matched.length) result.reasons.push(`Agree on ${result.matched.join(', ')}.`);
+  if (explain && result.matched.length) result.reasons.push(`Agree on ${result.matched.join(', ')}.`);
   if (distinctA.length && distinctB.length) {
     score *= 0.45;
-    result.reasons.push(`Disagree: ${distinctA.map((t) => t.surface).join(' ')} vs ${distinctB.map((t) => t.surface).join(' ')}.`);
+    if (explain) result.reasons.push(`Disagree: ${distinctA.map((t) => t.surface).join(' ')} vs ${distinctB.map((t) => t.surface).join(' ')}.`);
   } else if (result.onlyA.length || result.onlyB.length) {
-    result.reasons.push(`Only one name has ${[...result.onlyA, ...result.onlyB].join(', ')}.`);
+    if (explain) result.reasons.push(`Only one name has ${[...result.onlyA, ...result.onlyB].join(', ')}.`);
     // A name that is another plus a word of its own (Евроимпорт / Евроимпорт Групп, Poly Technology /
     // Poly Technology Development) is how sister companies and decoys look: never certain on names alone.
     if (distinctA.length || distinctB.length) score = Math.min(score, SUBSET_CAP);
   }
   if ([...distinctA, ...distinctB].some((t) => t.numeric)) {
     score *= 0.5;
-    result.reasons.push('A number in the names differs.');
+    if (explain) result.reasons.push('A number in the names differs.');
   }
 
   const acrA = asAcronym(a);
@@ -178,32 +182,32 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
   if (acronymHit) {
     const len = (acrA && b.acronyms.includes(acrA) ? acrA : acrB)!.length;
     score = Math.max(score, len >= 4 ? 0.9 : 0.78);
-    result.reasons.push(`One name is the initials of the other (${acrA && b.acronyms.includes(acrA) ? acrA : acrB}).`);
+    if (explain) result.reasons.push(`One name is the initials of the other (${acrA && b.acronyms.includes(acrA) ? acrA : acrB}).`);
   }
 
   if (score < 0.95 && a.compacts.some((c) => c.length >= 10 && b.compacts.includes(c))) {
     score = 0.95;
-    result.reasons.push('The same letters, spaced differently.');
+    if (explain) result.reasons.push('The same letters, spaced differently.');
   }
 
   const known = knownOrgRelation(a, b);
   if (known === 'same') {
     score = Math.max(score, 0.95);
-    result.reasons.push('Both are known names of the same organisation.');
+    if (explain) result.reasons.push('Both are known names of the same organisation.');
   } else if (known === 'different') {
     score = Math.min(score, 0.3);
-    result.reasons.push('They are known names of two different organisations.');
+    if (explain) result.reasons.push('They are known names of two different organisations.');
   }
 
   if (a.family && b.family && a.family !== b.family) {
     score *= 0.6;
-    result.reasons.push(`Legal forms differ (${a.family} vs ${b.family}).`);
+    if (explain) result.reasons.push(`Legal forms differ (${a.family} vs ${b.family}).`);
   }
   const ca = ctx.countriesA ?? [];
   const cb = ctx.countriesB ?? [];
   if (ca.length && cb.length && !ca.some((c) => cb.includes(c))) {
     score *= 0.6;
-    result.reasons.push(`Countries differ (${ca.join(', ')} vs ${cb.join(', ')}).`);
+    if (explain) result.reasons.push(`Countries differ (${ca.join(', ')} vs ${cb.join(', ')}).`);
   }
   result.score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
   return result;

@@ -36,6 +36,11 @@ let memoSize = 0;
 /** How alike two folded words are, 0..1; 0 when they should not be taken for one another. */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  // What computeWordSimilarity decides without an edit distance, decided before the memo lookup.
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  if (short.length >= 3 && long.startsWith(short)) return short.length >= 5 ? 0.9 : 0.8;
+  if (short.length < 3 || long.length < 4 || long.length - short.length > 2) return 0;
   const [x, y] = a < b ? [a, b] : [b, a];
   let inner = memo.get(x);
   if (!inner) {

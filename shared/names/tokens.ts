@@ -19,15 +19,30 @@ export function splitWords(text: string): string[] {
   return out;
 }
 
+const ASCII_WORD = /^[a-z0-9]*$/;
+
 // any-ascii ships CommonJS with an __esModule default; bundlers and Node's ESM loader unwrap it differently.
 type AnyAscii = (s: string) => string;
 const anyAsciiNs = anyAsciiModule as unknown as { default?: AnyAscii | { default?: AnyAscii } };
 const anyAscii: AnyAscii =
   typeof anyAsciiNs.default === 'function' ? anyAsciiNs.default : (anyAsciiNs.default?.default ?? ((s: string) => s));
 
+// Company names repeat their words: a case of 400k names has some 50k distinct words.
+const folded = new Map<string, string>();
+
 /** Any non-Han word → its folded Latin skeleton (Cyrillic transliterated, accents dropped, other scripts via any-ascii). */
 export function foldWord(word: string): string {
+  let f = folded.get(word);
+  if (f === undefined) {
+    if (folded.size >= 200_000) folded.clear();
+    folded.set(word, (f = foldWordUncached(word)));
+  }
+  return f;
+}
+
+function foldWordUncached(word: string): string {
   let s = word;
+  if (ASCII_WORD.test(s)) return /^[0-9]+$/.test(s) ? s : foldLatin(s);
   if (CYRILLIC.test(s)) s = cyrillicToLatin(s);
   s = stripDiacritics(s);
   if (/[^a-z0-9]/.test(s)) s = anyAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');

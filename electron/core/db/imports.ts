@@ -49,6 +49,8 @@ export interface NewImport {
   format: string;
   encoding: string;
   delimiter: string | null;
+  /** Records of this import get ids recordBase + row. */
+  recordBase: number;
   startedAt: string;
 }
 
@@ -61,9 +63,9 @@ export function insertImport(db: WriteDb, i: NewImport): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO imports (source_id, preset, mapping, columns, format, encoding, delimiter, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'done', ?)`,
+        `INSERT INTO imports (source_id, preset, mapping, columns, format, encoding, delimiter, record_base, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)`,
       )
-      .run(i.sourceId, i.preset, JSON.stringify(i.mapping), JSON.stringify(i.columns), i.format, i.encoding, i.delimiter, i.startedAt)
+      .run(i.sourceId, i.preset, JSON.stringify(i.mapping), JSON.stringify(i.columns), i.format, i.encoding, i.delimiter, i.recordBase, i.startedAt)
       .lastInsertRowid,
   );
 }

@@ -88,8 +88,11 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
   const sql: string[] = [];
   const params: unknown[] = [];
   if (filter.importId !== undefined) {
-    sql.push('r.import_id = ?');
-    params.push(filter.importId);
+    // An import's records are the id range record_base + 1 … record_base + rows_read: a rowid range, no index needed.
+    sql.push(
+      'r.id BETWEEN (SELECT record_base + 1 FROM imports WHERE id = ?) AND (SELECT record_base + rows_read FROM imports WHERE id = ?) AND r.import_id = ?',
+    );
+    params.push(filter.importId, filter.importId, filter.importId);
   }
   if (filter.flagged) sql.push("r.flags <> '[]'");
   if (filter.flag) {
@@ -152,8 +155,9 @@ export function listRecords(
 ): CustomsRecord[] {
   const w = where(filter);
   const dir = desc ? 'DESC' : 'ASC';
+  // Ids follow (import_id, row) order (see import/import-rows.ts), and the id needs no index.
   const order =
-    sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.import_id, r.row` : `r.import_id ${dir}, r.row ${dir}`;
+    sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
   const rows = db
     .prepare(`SELECT r.* FROM records r ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...w.params, limit, offset) as RecordRow[];

@@ -67,17 +67,22 @@ export function unitStats(units: readonly Unit[]): TokenStats {
   return { names: seen.size, df: (k) => df.get(k) ?? 0 };
 }
 
-const ctxOf = (u: Unit) => ({ identifiersA: u.identifier ? [u.identifier] : [], countriesA: u.countries });
+const NONE: readonly string[] = [];
 
-export function scoreUnits(a: Unit, b: Unit, stats: TokenStats): PairScore {
-  const ca = ctxOf(a);
-  const cb = ctxOf(b);
-  return scorePair(a.analyzed, b.analyzed, stats, {
-    identifiersA: ca.identifiersA,
-    identifiersB: cb.identifiersA,
-    countriesA: ca.countriesA,
-    countriesB: cb.countriesA,
-  });
+/** explain = false: the score only (no reasons), for the pairs compared while resolving. */
+export function scoreUnits(a: Unit, b: Unit, stats: TokenStats, explain = true): PairScore {
+  return scorePair(
+    a.analyzed,
+    b.analyzed,
+    stats,
+    {
+      identifiersA: a.identifier ? [a.identifier] : NONE,
+      identifiersB: b.identifier ? [b.identifier] : NONE,
+      countriesA: a.countries,
+      countriesB: b.countries,
+    },
+    explain,
+  );
 }
 
 export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
@@ -170,7 +175,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
       if (scoredPairs.has(id)) continue;
     } else if (coRecord.has(id)) scoredPairs.add(id);
     if (clusters.find(i) === clusters.find(j)) continue;
-    const s = scoreUnits(units[i]!, units[j]!, stats);
+    const s = scoreUnits(units[i]!, units[j]!, stats, false);
     if (s.score < REVIEW_FROM) continue;
     // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
     // Only when the cut name is all there in the other (at most its cut last word differs).
@@ -233,7 +238,7 @@ function demoteAmbiguousTruncations(units: readonly Unit[], scored: Scored[], st
     let ambiguous = false;
     for (let x = 0; x < partners.length && !ambiguous; x++)
       for (let y = x + 1; y < partners.length && !ambiguous; y++)
-        if (scoreUnits(units[partners[x]!]!, units[partners[y]!]!, stats).score < REVIEW_FROM) ambiguous = true;
+        if (scoreUnits(units[partners[x]!]!, units[partners[y]!]!, stats, false).score < REVIEW_FROM) ambiguous = true;
     if (!ambiguous) continue;
     // The record itself may settle it: the producer of a line shipped by one of the candidates.
     const onRecord = list.filter((c) => c.coRecord);

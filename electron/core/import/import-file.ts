@@ -73,6 +73,7 @@ export async function importFile(
       importedBy: actor,
       note: '',
     });
+    const base = maxRecordId(db);
     const importId = insertImport(db, {
       sourceId,
       preset: resolved.preset,
@@ -81,6 +82,7 @@ export async function importFile(
       format: head.format,
       encoding: head.encoding,
       delimiter: head.delimiter,
+      recordBase: base,
       startedAt: now,
     });
     const plan: ReadPlan = {
@@ -89,7 +91,7 @@ export async function importFile(
       columns: head.columns,
       mapping: resolved.mapping,
       importId,
-      base: maxRecordId(db),
+      base,
       hashBytes: !sha256,
     };
     const write = batchWriter(db, plan, counts);

@@ -43,6 +43,8 @@ CREATE TABLE imports (
   format TEXT NOT NULL DEFAULT 'csv',
   encoding TEXT NOT NULL,
   delimiter TEXT,
+  -- The import's records have ids record_base + row (import/import-rows.ts): its rows are an id range.
+  record_base INTEGER NOT NULL DEFAULT 0,
   status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
   rows_read INTEGER NOT NULL DEFAULT 0,
   rows_imported INTEGER NOT NULL DEFAULT 0,
@@ -92,9 +94,11 @@ CREATE TABLE records (
   flags TEXT NOT NULL DEFAULT '[]',
   -- The raw values the normalized columns do not reproduce, {column index: text} (import/raw-row.ts):
   -- with the import's columns and mapping it rebuilds the row exactly as read.
-  raw TEXT NOT NULL,
-  UNIQUE (import_id, row)
+  raw TEXT NOT NULL
 ) STRICT;
+-- No (import_id, row) index: an import numbers its records id = (largest id before it) + row
+-- (import/import-rows.ts), so id order is (import_id, row) order and a row is found by its id;
+-- a second b-tree written for every one of a million rows would only slow the import.
 
 CREATE TABLE rejects (
   id INTEGER PRIMARY KEY,
