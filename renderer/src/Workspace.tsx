@@ -27,7 +27,9 @@ export function Workspace({ info }: { info: CaseInfo }) {
                 onClick={() => setSection(s.id)}
               >
                 {s.label}
-                {s.id === 'records' && <span className="count">{info.counts.records.toLocaleString()}</span>}
+                {s.id in info.counts && (
+                  <span className="count">{info.counts[s.id as keyof CaseInfo['counts']].toLocaleString()}</span>
+                )}
                 {!s.component && <span className="soon">soon</span>}
               </button>
             </li>
