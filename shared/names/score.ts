@@ -81,7 +81,8 @@ function tokenSimilarity(a: NameToken, b: NameToken, stats?: TokenStats): number
   if (a.key === b.key) return 1;
   if (a.numeric || b.numeric) return 0;
   if (a.concept && b.concept) return 0; // two different ordinary words: locomotive ≠ aviation
-  const s = Math.max(wordSimilarity(a.surface, b.surface), a.concept || b.concept ? 0 : wordSimilarity(a.key, b.key));
+  const sameAsSurface = a.key === a.surface && b.key === b.surface;
+  const s = Math.max(wordSimilarity(a.surface, b.surface), a.concept || b.concept || sameAsSurface ? 0 : wordSimilarity(a.key, b.key));
   // Two spellings both in common use are two words (Avialogistik, Azialogistik), not a typo of one another.
   if (s > 0 && stats && stats.names >= 20 && Math.min(stats.df(a.key), stats.df(b.key)) >= 3) return s * 0.5;
   return s;

@@ -1,38 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase } from './harness';
 
 const run = browserOrSkip();
 
 describe.runIf(run)('entities in the browser', () => {
-  let browser: Browser;
-  let served: Served;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'custodian-e2e-'));
-    const casePath = join(dir, 'e2e.case');
-    cli(['new', casePath, '--title', 'Entities']);
+  const ctx = servedCase('Entities', (casePath) => {
     cli(['import', casePath, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
     cli(['resolve', casePath]);
-    served = await serve([casePath]);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds a company by a name in another script, shows its page, and reviews a pair from the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    await page.goto(ctx.served.url);
     await page.getByRole('button', { name: /Entities/ }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'Entities' }).isVisible()).toBe(true);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO = resolve(__dirname, '../..');
 export const SAMPLES = resolve(REPO, '../shared/fixtures/samples');
@@ -80,4 +81,35 @@ export async function serve(args: string[]): Promise<Served> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
+}
+
+export interface ServedCase {
+  browser: Browser;
+  served: Served;
+  /** A temporary folder for the test's own files, removed afterwards. */
+  dir: string;
+  casePath: string;
+}
+
+/**
+ * Registers beforeAll/afterAll that make a new case through the real CLI
+ * (`prepare` may import into it), serve it and launch Chromium; the returned
+ * object is filled in before the tests run.
+ */
+export function servedCase(title: string, prepare: (casePath: string) => void = () => undefined): ServedCase {
+  const ctx = {} as ServedCase;
+  beforeAll(async () => {
+    ctx.dir = mkdtempSync(join(tmpdir(), 'custodian-e2e-'));
+    ctx.casePath = join(ctx.dir, 'e2e.case');
+    cli(['new', ctx.casePath, '--title', title]);
+    prepare(ctx.casePath);
+    ctx.served = await serve([ctx.casePath]);
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.served?.stop();
+    if (ctx.dir) rmSync(ctx.dir, { recursive: true, force: true });
+  });
+  return ctx;
 }

@@ -1,36 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, SAMPLES, screenshotPath, servedCase } from './harness';
 
 const run = browserOrSkip();
 
 describe.runIf(run)('the import wizard', () => {
-  let browser: Browser;
-  let served: Served;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'custodian-e2e-wizard-'));
-    const casePath = join(dir, 'wizard.case');
-    cli(['new', casePath, '--title', 'Wizard']);
-    served = await serve([casePath]);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = servedCase('Wizard');
 
   it('reads a Windows-1251 file, maps it, checks it, imports it and reports flags and rejects', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    await page.goto(ctx.served.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Records' }).isVisible()).toBe(true);
 
     const chooser = page.waitForEvent('filechooser');
@@ -63,10 +45,10 @@ describe.runIf(run)('the import wizard', () => {
   });
 
   it('opens the wizard for a file whose columns it does not know, and sorts and chooses columns', async () => {
-    const file = join(dir, 'vendor.csv');
+    const file = join(ctx.dir, 'vendor.csv');
     writeFileSync(file, 'Shipper Name,Consignee,HS Code,Shipment Date,Value (USD)\nAlpha Ltd,Beta LLC,880730,2022-03-04,100\nGamma Co,Delta AO,852691,2023-05-06,900\n');
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(served.url);
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(ctx.served.url);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import customs file…' }).click();
     await (await chooser).setFiles(file);

@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES, browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserOrSkip, SAMPLES, screenshotPath, servedCase } from './harness';
 
 const run = browserOrSkip();
 
 describe.runIf(run)('records in the browser', () => {
-  let browser: Browser;
-  let served: Served;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'custodian-e2e-'));
-    const casePath = join(dir, 'e2e.case');
-    cli(['new', casePath, '--title', 'Helicopter parts']);
-    served = await serve([casePath]);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const ctx = servedCase('Helicopter parts');
 
   it('imports a customs file through the UI, shows its rows and a row’s provenance', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    await page.goto(ctx.served.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Records' }).isVisible()).toBe(true);
     expect(await page.getByText('No records yet').isVisible()).toBe(true);
 
@@ -67,7 +48,7 @@ describe.runIf(run)('records in the browser', () => {
   });
 
   it('refuses API calls without the token', async () => {
-    const res = await fetch(`http://127.0.0.1:${served.port}/api/case.current`, { method: 'POST', body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${ctx.served.port}/api/case.current`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);
   });
 });

@@ -61,22 +61,29 @@ export function endMentionRewrite(db: WriteDb): void {
   db.prepare('CREATE UNIQUE INDEX IF NOT EXISTS mentions_record ON mentions(record_id, role)').run();
 }
 
-const BATCH = 100;
+const BATCH = 250;
 const insertSql = (rows: number) =>
   `INSERT INTO mentions (record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 /** Inserts mentions a hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
-export function mentionInserter(db: WriteDb): { add(m: NewMention): void; flush(): void } {
+export function mentionInserter(db: WriteDb): {
+  add(m: NewMention): void;
+  /** add() without the object (millions of calls). */
+  addRow(recordId: number, role: MentionRole, rawName: string, identifier: string | null, country: string | null, entityId: number, decidedBy: DecidedBy): void;
+  flush(): void;
+} {
   const many = db.prepare(insertSql(BATCH));
   const values: unknown[] = [];
+  const addRow = (recordId: number, role: MentionRole, rawName: string, identifier: string | null, country: string | null, entityId: number, decidedBy: DecidedBy) => {
+    values.push(recordId, role, rawName, identifier, country, entityId, decidedBy);
+    if (values.length === BATCH * 7) {
+      many.run(values);
+      values.length = 0;
+    }
+  };
   return {
-    add(m) {
-      values.push(m.recordId, m.role, m.rawName, m.identifier, m.country, m.entityId, m.decidedBy);
-      if (values.length === BATCH * 7) {
-        many.run(values);
-        values.length = 0;
-      }
-    },
+    add: (m) => addRow(m.recordId, m.role, m.rawName, m.identifier, m.country, m.entityId, m.decidedBy),
+    addRow,
     flush() {
       if (values.length) db.prepare(insertSql(values.length / 7)).run(values);
       values.length = 0;

@@ -152,15 +152,15 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       for (let i = 0; i < ms.recordId.length; i++) {
         const u = ms.unit[i]!;
         const unit = set.units[u]!;
-        insertMention.add({
-          recordId: ms.recordId[i]!,
-          role: ROLES[ms.role[i]!]!,
-          rawName: ms.rawNames[ms.raw[i]!]!,
-          identifier: unit.identifier,
-          country: unit.countries[0] ?? null,
-          entityId: entityOfUnit[u]!,
-          decidedBy: res.decidedBy[u]!,
-        });
+        insertMention.addRow(
+          ms.recordId[i]!,
+          ROLES[ms.role[i]!]!,
+          ms.rawNames[ms.raw[i]!]!,
+          unit.identifier,
+          unit.countries[0] ?? null,
+          entityOfUnit[u]!,
+          res.decidedBy[u]!,
+        );
       }
       insertMention.flush();
       endMentionRewrite(db);

@@ -13,7 +13,7 @@
 import { scorePair, type PairScore, type TokenStats } from '../../../shared/names';
 import { candidatePairs } from './blocking';
 import { Clusters, JUDGED_APART } from './clusters';
-import type { Unit, UnitSet } from './units';
+import { PAIR_BASE, type Unit, type UnitSet } from './units';
 
 export const AUTO_MERGE = 0.86;
 export const REVIEW_FROM = 0.6;
@@ -159,7 +159,8 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   const n = units.length;
   const coRecord = new Set<number>();
   for (const ps of set.producerShipper) {
-    const [p, sh] = ps.split(':').map(Number) as [number, number];
+    const p = Math.floor(ps / PAIR_BASE);
+    const sh = ps % PAIR_BASE;
     coRecord.add(Math.min(p, sh) * n + Math.max(p, sh));
   }
   // Producer/shipper pairs of one record are compared even when no block brought them together.

@@ -27,12 +27,36 @@ export function namesSomebody(raw: string | null): raw is string {
  * written rawNames[raw[i]], in unit unit[i]. Identifier and country are the unit's.
  */
 export interface MentionColumns {
-  recordId: number[];
-  role: number[];
-  raw: number[];
-  unit: number[];
+  recordId: Int32Array;
+  role: Uint8Array;
+  raw: Int32Array;
+  unit: Int32Array;
   rawNames: string[];
 }
+
+/** A column of integers that grows by doubling (2.5M mentions as plain arrays cost several times the memory). */
+function growable<T extends Int32Array | Uint8Array>(make: (n: number) => T) {
+  let data = make(1 << 16);
+  return {
+    push(i: number, v: number) {
+      if (i === data.length) {
+        const bigger = make(data.length * 2);
+        bigger.set(data);
+        data = bigger;
+      }
+      data[i] = v;
+    },
+    /** The first n values, in an array of their own. */
+    done: (n: number): T => {
+      const out = data.slice(0, n) as T;
+      data = make(0);
+      return out;
+    },
+  };
+}
+
+/** Unit pairs as one number: first·PAIR_BASE + second (2^52 fits in a double exactly). */
+export const PAIR_BASE = 2 ** 26;
 
 export const ROLES: readonly MentionRole[] = ['shipper', 'consignee', 'notify', 'producer'];
 
@@ -51,8 +75,8 @@ export interface UnitSet {
   mentions: MentionColumns;
   /** Unit pairs [a0, b0, a1, b1, …] named by one declaration in one role (a declaration has one sender, one receiver). */
   declarationEdges: number[];
-  /** "producer:shipper" unit pairs named on one record: a producer is often the shipper itself. */
-  producerShipper: Set<string>;
+  /** producer·PAIR_BASE + shipper: unit pairs named on one record (a producer is often the shipper itself). */
+  producerShipper: Set<number>;
   /** The unit of a (raw name, identifier) as written in the records. */
   unitOf(raw: string, identifier: string | null, country: string | null): number | undefined;
   /** The legal form found in a raw name (for display). */
@@ -84,7 +108,12 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     key: string;
     legal: string | null;
     shared: Analysis | null;
+    /** identifier+country → slot (a slot is one raw name in one unit; it counts the mentions). */
     unitBy: Map<string, number>;
+    /** The identifier and country last seen with this name, and their slot: most mentions repeat them. */
+    lastId: string | null;
+    lastCountry: string | null;
+    lastSlot: number;
   }
   interface Analysis {
     key: string;
@@ -98,16 +127,26 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
   const rawNames: string[] = [];
   const unitIndex = new Map<string, number>();
   const units: Unit[] = [];
-  const mentions: MentionColumns = { recordId: [], role: [], raw: [], unit: [], rawNames };
+  const recordIds = growable((n) => new Int32Array(n));
+  const roles = growable((n) => new Uint8Array(n));
+  const raws = growable((n) => new Int32Array(n));
+  const unitCol = growable((n) => new Int32Array(n));
+  let count = 0;
   const declarationEdges: number[] = [];
-  const producerShipper = new Set<string>();
+  const producerShipper = new Set<number>();
   // Lines of one declaration are consecutive: remember the last declaration's unit per role.
   const lastDecl: (string | null)[] = [null, null, null, null];
   const lastUnit: number[] = [-1, -1, -1, -1];
+  const slotUnit: number[] = [];
+  const slotRaw: number[] = [];
+  const slotCount: number[] = [];
+  // The last name seen in each role: lines of one declaration repeat their parties.
+  const prevRaw: (string | null)[] = [null, null, null, null];
+  const prevInfo: (RawInfo | null)[] = [null, null, null, null];
   let n = 0;
   const add = (recordId: number, role: number, raw: string | null, id: string | null, country: string | null, decl: string | null) => {
     if (!raw) return undefined;
-    let info = rawInfo.get(raw);
+    let info = prevRaw[role] === raw ? prevInfo[role]! : rawInfo.get(raw);
     if (!info) {
       let shared: Analysis | undefined;
       if (namesSomebody(raw)) {
@@ -119,14 +158,49 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
           byAnalysisKey.set(ak, shared);
         }
       }
-      info = { idx: rawNames.length, key: shared?.key ?? '', legal: shared?.legal ?? null, shared: shared ?? null, unitBy: new Map() };
+      info = {
+        idx: rawNames.length,
+        key: shared?.key ?? '',
+        legal: shared?.legal ?? null,
+        shared: shared ?? null,
+        unitBy: new Map(),
+        lastId: null,
+        lastCountry: null,
+        lastSlot: -1,
+      };
       rawNames.push(raw);
       rawInfo.set(raw, info);
     }
+    prevRaw[role] = raw;
+    prevInfo[role] = info;
     if (!info.key) return undefined;
-    const sub = id || country ? `${id ?? ''}\u0000${country ?? ''}` : '';
-    let u = info.unitBy.get(sub);
-    if (u === undefined) {
+    let slot = info.lastSlot >= 0 && info.lastId === id && info.lastCountry === country ? info.lastSlot : -1;
+    if (slot < 0) {
+      const sub = id || country ? `${id ?? ''}\u0000${country ?? ''}` : '';
+      slot = info.unitBy.get(sub) ?? -1;
+      if (slot < 0) slot = newSlot(info, raw, sub, id, country);
+      info.lastId = id;
+      info.lastCountry = country;
+      info.lastSlot = slot;
+    }
+    const u = slotUnit[slot]!;
+    slotCount[slot]!++;
+    units[u]!.mentions++;
+    recordIds.push(count, recordId);
+    roles.push(count, role);
+    raws.push(count, info.idx);
+    unitCol.push(count, u);
+    count++;
+    if (decl && role !== 3) {
+      if (lastDecl[role] === decl && lastUnit[role] !== u) declarationEdges.push(lastUnit[role]!, u);
+      lastDecl[role] = decl;
+      lastUnit[role] = u;
+    }
+    return u;
+  };
+  const newSlot = (info: RawInfo, raw: string, sub: string, id: string | null, country: string | null): number => {
+    let u: number | undefined;
+    {
       const identifier = cleanIdentifier(id);
       const c = cleanCountry(country);
       // Country is part of the unit: one spelling used by two companies in two countries stays two units.
@@ -142,21 +216,13 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
         // The analysis is kept only by the units that need it (a later unit of this spelling analyzes again).
         info.shared.analyzed = null;
       }
-      info.unitBy.set(sub, u);
     }
-    const unit = units[u]!;
-    unit.mentions++;
-    unit.names.set(raw, (unit.names.get(raw) ?? 0) + 1);
-    mentions.recordId.push(recordId);
-    mentions.role.push(role);
-    mentions.raw.push(info.idx);
-    mentions.unit.push(u);
-    if (decl && role !== 3) {
-      if (lastDecl[role] === decl && lastUnit[role] !== u) declarationEdges.push(lastUnit[role]!, u);
-      lastDecl[role] = decl;
-      lastUnit[role] = u;
-    }
-    return u;
+    const slot = slotUnit.length;
+    slotUnit.push(u);
+    slotRaw.push(info.idx);
+    slotCount.push(0);
+    info.unitBy.set(sub, slot);
+    return slot;
   };
   for (const r of records) {
     const decl = r.declarationNo?.trim() || null;
@@ -164,10 +230,17 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     add(r.id, 1, r.consignee, r.consigneeId, r.consigneeCountry, decl);
     add(r.id, 2, r.notify, null, null, decl);
     const producer = add(r.id, 3, r.producer, null, null, null);
-    if (producer !== undefined && shipper !== undefined && producer !== shipper) producerShipper.add(`${producer}:${shipper}`);
+    if (producer !== undefined && shipper !== undefined && producer !== shipper) producerShipper.add(producer * PAIR_BASE + shipper);
     if (++n % 50_000 === 0) onProgress?.(n);
   }
   byAnalysisKey.clear();
+  const mentions: MentionColumns = { recordId: recordIds.done(count), role: roles.done(count), raw: raws.done(count), unit: unitCol.done(count), rawNames };
+  // Each unit's raw names and their mentions, in the order they were first seen.
+  for (let s = 0; s < slotUnit.length; s++) {
+    const names = units[slotUnit[s]!]!.names;
+    const raw = rawNames[slotRaw[s]!]!;
+    names.set(raw, (names.get(raw) ?? 0) + slotCount[s]!);
+  }
   return {
     units,
     mentions,
@@ -178,9 +251,9 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
       const info = rawInfo.get(raw);
       if (!info) return undefined;
       const want = `${cleanIdentifier(identifier) ?? ''}\u0000${cleanCountry(country) ?? ''}`;
-      for (const [sub, u] of info.unitBy) {
+      for (const [sub, slot] of info.unitBy) {
         const [i, c] = sub ? sub.split('\u0000') : ['', ''];
-        if (`${cleanIdentifier(i ?? null) ?? ''}\u0000${cleanCountry(c ?? null) ?? ''}` === want) return u;
+        if (`${cleanIdentifier(i ?? null) ?? ''}\u0000${cleanCountry(c ?? null) ?? ''}` === want) return slotUnit[slot];
       }
       return undefined;
     },

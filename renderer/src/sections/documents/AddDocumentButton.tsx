@@ -3,17 +3,7 @@ import type { JobStatus } from '../../../../shared/api/case';
 import type { AddedDocument } from '../../../../shared/domain/documents';
 import { client, shell } from '../../api/client';
 import { useApp } from '../../state/store';
-
-/** Follows a job until it ends, reporting each status. */
-async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<JobStatus> {
-  for (;;) {
-    const r = await client.call('jobs.get', { jobId });
-    if (!r.ok) throw new Error(r.error.message);
-    onStatus(r.value);
-    if (r.value.state !== 'running') return r.value;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
+import { JobProgress, followJob } from '../../components/jobs';
 
 /**
  * Picks a document and adds it as a background job with progress per page
@@ -34,7 +24,7 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
     if (!started.ok) return setError(started.error.message);
     setJob(started.value);
     try {
-      const end = await follow(started.value.jobId, setJob);
+      const end = await followJob(started.value.jobId, setJob);
       setJob(null);
       if (end.state === 'failed') return setError(end.message);
       if (end.state === 'cancelled') return setReport('Cancelled; nothing was added.');
@@ -52,20 +42,12 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
   async function ocr(d: AddedDocument) {
     const started = await client.call('documents.ocr', { id: d.documentId });
     if (!started.ok) return setReport(`“${d.title}” has no text layer${started.error.code === 'no_ocr' ? ' (OCR is not installed on this computer)' : `: ${started.error.message}`}.`);
-    const end = await follow(started.value.jobId, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
+    const end = await followJob(started.value.jobId, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
     setReport(end.state === 'done' ? `Text of “${d.title}” read by OCR.` : `OCR of “${d.title}” did not finish: ${end.message}`);
     void refresh();
   }
 
-  if (job) {
-    return (
-      <div className="job" role="status" aria-label="Adding document">
-        <progress max={100} value={Math.round((job.progress ?? 0) * 100)} />
-        <span className="small">{job.message}</span>
-        <button onClick={() => void client.call('jobs.cancel', { jobId: job.jobId })}>Cancel</button>
-      </div>
-    );
-  }
+  if (job) return <JobProgress job={job} label="Adding document" />;
   return (
     <>
       <button onClick={() => void start()}>Add document…</button>

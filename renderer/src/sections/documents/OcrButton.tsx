@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/domain/documents';
 import { client } from '../../api/client';
+import { followJob } from '../../components/jobs';
 
 /** For a scan or image with no text: read it by OCR in the background (where tesseract is installed). */
 export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void }) {
@@ -13,17 +14,10 @@ export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void
       setBusy(false);
       return setMessage(started.error.message);
     }
-    for (;;) {
-      const r = await client.call('jobs.get', { jobId: started.value.jobId });
-      if (!r.ok || r.value.state !== 'running') {
-        setBusy(false);
-        setMessage(!r.ok ? r.error.message : r.value.state === 'done' ? 'Text read by OCR.' : r.value.message);
-        if (r.ok && r.value.state === 'done') onDone();
-        return;
-      }
-      setMessage(r.value.message);
-      await new Promise((done) => setTimeout(done, 300));
-    }
+    const end = await followJob(started.value.jobId, (st) => setMessage(st.message));
+    setBusy(false);
+    setMessage(end.state === 'done' ? 'Text read by OCR.' : end.message);
+    if (end.state === 'done') onDone();
   }
   return (
     <section aria-label="OCR">

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JobStatus } from '../../../../shared/api/case';
 import type { ImportOptions, ImportPreview } from '../../../../shared/api/records';
 import type { ImportSummary, Mapping } from '../../../../shared/domain/records';
+import { followJob } from '../../components/jobs';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { MappingStep } from './MappingStep';
@@ -29,7 +30,6 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const options = useCallback((): ImportOptions => ({ path, ...read, ...(mapping ? { mapping } : {}) }), [path, read, mapping]);
 
   useEffect(() => {
@@ -48,7 +48,6 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
       clearTimeout(t);
     };
   }, [options]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => { if (timer.current) clearInterval(timer.current); }, []);
 
   async function check() {
     setStep('Check');
@@ -63,17 +62,11 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
     const started = await client.call('import.start', options());
     if (!started.ok) return setError(started.error.message);
     setJob(started.value);
-    timer.current = setInterval(async () => {
-      const r = await client.call('jobs.get', { jobId: started.value.jobId });
-      if (!r.ok) return setError(r.error.message);
-      setJob(r.value);
-      if (r.value.state === 'running') return;
-      clearInterval(timer.current!);
-      if (r.value.state === 'done') {
-        setStep('Report');
-        void refresh();
-      } else if (r.value.state === 'failed') setError(r.value.message);
-    }, 250);
+    const end = await followJob(started.value.jobId, setJob);
+    if (end.state === 'done') {
+      setStep('Report');
+      void refresh();
+    } else if (end.state === 'failed') setError(end.message);
   }
 
   const running = job?.state === 'running';

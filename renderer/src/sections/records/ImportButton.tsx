@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../../../shared/domain/records';
 import { client, shell } from '../../api/client';
 import { useApp } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
+import { JobProgress, followJob } from '../../components/jobs';
 
 /**
  * Picks a customs file. A file in a known layout is imported at once as a
@@ -29,43 +30,22 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
     const started = await client.call('import.start', { path, preset });
     if (!started.ok) return setError(started.error.message);
     setJob(started.value);
-    poll(started.value.jobId);
+    const end = await followJob(started.value.jobId, setJob);
+    setJob(null);
+    if (end.state === 'done') {
+      const s = end.result as ImportSummary;
+      setReport(
+        s.alreadyImported
+          ? 'This file was imported before; nothing was added.'
+          : `Imported ${s.rowsImported.toLocaleString()} of ${s.rowsRead.toLocaleString()} rows · ${s.rowsFlagged} flagged · ${s.rowsRejected} rejected · ${s.duplicates} duplicates`,
+      );
+      void refresh();
+    } else if (end.state === 'failed') setError(end.message);
+    else setReport('Import cancelled; the case is as it was.');
   }
 
-  function poll(jobId: string) {
-    const timer = setInterval(async () => {
-      const r = await client.call('jobs.get', { jobId });
-      if (!r.ok) {
-        clearInterval(timer);
-        return setError(r.error.message);
-      }
-      setJob(r.value);
-      if (r.value.state === 'running') return;
-      clearInterval(timer);
-      setJob(null);
-      if (r.value.state === 'done') {
-        const s = r.value.result as ImportSummary;
-        setReport(
-          s.alreadyImported
-            ? 'This file was imported before; nothing was added.'
-            : `Imported ${s.rowsImported.toLocaleString()} of ${s.rowsRead.toLocaleString()} rows · ${s.rowsFlagged} flagged · ${s.rowsRejected} rejected · ${s.duplicates} duplicates`,
-        );
-        void refresh();
-      } else if (r.value.state === 'failed') setError(r.value.message);
-      else setReport('Import cancelled; the case is as it was.');
-    }, 250);
-  }
+  if (job) return <JobProgress job={job} label="Import progress" />;
 
-  if (job) {
-    const pct = Math.round((job.progress ?? 0) * 100);
-    return (
-      <div className="job" role="status" aria-label="Import progress">
-        <progress max={100} value={pct} />
-        <span className="small">{job.message}</span>
-        <button onClick={() => void client.call('jobs.cancel', { jobId: job.jobId })}>Cancel</button>
-      </div>
-    );
-  }
   async function openWizard() {
     const path = await shell.pickOpenPath('customs');
     if (path) setWizardPath(path);
