@@ -10,6 +10,7 @@ import type {
   ResolveSummary,
   ReviewPair,
 } from '../domain/entities';
+import type { EntityDocumentMention } from '../domain/documents';
 
 const id = z.number().int().positive();
 const page = {
@@ -29,6 +30,8 @@ export const entitiesApi = {
   ),
   'entities.count': method<number>()(z.object({ query: z.string().optional() }), { mutates: false }),
   'entities.get': method<EntityDetail>()(z.object({ id }), { mutates: false }),
+  /** The document pages where any of the entity's names is written ("mentioned in"). */
+  'entities.documents': method<EntityDocumentMention[]>()(z.object({ id }), { mutates: false }),
   /** Sets the canonical name; a later resolve keeps it. */
   'entities.rename': method<EntitySummary>()(z.object({ id, name: z.string().trim().min(1).max(500) }), { mutates: true }),
   /** Manual merge: a "same" judgement between the entities, applied now and by every later resolve. */

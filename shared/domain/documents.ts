@@ -90,3 +90,18 @@ export interface DocumentContent {
    */
   viewHtml: string | null;
 }
+
+/** Where one of an entity's names is written in a document ("mentioned in" on the entity's page). */
+export interface EntityDocumentMention {
+  documentId: number;
+  title: string;
+  page: number;
+  /** Offsets of the name in the page's text, as an excerpt has them. */
+  start: number;
+  end: number;
+  /** The name as written on the page. */
+  text: string;
+  /** The entity's name (without its legal form) that was looked for. */
+  name: string;
+  snippet: string;
+}

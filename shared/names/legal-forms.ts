@@ -132,7 +132,7 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
     }
     if (!alias && last.length >= 9) {
       // A long single-word form with a typo or two (KORPOZACHJA).
-      const near = singleWords.find((w) => w.word.length >= 9 && osaDistance(w.word, last, 2) <= 2);
+      const near = nearLongForm(last);
       if (near) alias = { tokens: [last], form: near.form };
     }
     if (!alias && maybeTruncated && guard === 0) alias = truncatedAt(tokens, end, end - start);
@@ -141,6 +141,17 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
     end -= alias.tokens.length;
   }
   return { start, end, forms };
+}
+
+// Scanning every long form for each name's last word is costly; a case repeats its last words.
+const nearLong = new Map<string, { word: string; form: LegalForm } | null>();
+function nearLongForm(last: string): { word: string; form: LegalForm } | undefined {
+  let near = nearLong.get(last);
+  if (near === undefined) {
+    if (nearLong.size >= 100_000) nearLong.clear();
+    nearLong.set(last, (near = singleWords.find((w) => w.word.length >= 9 && osaDistance(w.word, last, 2) <= 2) ?? null));
+  }
+  return near ?? undefined;
 }
 
 const singleAliases: Alias[] = singleWords.map((w) => ({ tokens: [w.word], form: w.form }));

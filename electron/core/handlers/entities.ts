@@ -7,6 +7,7 @@ import { decidePair, entitySummary, mergeEntities, splitEntity, undoJudgement } 
 import { entityDetail, reviewPairs } from '../entities/detail';
 import { matchNames } from '../entities/match-names';
 import { resolveCase } from '../entities/resolve-case';
+import { documentsMentioning } from '../documents/entity-mentions';
 import type { Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
@@ -15,6 +16,10 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, query, limit, offset),
   'entities.count': ({ session }, { query }) => countEntities(session.db, query),
   'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
+  'entities.documents': ({ session }, { id }) => {
+    const detail = entityDetail(session.db, id);
+    return documentsMentioning(session.db, [detail.name, ...detail.names.map((n) => n.name)]);
+  },
   'entities.rename': ({ session }, { id, name }) => {
     if (!getEntity(session.db, id)) throw new CustodianError('not_found', `There is no entity ${id} in this case.`);
     renameEntity(session.db, id, name);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { MentionedIn } from './MentionedIn';
 
 const usd = (v: number) => `$${Math.round(v).toLocaleString()}`;
 
@@ -53,6 +54,7 @@ export function EntityPage({ id, revision }: { id: number; revision: number }) {
           ))}
         </tbody>
       </table>
+      <MentionedIn id={id} revision={revision} />
       <h4>Timeline</h4>
       <div className="timeline" aria-label="Shipments per month">
         {d.timeline.map((t) => (
