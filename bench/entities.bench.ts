@@ -1,3 +1,4 @@
+import type { ApiOutput, MethodName } from '../shared/api';
 // Entities bench: resolution quality on held-out generated data (seed "heldout", never tuned on),
 // name-pair F1 of match-names on pairs built from that data's labels, and resolve speed.
 // ROWS=20000 by default; ROWS=1000000 for the 1M budget (slow: imports via the core first).
@@ -17,8 +18,8 @@ const CACHE = join(process.cwd(), '.cache', 'entities-bench');
 const cached = ROWS >= 200_000;
 const dir = cached ? CACHE : mkdtempSync(join(tmpdir(), 'custodian-entities-bench-'));
 mkdirSync(dir, { recursive: true });
-async function must(core: ReturnType<typeof createCore>, m: string, input: unknown): Promise<any> {
-  const r = await call(core, m as never, input);
+async function must<M extends MethodName>(core: ReturnType<typeof createCore>, m: M, input: unknown): Promise<ApiOutput<M>> {
+  const r = await call(core, m, input);
   if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
   return r.value;
 }

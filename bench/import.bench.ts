@@ -86,7 +86,7 @@ function searchLatency(casePath: string): { p50: number; p95: number; max: numbe
     // Realistic queries: words of party names and descriptions from random records, plus the storyline names.
     const sample = db.prepare('SELECT shipper, consignee, description FROM records WHERE id % 9973 = 1 LIMIT 90').all() as Record<string, string | null>[];
     const words = sample.flatMap((r) => {
-      const pick = (t: string | null) => (t ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+      const pick = (t: string | null | undefined) => (t ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
       return [pick(r.shipper)[0], pick(r.description)[0], pick(r.consignee).slice(0, 2).join(' ')].filter(Boolean) as string[];
     });
     const fixed = ['Poly Technologies', 'Ulan-Ude', 'ВЕРТОЛЕТ', 'ПОДШИПНИКИ', 'Улан-Удэнский авиационный', 'ОДК', 'AVIC', 'лопасть', 'радио', 'Промтех'];

@@ -23,7 +23,10 @@ describe('match-names', () => {
     ] as const;
     const out = matchNames(pairs.map(([name1, name2]) => ({ name1, name2 })));
     pairs.forEach(([a, b, same], i) => expect({ a, b, match: out[i]!.match }).toEqual({ a, b, match: same }));
-    for (const o of out) expect(o.score).toBeGreaterThanOrEqual(0), expect(o.score).toBeLessThanOrEqual(1);
+    for (const o of out) {
+      expect(o.score).toBeGreaterThanOrEqual(0);
+      expect(o.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it('CLI: keeps rows in order, passes other columns through, and handles bad input without crashing', () => {

@@ -5,7 +5,7 @@
  * a cluster takes the id of the previous entity most of its mentions had,
  * and a name a person set is kept.
  */
-import { analyzeName, scriptsOf } from '../../../shared/names';
+import { scriptsOf } from '../../../shared/names';
 import type { ResolveSummary } from '../../../shared/domain/entities';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';

@@ -108,8 +108,13 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     key: string;
     legal: string | null;
     shared: Analysis | null;
-    /** identifier+country → slot (a slot is one raw name in one unit; it counts the mentions). */
-    unitBy: Map<string, number>;
+    /**
+     * identifier+country → slot (a slot is one raw name in one unit; it counts the mentions): the first seen
+     * here, any others in a map (most names have one, and 400k maps cost memory).
+     */
+    firstSub: string;
+    firstSlot: number;
+    moreSubs: Map<string, number> | null;
     /** The identifier and country last seen with this name, and their slot: most mentions repeat them. */
     lastId: string | null;
     lastCountry: string | null;
@@ -163,7 +168,9 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
         key: shared?.key ?? '',
         legal: shared?.legal ?? null,
         shared: shared ?? null,
-        unitBy: new Map(),
+        firstSub: '',
+        firstSlot: -1,
+        moreSubs: null,
         lastId: null,
         lastCountry: null,
         lastSlot: -1,
@@ -177,7 +184,7 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     let slot = info.lastSlot >= 0 && info.lastId === id && info.lastCountry === country ? info.lastSlot : -1;
     if (slot < 0) {
       const sub = id || country ? `${id ?? ''}\u0000${country ?? ''}` : '';
-      slot = info.unitBy.get(sub) ?? -1;
+      slot = info.firstSlot >= 0 && info.firstSub === sub ? info.firstSlot : (info.moreSubs?.get(sub) ?? -1);
       if (slot < 0) slot = newSlot(info, raw, sub, id, country);
       info.lastId = id;
       info.lastCountry = country;
@@ -221,7 +228,10 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     slotUnit.push(u);
     slotRaw.push(info.idx);
     slotCount.push(0);
-    info.unitBy.set(sub, slot);
+    if (info.firstSlot < 0) {
+      info.firstSub = sub;
+      info.firstSlot = slot;
+    } else (info.moreSubs ??= new Map()).set(sub, slot);
     return slot;
   };
   for (const r of records) {
@@ -251,7 +261,8 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
       const info = rawInfo.get(raw);
       if (!info) return undefined;
       const want = `${cleanIdentifier(identifier) ?? ''}\u0000${cleanCountry(country) ?? ''}`;
-      for (const [sub, slot] of info.unitBy) {
+      const subs: [string, number][] = info.firstSlot >= 0 ? [[info.firstSub, info.firstSlot], ...(info.moreSubs ?? [])] : [];
+      for (const [sub, slot] of subs) {
         const [i, c] = sub ? sub.split('\u0000') : ['', ''];
         if (`${cleanIdentifier(i ?? null) ?? ''}\u0000${cleanCountry(c ?? null) ?? ''}` === want) return slotUnit[slot];
       }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ImportOptions } from '../../../shared/api/records';
 import type { ImportSummary } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
@@ -13,8 +11,7 @@ import type { JobControl } from '../jobs/protocol';
 import { keepOriginal, sha256File } from './keep-original';
 import { resolveMapping } from './mapping';
 import { rebuildRaw } from './raw-row';
-import type { ReaderMessage } from './import-read-worker';
-import { RECORD_WIDTH, readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
+import { RECORD_WIDTH, readImportRows, type ReadPlan, type RowBatch } from './import-rows';
 import { MEDIA_TYPES, readTable } from './read-table';
 import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './table-source';
 
@@ -56,7 +53,7 @@ export async function importFile(
   const read: ReadOptions = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
   let inTransaction = false;
   try {
-    // The header first (a few KiB), so the mapping is settled before the rows flow, maybe from another thread.
+    // The header first (a few KiB), so the mapping and the record ids are settled before any row is read.
     const head = await readHeader(options.path, read, facts);
     db.exec('BEGIN IMMEDIATE');
     inTransaction = true;
@@ -96,7 +93,7 @@ export async function importFile(
     };
     const write = batchWriter(db, plan, counts);
     let lastProgress = 0;
-    const result = await readRows(plan, control?.readerScript, (batch) => {
+    const result = await readImportRows(plan, (batch) => {
       if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
       write(batch);
       const t = Date.now();
@@ -143,40 +140,6 @@ export async function importFile(
 /** The file's header, format, encoding and delimiter, read without going past the first row. */
 async function readHeader(path: string, read: ReadOptions, facts: FileFacts): Promise<TableInfo> {
   return readTable(path, read, { header() {}, row: () => false, chunk() {} }, facts);
-}
-
-/**
- * Runs the reading half (import-rows.ts) in its own thread when the worker
- * script is there (the CLI and the app), else in this thread (tests); each
- * batch is written by `write` in this thread, in order, as it arrives.
- */
-function readRows(plan: ReadPlan, script: string | undefined, write: (b: RowBatch) => void): Promise<ReadResult> {
-  if (!script || !existsSync(script)) return readImportRows(plan, write);
-  return new Promise<ReadResult>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: plan });
-    let settled = false;
-    const end = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      settle();
-    };
-    worker.on('message', (m: ReaderMessage) => {
-      if (settled) return;
-      if (m.type === 'batch') {
-        try {
-          write(m.batch);
-        } catch (e) {
-          end(() => reject(e));
-          return;
-        }
-        worker.postMessage('written');
-      } else if (m.type === 'done') end(() => resolve({ info: m.info, sha256: m.sha256 }));
-      else end(() => reject(new CustodianError(m.error.code, m.error.message)));
-    });
-    worker.on('error', (e) => end(() => reject(e)));
-    worker.on('exit', () => end(() => reject(new Error('The import reader stopped unexpectedly.'))));
-  });
 }
 
 function alreadyImported(importId: number, encoding: string, sha256: string): ImportSummary {

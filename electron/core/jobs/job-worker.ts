@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CustodianError } from '../../../shared/result';
 import type { JobKind, WorkerMessage } from './protocol';
@@ -10,8 +9,6 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 let last = 0;
 runJob(kind, payload, {
   signal: new AbortController().signal, // cancelling terminates the worker instead
-  // Bundled next to this file (scripts/build-node.mjs); terminating this worker ends it too.
-  readerScript: join(__dirname, 'import-read-worker.cjs'),
   progress(progress, message) {
     const now = Date.now();
     if (now - last < 200 && progress !== 1) return;

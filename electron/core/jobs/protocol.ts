@@ -19,6 +19,4 @@ export type WorkerMessage =
 export interface JobControl {
   progress(progress: number | null, message: string): void;
   signal: AbortSignal;
-  /** The built import reader (import/import-read-worker.ts) when running as a worker: an import then reads in a second thread. */
-  readerScript?: string;
 }
