@@ -1,5 +1,4 @@
 import { defineConfig, type Plugin } from 'vite';
-import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 // frame-ancestors is ignored (and warned about) in a meta tag; the bridge sends it as a header.
@@ -12,13 +11,14 @@ const cspMeta: Plugin = {
 };
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  // Paths are relative to the repository root, where every npm script runs vite.
+  root: 'renderer',
   // Relative asset paths: Electron opens index.html from disk.
   base: './',
   plugins: [cspMeta],
   esbuild: { jsx: 'automatic' },
   build: {
-    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    outDir: '../out/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     sourcemap: true,
