@@ -69,6 +69,18 @@ const importCommand: Command = {
     runImportJob(core, importInput(args, values), Boolean(values.progress) || (process.stderr.isTTY && !values.json)),
 };
 
+/** The record filters `records` and `search` share (see `filters`). */
+const FILTER_OPTIONS = {
+  flag: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  hs: { type: 'string' },
+  country: { type: 'string' },
+  party: { type: 'string' },
+  'min-usd': { type: 'string' },
+  'max-usd': { type: 'string' },
+} as const;
+
 export const recordsCommands: Command[] = [
   importCommand,
   apiCommand(
@@ -152,14 +164,7 @@ export const recordsCommands: Command[] = [
         import: { type: 'string' },
         query: { type: 'string' },
         flagged: { type: 'boolean' },
-        flag: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        hs: { type: 'string' },
-        country: { type: 'string' },
-        party: { type: 'string' },
-        'min-usd': { type: 'string' },
-        'max-usd': { type: 'string' },
+        ...FILTER_OPTIONS,
         sort: { type: 'string' },
         desc: { type: 'boolean' },
       },
@@ -197,14 +202,7 @@ export const recordsCommands: Command[] = [
       minArgs: 1,
       options: {
         limit: { type: 'string' },
-        flag: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        hs: { type: 'string' },
-        country: { type: 'string' },
-        party: { type: 'string' },
-        'min-usd': { type: 'string' },
-        'max-usd': { type: 'string' },
+        ...FILTER_OPTIONS,
       },
       method: 'search.query',
       input: (args, v) => ({ query: args.join(' '), limit: int(v.limit, 'limit') ?? 50, ...filters(v) }),
