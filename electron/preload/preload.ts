@@ -1,13 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHOD_NAMES } from '../../shared/api/method-names';
 import { IPC, type CustodianBridge, type MenuCommand } from '../../shared/bridge';
 import type { Result } from '../../shared/result';
 
 /**
  * The page's only door to the backend: one `call` for the contract's
  * methods and two dialogs. No ipcRenderer, no Node, nothing else is exposed.
- * Method names and inputs are checked against the contract on the main
- * side (dispatch), which is the side that matters; importing the contract
- * here would bundle zod and every schema (~750 KB) into each page load.
+ * Method names are whitelisted here from a plain list (the contract itself
+ * would bundle zod and every schema, ~750 KB, into each page load); inputs
+ * are parsed with the contract's schemas on the main side (dispatch).
  *
  * Runs sandboxed: it may only require('electron'); the build bundles it into
  * one CJS file, and tests/shell/preload-bundle.test.ts checks that.
@@ -23,9 +24,11 @@ ipcRenderer.on(IPC.menu, (_e: IpcRendererEvent, command: MenuCommand) => {
   else for (const l of listeners) l(command);
 });
 
+const allowed = new Set(API_METHOD_NAMES);
+
 const bridge = {
   call: (method, input) => {
-    if (typeof method !== 'string') {
+    if (typeof method !== 'string' || !allowed.has(method)) {
       return Promise.resolve({
         ok: false,
         error: { code: 'unknown_method', message: `There is no API method ${String(method)}.` },
