@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { AddDocumentsInput } from '../../../shared/api/documents';
 import type { AddedDocument } from '../../../shared/domain/documents';
+import { nonEmptyFileSize } from '../files';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { putBlob, sha256Hex } from '../db/blobs';
@@ -92,15 +93,7 @@ export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor:
 }
 
 function readDocumentFile(path: string): Buffer {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new CustodianError('not_found', `${path} does not exist or is not a file.`);
-  }
-  if (size === 0) throw new CustodianError('empty_file', `${path} is empty: there is nothing to add.`);
+  const size = nonEmptyFileSize(path, 'add');
   if (size > MAX_BYTES) throw new CustodianError('too_large', `${path} is larger than ${MAX_BYTES / 1024 / 1024} MB, the most a document in a case may be.`);
   return readFileSync(path);
 }

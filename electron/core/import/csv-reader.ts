@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { CustodianError } from '../../../shared/result';
 import { CsvParser } from './csv-parser';
 import { hashText } from './dedupe';
-import { countReplacements, detectEncoding, looksBinary, makeDecoder } from './encoding';
+import { countReplacements, textDecoding } from './encoding';
 import { sniffDelimiter } from './sniff';
 import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
 
@@ -11,14 +11,11 @@ const CHUNK = 1 << 16;
 
 /** Streams a delimited text file: decode chunk by chunk, parse, hand out rows; memory stays flat. */
 export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
-  const guess = detectEncoding(facts.head);
-  const encoding = opts.encoding ?? guess.encoding;
-  if (looksBinary(facts.head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
-  const decoder = makeDecoder(encoding);
+  const { decoder, confidence, bomLength } = textDecoding(path, facts.head, opts.encoding);
   const info: TableInfo = {
     format: 'csv',
     encoding: decoder.encoding,
-    encodingConfidence: opts.encoding ? 1 : guess.confidence,
+    encodingConfidence: confidence,
     delimiter: opts.delimiter ?? null,
     sheets: [],
     columns: [],
@@ -57,7 +54,7 @@ export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions,
       const last = pos + bytesRead >= facts.size || bytesRead === 0;
       let bytes = buf.subarray(0, bytesRead);
       cb.bytes?.(bytes);
-      if (first && !opts.encoding) bytes = bytes.subarray(guess.bomLength);
+      if (first) bytes = bytes.subarray(bomLength);
       pos += bytesRead;
       let text = decoder.decode(bytes, { stream: !last });
       if (first) {

@@ -133,3 +133,22 @@ export function looksBinary(head: Uint8Array, encoding: string): boolean {
   if (encoding.startsWith('utf-16')) return false;
   return head.subarray(0, 8192).includes(0);
 }
+
+export interface TextDecoding {
+  decoder: TextDecoder;
+  /** 1 when the person chose the encoding. */
+  confidence: number;
+  /** Bytes of a byte-order mark to skip at the start (0 when the encoding was chosen). */
+  bomLength: number;
+}
+
+/**
+ * How a text file (CSV, JSON lines) is decoded: the chosen encoding or the
+ * detected one; a binary file is refused before anything is read.
+ */
+export function textDecoding(path: string, head: Uint8Array, chosen: string | undefined): TextDecoding {
+  const guess = detectEncoding(head);
+  const encoding = chosen ?? guess.encoding;
+  if (looksBinary(head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
+  return { decoder: makeDecoder(encoding), confidence: chosen ? 1 : guess.confidence, bomLength: chosen ? 0 : guess.bomLength };
+}

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { CustodianError } from '../../../shared/result';
 import { hashText } from './dedupe';
-import { countReplacements, detectEncoding, looksBinary, makeDecoder } from './encoding';
+import { countReplacements, textDecoding } from './encoding';
 import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
@@ -14,14 +14,11 @@ const CHUNK = 1 << 16;
  * not, cannot be lined up with the columns and is rejected, never dropped.
  */
 export async function readJsonl(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
-  const guess = detectEncoding(facts.head);
-  const encoding = opts.encoding ?? guess.encoding;
-  if (looksBinary(facts.head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
-  const decoder = makeDecoder(encoding);
+  const { decoder, confidence, bomLength } = textDecoding(path, facts.head, opts.encoding);
   const info: TableInfo = {
     format: 'jsonl',
     encoding: decoder.encoding,
-    encodingConfidence: opts.encoding ? 1 : guess.confidence,
+    encodingConfidence: confidence,
     delimiter: null,
     sheets: [],
     columns: [],
@@ -72,7 +69,7 @@ export async function readJsonl(path: string, facts: FileFacts, opts: ReadOption
       const last = pos + bytesRead >= facts.size || bytesRead === 0;
       let bytes = buf.subarray(0, bytesRead);
       cb.bytes?.(bytes);
-      if (first && !opts.encoding) bytes = bytes.subarray(guess.bomLength);
+      if (first) bytes = bytes.subarray(bomLength);
       pos += bytesRead;
       let text = decoder.decode(bytes, { stream: !last });
       if (first) text = text.replace(/^\uFEFF/, '');

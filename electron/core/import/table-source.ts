@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ImportFormat } from '../../../shared/api/records';
+import { nonEmptyFileSize } from '../files';
 import { CustodianError } from '../../../shared/result';
 
 /** What a reader learned about a file: its format, encoding, delimiter and header. */
@@ -51,15 +52,7 @@ export interface FileFacts {
 
 /** Checks the file exists and is not empty; returns its size and first 64 KiB. */
 export function fileFacts(path: string): FileFacts {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new CustodianError('not_found', `${path} does not exist or is not a file.`);
-  }
-  if (size === 0) throw new CustodianError('empty_file', `${path} is empty: there is nothing to import.`);
+  const size = nonEmptyFileSize(path, 'import');
   const head = Buffer.alloc(Math.min(size, 64 * 1024));
   const fd = openSync(path, 'r');
   try {
