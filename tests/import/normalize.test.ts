@@ -8,7 +8,7 @@ import { normalizeHs } from '../../electron/core/import/normalize/hs';
 import { parseNumber } from '../../electron/core/import/normalize/numbers';
 import { sniffDelimiter } from '../../electron/core/import/sniff';
 import { compileNormalizer } from '../../electron/core/import/normalize/row';
-import { rebuildRaw } from '../../electron/core/import/raw-row';
+import { isCanonicalNumber, rebuildRaw } from '../../electron/core/import/raw-row';
 import { suggestMapping } from '../../electron/core/import/suggest';
 
 describe('dates', () => {
@@ -28,6 +28,14 @@ describe('dates', () => {
     ['не указана', 'auto', null, 'bad_date'],
     ['#########', 'auto', null, 'bad_date'],
     ['2022/02/30', 'auto', null, 'bad_date'],
+    ['2024-02-29', 'auto', '2024-02-29', null],
+    ['2023-02-29', 'auto', null, 'bad_date'],
+    ['1900-02-29', 'auto', null, 'bad_date'],
+    ['2000-02-29', 'auto', '2000-02-29', null],
+    ['2022-04-31', 'auto', null, 'bad_date'],
+    ['2022-00-10', 'auto', null, 'bad_date'],
+    ['1899-12-31', 'auto', null, 'bad_date'],
+    ['2022-1a-04', 'auto', null, 'bad_date'],
     ['', 'auto', null, null],
   ] as const)('%s (%s) → %s %s', (text, order, value, flag) => {
     expect(parseDate(text, order)).toEqual({ value, flag });
@@ -52,6 +60,22 @@ describe('numbers', () => {
     ['', null, null],
   ] as const)('%s → %s', (text, value, flag) => {
     expect(parseNumber(text, 'auto')).toEqual({ value, flag });
+  });
+
+  it('knows which texts String(Number(text)) gives back unchanged (they need no raw copy)', () => {
+    const numberText = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.stringMatching(/^-?\d{1,18}(\.\d{0,18})?$/),
+      fc.constantFrom('0', '-0', '0.0000001', '0.000001', '1e21', '1.', '.5', '01', '1.50', '123456789012345', '1234567890123456'),
+    );
+    fc.assert(
+      fc.property(numberText, (f) => {
+        if (isCanonicalNumber(f)) expect(String(Number(f))).toBe(f);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const f of ['0', '-0.5', '17975.175', '123456789012345', '0.000001']) expect(isCanonicalNumber(f), f).toBe(true);
+    for (const f of ['-0', '1.50', '01', '.5', '1.', '0.0000001', '1234567890123456', '1e5', '', '-']) expect(isCanonicalNumber(f), f).toBe(false);
   });
 });
 

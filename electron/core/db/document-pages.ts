@@ -1,5 +1,6 @@
 import type { DocumentPage } from '../../../shared/domain/documents';
 import type { ReadDb, WriteDb } from './types';
+import { foldForIndex } from './records-fts';
 
 interface Row {
   id: number;
@@ -17,7 +18,6 @@ const toPage = (r: Row): DocumentPage => ({ documentId: r.document_id, page: r.p
  * keeps the length, so snippets cut from the stored text line up.
  * Queries are folded the same way.
  */
-export const foldForIndex = (text: string): string => text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 
 /**
  * Writes one page and its entries in both full-text indexes. The indexes

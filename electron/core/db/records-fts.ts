@@ -20,11 +20,11 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-/** The `cjk` column's text for a record's indexed fields texts[from..to) ('' when they hold no CJK). */
-export function cjkBigrams(texts: unknown[], from = 0, to = texts.length): string {
+/** The `cjk` column's text for a record's indexed values (values[slot] for each slot; '' when they hold no CJK). */
+export function cjkBigrams(values: readonly unknown[], slots: readonly number[]): string {
   let out = '';
-  for (let i = from; i < to; i++) {
-    const t = texts[i];
+  for (const slot of slots) {
+    const t = values[slot];
     if (typeof t !== 'string' || !MAYBE_CJK.test(t) || !HAS_CJK.test(t)) continue;
     for (const run of t.match(CJK_RUN) ?? []) out += (out ? ' ' : '') + bigrams(run).join(' ');
   }
@@ -35,10 +35,10 @@ export function cjkBigrams(texts: unknown[], from = 0, to = texts.length): strin
  * unicode61's diacritic folding covers Latin only; Russian writes ё as е
  * half the time, so both sides of the index see е.
  */
-export function foldForIndex(v: unknown): unknown {
-  if (typeof v !== 'string' || (v.indexOf('ё') < 0 && v.indexOf('Ё') < 0)) return v;
-  return v.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
-}
+export const foldForIndex = (text: string): string => (text.includes('ё') || text.includes('Ё') ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text);
+
+/** foldForIndex in SQL, for text the index takes straight from a column. */
+export const foldForIndexSql = (column: string): string => `replace(replace(${column}, 'ё', 'е'), 'Ё', 'Е')`;
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -49,7 +49,7 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * CJK runs match as bigram phrases in the cjk column.
  */
 export function ftsQuery(text: string, columns?: string[], prefix = true): string | null {
-  const terms = (foldForIndex(text) as string).match(QUERY_TERM) ?? [];
+  const terms = foldForIndex(text).match(QUERY_TERM) ?? [];
   if (terms.length === 0) return null;
   const scope = columns ? `{${columns.join(' ')}} : ` : '';
   return terms

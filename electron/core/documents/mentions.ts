@@ -1,4 +1,4 @@
-import { foldForIndex } from '../db/document-pages';
+import { foldForIndex } from '../db/records-fts';
 import type { ReadDb } from '../db/types';
 import { findPages, queryTerms } from './search-documents';
 

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../../shared/domain/records';
-import { foldForIndex, matchPages, scanPages, type PageMatch } from '../db/document-pages';
+import { matchPages, scanPages, type PageMatch } from '../db/document-pages';
+import { foldForIndex } from '../db/records-fts';
 import type { ReadDb } from '../db/types';
 
 /** Scripts written without spaces between words: searched by character trigrams, not words. */

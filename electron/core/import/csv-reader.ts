@@ -8,6 +8,7 @@ import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-s
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
 const CHUNK = 1 << 16;
+const READ = 1 << 20;
 
 /** Streams a delimited text file: decode chunk by chunk, parse, hand out rows; memory stays flat. */
 export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
@@ -46,27 +47,32 @@ export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions,
   };
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(CHUNK);
+    // Read 1 MiB at a time (fewer trips to the thread pool), decode and parse it 64 KiB at a time.
+    const buf = Buffer.alloc(READ);
     let pos = 0;
     let first = true;
     while (!stopped) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
-      const last = pos + bytesRead >= facts.size || bytesRead === 0;
-      let bytes = buf.subarray(0, bytesRead);
-      cb.bytes?.(bytes);
-      if (first) bytes = bytes.subarray(bomLength);
-      pos += bytesRead;
-      let text = decoder.decode(bytes, { stream: !last });
-      if (first) {
-        text = text.replace(/^\uFEFF/, '');
-        if (!info.delimiter) info.delimiter = sniffDelimiter(text.slice(0, 64 * 1024));
-        parser = new CsvParser(info.delimiter);
-        first = false;
+      const { bytesRead } = await fh.read(buf, 0, READ, pos);
+      const lastRead = pos + bytesRead >= facts.size || bytesRead === 0;
+      cb.bytes?.(buf.subarray(0, bytesRead));
+      for (let at = 0; !stopped && (at < bytesRead || (lastRead && at === 0)); at += CHUNK) {
+        const end = Math.min(at + CHUNK, bytesRead);
+        const last = lastRead && end === bytesRead;
+        let bytes = buf.subarray(at, end);
+        if (first) bytes = bytes.subarray(bomLength);
+        let text = decoder.decode(bytes, { stream: !last });
+        if (first) {
+          text = text.replace(/^\uFEFF/, '');
+          if (!info.delimiter) info.delimiter = sniffDelimiter(text.slice(0, 64 * 1024));
+          parser = new CsvParser(info.delimiter);
+          first = false;
+        }
+        info.replacementChars += countReplacements(text);
+        parser!.push(text, last, onRecord);
+        await cb.chunk(pos + end, facts.size);
       }
-      info.replacementChars += countReplacements(text);
-      parser!.push(text, last, onRecord);
-      await cb.chunk(pos, facts.size);
-      if (last) break;
+      pos += bytesRead;
+      if (lastRead) break;
     }
   } finally {
     await fh.close();

@@ -4,14 +4,16 @@ import type { ImportSummary } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { findImportBySha, finishImport, insertImport, rejectInserter, sourceOfSizeExists } from '../db/imports';
-import { maxRecordId, recordValuesById, recordWriter } from '../db/records';
+import { maxRecordId, recordIndexer, recordInserter, recordValuesById } from '../db/records';
 import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { keepOriginal, sha256File } from './keep-original';
 import { resolveMapping } from './mapping';
 import { rebuildRaw } from './raw-row';
-import { RECORD_WIDTH, readImportRows, type ReadPlan, type RowBatch } from './import-rows';
+import { readImportRows, writtenSlots, type ReadPlan, type RowBatch } from './import-rows';
+import { readImportRowsInThread, readThreadMinBytes } from './read-thread';
+import { PackCursor } from './record-pack';
 import { MEDIA_TYPES, readTable } from './read-table';
 import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './table-source';
 
@@ -91,17 +93,20 @@ export async function importFile(
       base,
       hashBytes: !sha256,
     };
-    const write = batchWriter(db, plan, counts);
+    const writer = batchWriter(db, plan, counts);
     let lastProgress = 0;
-    const result = await readImportRows(plan, (batch) => {
+    const sink = (batch: RowBatch) => {
       if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
-      write(batch);
+      writer.write(batch);
       const t = Date.now();
       if (control && t - lastProgress >= 250) {
         lastProgress = t;
         control.progress(batch.bytesTotal ? batch.bytesDone / batch.bytesTotal : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
       }
-    });
+    };
+    const script = control?.workerScript;
+    const result =
+      script && facts.size >= readThreadMinBytes() ? await readImportRowsInThread(script, plan, sink) : await readImportRows(plan, sink);
     const info = result.info;
     counts.replacementChars = info.replacementChars;
     counts.warnings.push(...info.warnings);
@@ -121,6 +126,7 @@ export async function importFile(
     }
     const original = dryRun ? { blobSha256: null, note: '' } : keepOriginal(db, options.path, facts.size);
     setSourceHash(db, sourceId, sha256, original.blobSha256, original.note);
+    writer.done();
     finishImport(db, importId, counts);
     appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, preset: presetName, ...counts });
     if (dryRun) db.exec('ROLLBACK');
@@ -160,40 +166,50 @@ function alreadyImported(importId: number, encoding: string, sha256: string): Im
 type Counts = { rowsRead: number; rowsImported: number; rowsRejected: number; duplicates: number; rowsFlagged: number };
 
 /**
- * Writes each batch the reader sends: rejects as they are, records in
- * multi-row INSERTs, and each candidate duplicate checked against the
- * earlier row as stored (a hash match is only a candidate): an exact repeat
- * is counted as a duplicate and listed with the row it repeats.
+ * Writes each batch the reader sends: rejects as they are, records from
+ * their pack, each candidate duplicate checked against the earlier row as
+ * stored (a hash match is only a candidate): an exact repeat is counted as
+ * a duplicate and listed with the row it repeats. Then the batch's records
+ * go into the full-text index, from their stored columns.
  */
-function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts): (b: RowBatch) => void {
-  const insert = recordWriter(db);
+function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts): { write(b: RowBatch): void; done(): void } {
+  const insert = recordInserter(db, plan.importId, writtenSlots(plan.columns, plan.mapping));
+  const index = recordIndexer(db);
   const reject = rejectInserter(db, plan.importId);
-  return (b) => {
+  const write = (b: RowBatch) => {
     counts.rowsRead += b.rowsRead;
     for (let i = 0; i < b.rejects.length; i += 3) {
       reject({ row: b.rejects[i] as number, reason: b.rejects[i + 1] as string, raw: b.rejects[i + 2] as string });
       counts.rowsRejected++;
     }
-    const n = b.records.length / RECORD_WIDTH;
-    let at = 0;
+    const records = new PackCursor(b.records);
+    const insertUpTo = (end: number) => {
+      while (records.at < end) {
+        records.next();
+        insert(records.cells);
+      }
+    };
+    const cjk = b.cjk;
     for (const c of b.candidates) {
       // The earlier row may sit in this batch: write everything before the candidate first.
-      insert(b.records, b.fts, at, c.at);
-      at = c.at;
+      insertUpTo(c.at);
       const prev = recordValuesById(db, plan.base + c.earlier);
       if (prev && sameFields(rebuildRaw(prev.values, prev.raw, plan.columns, plan.mapping), c.fields)) {
         reject({ row: c.row, reason: `duplicate of row ${c.earlier}`, raw: c.raw, duplicateOf: c.earlier });
         counts.duplicates++;
       } else {
-        insert(c.record, c.fts, 0, 1);
+        insert(c.cells);
+        if (c.cjk) cjk.push(c.cells[0]!, c.cjk);
         counts.rowsImported++;
         if (c.flagged) counts.rowsFlagged++;
       }
     }
-    insert(b.records, b.fts, at, n);
-    counts.rowsImported += n;
+    insertUpTo(b.records.count);
+    counts.rowsImported += b.records.count;
     counts.rowsFlagged += b.flagged;
+    if (b.rowsRead) index.range(b.firstId, b.lastId, cjk);
   };
+  return { write, done: index.done };
 }
 
 function sameFields(a: string[], b: string[]): boolean {

@@ -1,23 +1,33 @@
 import { createHash } from 'node:crypto';
 import { RECORD_FIELDS, type Mapping, type RecordField } from '../../../shared/domain/records';
-import { cjkBigrams, foldForIndex } from '../db/records-fts';
+import { cjkBigrams } from '../db/records-fts';
 import { HASH, RowHashes } from './dedupe';
 import { compileNormalizer } from './normalize/row';
+import { RecordPacker, type PackedRecords } from './record-pack';
 import { readTable } from './read-table';
 import { fileFacts, SUMMARY_ROW, type ReadOptions, type ReadRow, type TableInfo } from './table-source';
 
 /**
  * The reading half of an import: decode, parse, check and normalize rows
- * and lay them out, in batches, exactly as the writer (import-file.ts)
- * binds them. It touches no database. (Running it in a second thread was
- * measured: structured-cloning the batches cost ~11 s of CPU per million
- * rows, more than the overlap won on a shared two-core machine.)
+ * and pack them, in batches, exactly as the writer (import-file.ts) binds
+ * them. It touches no database, so it can run in a thread of its own
+ * (read-thread.ts) while the writer inserts the previous batch.
  */
 
-/** Parameters per record, in the writer's column order: id, import_id, row, RECORD_FIELDS…, flags, raw. */
-export const RECORD_WIDTH = RECORD_FIELDS.length + 5;
-/** Parameters per full-text row: rowid, shipper, consignee, notify, producer, description, cjk. */
-export const FTS_WIDTH = 7;
+/**
+ * The record fields an import writes (RECORD_FIELDS indexes, ascending): the mapped ones. The
+ * others stay NULL, so neither side spends time on them. A record's cells are id, row, the values
+ * of these fields, flags and raw (db/records.ts `recordInserter` binds them in that order).
+ */
+export function writtenSlots(columns: readonly string[], mapping: Mapping): number[] {
+  const slots = new Set<number>();
+  for (const c of columns) {
+    const f = mapping.columns[c];
+    if (f) slots.add(RECORD_FIELDS.indexOf(f));
+  }
+  return [...slots].sort((a, b) => a - b);
+}
+
 const FTS_SLOTS = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[]).map((f) =>
   RECORD_FIELDS.indexOf(f),
 );
@@ -43,20 +53,24 @@ export interface Candidate {
   earlier: number;
   fields: string[];
   raw: string;
-  record: unknown[];
-  fts: unknown[];
+  /** Its record's cells, written if it is not a duplicate after all. */
+  cells: (string | number | null)[];
+  /** Its `cjk` full-text column (cjkBigrams), or null. */
+  cjk: string | null;
   flagged: boolean;
 }
 
 export interface RowBatch {
-  /** RECORD_WIDTH values per record. */
-  records: unknown[];
-  /** FTS_WIDTH values per record. */
-  fts: unknown[];
+  records: PackedRecords;
+  /** The ids of the batch's first and last row: its records are the ids in between. */
+  firstId: number;
+  lastId: number;
+  /** (id, bigrams) per record whose indexed text has CJK: the writer indexes those rows with their `cjk` column. */
+  cjk: (number | string)[];
   /** Records among `records` with flags. */
   flagged: number;
   /** (row, reason, raw) per rejected row. */
-  rejects: unknown[];
+  rejects: (number | string)[];
   candidates: Candidate[];
   rowsRead: number;
   bytesDone: number;
@@ -71,8 +85,6 @@ export interface ReadResult {
 /** Rows per batch handed to the writer. */
 const BATCH_ROWS = 2048;
 
-const newBatch = (): RowBatch => ({ records: [], fts: [], flagged: 0, rejects: [], candidates: [], rowsRead: 0, bytesDone: 0, bytesTotal: 0 });
-
 /**
  * Reads the whole file, handing out batches to `sink` (awaited: the sink
  * applies back-pressure and may throw to stop). Decides each row's fate:
@@ -83,13 +95,12 @@ const newBatch = (): RowBatch => ({ records: [], fts: [], flagged: 0, rejects: [
 export async function readImportRows(plan: ReadPlan, sink: (b: RowBatch) => Promise<void> | void): Promise<ReadResult> {
   const facts = fileFacts(plan.path);
   const hasher = plan.hashBytes ? createHash('sha256') : null;
+  const width = writtenSlots(plan.columns, plan.mapping).length + 4;
   let onRow: (r: ReadRow) => void = () => {};
-  let batch = newBatch();
+  let batch = new BatchBuilder(width);
   const flush = async (done: number, total: number) => {
-    const b = batch;
-    batch = newBatch();
-    b.bytesDone = done;
-    b.bytesTotal = total;
+    const b = batch.finish(done, total);
+    batch = new BatchBuilder(width);
     await sink(b);
   };
   const info = await readTable(
@@ -114,15 +125,38 @@ export async function readImportRows(plan: ReadPlan, sink: (b: RowBatch) => Prom
   return { info, sha256: hasher ? hasher.digest('hex') : null };
 }
 
-function rowHandler(plan: ReadPlan, info: TableInfo, current: () => RowBatch): (r: ReadRow) => void {
+class BatchBuilder {
+  readonly records: RecordPacker;
+  firstRow = 0;
+  lastRow = 0;
+  readonly cjk: (number | string)[] = [];
+  flagged = 0;
+  readonly rejects: (number | string)[] = [];
+  readonly candidates: Candidate[] = [];
+  rowsRead = 0;
+
+  constructor(width: number) {
+    this.records = new RecordPacker(width, BATCH_ROWS + 256);
+  }
+
+  finish(bytesDone: number, bytesTotal: number): RowBatch {
+    const { cjk, flagged, rejects, candidates, rowsRead } = this;
+    return { records: this.records.finish(), firstId: this.firstRow, lastId: this.lastRow, cjk, flagged, rejects, candidates, rowsRead, bytesDone, bytesTotal };
+  }
+}
+
+function rowHandler(plan: ReadPlan, info: TableInfo, current: () => BatchBuilder): (r: ReadRow) => void {
   const width = info.columns.length;
   const normalize = compileNormalizer(info.columns, plan.mapping);
+  const slots = writtenSlots(plan.columns, plan.mapping);
+  const cells = new Array<string | number | null>(slots.length + 4).fill(null);
   const seen = new RowHashes();
-  const { importId, base } = plan;
-  const nFields = RECORD_FIELDS.length;
+  const { base } = plan;
   return (r) => {
     const b = current();
-    b.rowsRead++;
+    const id = base + r.row;
+    if (b.rowsRead++ === 0) b.firstRow = id;
+    b.lastRow = id;
     let reason = r.problem;
     if (!reason && r.fields.length !== width) reason = `expected ${width} fields, found ${r.fields.length}`;
     if (!reason) {
@@ -138,30 +172,21 @@ function rowHandler(plan: ReadPlan, info: TableInfo, current: () => RowBatch): (
     const earlier = seen.find(h1, h2);
     const { values, flags, rawDelta } = normalize(r.fields);
     if (info.replacementChars && r.fields.some((f) => f.includes('\uFFFD'))) flags.push('encoding_replacement');
-    const id = base + r.row;
-    const flagsText = flags.length ? JSON.stringify(flags) : '[]';
+    cells[0] = id;
+    cells[1] = r.row;
+    for (let k = 0; k < slots.length; k++) cells[k + 2] = values[slots[k]!]!;
+    cells[slots.length + 2] = flags.length ? JSON.stringify(flags) : '[]';
+    cells[slots.length + 3] = rawDelta;
+    const cjk = cjkBigrams(values, FTS_SLOTS);
     if (earlier) {
-      const record: unknown[] = [id, importId, r.row, ...values, flagsText, rawDelta];
-      const fts: unknown[] = [];
-      pushFts(fts, id, values);
-      b.candidates.push({ at: b.records.length / RECORD_WIDTH, row: r.row, earlier, fields: r.fields, raw: r.rawText(), record, fts, flagged: flags.length > 0 });
+      b.candidates.push({ at: b.records.count, row: r.row, earlier, fields: r.fields, raw: r.rawText(), cells: [...cells], cjk: cjk || null, flagged: flags.length > 0 });
       return;
     }
-    const rec = b.records;
-    rec.push(id, importId, r.row);
-    for (let i = 0; i < nFields; i++) rec.push(values[i]);
-    rec.push(flagsText, rawDelta);
-    pushFts(b.fts, id, values);
+    b.records.push(cells);
+    if (cjk) b.cjk.push(id, cjk);
     if (flags.length) b.flagged++;
     seen.add(h1, h2, r.row);
   };
-}
-
-function pushFts(out: unknown[], id: number, values: (string | number | null)[]): void {
-  const at = out.length;
-  out.push(id);
-  for (let i = 0; i < 5; i++) out.push(foldForIndex(values[FTS_SLOTS[i]!]));
-  out.push(cjkBigrams(out, at + 1, at + 6) || null);
 }
 
 function firstNonBlank(fields: string[]): string | undefined {

@@ -34,7 +34,7 @@ export class JobManager {
       if (status.state === 'running') Object.assign(status, { progress: p, message });
     };
     if (this.workerScript && existsSync(this.workerScript)) {
-      const worker = new Worker(this.workerScript, { workerData: { kind, payload } });
+      const worker = new Worker(this.workerScript, { workerData: { kind, payload, script: this.workerScript } });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') progress(m.progress, m.message);
         else if (m.type === 'done') finish({ state: 'done', progress: 1, message: 'Done', result: m.result });

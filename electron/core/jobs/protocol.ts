@@ -19,4 +19,6 @@ export type WorkerMessage =
 export interface JobControl {
   progress(progress: number | null, message: string): void;
   signal: AbortSignal;
+  /** The job worker's script, when the job runs in one: a job may start helper threads from it (import/read-thread.ts). */
+  workerScript?: string | undefined;
 }

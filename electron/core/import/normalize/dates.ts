@@ -23,6 +23,13 @@ const SERIAL = /^\d{5}(?:\.\d+)?$/;
  * 1899-12-30, in the 1954–2119 range) are read too.
  */
 export function parseDate(text: string, order: DateOrder): DateResult {
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    // yyyy-mm-dd, as most files write it: checked without a regular expression, and kept as the same string.
+    const y = digits(text, 0, 4);
+    const mo = digits(text, 5, 7);
+    const d = digits(text, 8, 10);
+    if (y >= 0 && mo >= 0 && d >= 0) return inRange(y, mo, d) ? { value: text, flag: null } : BAD;
+  }
   const s = text.trim();
   if (s === '') return EMPTY;
   let m = ISO.exec(s);
@@ -54,8 +61,25 @@ export function parseDate(text: string, order: DateOrder): DateResult {
 }
 
 function valid(y: number, mo: number, d: number): DateResult {
-  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return BAD;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d > days) return BAD;
+  if (!inRange(y, mo, d)) return BAD;
   return { value: `${y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`, flag: null };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function inRange(y: number, mo: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
+/** The number written by text[from, to) if it is all ASCII digits, else -1. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }

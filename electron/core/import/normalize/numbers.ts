@@ -1,3 +1,4 @@
+import { isCanonicalNumber } from '../raw-row';
 export interface NumberResult {
   value: number | null;
   flag: 'bad_number' | 'negative_number' | null;
@@ -16,7 +17,7 @@ const BAD: NumberResult = { value: null, flag: 'bad_number' };
  * `12,345.67.8`) is not a number: flagged, value null, raw kept.
  */
 export function parseNumber(text: string, decimal: 'auto' | '.' | ','): NumberResult {
-  if (PLAIN.test(text)) return sign(Number(text));
+  if (isCanonicalNumber(text) || PLAIN.test(text)) return sign(Number(text));
   let s = text.trim();
   if (s === '') return EMPTY;
   if (PLAIN.test(s)) return sign(Number(s));
