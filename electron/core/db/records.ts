@@ -59,20 +59,21 @@ const ftsFromRecords = (where: string, cjk: string) =>
  * in SQL: binding the texts again from JavaScript cost as much as the
  * tokenizing. `range(first, last, cjk)` indexes the records with ids
  * first…last; `cjk` lists (id, bigrams) for the few whose text has CJK runs
- * (records-fts.ts), which get their `cjk` column. FTS5 does not merge its
- * segments while the indexer runs (merging as it goes cost ~15% of a
- * million-row import); `done()` turns merging back on, so later writes
- * tidy the index up a little at a time.
+ * (records-fts.ts), which get their `cjk` column. While the indexer runs,
+ * FTS5 holds more terms in memory and does not merge its segments (merging
+ * as it went cost ~15% of a million-row import, and a "crisis" merge of 16
+ * segments stopped progress for over a second); `done()` restores the
+ * usual settings, so later writes tidy the index up a little at a time.
  */
 export function recordIndexer(db: WriteDb): { range(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
   const all = db.prepare(ftsFromRecords('id BETWEEN ? AND ?', 'NULL'));
   const allBut = db.prepare(ftsFromRecords('id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))', 'NULL'));
   const one = db.prepare(ftsFromRecords('id = ?', '?'));
   // (FTS5 reads a setting's value from the statement's text: it cannot be a bound parameter.)
-  const merging = (on: boolean) =>
-    db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('automerge', ${on ? FTS5_DEFAULT_AUTOMERGE : 0});
-             INSERT INTO records_fts (records_fts, rank) VALUES ('crisismerge', ${on ? FTS5_DEFAULT_CRISISMERGE : NO_CRISIS_MERGE})`);
-  merging(false);
+  const configure = (settings: Record<string, number>) => {
+    for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
+  };
+  configure(FTS_BULK);
   return {
     range(first, last, cjk) {
       if (cjk.length === 0) {
@@ -84,15 +85,14 @@ export function recordIndexer(db: WriteDb): { range(first: number, last: number,
       allBut.run(first, last, JSON.stringify(ids));
       for (let i = 0; i < cjk.length; i += 2) one.run(cjk[i + 1], cjk[i]);
     },
-    done: () => merging(true),
+    done: () => configure(FTS_USUAL),
   };
 }
 
-const FTS5_DEFAULT_AUTOMERGE = 4;
-const FTS5_DEFAULT_CRISISMERGE = 16;
-// A crisis merge of 16 segments stalled a million-row import for over a second (progress stops);
-// a million rows make about 40 segments, which queries walk in a few milliseconds.
-const NO_CRISIS_MERGE = 1000;
+/** FTS5's defaults, except the 8 MiB of pending terms set when the table was made (migration 0010). */
+const FTS_USUAL = { automerge: 4, crisismerge: 16, hashsize: 8 << 20 };
+/** 32 MiB of pending terms: a million rows make about ten segments, which queries walk in milliseconds. */
+const FTS_BULK = { automerge: 0, crisismerge: 1000, hashsize: 32 << 20 };
 
 /** The largest record id so far (an import numbers its records from it: id = base + row). */
 export function maxRecordId(db: ReadDb): number {

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { CustodianError } from '../../../shared/result';
-import { extractDocx, extractHtml } from './extract-html';
 import { extractPdf } from './extract-pdf';
 import { extractText } from './extract-text';
 import type { ExtractControl, Extracted } from './extracted';
@@ -11,6 +10,9 @@ const IMAGE_MAGIC: [string, number[]][] = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/gif', [0x47, 0x49, 0x46, 0x38]],
 ];
+
+/** jsdom, Readability and mammoth take about a second to load: only when a document needs them, not at every start of the CLI or app. */
+const htmlExtractors = () => import('./extract-html');
 
 const startsWith = (b: Buffer, magic: number[]) => magic.every((m, i) => b[i] === m);
 
@@ -29,7 +31,7 @@ export async function extractDocument(bytes: Buffer, fileName: string, control: 
   }
   if (bytes.subarray(8, 12).toString('latin1') === 'WEBP' && head.startsWith('RIFF')) return image('image/webp');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (ext === '.docx' || bytes.includes('word/document.xml')) return extractDocx(bytes, label);
+    if (ext === '.docx' || bytes.includes('word/document.xml')) return (await htmlExtractors()).extractDocx(bytes, label);
     throw new CustodianError('unsupported_type', `${label} is a ZIP archive that is not a Word document; Custodian reads PDF, HTML, DOCX, text and images.`);
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -37,10 +39,10 @@ export async function extractDocument(bytes: Buffer, fileName: string, control: 
     throw new CustodianError('unsupported_type', `${label} is a binary file Custodian cannot read; it reads PDF, HTML, DOCX, text and images (PNG, JPEG).`);
   }
   if (ext === '.mhtml' || ext === '.mht' || /^MIME-Version:/im.test(head) && /multipart\/related/i.test(head)) {
-    return { ...extractHtml(mhtmlToHtml(bytes, label), 'jsdom + Readability (MHTML)'), mediaType: 'multipart/related' };
+    return { ...(await htmlExtractors()).extractHtml(mhtmlToHtml(bytes, label), 'jsdom + Readability (MHTML)'), mediaType: 'multipart/related' };
   }
   if (['.html', '.htm', '.xhtml'].includes(ext) || /^\s*(<!doctype html|<html)/i.test(head.replace(/^\uFEFF|^ï»¿/, ''))) {
-    return extractHtml(bytes);
+    return (await htmlExtractors()).extractHtml(bytes);
   }
   return extractText(bytes, label, ext === '.md' || ext === '.markdown');
 }

@@ -31,7 +31,7 @@ export function readThreadMinBytes(): number {
  */
 export function readImportRowsInThread(script: string, plan: ReadPlan, sink: (b: RowBatch) => void): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { role: READ_ROLE, plan } });
+    const worker = new Worker(script, { workerData: { role: READ_ROLE, plan }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
     let settled = false;
     const settle = (e: unknown, result?: ReadResult) => {
       if (settled) return;
