@@ -30,6 +30,10 @@ describe('mappings, previews and validation', () => {
     expect(v).toMatchObject({ rowsRead: 2, rowsImported: 2, rowsFlagged: 2, rowsRejected: 0 });
     expect((await must(core, 'case.info', {})).counts).toEqual(before);
     expect(await must(core, 'imports.list', {})).toEqual([]);
+    // …and leaves the case ready for the real import, which indexes what validation did not.
+    const run = await must(core, 'import.run', { path: file });
+    expect(run).toMatchObject({ rowsImported: 2, rowsFlagged: 2 });
+    expect((await must(core, 'search.query', { query: 'Ромашка' })).map((h) => h.kind)).toEqual(['record']);
   });
 
   it('saves a custom mapping in the case and imports with it by name', async () => {

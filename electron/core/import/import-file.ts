@@ -93,7 +93,7 @@ export async function importFile(
       base,
       hashBytes: !sha256,
     };
-    const writer = batchWriter(db, plan, counts);
+    const writer = batchWriter(db, plan, counts, !dryRun);
     let lastProgress = 0;
     const sink = (batch: RowBatch) => {
       if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
@@ -172,9 +172,10 @@ type Counts = { rowsRead: number; rowsImported: number; rowsRejected: number; du
  * a duplicate and listed with the row it repeats. Then the batch's records
  * go into the full-text index, from their stored columns.
  */
-function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts): { write(b: RowBatch): void; done(): void } {
+function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts, withIndex: boolean): { write(b: RowBatch): void; done(): void } {
   const insert = recordInserter(db, plan.importId, writtenSlots(plan.columns, plan.mapping));
-  const index = recordIndexer(db);
+  // A dry run (the wizard's validation) rolls everything back: indexing would be wasted work.
+  const index = withIndex ? recordIndexer(db) : null;
   const reject = rejectInserter(db, plan.importId);
   const write = (b: RowBatch) => {
     counts.rowsRead += b.rowsRead;
@@ -207,9 +208,9 @@ function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts): { write(b: Ro
     insertUpTo(b.records.count);
     counts.rowsImported += b.records.count;
     counts.rowsFlagged += b.flagged;
-    if (b.rowsRead) index.range(b.firstId, b.lastId, cjk);
+    if (b.rowsRead) index?.range(b.firstId, b.lastId, cjk);
   };
-  return { write, done: index.done };
+  return { write, done: () => index?.done() };
 }
 
 function sameFields(a: string[], b: string[]): boolean {
