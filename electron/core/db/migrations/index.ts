@@ -3,9 +3,10 @@ import type { Migration } from './types';
 import { m0010 } from './0010-foundation';
 import { m0030 } from './0030-documents';
 import { m0040 } from './0040-entities';
+import { m0050 } from './0050-records-fts-columnsize';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -17,6 +18,7 @@ export function migrate(db: WriteDb): void {
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();
