@@ -25,10 +25,13 @@ export function tempDir(): string {
   return d;
 }
 
-/** A core with its own app folder and a new, open case file in a temp folder. */
-export async function tempCase(title = 'Test case'): Promise<{ core: CoreContext; dir: string; path: string }> {
+/** The built job worker (`npm run build:node`): with it, a core runs jobs in worker threads as the app does. */
+export const JOB_WORKER = join(REPO, 'out', 'node', 'job-worker.cjs');
+
+/** A core with its own app folder and a new, open case file in a temp folder (jobs in-process unless a worker script is given). */
+export async function tempCase(title = 'Test case', workerScript?: string): Promise<{ core: CoreContext; dir: string; path: string }> {
   const dir = tempDir();
-  const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: join(REPO, 'build', 'sample'), actor: 'tester' });
+  const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: join(REPO, 'build', 'sample'), actor: 'tester', workerScript });
   const path = join(dir, 'test.case');
   await must(core, 'case.create', { path, title });
   return { core, dir, path };

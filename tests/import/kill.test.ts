@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { must, tempCase, tempDir } from '../helpers/temp';
+import { JOB_WORKER, must, tempCase, tempDir } from '../helpers/temp';
 import { CLI, cli, generate } from './helpers';
 
 interface State {
@@ -70,6 +70,22 @@ describe('an import is all or nothing', () => {
     // Let the in-process job notice the cancel and roll back.
     for (let i = 0; i < 100 && core.session!.db.inTransaction; i++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
+    core.session!.close();
+    expect(stateOf(path)).toEqual(before);
+  }, 60_000);
+
+  it('cancelling an import job that reads in a second thread leaves the case exactly as before', async () => {
+    const big = join(tempDir(), 'mid.csv');
+    generate(['--rows', '60000', '--seed', 'cancel2', '--schema', 'ru-customs', '--format', 'csv'], big);
+    const { core, path } = await tempCase('Test case', JOB_WORKER);
+    const before = stateOf(path);
+    process.env.CUSTODIAN_READ_THREAD_MIN_BYTES = '1'; // the job's worker takes its environment when it starts
+    const job = await must(core, 'import.start', { path: big, preset: 'ru-customs' });
+    delete process.env.CUSTODIAN_READ_THREAD_MIN_BYTES;
+    for (let i = 0; i < 200 && !/rows read/.test((await must(core, 'jobs.get', { jobId: job.jobId })).message); i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await must(core, 'jobs.get', { jobId: job.jobId })).message).toMatch(/rows read/);
+    expect((await must(core, 'jobs.cancel', { jobId: job.jobId })).state).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
     core.session!.close();
     expect(stateOf(path)).toEqual(before);
   }, 60_000);
