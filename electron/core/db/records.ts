@@ -59,13 +59,14 @@ const ftsFromRecords = (where: string, cjk: string) =>
  * in SQL: binding the texts again from JavaScript cost as much as the
  * tokenizing. `range(first, last, cjk)` indexes the records with ids
  * first…last; `cjk` lists (id, bigrams) for the few whose text has CJK runs
- * (records-fts.ts), which get their `cjk` column. While the indexer runs,
- * FTS5 holds more terms in memory and does not merge its segments (merging
- * as it went cost ~15% of a million-row import, and a "crisis" merge of 16
- * segments stopped progress for over a second); `done()` restores the
- * usual settings, so later writes tidy the index up a little at a time.
+ * (records-fts.ts), which get their `cjk` column. For a `bulk` load, FTS5
+ * holds more terms in memory and does not merge its segments while the
+ * indexer runs (merging as it went cost ~15% of a million-row import, and a
+ * "crisis" merge of 16 segments stopped progress for over a second);
+ * `done()` restores the usual settings, so later writes tidy the index up a
+ * little at a time. Small imports keep the usual settings throughout.
  */
-export function recordIndexer(db: WriteDb): { range(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
+export function recordIndexer(db: WriteDb, bulk: boolean): { range(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
   const all = db.prepare(ftsFromRecords('id BETWEEN ? AND ?', 'NULL'));
   const allBut = db.prepare(ftsFromRecords('id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))', 'NULL'));
   const one = db.prepare(ftsFromRecords('id = ?', '?'));
@@ -73,7 +74,7 @@ export function recordIndexer(db: WriteDb): { range(first: number, last: number,
   const configure = (settings: Record<string, number>) => {
     for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
   };
-  configure(FTS_BULK);
+  if (bulk) configure(FTS_BULK);
   return {
     range(first, last, cjk) {
       if (cjk.length === 0) {
@@ -85,7 +86,9 @@ export function recordIndexer(db: WriteDb): { range(first: number, last: number,
       allBut.run(first, last, JSON.stringify(ids));
       for (let i = 0; i < cjk.length; i += 2) one.run(cjk[i + 1], cjk[i]);
     },
-    done: () => configure(FTS_USUAL),
+    done() {
+      if (bulk) configure(FTS_USUAL);
+    },
   };
 }
 

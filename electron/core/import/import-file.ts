@@ -93,7 +93,7 @@ export async function importFile(
       base,
       hashBytes: !sha256,
     };
-    const writer = batchWriter(db, plan, counts, !dryRun);
+    const writer = batchWriter(db, plan, counts, dryRun ? 'none' : facts.size >= readThreadMinBytes() ? 'bulk' : 'usual');
     let lastProgress = 0;
     const sink = (batch: RowBatch) => {
       if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
@@ -172,10 +172,15 @@ type Counts = { rowsRead: number; rowsImported: number; rowsRejected: number; du
  * a duplicate and listed with the row it repeats. Then the batch's records
  * go into the full-text index, from their stored columns.
  */
-function batchWriter(db: WriteDb, plan: ReadPlan, counts: Counts, withIndex: boolean): { write(b: RowBatch): void; done(): void } {
+function batchWriter(
+  db: WriteDb,
+  plan: ReadPlan,
+  counts: Counts,
+  indexing: 'usual' | 'bulk' | 'none',
+): { write(b: RowBatch): void; done(): void } {
   const insert = recordInserter(db, plan.importId, writtenSlots(plan.columns, plan.mapping));
   // A dry run (the wizard's validation) rolls everything back: indexing would be wasted work.
-  const index = withIndex ? recordIndexer(db) : null;
+  const index = indexing === 'none' ? null : recordIndexer(db, indexing === 'bulk');
   const reject = rejectInserter(db, plan.importId);
   const write = (b: RowBatch) => {
     counts.rowsRead += b.rowsRead;

@@ -25,7 +25,7 @@ CREATE VIRTUAL TABLE records_fts USING fts5(
 INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 8388608);
 `,
   run(db) {
-    const index = recordIndexer(db);
+    const index = recordIndexer(db, true);
     const texts = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[]).map((f) =>
       RECORD_FIELDS.indexOf(f),
     );
