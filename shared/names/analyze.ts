@@ -22,6 +22,12 @@ export interface AnalyzedName {
    * Emirates, GmbH, Ltd. Şti.…), or ''. Two different ones mean two companies.
    */
   jurisdiction: string;
+  /**
+   * How a Chinese-style limited company writes its form: 'co' (Co., Ltd.), 'plain' (Limited, Ltd. alone) or ''.
+   * Mainland companies write the first, Hong Kong ones the second, and a mainland company and its Hong
+   * Kong namesake are two companies (Galaxy Technology Co., Ltd. / Galaxy Technology Limited).
+   */
+  legalStyle: string;
   /** "Beijing Branch", "г. Москва": removed from the end, kept for display. */
   location: string;
   /** Initials of the core words, e.g. uuaz for Ulan-Udenskiy aviatsionnyy zavod. */
@@ -120,6 +126,12 @@ function jurisdictionOf(legalWords: string): string {
   return '';
 }
 
+function legalStyleOf(legalWords: string): string {
+  if (/\bco\b/.test(legalWords) && /\bltd\b/.test(legalWords)) return 'co';
+  if (/\b(?:limited|ltd)\b/.test(legalWords) && !/\b(?:co|compani|company|pvt|private|pte|sti|sirketi|p)\b/.test(legalWords)) return 'plain';
+  return '';
+}
+
 function acronymsOf(words: string[]): string[] {
   const letters = words.filter((w) => /^\p{L}/u.test(w));
   if (letters.length < 2) return [];
@@ -178,9 +190,10 @@ export function analyzeKeyed(raw: string, analysisKey: string): AnalyzedName {
   const family = legalFamily(legal);
   const legalWords = [...words.slice(0, core.start), '|', ...words.slice(core.end)].join(' ');
   const jurisdiction = jurisdictionOf(legalWords);
+  const legalStyle = legalStyleOf(legalWords);
   // Names that analyze to one key are one unit: the key carries what tells companies apart besides the words.
-  const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}|${jurisdiction}`;
+  const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}|${jurisdiction}${legalStyle ? `|${legalStyle}` : ''}`;
   const compacts: string[] = [];
   for (let end = core.end; end <= words.length; end++) compacts.push(words.slice(core.start, end).join('').replace(/(.)\1+/g, '$1'));
-  return { raw, text, tokens, legal, family, jurisdiction, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
+  return { raw, text, tokens, legal, family, jurisdiction, legalStyle, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
 }

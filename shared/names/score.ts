@@ -11,7 +11,7 @@
  */
 import type { AnalyzedName } from './analyze';
 import type { NameToken } from './concepts';
-import { knownOrgRelation } from './known-orgs';
+import { knownOrg } from './known-orgs';
 import { wordSimilarity } from './similarity';
 
 /** Token rarity from the names of the case (or of a pair file). */
@@ -33,9 +33,15 @@ export interface PairScore {
   score: number;
   /** Token pairs that agreed, as written (folded). */
   matched: string[];
-  /** Tokens only one side has. */
+  /** Tokens only one side has (explained pairs only). */
   onlyA: string[];
   onlyB: string[];
+  /** How many tokens only one side has. */
+  unmatchedA: number;
+  unmatchedB: number;
+  /** The same, not counting the name's last written word (where a cut-short name was cut). */
+  unmatchedHeadA: number;
+  unmatchedHeadB: number;
   /** One sentence per piece of evidence, for the person reviewing. */
   reasons: string[];
 }
@@ -53,23 +59,55 @@ export function tokenWeight(t: NameToken, stats?: TokenStats): number {
   return t.weak ? Math.min(w, WEAK_WEIGHT) : w;
 }
 
-/** A name's distinct tokens and their weights, computed once per name and token statistics. */
-interface Prepared {
+/**
+ * What the scorer needs of one name under one set of token statistics, worked out once per name
+ * (a case compares each name with hundreds of others): distinct tokens, their weights and rarity,
+ * and the per-name facts the pair checks read.
+ */
+export interface PreparedName {
+  name: AnalyzedName;
   tokens: NameToken[];
+  // Plain arrays: a few numbers each, and 80k typed arrays would cost more than their contents.
   weights: number[];
+  /** Names of the case that have each token (0 without statistics). */
+  df: number[];
+  weak: boolean[];
+  /** Index among `tokens` of the name's last written token, or -1 when that one was a repeat. */
+  lastWritten: number;
+  acronym: string | null;
+  org: number;
 }
 const noStats: TokenStats = { names: 0, df: () => 0 };
-const preparedCache = new WeakMap<TokenStats, WeakMap<AnalyzedName, Prepared>>();
-function prepared(n: AnalyzedName, stats: TokenStats | undefined): Prepared {
+const preparedCache = new WeakMap<TokenStats, WeakMap<AnalyzedName, PreparedName>>();
+let lastStats: TokenStats | null = null;
+let lastByName: WeakMap<AnalyzedName, PreparedName> | null = null;
+
+/** The prepared form of a name, cached per name and statistics. */
+export function prepareName(n: AnalyzedName, stats: TokenStats | undefined): PreparedName {
   const s = stats ?? noStats;
-  let byName = preparedCache.get(s);
-  if (!byName) preparedCache.set(s, (byName = new WeakMap()));
-  let p = byName.get(n);
-  if (!p) {
-    const tokens = uniqueTokens(n.tokens);
-    byName.set(n, (p = { tokens, weights: tokens.map((t) => tokenWeight(t, stats)) }));
+  if (s !== lastStats) {
+    lastByName = preparedCache.get(s) ?? null;
+    if (!lastByName) preparedCache.set(s, (lastByName = new WeakMap()));
+    lastStats = s;
   }
+  let p = lastByName!.get(n);
+  if (!p) lastByName!.set(n, (p = computePrepared(n, stats)));
   return p;
+}
+
+function computePrepared(n: AnalyzedName, stats: TokenStats | undefined): PreparedName {
+  const tokens = uniqueTokens(n.tokens);
+  const useDf = !!stats && stats.names >= 20;
+  return {
+    name: n,
+    tokens,
+    weights: tokens.map((t) => tokenWeight(t, stats)),
+    df: tokens.map((t) => (useDf ? stats.df(t.key) : 0)),
+    weak: tokens.map((t) => !!t.weak),
+    lastWritten: tokens.indexOf(n.tokens[n.tokens.length - 1]!),
+    acronym: asAcronym(n),
+    org: knownOrg(n),
+  };
 }
 
 function uniqueTokens(tokens: NameToken[]): NameToken[] {
@@ -77,14 +115,15 @@ function uniqueTokens(tokens: NameToken[]): NameToken[] {
   return tokens.filter((t) => !seen.has(t.key) && seen.add(t.key));
 }
 
-function tokenSimilarity(a: NameToken, b: NameToken, stats?: TokenStats): number {
+/** useDf: the statistics are big enough to tell common spellings (df of each token given). */
+function tokenSimilarity(a: NameToken, b: NameToken, useDf: boolean, dfA: number, dfB: number): number {
   if (a.key === b.key) return 1;
   if (a.numeric || b.numeric) return 0;
   if (a.concept && b.concept) return 0; // two different ordinary words: locomotive ≠ aviation
   const sameAsSurface = a.key === a.surface && b.key === b.surface;
   const s = Math.max(wordSimilarity(a.surface, b.surface), a.concept || b.concept || sameAsSurface ? 0 : wordSimilarity(a.key, b.key));
   // Two spellings both in common use are two words (Avialogistik, Azialogistik), not a typo of one another.
-  if (s > 0 && stats && stats.names >= 20 && Math.min(stats.df(a.key), stats.df(b.key)) >= 3) return s * 0.5;
+  if (s > 0 && useDf && Math.min(dfA, dfB) >= 3) return s * 0.5;
   return s;
 }
 
@@ -95,109 +134,199 @@ function asAcronym(n: AnalyzedName): string | null {
   return joined.length >= 3 && joined.length <= 6 ? joined : null;
 }
 
+// Scratch space of the token alignment, reused by every pair (millions of pairs, a few tokens each).
+let sims = new Float64Array(256);
+let usedA = new Uint8Array(16);
+let usedB = new Uint8Array(16);
+let wa = new Float64Array(16);
+let wb = new Float64Array(16);
+
+function ensureScratch(na: number, nb: number): void {
+  if (na * nb > sims.length) sims = new Float64Array(na * nb * 2);
+  const n = Math.max(na, nb);
+  if (n > usedA.length) {
+    usedA = new Uint8Array(n * 2);
+    usedB = new Uint8Array(n * 2);
+    wa = new Float64Array(n * 2);
+    wb = new Float64Array(n * 2);
+  }
+}
+
+/** A name cut by a customs system whose last token, unmatched, begins a word the other has unmatched: the cut-off tail. */
+function isCutTail(p: PreparedName, i: number, other: PreparedName, otherUsed: Uint8Array): boolean {
+  if (!p.name.maybeTruncated || i !== p.lastWritten) return false;
+  const surface = p.tokens[i]!.surface;
+  for (let j = 0; j < other.tokens.length; j++) if (!otherUsed[j] && !other.weak[j] && other.tokens[j]!.surface.startsWith(surface)) return true;
+  return false;
+}
+
+const newResult = (): PairScore => ({ score: 0, matched: [], onlyA: [], onlyB: [], unmatchedA: 0, unmatchedB: 0, unmatchedHeadA: 0, unmatchedHeadB: 0, reasons: [] });
+/** The one result of unexplained scoring (millions of pairs: an object and four arrays each were most of a resolve's garbage). */
+const scratch = newResult();
+// Frozen: a push into it (a bug) throws instead of leaking words into every later result.
+const NO_WORDS = Object.freeze([]) as unknown as string[];
+function reset(r: PairScore): PairScore {
+  r.score = r.unmatchedA = r.unmatchedB = r.unmatchedHeadA = r.unmatchedHeadB = 0;
+  r.matched = r.onlyA = r.onlyB = r.reasons = NO_WORDS;
+  return r;
+}
+
 /**
- * explain = false leaves `reasons` and `matched` empty (the score and onlyA/onlyB are the same): for
- * comparing millions of pairs, of which a person sees a few.
+ * explain = false leaves `reasons`, `matched`, `onlyA` and `onlyB` empty (the score and the unmatched counts
+ * are the same): for comparing millions of pairs, of which a person sees a few. Its result is one object
+ * reused by the next such call: read it at once.
  */
 export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
-  const result: PairScore = { score: 0, matched: [], onlyA: [], onlyB: [], reasons: [] };
+  return scorePrepared(prepareName(a, stats), prepareName(b, stats), stats, ctx, explain);
+}
+
+export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
+  const a = pa.name;
+  const b = pb.name;
+  const result = explain ? newResult() : reset(scratch);
   const idsA = ctx.identifiersA ?? [];
   const idsB = ctx.identifiersB ?? [];
   if (idsA.length && idsB.length) {
     if (idsA.some((id) => idsB.includes(id))) {
       result.score = 1;
-      result.reasons.push(`Same identifier ${idsA.find((id) => idsB.includes(id))}.`);
+      if (explain) result.reasons.push(`Same identifier ${idsA.find((id) => idsB.includes(id))}.`);
       return result;
     }
-    result.reasons.push(`Different identifiers (${idsA.join(', ')} vs ${idsB.join(', ')}).`);
+    if (explain) result.reasons.push(`Different identifiers (${idsA.join(', ')} vs ${idsB.join(', ')}).`);
     return result;
   }
-  const pa = prepared(a, stats);
-  const pb = prepared(b, stats);
   const ta = pa.tokens;
   const tb = pb.tokens;
-  if (ta.length === 0 || tb.length === 0) {
+  const na = ta.length;
+  const nb = tb.length;
+  if (na === 0 || nb === 0) {
     if (explain) result.reasons.push('One of the names has nothing left to compare once its legal form is set aside.');
     return result;
   }
 
-  // Align tokens one to one, best pairs first.
-  const pairs: { i: number; j: number; s: number }[] = [];
-  for (let i = 0; i < ta.length; i++)
-    for (let j = 0; j < tb.length; j++) {
-      const s = tokenSimilarity(ta[i]!, tb[j]!, stats);
-      if (s > 0) pairs.push({ i, j, s });
+  // Align tokens one to one, best pairs first (ties: the earlier pair, i then j).
+  ensureScratch(na, nb);
+  const useDf = !!stats && stats.names >= 20;
+  let candidates = 0;
+  for (let i = 0; i < na; i++) {
+    for (let j = 0; j < nb; j++) {
+      const s = tokenSimilarity(ta[i]!, tb[j]!, useDf, pa.df[i]!, pb.df[j]!);
+      sims[i * nb + j] = s;
+      if (s > 0) candidates++;
     }
-  pairs.sort((x, y) => y.s - x.s);
-  const usedA = new Array<boolean>(ta.length).fill(false);
-  const usedB = new Array<boolean>(tb.length).fill(false);
-  const wa = pa.weights.slice();
-  const wb = pb.weights.slice();
+    usedA[i] = 0;
+    wa[i] = pa.weights[i]!;
+  }
+  for (let j = 0; j < nb; j++) {
+    usedB[j] = 0;
+    wb[j] = pb.weights[j]!;
+  }
   let matched = 0;
+  let matchedCount = 0;
   let lastB = -1;
   let lastA = -1;
-  for (const p of pairs) {
-    if (usedA[p.i] || usedB[p.j]) continue;
-    usedA[p.i] = usedB[p.j] = true;
-    matched += p.s * (wa[p.i]! + wb[p.j]!);
-    lastA = Math.max(lastA, p.i);
-    lastB = Math.max(lastB, p.j);
-    if (explain) result.matched.push(ta[p.i]!.surface === tb[p.j]!.surface ? ta[p.i]!.surface : `${ta[p.i]!.surface}~${tb[p.j]!.surface}`);
+  while (candidates > 0) {
+    let best = -1;
+    let bestS = 0;
+    for (let k = 0; k < na * nb; k++) if (sims[k]! > bestS) bestS = sims[(best = k)]!;
+    if (best < 0) break;
+    const i = Math.floor(best / nb);
+    const j = best - i * nb;
+    usedA[i] = usedB[j] = 1;
+    // Whatever else row i or column j could pair with is taken out of the running.
+    for (let x = 0; x < nb; x++)
+      if (sims[i * nb + x]! > 0) {
+        sims[i * nb + x] = 0;
+        candidates--;
+      }
+    for (let y = 0; y < na; y++)
+      if (sims[y * nb + j]! > 0) {
+        sims[y * nb + j] = 0;
+        candidates--;
+      }
+    matched += bestS * (wa[i]! + wb[j]!);
+    matchedCount++;
+    if (i > lastA) lastA = i;
+    if (j > lastB) lastB = j;
+    if (explain) result.matched.push(ta[i]!.surface === tb[j]!.surface ? ta[i]!.surface : `${ta[i]!.surface}~${tb[j]!.surface}`);
   }
   // A name cut by a customs system lacks its tail: what the other has after the cut counts little.
-  if (a.maybeTruncated && lastB >= 0) for (let j = lastB + 1; j < tb.length; j++) if (!usedB[j]) wb[j]! *= 0.2;
-  if (b.maybeTruncated && lastA >= 0) for (let i = lastA + 1; i < ta.length; i++) if (!usedA[i]) wa[i]! *= 0.2;
-  if (a.maybeTruncated && !usedA[ta.length - 1]) wa[ta.length - 1]! *= 0.2;
-  if (b.maybeTruncated && !usedB[tb.length - 1]) wb[tb.length - 1]! *= 0.2;
-  const total = wa.reduce((s, w) => s + w, 0) + wb.reduce((s, w) => s + w, 0);
+  if (a.maybeTruncated && lastB >= 0) for (let j = lastB + 1; j < nb; j++) if (!usedB[j]) wb[j]! *= 0.2;
+  if (b.maybeTruncated && lastA >= 0) for (let i = lastA + 1; i < na; i++) if (!usedA[i]) wa[i]! *= 0.2;
+  if (a.maybeTruncated && !usedA[na - 1]) wa[na - 1]! *= 0.2;
+  if (b.maybeTruncated && !usedB[nb - 1]) wb[nb - 1]! *= 0.2;
+  let sumA = 0;
+  for (let i = 0; i < na; i++) sumA += wa[i]!;
+  let sumB = 0;
+  for (let j = 0; j < nb; j++) sumB += wb[j]!;
+  const total = sumA + sumB;
   let score = total > 0 ? matched / total : 0;
 
   // A word each side has and the other lacks says they name different things, however common the words
   // (Delta Components vs Delta Trading) — unless it is the cut-off tail of a truncated name.
-  const unmatchedA = ta.filter((t, i) => !usedA[i] && !t.weak);
-  const unmatchedB = tb.filter((t, j) => !usedB[j] && !t.weak);
-  const cutTail = (n: AnalyzedName, t: NameToken, other: NameToken[]) =>
-    n.maybeTruncated && t === n.tokens[n.tokens.length - 1] && other.some((o) => o.surface.startsWith(t.surface));
-  const distinctA = unmatchedA.filter((t) => !cutTail(a, t, unmatchedB));
-  const distinctB = unmatchedB.filter((t) => !cutTail(b, t, unmatchedA));
-  result.onlyA = ta.filter((_, i) => !usedA[i]).map((t) => t.surface);
-  result.onlyB = tb.filter((_, j) => !usedB[j]).map((t) => t.surface);
-  if (explain && result.matched.length) result.reasons.push(`Agree on ${result.matched.join(', ')}.`);
-  if (distinctA.length && distinctB.length) {
+  let distinctA = 0;
+  let distinctB = 0;
+  let distinctNumber = false;
+  for (let i = 0; i < na; i++)
+    if (!usedA[i] && !pa.weak[i] && !isCutTail(pa, i, pb, usedB)) {
+      distinctA++;
+      if (ta[i]!.numeric) distinctNumber = true;
+    }
+  for (let j = 0; j < nb; j++)
+    if (!usedB[j] && !pb.weak[j] && !isCutTail(pb, j, pa, usedA)) {
+      distinctB++;
+      if (tb[j]!.numeric) distinctNumber = true;
+    }
+  result.unmatchedA = na - matchedCount;
+  result.unmatchedB = nb - matchedCount;
+  result.unmatchedHeadA = result.unmatchedA - (pa.lastWritten >= 0 && !usedA[pa.lastWritten] ? 1 : 0);
+  result.unmatchedHeadB = result.unmatchedB - (pb.lastWritten >= 0 && !usedB[pb.lastWritten] ? 1 : 0);
+  if (explain) {
+    result.onlyA = ta.filter((_, i) => !usedA[i]).map((t) => t.surface);
+    result.onlyB = tb.filter((_, j) => !usedB[j]).map((t) => t.surface);
+    if (result.matched.length) result.reasons.push(`Agree on ${result.matched.join(', ')}.`);
+  }
+  if (distinctA && distinctB) {
     score *= 0.45;
-    if (explain) result.reasons.push(`Disagree: ${distinctA.map((t) => t.surface).join(' ')} vs ${distinctB.map((t) => t.surface).join(' ')}.`);
-  } else if (result.onlyA.length || result.onlyB.length) {
+    if (explain) {
+      const words = (p: PreparedName, used: Uint8Array, other: PreparedName, otherUsed: Uint8Array) =>
+        p.tokens.filter((t, i) => !used[i] && !p.weak[i] && !isCutTail(p, i, other, otherUsed)).map((t) => t.surface);
+      result.reasons.push(`Disagree: ${words(pa, usedA, pb, usedB).join(' ')} vs ${words(pb, usedB, pa, usedA).join(' ')}.`);
+    }
+  } else if (result.unmatchedA || result.unmatchedB) {
     if (explain) result.reasons.push(`Only one name has ${[...result.onlyA, ...result.onlyB].join(', ')}.`);
     // A name that is another plus a word of its own (Евроимпорт / Евроимпорт Групп, Poly Technology /
     // Poly Technology Development) is how sister companies and decoys look: never certain on names alone.
-    if (distinctA.length || distinctB.length) score = Math.min(score, SUBSET_CAP);
+    if (distinctA || distinctB) score = Math.min(score, SUBSET_CAP);
   }
-  if ([...distinctA, ...distinctB].some((t) => t.numeric)) {
+  if (distinctNumber) {
     score *= 0.5;
     if (explain) result.reasons.push('A number in the names differs.');
   }
 
-  const acrA = asAcronym(a);
-  const acrB = asAcronym(b);
-  const acronymHit = (acrA && acrA !== acrB && b.acronyms.includes(acrA)) || (acrB && acrA !== acrB && a.acronyms.includes(acrB));
-  if (acronymHit) {
-    const len = (acrA && b.acronyms.includes(acrA) ? acrA : acrB)!.length;
-    score = Math.max(score, len >= 4 ? 0.9 : 0.78);
-    if (explain) result.reasons.push(`One name is the initials of the other (${acrA && b.acronyms.includes(acrA) ? acrA : acrB}).`);
+  const acrA = pa.acronym;
+  const acrB = pb.acronym;
+  const hitA = acrA !== null && acrA !== acrB && b.acronyms.includes(acrA);
+  const hitB = acrB !== null && acrA !== acrB && a.acronyms.includes(acrB);
+  if (hitA || hitB) {
+    const acr = (hitA ? acrA : acrB)!;
+    score = Math.max(score, acr.length >= 4 ? 0.9 : 0.78);
+    if (explain) result.reasons.push(`One name is the initials of the other (${acr}).`);
   }
 
-  if (score < 0.95 && a.compacts.some((c) => c.length >= 10 && b.compacts.includes(c))) {
+  if (score < 0.95 && sharesCompact(a.compacts, b.compacts)) {
     score = 0.95;
     if (explain) result.reasons.push('The same letters, spaced differently.');
   }
 
-  const known = knownOrgRelation(a, b);
-  if (known === 'same') {
-    score = Math.max(score, 0.95);
-    if (explain) result.reasons.push('Both are known names of the same organisation.');
-  } else if (known === 'different') {
-    score = Math.min(score, 0.3);
-    if (explain) result.reasons.push('They are known names of two different organisations.');
+  if (pa.org >= 0 && pb.org >= 0) {
+    if (pa.org === pb.org) {
+      score = Math.max(score, 0.95);
+      if (explain) result.reasons.push('Both are known names of the same organisation.');
+    } else {
+      score = Math.min(score, 0.3);
+      if (explain) result.reasons.push('They are known names of two different organisations.');
+    }
   }
 
   if (a.family && b.family && a.family !== b.family) {
@@ -212,4 +341,9 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
   }
   result.score = Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000;
   return result;
+}
+
+function sharesCompact(a: readonly string[], b: readonly string[]): boolean {
+  for (const c of a) if (c.length >= 10 && b.includes(c)) return true;
+  return false;
 }

@@ -30,6 +30,8 @@ export function osaDistance(a: string, b: string, max = 3): number {
 }
 
 // The same word pairs come up again and again when a whole case is compared.
+// Kept small: at 1M records a 500k-pair memo held ~40 MB of the memory budget for little speed.
+const MEMO_LIMIT = 100_000;
 const memo = new Map<string, Map<string, number>>();
 let memoSize = 0;
 
@@ -44,7 +46,7 @@ export function wordSimilarity(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
   let inner = memo.get(x);
   if (!inner) {
-    if (memoSize > 500_000) {
+    if (memoSize > MEMO_LIMIT) {
       memo.clear();
       memoSize = 0;
     }

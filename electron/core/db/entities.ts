@@ -91,10 +91,37 @@ export function entityNameInserter(db: WriteDb): (entityId: number, n: EntityNam
   return (entityId, n) => void stmt.run(entityId, n.name, JSON.stringify(n.scripts), n.legalForm, n.mentions);
 }
 
+const NAME_BATCH = 200;
+const namesSql = (rows: number) =>
+  `INSERT INTO entity_names (entity_id, name, scripts, legal_form, mentions) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}
+   ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`;
+
+/** entityNameInserter for a whole resolve (400k names at 1M records): a few hundred rows per statement. Call flush() at the end. */
+export function entityNameBatchInserter(db: WriteDb): { add(entityId: number, n: EntityName): void; flush(): void } {
+  const many = db.prepare(namesSql(NAME_BATCH));
+  const values: unknown[] = [];
+  return {
+    add(entityId, n) {
+      values.push(entityId, n.name, JSON.stringify(n.scripts), n.legalForm, n.mentions);
+      if (values.length === NAME_BATCH * 5) {
+        many.run(values);
+        values.length = 0;
+      }
+    },
+    flush() {
+      if (values.length) db.prepare(namesSql(values.length / 5)).run(values);
+      values.length = 0;
+    },
+  };
+}
+
 /** Rebuilds one entity's names from its mentions (after a manual merge or split). */
 export function entityNamesFromMentions(db: ReadDb, entityId: number): { name: string; mentions: number }[] {
   return db
-    .prepare('SELECT raw_name AS name, count(*) AS mentions FROM mentions WHERE entity_id = ? GROUP BY raw_name ORDER BY mentions DESC')
+    .prepare(
+      `SELECT n.raw_name AS name, count(*) AS mentions FROM mentions m JOIN mention_names n ON n.id = m.name_id
+       WHERE m.entity_id = ? GROUP BY n.raw_name ORDER BY mentions DESC`,
+    )
     .all(entityId) as { name: string; mentions: number }[];
 }
 
@@ -148,7 +175,12 @@ export function entityRoles(db: ReadDb, id: number): Record<string, number> {
 
 export function entityCountries(db: ReadDb, id: number): string[] {
   return (
-    db.prepare('SELECT country, count(*) AS n FROM mentions WHERE entity_id = ? AND country IS NOT NULL GROUP BY country ORDER BY n DESC').all(id) as {
+    db
+      .prepare(
+        `SELECT nm.country AS country, count(*) AS n FROM mentions m JOIN mention_names nm ON nm.id = m.name_id
+         WHERE m.entity_id = ? AND nm.country IS NOT NULL GROUP BY nm.country ORDER BY n DESC`,
+      )
+      .all(id) as {
       country: string;
     }[]
   ).map((r) => r.country);
@@ -159,14 +191,15 @@ export function tradeLines(db: ReadDb, id: number, limit = 500): TradeLine[] {
   const rows = db
     .prepare(
       `SELECT CASE WHEN m.role = 'consignee' THEN 'in' ELSE 'out' END AS direction,
-              cp.entity_id AS cp_id, COALESCE(ce.name, cp.raw_name, '(not named)') AS cp_name,
+              cp.entity_id AS cp_id, COALESCE(ce.name, cpn.raw_name, '(not named)') AS cp_name,
               substr(r.hs_code, 1, 2) AS chapter, count(*) AS n, total(r.value_usd) AS value,
               min(r.date) AS first, max(r.date) AS last
        FROM mentions m JOIN records r ON r.id = m.record_id
        LEFT JOIN mentions cp ON cp.record_id = m.record_id AND cp.role = CASE WHEN m.role = 'consignee' THEN 'shipper' ELSE 'consignee' END
+       LEFT JOIN mention_names cpn ON cpn.id = cp.name_id
        LEFT JOIN entities ce ON ce.id = cp.entity_id
        WHERE m.entity_id = ? AND m.role IN ('shipper', 'consignee')
-       GROUP BY direction, COALESCE(cp.entity_id, cp.raw_name), chapter
+       GROUP BY direction, COALESCE(cp.entity_id, cpn.raw_name), chapter
        ORDER BY value DESC LIMIT ?`,
     )
     .all(id, limit) as { direction: 'in' | 'out'; cp_id: number | null; cp_name: string; chapter: string | null; n: number; value: number; first: string | null; last: string | null }[];
@@ -208,8 +241,8 @@ export function counterpartyIds(db: ReadDb, id: number, limit = 200): { id: numb
 export function exampleRecords(db: ReadDb, id: number, limit = 3) {
   return db
     .prepare(
-      `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, m.raw_name AS rawName, r.description AS description
-       FROM mentions m JOIN records r ON r.id = m.record_id WHERE m.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
+      `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, n.raw_name AS rawName, r.description AS description
+       FROM mentions m JOIN records r ON r.id = m.record_id JOIN mention_names n ON n.id = m.name_id WHERE m.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
     )
     .all(id, limit) as { recordId: number; importId: number; row: number; date: string | null; role: string; rawName: string; description: string | null }[];
 }

@@ -1,4 +1,5 @@
 import type { DecidedBy, MentionRole, MentionRow } from '../../../shared/domain/entities';
+import { clearMentionNames } from './mention-names';
 import type { ReadDb, WriteDb } from './types';
 
 /** The party fields of one record, as the resolver reads them. */
@@ -42,18 +43,21 @@ export function* iterateRecordParties(db: ReadDb): Generator<RecordParties> {
 export interface NewMention {
   recordId: number;
   role: MentionRole;
-  rawName: string;
-  identifier: string | null;
-  country: string | null;
+  /** A row of mention_names. */
+  nameId: number;
   entityId: number;
   decidedBy: DecidedBy;
 }
 
-/** Empties the mentions and drops their indexes, so that a full rewrite is one fast append (indexes rebuilt after). */
+/**
+ * Empties the mentions (and the names they point at) and drops their indexes, so that a full
+ * rewrite is one fast append (indexes rebuilt after).
+ */
 export function beginMentionRewrite(db: WriteDb): void {
   db.prepare('DROP INDEX IF EXISTS mentions_entity').run();
   db.prepare('DROP INDEX IF EXISTS mentions_record').run();
   db.prepare('DELETE FROM mentions').run();
+  clearMentionNames(db);
 }
 
 export function endMentionRewrite(db: WriteDb): void {
@@ -63,29 +67,29 @@ export function endMentionRewrite(db: WriteDb): void {
 
 const BATCH = 250;
 const insertSql = (rows: number) =>
-  `INSERT INTO mentions (record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  `INSERT INTO mentions (record_id, role, name_id, entity_id, decided_by) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`;
 
-/** Inserts mentions a hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
+/** Inserts mentions a few hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
 export function mentionInserter(db: WriteDb): {
   add(m: NewMention): void;
   /** add() without the object (millions of calls). */
-  addRow(recordId: number, role: MentionRole, rawName: string, identifier: string | null, country: string | null, entityId: number, decidedBy: DecidedBy): void;
+  addRow(recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy): void;
   flush(): void;
 } {
   const many = db.prepare(insertSql(BATCH));
   const values: unknown[] = [];
-  const addRow = (recordId: number, role: MentionRole, rawName: string, identifier: string | null, country: string | null, entityId: number, decidedBy: DecidedBy) => {
-    values.push(recordId, role, rawName, identifier, country, entityId, decidedBy);
-    if (values.length === BATCH * 7) {
+  const addRow = (recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy) => {
+    values.push(recordId, role, nameId, entityId, decidedBy);
+    if (values.length === BATCH * 5) {
       many.run(values);
       values.length = 0;
     }
   };
   return {
-    add: (m) => addRow(m.recordId, m.role, m.rawName, m.identifier, m.country, m.entityId, m.decidedBy),
+    add: (m) => addRow(m.recordId, m.role, m.nameId, m.entityId, m.decidedBy),
     addRow,
     flush() {
-      if (values.length) db.prepare(insertSql(values.length / 7)).run(values);
+      if (values.length) db.prepare(insertSql(values.length / 5)).run(values);
       values.length = 0;
     },
   };
@@ -95,7 +99,8 @@ export function mentionInserter(db: WriteDb): {
 export function previousNameEntities(db: ReadDb): [string, string | null, string | null, number, number][] {
   return db
     .prepare(
-      'SELECT raw_name, identifier, country, entity_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY raw_name, identifier, country, entity_id',
+      `SELECT n.raw_name, n.identifier, n.country, m.entity_id, count(*) FROM mentions m JOIN mention_names n ON n.id = m.name_id
+       WHERE m.entity_id IS NOT NULL GROUP BY m.name_id, m.entity_id`,
     )
     .raw(true)
     .all() as [string, string | null, string | null, number, number][];
@@ -145,8 +150,8 @@ export function listMentions(
   }
   const rows = db
     .prepare(
-      `SELECT m.id, m.record_id, r.import_id, r.row, m.role, m.raw_name, m.entity_id, m.identifier, m.country, m.decided_by
-       FROM mentions m JOIN records r ON r.id = m.record_id
+      `SELECT m.id, m.record_id, r.import_id, r.row, m.role, n.raw_name, m.entity_id, n.identifier, n.country, m.decided_by
+       FROM mentions m JOIN records r ON r.id = m.record_id JOIN mention_names n ON n.id = m.name_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY m.record_id, m.id LIMIT ? OFFSET ?`,
     )
@@ -157,7 +162,9 @@ export function listMentions(
 /** Distinct (raw name, identifier) of an entity's mentions: one side of a judgement. */
 export function entityNameRefs(db: ReadDb, entityId: number): { name: string; identifier: string | null }[] {
   return db
-    .prepare('SELECT DISTINCT raw_name AS name, identifier FROM mentions WHERE entity_id = ? ORDER BY raw_name')
+    .prepare(
+      'SELECT DISTINCT n.raw_name AS name, n.identifier FROM mentions m JOIN mention_names n ON n.id = m.name_id WHERE m.entity_id = ? ORDER BY n.raw_name',
+    )
     .all(entityId) as { name: string; identifier: string | null }[];
 }
 
@@ -168,7 +175,8 @@ export function moveMentions(db: WriteDb, from: number, to: number): number {
 
 /** Moves the mentions of an entity that carry one of the names to another entity (a manual split). */
 export function moveMentionsByName(db: WriteDb, from: number, to: number, names: readonly string[]): number {
-  const stmt = db.prepare("UPDATE mentions SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ? AND raw_name = ?");
+  const stmt = db.prepare(`UPDATE mentions SET entity_id = ?, decided_by = 'judgement'
+     WHERE entity_id = ? AND (SELECT raw_name FROM mention_names WHERE id = name_id) = ?`);
   let n = 0;
   for (const name of names) n += stmt.run(to, from, name).changes;
   return n;

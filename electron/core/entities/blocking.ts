@@ -40,22 +40,24 @@ export function blockingKeys(unit: Unit, df: (key: string) => number): string[] 
  * (millions of pairs: tuples and a Set of seen pairs would not fit the memory budget).
  */
 export function candidatePairs(units: readonly Unit[], df: (key: string) => number): Int32Array {
-  const blocks = new Map<string, number[]>();
+  // A key most units alone have (typo keys) holds its unit as a number: 700k one-element arrays at 1M records.
+  const blocks = new Map<string, number | number[]>();
   units.forEach((u, i) => {
     for (const k of blockingKeys(u, df)) {
       const b = blocks.get(k);
-      if (!b) blocks.set(k, [i]);
+      if (b === undefined) blocks.set(k, i);
+      else if (typeof b === 'number') blocks.set(k, [b, i]);
       else if (b.length <= limit(k)) b.push(i);
     }
   });
   const n = units.length;
   let count = 0;
-  for (const [key, members] of blocks) if (members.length >= 2 && members.length <= limit(key)) count += (members.length * (members.length - 1)) / 2;
+  for (const [key, members] of blocks) if (typeof members !== 'number' && members.length <= limit(key)) count += (members.length * (members.length - 1)) / 2;
   // Pair ids i·n+j, sorted, duplicates skipped.
   const ids = new Float64Array(count);
   let k = 0;
   for (const [key, members] of blocks) {
-    if (members.length < 2 || members.length > limit(key)) continue;
+    if (typeof members === 'number' || members.length > limit(key)) continue;
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const a = members[x]!;

@@ -11,6 +11,8 @@ export interface UnitFacts {
   mentions: number;
   /** A legal form only one jurisdiction uses (Pvt. Ltd. → IN, FZE → AE), or ''. */
   jurisdiction: string;
+  /** 'co' (Co., Ltd.) or 'plain' (Limited) for Chinese-style limited companies, or ''. */
+  legalStyle: string;
 }
 
 export const JUDGED_APART = 'An investigator judged them not the same.';
@@ -24,6 +26,7 @@ export class Clusters {
   private readonly tags: (Map<number, string> | null)[];
   private readonly mentions: Float64Array;
   private readonly jurisdictions: (Set<string> | null)[];
+  private readonly styles: (Set<string> | null)[];
 
   constructor(units: readonly UnitFacts[]) {
     const n = units.length;
@@ -34,8 +37,10 @@ export class Clusters {
     this.tags = new Array(n).fill(null);
     this.mentions = new Float64Array(n);
     this.jurisdictions = new Array(n);
+    this.styles = new Array(n);
     units.forEach((u, i) => {
       this.jurisdictions[i] = u.jurisdiction ? new Set([u.jurisdiction]) : null;
+      this.styles[i] = u.legalStyle ? new Set([u.legalStyle]) : null;
       this.mentions[i] = u.mentions;
       this.parent[i] = i;
       this.ids[i] = u.identifier ? new Set([u.identifier]) : null;
@@ -86,6 +91,9 @@ export class Clusters {
     const ja = this.jurisdictions[ra];
     const jb = this.jurisdictions[rb];
     if (ja && jb && ![...ja].some((x) => jb.has(x))) return `Their legal forms belong to different jurisdictions (${[...ja].join('/')} vs ${[...jb].join('/')}).`;
+    const sa = this.styles[ra];
+    const sb = this.styles[rb];
+    if (sa && sb && ![...sa].some((x) => sb.has(x))) return 'One writes Co., Ltd. and the other Limited: a mainland company and its Hong Kong namesake look like that.';
     return null;
   }
 
@@ -101,6 +109,7 @@ export class Clusters {
     this.ids[big] = merge(this.ids[big]!, this.ids[small]!);
     this.countries[big] = merge(this.countries[big]!, this.countries[small]!);
     this.jurisdictions[big] = merge(this.jurisdictions[big]!, this.jurisdictions[small]!);
+    this.styles[big] = merge(this.styles[big]!, this.styles[small]!);
     const fs = this.family[small]!;
     if (fs && !this.family[big]) this.family[big] = fs;
     const ts = this.tags[small];

@@ -13,17 +13,18 @@ import {
   allEntities,
   clearEntityNames,
   clearReviewQueue,
-  entityNameInserter,
+  entityNameBatchInserter,
   entityWriter,
   retireEntity,
   reviewInserter,
 } from '../db/entities';
 import { activeJudgements, type NameRef, type StoredJudgement } from '../db/judgements';
+import { mentionNameInserter } from '../db/mention-names';
 import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionInserter, previousNameEntities } from '../db/mentions';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { resolveUnits, type JudgementUnits } from './resolver';
-import { buildUnits, cleanIdentifier, ROLES, type Unit, type UnitSet } from './units';
+import { buildUnits, cleanIdentifier, releaseAnalyses, ROLES, type Unit, type UnitSet } from './units';
 
 const MAX_QUEUE = 20_000;
 
@@ -65,6 +66,27 @@ function mostCommon(values: string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** Writes each distinct (raw name, unit's identifier, unit's country) once; returns the name id of each slot. */
+function writeMentionNames(db: WriteDb, set: UnitSet): Int32Array {
+  const { slotRaw, slotUnit, rawNames } = set.mentions;
+  const nameOfSlot = new Int32Array(slotRaw.length);
+  // Two slots of one raw name in one unit (INNs written two ways) are one name.
+  const ids = new Map<number, number>();
+  const insert = mentionNameInserter(db);
+  for (let s = 0; s < slotRaw.length; s++) {
+    const key = slotRaw[s]! * set.units.length + slotUnit[s]!;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size + 1));
+      const unit = set.units[slotUnit[s]!]!;
+      insert.add(id, { rawName: rawNames[slotRaw[s]!]!, identifier: unit.identifier, country: unit.countries[0] ?? null });
+    }
+    nameOfSlot[s] = id;
+  }
+  insert.flush();
+  return nameOfSlot;
+}
+
 export function resolveCase(db: WriteDb, actor: string, control?: JobControl): ResolveSummary {
   const started = Date.now();
   const check = () => {
@@ -99,6 +121,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
     const m = previous.get(u) ?? previous.set(u, new Map()).get(u)!;
     m.set(entity, (m.get(entity) ?? 0) + n);
   }
+  releaseAnalyses(set);
   const existing = new Map(allEntities(db).map((e) => [e.id, e]));
   const taken = new Set<number>();
   const votesFor = new Map<number, Map<number, number>>(); // old entity → cluster index → mentions
@@ -110,7 +133,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       clearEntityNames(db);
       clearReviewQueue(db);
       const writer = entityWriter(db);
-      const insertName = entityNameInserter(db);
+      const names = entityNameBatchInserter(db);
       clusters.forEach((c, ci) => {
         const votes = new Map<number, number>();
         for (const u of c.units)
@@ -133,12 +156,11 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
         else id = writer.insert(write);
         taken.add(id);
         clusterEntity[ci] = id;
-        const names = new Map<string, number>();
-        for (const u of us) for (const [n, k] of u.names) names.set(n, (names.get(n) ?? 0) + k);
-        for (const [name, mentions] of names) {
-          insertName(id, { name, mentions, scripts: scriptsOf(name), legalForm: set.legalOf(name) });
-        }
+        const counts = new Map<string, number>();
+        for (const u of us) for (const [n, k] of u.names) counts.set(n, (counts.get(n) ?? 0) + k);
+        for (const [name, mentions] of counts) names.add(id, { name, mentions, scripts: scriptsOf(name), legalForm: set.legalOf(name) });
       });
+      names.flush();
       // Entities no cluster kept: retired, pointing at where most of their mentions went.
       for (const e of existing.values()) {
         if (taken.has(e.id) || (e.mentionCount === 0 && e.mergedInto !== null)) continue;
@@ -147,20 +169,12 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
       }
       const entityOfUnit = new Int32Array(set.units.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
+      const nameOfSlot = writeMentionNames(db, set);
       const insertMention = mentionInserter(db);
       const ms = set.mentions;
       for (let i = 0; i < ms.recordId.length; i++) {
         const u = ms.unit[i]!;
-        const unit = set.units[u]!;
-        insertMention.addRow(
-          ms.recordId[i]!,
-          ROLES[ms.role[i]!]!,
-          ms.rawNames[ms.raw[i]!]!,
-          unit.identifier,
-          unit.countries[0] ?? null,
-          entityOfUnit[u]!,
-          res.decidedBy[u]!,
-        );
+        insertMention.addRow(ms.recordId[i]!, ROLES[ms.role[i]!]!, nameOfSlot[ms.slot[i]!]!, entityOfUnit[u]!, res.decidedBy[u]!);
       }
       insertMention.flush();
       endMentionRewrite(db);

@@ -10,7 +10,7 @@
  * Pairs scoring in the uncertain band, and strong pairs a conflict stopped,
  * go to the review queue.
  */
-import { scorePair, type PairScore, type TokenStats } from '../../../shared/names';
+import { prepareName, scorePair, scorePrepared, type PairContext, type PairScore, type TokenStats } from '../../../shared/names';
 import { candidatePairs } from './blocking';
 import { Clusters, JUDGED_APART } from './clusters';
 import { PAIR_BASE, type Unit, type UnitSet } from './units';
@@ -69,31 +69,37 @@ export function unitStats(units: readonly Unit[]): TokenStats {
 
 const NONE: readonly string[] = [];
 
+interface UnitContext {
+  identifiers: readonly string[];
+  countries: readonly string[];
+}
+const unitContext = (u: Unit): UnitContext => ({ identifiers: u.identifier ? [u.identifier] : NONE, countries: u.countries });
+// One context object reused for every pair compared (the scorer reads it and keeps nothing).
+const shared: PairContext = {};
+function pairContext(a: UnitContext, b: UnitContext): PairContext {
+  shared.identifiersA = a.identifiers;
+  shared.identifiersB = b.identifiers;
+  shared.countriesA = a.countries;
+  shared.countriesB = b.countries;
+  return shared;
+}
+
 /** explain = false: the score only (no reasons), for the pairs compared while resolving. */
 export function scoreUnits(a: Unit, b: Unit, stats: TokenStats, explain = true): PairScore {
-  return scorePair(
-    a.analyzed,
-    b.analyzed,
-    stats,
-    {
-      identifiersA: a.identifier ? [a.identifier] : NONE,
-      identifiersB: b.identifier ? [b.identifier] : NONE,
-      countriesA: a.countries,
-      countriesB: b.countries,
-    },
-    explain,
-  );
+  return scorePair(a.analyzed, b.analyzed, stats, { ...pairContext(unitContext(a), unitContext(b)) }, explain);
 }
 
 export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
   const { units } = set;
+  const styled = namesakeStyles(units);
   const clusters = new Clusters(
-    units.map((u) => ({
+    units.map((u, i) => ({
       identifier: u.identifier,
       family: u.analyzed.family,
       countries: u.countries,
       mentions: u.mentions,
       jurisdiction: u.analyzed.jurisdiction,
+      legalStyle: styled[i]!,
     })),
   );
   const decidedBy = units.map(() => 'auto' as Resolution['decidedBy'][number]);
@@ -144,8 +150,12 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     else if (clusters.union(first, i)) autoMerged++;
   });
   // 4. Declarations.
+  const stats = unitStats(units);
   const edges = set.declarationEdges;
+  const ambiguous = ambiguousCuts(units, edges, stats);
+  const weak = singleDeclarationLinks(units, edges, set.edgeDeclaration);
   for (let k = 0; k < edges.length; k += 2) {
+    if (ambiguous.has(edges[k]!) || ambiguous.has(edges[k + 1]!) || weak.has(k / 2)) continue;
     if (clusters.union(edges[k]!, edges[k + 1]!)) {
       autoMerged++;
       mark(edges[k + 1]!, 'declaration');
@@ -154,7 +164,6 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
 
   // 5. Names.
   progress?.('Comparing names…');
-  const stats = unitStats(units);
   const pairs = candidatePairs(units, stats.df);
   const n = units.length;
   const coRecord = new Set<number>();
@@ -163,27 +172,37 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     const sh = ps % PAIR_BASE;
     coRecord.add(Math.min(p, sh) * n + Math.max(p, sh));
   }
-  // Producer/shipper pairs of one record are compared even when no block brought them together.
-  const extra = [...coRecord].map((id) => [Math.floor(id / n), id % n] as [number, number]);
+  // Producer/shipper pairs of one record are compared even when no block brought them together. Both lists
+  // are sorted by pair id (i·n+j), so walking them side by side finds the overlap without a lookup per pair.
+  const coIds = Float64Array.from(coRecord).sort();
   const scored: Scored[] = [];
-  const scoredPairs = new Set<number>();
+  const prepared = units.map((u) => prepareName(u.analyzed, stats));
+  const ctx = units.map(unitContext);
   const blocked = pairs.length / 2;
-  const total = blocked + extra.length;
-  for (let p = 0; p < total; p++) {
-    const [i, j] = p < blocked ? [pairs[2 * p]!, pairs[2 * p + 1]!] : extra[p - blocked]!;
-    const id = i * n + j;
-    if (p >= blocked) {
-      if (scoredPairs.has(id)) continue;
-    } else if (coRecord.has(id)) scoredPairs.add(id);
-    if (clusters.find(i) === clusters.find(j)) continue;
-    const s = scoreUnits(units[i]!, units[j]!, stats, false);
-    if (s.score < REVIEW_FROM) continue;
+  let co = 0;
+  const inBlocks = new Set<number>();
+  const consider = (i: number, j: number, onRecord: boolean) => {
+    if (clusters.find(i) === clusters.find(j)) return;
+    const s = scorePrepared(prepared[i]!, prepared[j]!, stats, pairContext(ctx[i]!, ctx[j]!), false);
+    if (s.score < REVIEW_FROM) return;
     // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
-    // Only when the cut name is all there in the other (at most its cut last word differs).
-    const cut = (units[i]!.analyzed.maybeTruncated && s.onlyA.length <= 1) || (units[j]!.analyzed.maybeTruncated && s.onlyB.length <= 1);
-    if (cut && coRecord.has(id)) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
+    // Only when the cut name is all there in the other (at most its cut last word differs: Guangzhou Galaxy
+    // Semiconductor, 30 characters, is no cut of Galaxy Semiconductor).
+    const cut = (units[i]!.analyzed.maybeTruncated && s.unmatchedHeadA === 0) || (units[j]!.analyzed.maybeTruncated && s.unmatchedHeadB === 0);
+    if (cut && onRecord) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
     else scored.push({ a: i, b: j, score: s.score });
+  };
+  for (let p = 0; p < blocked; p++) {
+    const i = pairs[2 * p]!;
+    const j = pairs[2 * p + 1]!;
+    const id = i * n + j;
+    while (co < coIds.length && coIds[co]! < id) co++;
+    const onRecord = co < coIds.length && coIds[co] === id;
+    if (onRecord) inBlocks.add(id);
+    consider(i, j, onRecord);
   }
+  // Co-record pairs no block brought together come last, in the order of their first record.
+  for (const id of coRecord) if (!inBlocks.has(id)) consider(Math.floor(id / n), id % n, true);
   demoteAmbiguousTruncations(units, scored, stats);
   scored.sort((x, y) => y.score - x.score);
   const review: Scored[] = [];
@@ -213,7 +232,91 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   });
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
-  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: pairs.length / 2 + extra.length };
+  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length };
+}
+
+/**
+ * The legal style (Co., Ltd. / Limited) that keeps a unit apart, or '': only where the same words are written
+ * Co., Ltd. mostly with one country and Limited mostly with another, a mainland company and its Hong Kong
+ * namesake. Elsewhere a company writing both is one company (Limited is a rarer spelling of Co., Ltd.).
+ */
+function namesakeStyles(units: readonly Unit[]): string[] {
+  const countries = new Map<string, Map<string, number>>(); // words + style → country → mentions
+  const words = (u: Unit) => u.analyzed.key.slice(0, u.analyzed.key.indexOf('|'));
+  for (const u of units) {
+    if (!u.analyzed.legalStyle) continue;
+    const k = `${words(u)}|${u.analyzed.legalStyle}`;
+    const m = countries.get(k) ?? countries.set(k, new Map()).get(k)!;
+    for (const c of u.countries) m.set(c, (m.get(c) ?? 0) + u.mentions);
+  }
+  const top = (k: string) => [...(countries.get(k) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const namesakes = new Set<string>();
+  for (const k of countries.keys()) {
+    if (!k.endsWith('|co')) continue;
+    const w = k.slice(0, -3);
+    const co = top(k);
+    const plain = top(`${w}|plain`);
+    if (co && plain && co !== plain) namesakes.add(w);
+  }
+  return units.map((u) => (u.analyzed.legalStyle && namesakes.has(words(u)) ? u.analyzed.legalStyle : ''));
+}
+
+/** A unit with this many mentions is an established name of its own. */
+const ESTABLISHED = 3;
+
+/**
+ * Declaration edges (by index) that join two established names on the word of one declaration only: one line
+ * written ООО «Микропоставка» in a declaration of ООО «Микропоставка Плюс» (a slip, or a dropped word) would
+ * merge two companies of 90 and 2,000 mentions. Established spellings of one company meet in many declarations.
+ */
+function singleDeclarationLinks(units: readonly Unit[], edges: readonly number[], declarationOf: readonly number[]): Set<number> {
+  const n = units.length;
+  const declarations = new Map<number, { count: number; last: number }>();
+  const pairId = (k: number) => Math.min(edges[2 * k]!, edges[2 * k + 1]!) * n + Math.max(edges[2 * k]!, edges[2 * k + 1]!);
+  for (let k = 0; k < declarationOf.length; k++) {
+    if (units[edges[2 * k]!]!.mentions < ESTABLISHED || units[edges[2 * k + 1]!]!.mentions < ESTABLISHED) continue;
+    const id = pairId(k);
+    const d = declarations.get(id);
+    if (!d) declarations.set(id, { count: 1, last: declarationOf[k]! });
+    else if (d.last !== declarationOf[k]) {
+      d.count++;
+      d.last = declarationOf[k]!;
+    }
+  }
+  const out = new Set<number>();
+  for (let k = 0; k < declarationOf.length; k++) if (declarations.get(pairId(k))?.count === 1) out.add(k);
+  return out;
+}
+
+/** Partners of one cut-short unit compared pairwise, at most (a cut name of one company has a few spellings around it). */
+const MAX_CUT_PARTNERS = 12;
+
+/**
+ * Cut-short units whose declarations name companies that are not alike: АКЦИОНЕРНОЕ ОБЩЕСТВО «СПЕЦСИСТЕ is the
+ * cut of Спецсистем-2000 and of Спецсистем-Центр alike, and one declaration edge to each would merge the two.
+ * Such a unit links nothing through declarations; name scoring (and its own ambiguity check) decides it.
+ */
+function ambiguousCuts(units: readonly Unit[], edges: readonly number[], stats: TokenStats): Set<number> {
+  const partners = new Map<number, Set<number>>();
+  for (let k = 0; k < edges.length; k += 2) {
+    for (const [t, other] of [
+      [edges[k]!, edges[k + 1]!],
+      [edges[k + 1]!, edges[k]!],
+    ] as const) {
+      if (!units[t]!.analyzed.maybeTruncated || units[other]!.analyzed.maybeTruncated) continue;
+      const set = partners.get(t) ?? partners.set(t, new Set()).get(t)!;
+      if (set.size < MAX_CUT_PARTNERS) set.add(other);
+    }
+  }
+  const out = new Set<number>();
+  for (const [t, set] of partners) {
+    const list = [...set];
+    let alike = true;
+    for (let x = 0; x < list.length && alike; x++)
+      for (let y = x + 1; y < list.length && alike; y++) if (scoreUnits(units[list[x]!]!, units[list[y]!]!, stats, false).score < REVIEW_FROM) alike = false;
+    if (!alike) out.add(t);
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
  * family) and carry the same identifier form one unit, so 2M mentions
  * collapse to the far fewer distinct names the scorer has to compare.
  */
-import { analysisKey, analyzeKeyed, type AnalyzedName } from '../../../shared/names';
+import { analysisKey, analyzeKeyed, analyzeName, type AnalyzedName } from '../../../shared/names';
 import type { MentionRole } from '../../../shared/domain/entities';
 import type { RecordParties } from '../db/mentions';
 
@@ -24,13 +24,16 @@ export function namesSomebody(raw: string | null): raw is string {
 /**
  * All mentions, column by column (2M mention objects would not fit the
  * memory budget): mention i is record recordId[i], role ROLES[role[i]],
- * written rawNames[raw[i]], in unit unit[i]. Identifier and country are the unit's.
+ * in unit unit[i], written rawNames[slotRaw[slot[i]]]. A slot is one raw
+ * name in one unit (slotUnit); identifier and country are the unit's.
  */
 export interface MentionColumns {
   recordId: Int32Array;
   role: Uint8Array;
-  raw: Int32Array;
+  slot: Int32Array;
   unit: Int32Array;
+  slotRaw: Int32Array;
+  slotUnit: Int32Array;
   rawNames: string[];
 }
 
@@ -58,6 +61,17 @@ function growable<T extends Int32Array | Uint8Array>(make: (n: number) => T) {
 /** Unit pairs as one number: first·PAIR_BASE + second (2^52 fits in a double exactly). */
 export const PAIR_BASE = 2 ** 26;
 
+/** What a unit's analysis becomes once resolution no longer needs it (see releaseAnalyses). */
+const RELEASED: AnalyzedName = analyzeName('');
+
+/**
+ * Drops the units' analyses once the clusters are known: writing needs the names, identifiers and counts
+ * only, and 80k analyses are ~100 MB that would otherwise sit under the write's own peak of memory.
+ */
+export function releaseAnalyses(set: UnitSet): void {
+  for (const u of set.units) u.analyzed = RELEASED;
+}
+
 export const ROLES: readonly MentionRole[] = ['shipper', 'consignee', 'notify', 'producer'];
 
 export interface Unit {
@@ -75,6 +89,8 @@ export interface UnitSet {
   mentions: MentionColumns;
   /** Unit pairs [a0, b0, a1, b1, …] named by one declaration in one role (a declaration has one sender, one receiver). */
   declarationEdges: number[];
+  /** For each declaration edge, which declaration made it (an ordinal: equal for edges of one declaration). */
+  edgeDeclaration: number[];
   /** producer·PAIR_BASE + shipper: unit pairs named on one record (a producer is often the shipper itself). */
   producerShipper: Set<number>;
   /** The unit of a (raw name, identifier) as written in the records. */
@@ -134,10 +150,13 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
   const units: Unit[] = [];
   const recordIds = growable((n) => new Int32Array(n));
   const roles = growable((n) => new Uint8Array(n));
-  const raws = growable((n) => new Int32Array(n));
+  const slots = growable((n) => new Int32Array(n));
   const unitCol = growable((n) => new Int32Array(n));
   let count = 0;
   const declarationEdges: number[] = [];
+  const edgeDeclaration: number[] = [];
+  const lastDeclOrdinal: number[] = [-1, -1, -1, -1];
+  let declarations = 0;
   const producerShipper = new Set<number>();
   // Lines of one declaration are consecutive: remember the last declaration's unit per role.
   const lastDecl: (string | null)[] = [null, null, null, null];
@@ -195,11 +214,15 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     units[u]!.mentions++;
     recordIds.push(count, recordId);
     roles.push(count, role);
-    raws.push(count, info.idx);
+    slots.push(count, slot);
     unitCol.push(count, u);
     count++;
     if (decl && role !== 3) {
-      if (lastDecl[role] === decl && lastUnit[role] !== u) declarationEdges.push(lastUnit[role]!, u);
+      if (lastDecl[role] !== decl) lastDeclOrdinal[role] = declarations++;
+      else if (lastUnit[role] !== u) {
+        declarationEdges.push(lastUnit[role]!, u);
+        edgeDeclaration.push(lastDeclOrdinal[role]!);
+      }
       lastDecl[role] = decl;
       lastUnit[role] = u;
     }
@@ -244,7 +267,27 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     if (++n % 50_000 === 0) onProgress?.(n);
   }
   byAnalysisKey.clear();
-  const mentions: MentionColumns = { recordId: recordIds.done(count), role: roles.done(count), raw: raws.done(count), unit: unitCol.done(count), rawNames };
+  // What outlives the reading, per raw name: its index, analysis key and legal form. The reading state
+  // (first and last identifiers seen, analyses the units did not keep) is ~100 MB at 1M records.
+  const rawIndex = new Map<string, number>();
+  const keyOfRaw: string[] = new Array<string>(rawNames.length);
+  const legalOfRaw: (string | null)[] = new Array<string | null>(rawNames.length);
+  for (const [raw, info] of rawInfo) {
+    rawIndex.set(raw, info.idx);
+    keyOfRaw[info.idx] = info.key;
+    legalOfRaw[info.idx] = info.legal;
+  }
+  rawInfo.clear();
+  prevInfo.fill(null);
+  const mentions: MentionColumns = {
+    recordId: recordIds.done(count),
+    role: roles.done(count),
+    slot: slots.done(count),
+    unit: unitCol.done(count),
+    slotRaw: Int32Array.from(slotRaw),
+    slotUnit: Int32Array.from(slotUnit),
+    rawNames,
+  };
   // Each unit's raw names and their mentions, in the order they were first seen.
   for (let s = 0; s < slotUnit.length; s++) {
     const names = units[slotUnit[s]!]!.names;
@@ -255,18 +298,18 @@ export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet
     units,
     mentions,
     declarationEdges,
+    edgeDeclaration,
     producerShipper,
-    legalOf: (raw) => rawInfo.get(raw)?.legal ?? null,
+    legalOf: (raw) => {
+      const i = rawIndex.get(raw);
+      return i === undefined ? null : legalOfRaw[i]!;
+    },
     unitOf: (raw, identifier, country) => {
-      const info = rawInfo.get(raw);
-      if (!info) return undefined;
-      const want = `${cleanIdentifier(identifier) ?? ''}\u0000${cleanCountry(country) ?? ''}`;
-      const subs: [string, number][] = info.firstSlot >= 0 ? [[info.firstSub, info.firstSlot], ...(info.moreSubs ?? [])] : [];
-      for (const [sub, slot] of subs) {
-        const [i, c] = sub ? sub.split('\u0000') : ['', ''];
-        if (`${cleanIdentifier(i ?? null) ?? ''}\u0000${cleanCountry(c ?? null) ?? ''}` === want) return slotUnit[slot];
-      }
-      return undefined;
+      const i = rawIndex.get(raw);
+      if (i === undefined || !keyOfRaw[i]) return undefined;
+      const u = unitIndex.get(unitKey(keyOfRaw[i], cleanIdentifier(identifier), cleanCountry(country), raw, pinned));
+      // Only a unit this spelling was seen in (another spelling may have made a unit of that key).
+      return u !== undefined && units[u]!.names.has(raw) ? u : undefined;
     },
   };
 }

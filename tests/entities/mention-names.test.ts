@@ -1,0 +1,70 @@
+// Mentions point at distinct names (migration 0060): one row per name as written, identifier and country.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrations';
+import { m0010 } from '../../electron/core/db/migrations/0010-foundation';
+import { m0030 } from '../../electron/core/db/migrations/0030-documents';
+import { m0040 } from '../../electron/core/db/migrations/0040-entities';
+import type { WriteDb } from '../../electron/core/db/types';
+import { must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
+
+describe('mention names', () => {
+  it('a resolve writes each distinct name once and every mention points at one', async () => {
+    const { core, path } = await tempCase();
+    await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
+    await must(core, 'entities.resolve', {});
+    const mentions = await must(core, 'mentions.list', { limit: 1_000_000 });
+    expect(mentions.length).toBeGreaterThan(1000);
+    const db = new Database(path, { readonly: true });
+    try {
+      const names = db.prepare('SELECT raw_name, identifier, country FROM mention_names').all() as { raw_name: string; identifier: string | null; country: string | null }[];
+      const distinct = new Set(mentions.map((m) => JSON.stringify([m.rawName, m.identifier, m.country])));
+      expect(names.length).toBe(distinct.size);
+      expect(new Set(names.map((n) => JSON.stringify([n.raw_name, n.identifier, n.country]))).size).toBe(names.length);
+      const orphans = db.prepare('SELECT count(*) AS n FROM mentions m LEFT JOIN mention_names n ON n.id = m.name_id WHERE n.id IS NULL').get() as { n: number };
+      expect(orphans.n).toBe(0);
+    } finally {
+      db.close();
+    }
+    // A second resolve rewrites the names rather than adding to them.
+    await must(core, 'entities.resolve', {});
+    const again = new Database(path, { readonly: true });
+    try {
+      const n = (again.prepare('SELECT count(*) AS n FROM mention_names').get() as { n: number }).n;
+      expect(n).toBe(new Set(mentions.map((m) => JSON.stringify([m.rawName, m.identifier, m.country]))).size);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('migrating a case carries its mentions over to name ids', () => {
+    const db = new Database(join(tempDir(), 'old.case')) as unknown as WriteDb;
+    for (const m of [m0010, m0030, m0040]) db.exec(m.sql);
+    db.pragma('user_version = 40');
+    const now = new Date().toISOString();
+    db.prepare("INSERT INTO entities (id, name, created_at, updated_at) VALUES (7, 'Ромашка', ?, ?)").run(now, now);
+    const old = [
+      [1, 10, 'shipper', 'ООО «Ромашка»', null, 'RU', 7, 'auto'],
+      [2, 11, 'shipper', 'ООО «Ромашка»', null, 'RU', 7, 'auto'],
+      [3, 11, 'consignee', 'ООО «Ромашка»', '7701234567', null, 7, 'identifier'],
+      [4, 12, 'producer', 'Romashka LLC', null, null, null, 'judgement'],
+    ];
+    const insert = db.prepare('INSERT INTO mentions (id, record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const r of old) insert.run(...r);
+    migrate(db);
+    const rows = db
+      .prepare(
+        `SELECT m.id, m.record_id, m.role, n.raw_name, n.identifier, n.country, m.entity_id, m.decided_by
+         FROM mentions m JOIN mention_names n ON n.id = m.name_id ORDER BY m.id`,
+      )
+      .raw(true)
+      .all();
+    expect(rows).toEqual(old);
+    expect((db.prepare('SELECT count(*) AS n FROM mention_names').get() as { n: number }).n).toBe(3);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes.sort()).toEqual(['mentions_entity', 'mentions_record']);
+    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id, decided_by) VALUES (1, 'buyer', 1, 'auto')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

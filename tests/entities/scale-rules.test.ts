@@ -1,0 +1,83 @@
+// The evidence rules that keep look-alike companies apart in large cases (found at 1M generated records).
+import { describe, expect, it } from 'vitest';
+import type { RecordParties } from '../../electron/core/db/mentions';
+import { resolveUnits } from '../../electron/core/entities/resolver';
+import { buildUnits } from '../../electron/core/entities/units';
+
+interface Party {
+  name: string;
+  country?: string;
+  decl?: string;
+  producer?: string;
+}
+
+/** One record per party as shipper (optionally with a producer and a declaration number). */
+function records(parties: Party[]): RecordParties[] {
+  return parties.map((p, i) => ({
+    id: i + 1,
+    declarationNo: p.decl ?? null,
+    shipper: p.name,
+    shipperId: null,
+    shipperCountry: p.country ?? null,
+    consignee: null,
+    consigneeId: null,
+    consigneeCountry: null,
+    notify: null,
+    producer: p.producer ?? null,
+  }));
+}
+
+const times = (n: number, p: Party): Party[] => Array.from({ length: n }, () => ({ ...p }));
+
+/** Whether two raw names (as shipper, with their countries) ended in one cluster. */
+function together(parties: Party[], a: [string, string | null], b: [string, string | null]): boolean {
+  const set = buildUnits(records(parties));
+  const res = resolveUnits(set, []);
+  const ua = set.unitOf(a[0], null, a[1]);
+  const ub = set.unitOf(b[0], null, b[1]);
+  expect(ua).toBeDefined();
+  expect(ub).toBeDefined();
+  return res.rootOf[ua!] === res.rootOf[ub!];
+}
+
+describe('evidence at scale', () => {
+  it('two established names met in one declaration only stay apart; in two declarations they join', () => {
+    const base = [...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }), ...times(6, { name: 'ООО «Бетасервис»', country: 'RU' })];
+    const once = [...base, { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' }];
+    expect(together(once, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(false);
+    const twice = [...once, { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D2' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D2' }];
+    expect(together(twice, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(true);
+  });
+
+  it('a one-off spelling still joins its company through a single declaration', () => {
+    const parties = [...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }), { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' }];
+    expect(together(parties, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(true);
+  });
+
+  it('a name written Limited goes with the Hong Kong namesake, not the mainland Co., Ltd.', () => {
+    const mainland = times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' });
+    const hk = times(8, { name: 'Galaxy Technology Limited', country: 'HK' });
+    const producers = times(3, { name: 'Sunrise Trading Co., Ltd.', country: 'CN', producer: 'GALAXY TECHNOLOGY LIMITED' });
+    const set = buildUnits(records([...mainland, ...hk, ...producers]));
+    const res = resolveUnits(set, []);
+    const producer = set.unitOf('GALAXY TECHNOLOGY LIMITED', null, null)!;
+    expect(res.rootOf[producer]).toBe(res.rootOf[set.unitOf('Galaxy Technology Limited', null, 'HK')!]);
+    expect(res.rootOf[producer]).not.toBe(res.rootOf[set.unitOf('Galaxy Technology Co., Ltd.', null, 'CN')!]);
+  });
+
+  it('without a namesake, Limited and Co., Ltd. are spellings of one company', () => {
+    const parties = [...times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' }), ...times(2, { name: 'GALAXY TECHNOLOGY LIMITED', country: 'CN' })];
+    expect(together(parties, ['Galaxy Technology Co., Ltd.', 'CN'], ['GALAXY TECHNOLOGY LIMITED', 'CN'])).toBe(true);
+  });
+
+  it('a producer name of cut-looking length is not taken for the shipper when it has a word of its own in front', () => {
+    // "Guangzhou Galaxy Semiconductor" is 30 characters: it looks cut, but what it has more is no cut tail.
+    const parties = [
+      ...times(8, { name: 'Galaxy Semiconductor', country: 'CN', producer: 'Guangzhou Galaxy Semiconductor' }),
+      ...times(8, { name: 'Guangzhou Galaxy Semiconductor', country: 'CN' }),
+    ];
+    const set = buildUnits(records(parties));
+    const res = resolveUnits(set, []);
+    expect(res.rootOf[set.unitOf('Guangzhou Galaxy Semiconductor', null, null)!]).not.toBe(res.rootOf[set.unitOf('Galaxy Semiconductor', null, 'CN')!]);
+  });
+});
