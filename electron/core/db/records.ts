@@ -57,16 +57,19 @@ const ftsFromRecords = (where: string, cjk: string) =>
 /**
  * Indexes stored records for full-text search, straight from their columns
  * in SQL: binding the texts again from JavaScript cost as much as the
- * tokenizing. `range(first, last, cjk)` indexes the records with ids
- * first…last; `cjk` lists (id, bigrams) for the few whose text has CJK runs
- * (records-fts.ts), which get their `cjk` column. For a `bulk` load, FTS5
- * holds more terms in memory and does not merge its segments while the
- * indexer runs (merging as it went cost ~15% of a million-row import, and a
- * "crisis" merge of 16 segments stopped progress for over a second);
- * `done()` restores the usual settings, so later writes tidy the index up a
- * little at a time. Small imports keep the usual settings throughout.
+ * tokenizing. `add(first, last, cjk)` queues the records with ids
+ * first…last (`cjk` lists (id, bigrams) for the few whose text has CJK runs,
+ * records-fts.ts, which get their `cjk` column); they are indexed INDEX_EVERY
+ * records at a time, because FTS5 writes a segment at the end of every
+ * statement: indexing each batch of a thousand made a million-row import
+ * leave a thousand segments, and queries that walk them all. `done()`
+ * indexes what is queued. For a `bulk` load FTS5 also does not merge
+ * segments while the indexer runs (merging as it went cost ~15% of a
+ * million-row import, and a "crisis" merge stopped progress for over a
+ * second); `done()` restores the usual settings, so later writes tidy the
+ * index up a little at a time.
  */
-export function recordIndexer(db: WriteDb, bulk: boolean): { range(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
+export function recordIndexer(db: WriteDb, bulk: boolean): { add(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
   const all = db.prepare(ftsFromRecords('id BETWEEN ? AND ?', 'NULL'));
   const allBut = db.prepare(ftsFromRecords('id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))', 'NULL'));
   const one = db.prepare(ftsFromRecords('id = ?', '?'));
@@ -75,27 +78,42 @@ export function recordIndexer(db: WriteDb, bulk: boolean): { range(first: number
     for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
   };
   if (bulk) configure(FTS_BULK);
-  return {
-    range(first, last, cjk) {
-      if (cjk.length === 0) {
-        all.run(first, last);
-        return;
-      }
+  let first = -1;
+  let last = -1;
+  let cjk: (number | string)[] = [];
+  const flush = () => {
+    if (first < 0) return;
+    if (cjk.length === 0) all.run(first, last);
+    else {
       const ids: number[] = [];
       for (let i = 0; i < cjk.length; i += 2) ids.push(cjk[i] as number);
       allBut.run(first, last, JSON.stringify(ids));
       for (let i = 0; i < cjk.length; i += 2) one.run(cjk[i + 1], cjk[i]);
+    }
+    first = -1;
+    cjk = [];
+  };
+  return {
+    add(from, to, bigrams) {
+      if (first < 0) first = from;
+      last = to;
+      for (const v of bigrams) cjk.push(v);
+      if (last - first + 1 >= INDEX_EVERY) flush();
     },
     done() {
+      flush();
       if (bulk) configure(FTS_USUAL);
     },
   };
 }
 
-/** FTS5's defaults, except the 8 MiB of pending terms set when the table was made (migration 0010). */
-const FTS_USUAL = { automerge: 4, crisismerge: 16, hashsize: 8 << 20 };
-/** 32 MiB of pending terms: a million rows make about ten segments, which queries walk in milliseconds. */
-const FTS_BULK = { automerge: 0, crisismerge: 1000, hashsize: 32 << 20 };
+/** Records per full-text statement: few segments, and each statement well under the second between progress reports. */
+const INDEX_EVERY = 16_384;
+
+/** FTS5's defaults. */
+const FTS_USUAL = { automerge: 4, crisismerge: 16 };
+/** No merging while loading: a million rows make about thirty segments, which queries walk in a few milliseconds. */
+const FTS_BULK = { automerge: 0, crisismerge: 1000 };
 
 /** The largest record id so far (an import numbers its records from it: id = base + row). */
 export function maxRecordId(db: ReadDb): number {

@@ -213,7 +213,7 @@ function batchWriter(
     insertUpTo(b.records.count);
     counts.rowsImported += b.records.count;
     counts.rowsFlagged += b.flagged;
-    if (b.rowsRead) index?.range(b.firstId, b.lastId, cjk);
+    if (b.rowsRead) index?.add(b.firstId, b.lastId, cjk);
   };
   return { write, done: () => index?.done() };
 }

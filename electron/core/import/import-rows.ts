@@ -83,7 +83,7 @@ export interface ReadResult {
 }
 
 /** Rows per batch handed to the writer. */
-const BATCH_ROWS = 2048;
+const BATCH_ROWS = 1024;
 
 /**
  * Reads the whole file, handing out batches to `sink` (awaited: the sink

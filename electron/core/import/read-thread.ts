@@ -14,7 +14,7 @@ import { packTransferList } from './record-pack';
 export const READ_ROLE = 'import-read';
 
 /** Batches the reader may run ahead of the writer: enough to never idle, few enough to keep memory flat. */
-const AHEAD = 3;
+const AHEAD = 32;
 
 type FromReader = { type: 'batch'; batch: RowBatch } | { type: 'done'; result: ReadResult } | { type: 'failed'; error: { code: string; message: string } };
 

@@ -40,7 +40,7 @@ INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 8388608);
         const bigrams = cjkBigrams(values, texts);
         if (bigrams) cjk.push(row[0] as number, bigrams);
       }
-      index.range(first, last, cjk);
+      index.add(first, last, cjk);
     }
     index.done();
   },
