@@ -112,7 +112,7 @@ const INDEX_EVERY = 16_384;
 
 /** FTS5's defaults. */
 const FTS_USUAL = { automerge: 4, crisismerge: 16 };
-/** No merging while loading: a million rows make about thirty segments, which queries walk in a few milliseconds. */
+/** No merging while loading: a million rows make about sixty segments, which queries walk in a few milliseconds. */
 const FTS_BULK = { automerge: 0, crisismerge: 1000 };
 
 /** The largest record id so far (an import numbers its records from it: id = base + row). */
