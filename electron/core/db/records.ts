@@ -50,9 +50,9 @@ export function recordInserter(db: WriteDb, importId: number, slots: readonly nu
 }
 
 const FTS_TEXT = ['shipper', 'consignee', 'notify', 'producer', 'description'];
-const ftsFromRecords = (where: string, cjk: string) =>
+const ftsFromRecords = (from: string, where: string, cjk: string) =>
   `INSERT INTO records_fts (rowid, ${FTS_TEXT.join(', ')}, cjk)
-   SELECT id, ${FTS_TEXT.map(foldForIndexSql).join(', ')}, ${cjk} FROM records WHERE ${where}`;
+   SELECT r.id, ${FTS_TEXT.map((c) => foldForIndexSql(`r.${c}`)).join(', ')}, ${cjk} FROM ${from} WHERE ${where}`;
 
 /**
  * Indexes stored records for full-text search, straight from their columns
@@ -70,9 +70,10 @@ const ftsFromRecords = (where: string, cjk: string) =>
  * index up a little at a time.
  */
 export function recordIndexer(db: WriteDb, bulk: boolean): { add(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
-  const all = db.prepare(ftsFromRecords('id BETWEEN ? AND ?', 'NULL'));
-  const allBut = db.prepare(ftsFromRecords('id BETWEEN ? AND ? AND id NOT IN (SELECT value FROM json_each(?))', 'NULL'));
-  const one = db.prepare(ftsFromRecords('id = ?', '?'));
+  const all = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ?', 'NULL'));
+  const allBut = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ? AND r.id NOT IN (SELECT value ->> 0 FROM json_each(?))', 'NULL'));
+  // The CJK rows in one statement too, their bigrams from a JSON array of [id, bigrams].
+  const withCjk = db.prepare(ftsFromRecords('json_each(?) j JOIN records r ON r.id = j.value ->> 0', '1', 'j.value ->> 1'));
   // (FTS5 reads a setting's value from the statement's text: it cannot be a bound parameter.)
   const configure = (settings: Record<string, number>) => {
     for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
@@ -85,10 +86,11 @@ export function recordIndexer(db: WriteDb, bulk: boolean): { add(first: number, 
     if (first < 0) return;
     if (cjk.length === 0) all.run(first, last);
     else {
-      const ids: number[] = [];
-      for (let i = 0; i < cjk.length; i += 2) ids.push(cjk[i] as number);
-      allBut.run(first, last, JSON.stringify(ids));
-      for (let i = 0; i < cjk.length; i += 2) one.run(cjk[i + 1], cjk[i]);
+      const pairs: (number | string)[][] = [];
+      for (let i = 0; i < cjk.length; i += 2) pairs.push([cjk[i]!, cjk[i + 1]!]);
+      const json = JSON.stringify(pairs);
+      allBut.run(first, last, json);
+      withCjk.run(json);
     }
     first = -1;
     cjk = [];
