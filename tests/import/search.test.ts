@@ -14,6 +14,13 @@ describe('record search (FTS5: Cyrillic, Chinese, filters)', () => {
     cn = (await must(core, 'import.run', { path: join(SAMPLES, 'cn-customs-1k.csv'), preset: 'cn-customs' })).importId;
   });
 
+  it('indexes an import in a few large segments, CJK rows included (FTS5 writes one per statement)', () => {
+    const segments = core.session!.db.prepare('SELECT count(DISTINCT segid) FROM records_fts_idx').pluck().get() as number;
+    // Two small imports, 3,000 records (1,000 of them Chinese): a statement per batch or per row would leave dozens or thousands.
+    expect(segments).toBeGreaterThan(0);
+    expect(segments).toBeLessThanOrEqual(4);
+  });
+
   it('finds Cyrillic words whatever their case, by prefix', async () => {
     const hits = await must(core, 'search.query', { query: 'подшипник', limit: 1000 });
     expect(hits.length).toBeGreaterThan(5);
