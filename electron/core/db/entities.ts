@@ -1,4 +1,5 @@
 import type { EntityName, EntitySummary, TradeLine } from '../../../shared/domain/entities';
+import { batchInserter, valuesSql } from './batch-insert';
 import type { ReadDb, WriteDb } from './types';
 
 interface EntityRow {
@@ -93,25 +94,18 @@ export function entityNameInserter(db: WriteDb): (entityId: number, n: EntityNam
 
 const NAME_BATCH = 200;
 const namesSql = (rows: number) =>
-  `INSERT INTO entity_names (entity_id, name, scripts, legal_form, mentions) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}
+  `INSERT INTO entity_names (entity_id, name, scripts, legal_form, mentions) VALUES ${valuesSql(rows, 5)}
    ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions`;
 
 /** entityNameInserter for a whole resolve (400k names at 1M records): a few hundred rows per statement. Call flush() at the end. */
 export function entityNameBatchInserter(db: WriteDb): { add(entityId: number, n: EntityName): void; flush(): void } {
-  const many = db.prepare(namesSql(NAME_BATCH));
-  const values: unknown[] = [];
+  const rows = batchInserter(db, namesSql, 5, NAME_BATCH);
   return {
     add(entityId, n) {
-      values.push(entityId, n.name, JSON.stringify(n.scripts), n.legalForm, n.mentions);
-      if (values.length === NAME_BATCH * 5) {
-        many.run(values);
-        values.length = 0;
-      }
+      rows.values.push(entityId, n.name, JSON.stringify(n.scripts), n.legalForm, n.mentions);
+      rows.added();
     },
-    flush() {
-      if (values.length) db.prepare(namesSql(values.length / 5)).run(values);
-      values.length = 0;
-    },
+    flush: rows.flush,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DecidedBy, MentionRole, MentionRow } from '../../../shared/domain/entities';
+import { batchInserter, valuesSql } from './batch-insert';
 import { clearMentionNames } from './mention-names';
 import type { ReadDb, WriteDb } from './types';
 
@@ -67,7 +68,7 @@ export function endMentionRewrite(db: WriteDb): void {
 
 const BATCH = 250;
 const insertSql = (rows: number) =>
-  `INSERT INTO mentions (record_id, role, name_id, entity_id, decided_by) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+  `INSERT INTO mentions (record_id, role, name_id, entity_id, decided_by) VALUES ${valuesSql(rows, 5)}`;
 
 /** Inserts mentions a few hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
 export function mentionInserter(db: WriteDb): {
@@ -76,22 +77,15 @@ export function mentionInserter(db: WriteDb): {
   addRow(recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy): void;
   flush(): void;
 } {
-  const many = db.prepare(insertSql(BATCH));
-  const values: unknown[] = [];
+  const rows = batchInserter(db, insertSql, 5, BATCH);
   const addRow = (recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy) => {
-    values.push(recordId, role, nameId, entityId, decidedBy);
-    if (values.length === BATCH * 5) {
-      many.run(values);
-      values.length = 0;
-    }
+    rows.values.push(recordId, role, nameId, entityId, decidedBy);
+    rows.added();
   };
   return {
     add: (m) => addRow(m.recordId, m.role, m.nameId, m.entityId, m.decidedBy),
     addRow,
-    flush() {
-      if (values.length) db.prepare(insertSql(values.length / 5)).run(values);
-      values.length = 0;
-    },
+    flush: rows.flush,
   };
 }
 

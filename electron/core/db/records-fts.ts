@@ -5,6 +5,13 @@
  * are also indexed as overlapping bigrams (保利科技 → 保利 利科 科技) in the
  * `cjk` column, and a query's CJK run becomes a phrase of its bigrams.
  */
+import { RECORD_FIELDS, type RecordField } from '../../../shared/domain/records';
+
+/** The record fields the full-text index holds, each in the column of the same name. */
+export const INDEXED_FIELDS = ['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[];
+/** Their indexes in RECORD_FIELDS (a record's values). */
+export const INDEXED_SLOTS: readonly number[] = INDEXED_FIELDS.map((f) => RECORD_FIELDS.indexOf(f));
+
 const CJK_CHAR = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
 const HAS_CJK = new RegExp(`[${CJK_CHAR}]`, 'u');
 /** A cheap superset test (CJK blocks by range) before the exact, slower script regexes. */

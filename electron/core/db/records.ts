@@ -7,7 +7,7 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
-import { foldForIndexSql, ftsQuery } from './records-fts';
+import { foldForIndexSql, ftsQuery, INDEXED_FIELDS } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
 /** `declarationNo` → `declaration_no`: the column of each record field. */
@@ -49,10 +49,9 @@ export function recordInserter(db: WriteDb, importId: number, slots: readonly nu
   return (cells) => insert.run(...cells);
 }
 
-const FTS_TEXT = ['shipper', 'consignee', 'notify', 'producer', 'description'];
 const ftsFromRecords = (from: string, where: string, cjk: string) =>
-  `INSERT INTO records_fts (rowid, ${FTS_TEXT.join(', ')}, cjk)
-   SELECT r.id, ${FTS_TEXT.map((c) => foldForIndexSql(`r.${c}`)).join(', ')}, ${cjk} FROM ${from} WHERE ${where}`;
+  `INSERT INTO records_fts (rowid, ${INDEXED_FIELDS.join(', ')}, cjk)
+   SELECT r.id, ${INDEXED_FIELDS.map((c) => foldForIndexSql(`r.${c}`)).join(', ')}, ${cjk} FROM ${from} WHERE ${where}`;
 
 /**
  * Indexes stored records for full-text search, straight from their columns

@@ -93,7 +93,9 @@ export async function importFile(
       base,
       hashBytes: !sha256,
     };
-    const writer = batchWriter(db, plan, counts, dryRun ? 'none' : facts.size >= readThreadMinBytes() ? 'bulk' : 'usual');
+    // A big file is read in a second thread and indexed in bulk.
+    const big = facts.size >= readThreadMinBytes();
+    const writer = batchWriter(db, plan, counts, dryRun ? 'none' : big ? 'bulk' : 'usual');
     let lastProgress = 0;
     const sink = (batch: RowBatch) => {
       if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
@@ -106,7 +108,7 @@ export async function importFile(
     };
     const script = control?.workerScript;
     const result =
-      script && facts.size >= readThreadMinBytes() ? await readImportRowsInThread(script, plan, sink) : await readImportRows(plan, sink);
+      script && big ? await readImportRowsInThread(script, plan, sink) : await readImportRows(plan, sink);
     const info = result.info;
     counts.replacementChars = info.replacementChars;
     counts.warnings.push(...info.warnings);

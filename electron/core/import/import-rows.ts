@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RECORD_FIELDS, type Mapping, type RecordField } from '../../../shared/domain/records';
-import { cjkBigrams } from '../db/records-fts';
+import { RECORD_FIELDS, type Mapping } from '../../../shared/domain/records';
+import { cjkBigrams, INDEXED_SLOTS } from '../db/records-fts';
 import { HASH, RowHashes } from './dedupe';
 import { compileNormalizer } from './normalize/row';
 import { RecordPacker, type PackedRecords } from './record-pack';
@@ -27,10 +27,6 @@ export function writtenSlots(columns: readonly string[], mapping: Mapping): numb
   }
   return [...slots].sort((a, b) => a - b);
 }
-
-const FTS_SLOTS = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[]).map((f) =>
-  RECORD_FIELDS.indexOf(f),
-);
 
 /** What the writer decided before reading began (the import row exists; ids are base + row). */
 export interface ReadPlan {
@@ -177,7 +173,7 @@ function rowHandler(plan: ReadPlan, info: TableInfo, current: () => BatchBuilder
     for (let k = 0; k < slots.length; k++) cells[k + 2] = values[slots[k]!]!;
     cells[slots.length + 2] = flags.length ? JSON.stringify(flags) : '[]';
     cells[slots.length + 3] = rawDelta;
-    const cjk = cjkBigrams(values, FTS_SLOTS);
+    const cjk = cjkBigrams(values, INDEXED_SLOTS);
     if (earlier) {
       b.candidates.push({ at: b.records.count, row: r.row, earlier, fields: r.fields, raw: r.rawText(), cells: [...cells], cjk: cjk || null, flagged: flags.length > 0 });
       return;

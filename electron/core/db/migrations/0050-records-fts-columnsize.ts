@@ -1,6 +1,6 @@
-import { RECORD_FIELDS, type RecordField } from '../../../../shared/domain/records';
+import { RECORD_FIELDS } from '../../../../shared/domain/records';
 import { recordIndexer } from '../records';
-import { cjkBigrams } from '../records-fts';
+import { cjkBigrams, INDEXED_FIELDS, INDEXED_SLOTS } from '../records-fts';
 import type { Migration } from './types';
 
 /**
@@ -26,18 +26,15 @@ INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 8388608);
 `,
   run(db) {
     const index = recordIndexer(db, true);
-    const texts = (['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[]).map((f) =>
-      RECORD_FIELDS.indexOf(f),
-    );
-    const select = db.prepare('SELECT id, shipper, consignee, notify, producer, description FROM records WHERE id BETWEEN ? AND ?').raw();
+    const select = db.prepare(`SELECT id, ${INDEXED_FIELDS.join(', ')} FROM records WHERE id BETWEEN ? AND ?`).raw();
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
     const values = new Array<unknown>(RECORD_FIELDS.length).fill(null);
     for (let first = 1; first <= max; first += 10_000) {
       const last = first + 9_999;
       const cjk: (number | string)[] = [];
       for (const row of select.all(first, last) as unknown[][]) {
-        texts.forEach((slot, i) => (values[slot] = row[i + 1]));
-        const bigrams = cjkBigrams(values, texts);
+        INDEXED_SLOTS.forEach((slot, i) => (values[slot] = row[i + 1]));
+        const bigrams = cjkBigrams(values, INDEXED_SLOTS);
         if (bigrams) cjk.push(row[0] as number, bigrams);
       }
       index.add(first, last, cjk);
