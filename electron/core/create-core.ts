@@ -25,6 +25,7 @@ export function createCore(opts: CoreOptions): CoreContext {
     session: null,
     actor: opts.actor ?? defaultActor(),
     jobs: new JobManager(opts.workerScript),
+    workerScript: opts.workerScript,
     appDataDir: opts.appDataDir ?? defaultAppDataDir(),
     sampleDir: opts.sampleDir,
   };

@@ -59,7 +59,6 @@ export interface EntityDetail extends EntitySummary {
 }
 
 export interface MentionRow {
-  id: number;
   recordId: number;
   importId: number;
   row: number;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analysisKey, analyzeName, normalizeText, scorePair } from '../../shared/names';
-import { buildUnits, PAIR_BASE } from '../../electron/core/entities/units';
+import { PAIR_BASE } from '../../electron/core/entities/mention-reader';
+import { buildUnits } from '../../electron/core/entities/units';
 import type { RecordParties } from '../../electron/core/db/mentions';
 
 // The replacement chain normalizeText had before its ASCII fast path.
@@ -51,22 +52,23 @@ describe('fast paths', () => {
       notify: null,
       producer,
     });
-    const set = buildUnits([
+    const { set, mentions } = buildUnits([
       rec(1, 'Poly Technologies Inc.', 'POLY TECHNOLOGIES INC.', 'АО «Ромашка»', '7702333973'),
       rec(2, 'Poly Technologies Inc.', 'Baoli Keji', 'АО «Ромашка»', '7702333973'),
       rec(3, 'POLY TECHNOLOGIES INC.', 'n/a', 'АО «Ромашка»', null),
     ]);
-    expect(set.mentions.recordId.length).toBe(8);
-    expect([...set.mentions.recordId]).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    expect(mentions.recordId.length).toBe(8);
+    expect([...mentions.recordId]).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    const unitOfMention = (i: number) => set.slotUnit[mentions.slot[i]!]!;
     const total = set.units.reduce((s, u) => s + u.mentions, 0);
     expect(total).toBe(8);
-    for (const u of set.units) expect([...u.names.values()].reduce((s, n) => s + n, 0)).toBe(u.mentions);
-    const shipper = set.mentions.unit[0]!;
-    expect(set.units[shipper]!.names.get('Poly Technologies Inc.')).toBe(2);
-    expect(set.units[shipper]!.names.get('POLY TECHNOLOGIES INC.')).toBe(1);
+    set.units.forEach((u, i) => expect([...set.namesOf(i).values()].reduce((s, n) => s + n, 0)).toBe(u.mentions));
+    const shipper = unitOfMention(0);
+    expect(set.namesOf(shipper).get('Poly Technologies Inc.')).toBe(2);
+    expect(set.namesOf(shipper).get('POLY TECHNOLOGIES INC.')).toBe(1);
     // With and without the INN: two units of one name.
     expect(set.unitOf('АО «Ромашка»', '7702333973', null)).not.toBe(set.unitOf('АО «Ромашка»', null, null));
     const pairs = [...set.producerShipper].map((p) => [Math.floor(p / PAIR_BASE), p % PAIR_BASE]);
-    expect(pairs).toContainEqual([set.mentions.unit[5]!, set.mentions.unit[3]!]);
+    expect(pairs).toContainEqual([unitOfMention(5), unitOfMention(3)]);
   });
 });

@@ -1,4 +1,5 @@
-// Mentions point at distinct names (migration 0060): one row per name as written, identifier and country.
+// Mentions point at distinct names (migrations 0060, 0070): one row per name as written, identifier and country,
+// which carries the entity all its mentions are in.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('mention names', () => {
     }
   });
 
-  it('migrating a case carries its mentions over to name ids', () => {
+  it('migrating a case carries its mentions over to names, and their entities to the names', () => {
     const db = new Database(join(tempDir(), 'old.case')) as unknown as WriteDb;
     for (const m of [m0010, m0030, m0040]) db.exec(m.sql);
     db.pragma('user_version = 40');
@@ -55,16 +56,23 @@ describe('mention names', () => {
     migrate(db);
     const rows = db
       .prepare(
-        `SELECT m.id, m.record_id, m.role, n.raw_name, n.identifier, n.country, m.entity_id, m.decided_by
-         FROM mentions m JOIN mention_names n ON n.id = m.name_id ORDER BY m.id`,
+        `SELECT m.record_id, m.role, n.raw_name, n.identifier, n.country, n.entity_id, n.decided_by
+         FROM mentions m JOIN mention_names n ON n.id = m.name_id ORDER BY m.record_id, m.role DESC`,
       )
       .raw(true)
       .all();
-    expect(rows).toEqual(old);
-    expect((db.prepare('SELECT count(*) AS n FROM mention_names').get() as { n: number }).n).toBe(3);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions'").all() as { name: string }[]).map((r) => r.name);
-    expect(indexes.sort()).toEqual(['mentions_entity', 'mentions_record']);
-    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id, decided_by) VALUES (1, 'buyer', 1, 'auto')").run()).toThrow(/CHECK/);
+    expect(rows).toEqual(old.map((r) => r.slice(1)));
+    const names = db.prepare('SELECT raw_name, identifier, mentions FROM mention_names ORDER BY id').raw(true).all();
+    expect(names).toEqual([
+      ['ООО «Ромашка»', null, 2],
+      ['ООО «Ромашка»', '7701234567', 1],
+      ['Romashka LLC', null, 1],
+    ]);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('mentions', 'mention_names')").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes.sort()).toEqual(['mention_names_entity', 'mentions_name']);
+    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (1, 'buyer', 1)").run()).toThrow(/CHECK/);
+    // One mention per record and role.
+    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (10, 'shipper', 2)").run()).toThrow(/UNIQUE|PRIMARY/);
     db.close();
   });
 });

@@ -31,7 +31,7 @@ const times = (n: number, p: Party): Party[] => Array.from({ length: n }, () => 
 
 /** Whether two raw names (as shipper, with their countries) ended in one cluster. */
 function together(parties: Party[], a: [string, string | null], b: [string, string | null]): boolean {
-  const set = buildUnits(records(parties));
+  const { set } = buildUnits(records(parties));
   const res = resolveUnits(set, []);
   const ua = set.unitOf(a[0], null, a[1]);
   const ub = set.unitOf(b[0], null, b[1]);
@@ -58,7 +58,7 @@ describe('evidence at scale', () => {
     const mainland = times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' });
     const hk = times(8, { name: 'Galaxy Technology Limited', country: 'HK' });
     const producers = times(3, { name: 'Sunrise Trading Co., Ltd.', country: 'CN', producer: 'GALAXY TECHNOLOGY LIMITED' });
-    const set = buildUnits(records([...mainland, ...hk, ...producers]));
+    const { set } = buildUnits(records([...mainland, ...hk, ...producers]));
     const res = resolveUnits(set, []);
     const producer = set.unitOf('GALAXY TECHNOLOGY LIMITED', null, null)!;
     expect(res.rootOf[producer]).toBe(res.rootOf[set.unitOf('Galaxy Technology Limited', null, 'HK')!]);
@@ -76,7 +76,7 @@ describe('evidence at scale', () => {
       ...times(8, { name: 'Galaxy Semiconductor', country: 'CN', producer: 'Guangzhou Galaxy Semiconductor' }),
       ...times(8, { name: 'Guangzhou Galaxy Semiconductor', country: 'CN' }),
     ];
-    const set = buildUnits(records(parties));
+    const { set } = buildUnits(records(parties));
     const res = resolveUnits(set, []);
     expect(res.rootOf[set.unitOf('Guangzhou Galaxy Semiconductor', null, null)!]).not.toBe(res.rootOf[set.unitOf('Galaxy Semiconductor', null, 'CN')!]);
   });

@@ -70,7 +70,7 @@ export function retireEntity(db: WriteDb, id: number, mergedInto: number | null)
 }
 
 export function setMentionCount(db: WriteDb, id: number): void {
-  db.prepare('UPDATE entities SET mention_count = (SELECT count(*) FROM mentions WHERE entity_id = ?), updated_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE entities SET mention_count = (SELECT total(mentions) FROM mention_names WHERE entity_id = ?), updated_at = ? WHERE id = ?').run(
     id,
     new Date().toISOString(),
     id,
@@ -113,8 +113,8 @@ export function entityNameBatchInserter(db: WriteDb): { add(entityId: number, n:
 export function entityNamesFromMentions(db: ReadDb, entityId: number): { name: string; mentions: number }[] {
   return db
     .prepare(
-      `SELECT n.raw_name AS name, count(*) AS mentions FROM mentions m JOIN mention_names n ON n.id = m.name_id
-       WHERE m.entity_id = ? GROUP BY n.raw_name ORDER BY mentions DESC`,
+      `SELECT raw_name AS name, sum(mentions) AS mentions FROM mention_names
+       WHERE entity_id = ? GROUP BY raw_name ORDER BY mentions DESC`,
     )
     .all(entityId) as { name: string; mentions: number }[];
 }
@@ -163,7 +163,9 @@ export function countEntities(db: ReadDb, query: string | undefined): number {
 }
 
 export function entityRoles(db: ReadDb, id: number): Record<string, number> {
-  const rows = db.prepare('SELECT role, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY role').all(id) as { role: string; n: number }[];
+  const rows = db
+    .prepare('SELECT m.role AS role, count(*) AS n FROM mention_names nm JOIN mentions m ON m.name_id = nm.id WHERE nm.entity_id = ? GROUP BY m.role')
+    .all(id) as { role: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.role, r.n]));
 }
 
@@ -171,8 +173,8 @@ export function entityCountries(db: ReadDb, id: number): string[] {
   return (
     db
       .prepare(
-        `SELECT nm.country AS country, count(*) AS n FROM mentions m JOIN mention_names nm ON nm.id = m.name_id
-         WHERE m.entity_id = ? AND nm.country IS NOT NULL GROUP BY nm.country ORDER BY n DESC`,
+        `SELECT country, sum(mentions) AS n FROM mention_names
+         WHERE entity_id = ? AND country IS NOT NULL GROUP BY country ORDER BY n DESC`,
       )
       .all(id) as {
       country: string;
@@ -185,15 +187,15 @@ export function tradeLines(db: ReadDb, id: number, limit = 500): TradeLine[] {
   const rows = db
     .prepare(
       `SELECT CASE WHEN m.role = 'consignee' THEN 'in' ELSE 'out' END AS direction,
-              cp.entity_id AS cp_id, COALESCE(ce.name, cpn.raw_name, '(not named)') AS cp_name,
+              cpn.entity_id AS cp_id, COALESCE(ce.name, cpn.raw_name, '(not named)') AS cp_name,
               substr(r.hs_code, 1, 2) AS chapter, count(*) AS n, total(r.value_usd) AS value,
               min(r.date) AS first, max(r.date) AS last
-       FROM mentions m JOIN records r ON r.id = m.record_id
+       FROM mention_names nm JOIN mentions m ON m.name_id = nm.id JOIN records r ON r.id = m.record_id
        LEFT JOIN mentions cp ON cp.record_id = m.record_id AND cp.role = CASE WHEN m.role = 'consignee' THEN 'shipper' ELSE 'consignee' END
        LEFT JOIN mention_names cpn ON cpn.id = cp.name_id
-       LEFT JOIN entities ce ON ce.id = cp.entity_id
-       WHERE m.entity_id = ? AND m.role IN ('shipper', 'consignee')
-       GROUP BY direction, COALESCE(cp.entity_id, cpn.raw_name), chapter
+       LEFT JOIN entities ce ON ce.id = cpn.entity_id
+       WHERE nm.entity_id = ? AND m.role IN ('shipper', 'consignee')
+       GROUP BY direction, COALESCE(cpn.entity_id, cpn.raw_name), chapter
        ORDER BY value DESC LIMIT ?`,
     )
     .all(id, limit) as { direction: 'in' | 'out'; cp_id: number | null; cp_name: string; chapter: string | null; n: number; value: number; first: string | null; last: string | null }[];
@@ -213,8 +215,8 @@ export function timeline(db: ReadDb, id: number): { month: string; count: number
   const rows = db
     .prepare(
       `SELECT substr(r.date, 1, 7) AS month, count(DISTINCT r.id) AS n, total(r.value_usd) AS value
-       FROM mentions m JOIN records r ON r.id = m.record_id
-       WHERE m.entity_id = ? AND r.date IS NOT NULL GROUP BY month ORDER BY month`,
+       FROM mention_names nm JOIN mentions m ON m.name_id = nm.id JOIN records r ON r.id = m.record_id
+       WHERE nm.entity_id = ? AND r.date IS NOT NULL GROUP BY month ORDER BY month`,
     )
     .all(id) as { month: string; n: number; value: number }[];
   return rows.map((r) => ({ month: r.month, count: r.n, valueUsd: Math.round(r.value * 100) / 100 }));
@@ -224,10 +226,12 @@ export function timeline(db: ReadDb, id: number): { month: string; count: number
 export function counterpartyIds(db: ReadDb, id: number, limit = 200): { id: number; name: string }[] {
   return db
     .prepare(
-      `SELECT cp.entity_id AS id, e.name AS name, count(*) AS n FROM mentions m
-       JOIN mentions cp ON cp.record_id = m.record_id AND cp.role <> m.role AND cp.entity_id IS NOT NULL AND cp.entity_id <> m.entity_id
-       JOIN entities e ON e.id = cp.entity_id
-       WHERE m.entity_id = ? GROUP BY cp.entity_id ORDER BY n DESC LIMIT ?`,
+      `SELECT cpn.entity_id AS id, e.name AS name, count(*) AS shared
+       FROM mention_names nm JOIN mentions m ON m.name_id = nm.id
+       JOIN mentions cp ON cp.record_id = m.record_id AND cp.role <> m.role
+       JOIN mention_names cpn ON cpn.id = cp.name_id AND cpn.entity_id IS NOT NULL AND cpn.entity_id <> nm.entity_id
+       JOIN entities e ON e.id = cpn.entity_id
+       WHERE nm.entity_id = ? GROUP BY cpn.entity_id ORDER BY shared DESC LIMIT ?`,
     )
     .all(id, limit) as { id: number; name: string }[];
 }
@@ -235,8 +239,8 @@ export function counterpartyIds(db: ReadDb, id: number, limit = 200): { id: numb
 export function exampleRecords(db: ReadDb, id: number, limit = 3) {
   return db
     .prepare(
-      `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, n.raw_name AS rawName, r.description AS description
-       FROM mentions m JOIN records r ON r.id = m.record_id JOIN mention_names n ON n.id = m.name_id WHERE m.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
+      `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, nm.raw_name AS rawName, r.description AS description
+       FROM mention_names nm JOIN mentions m ON m.name_id = nm.id JOIN records r ON r.id = m.record_id WHERE nm.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
     )
     .all(id, limit) as { recordId: number; importId: number; row: number; date: string | null; role: string; rawName: string; description: string | null }[];
 }

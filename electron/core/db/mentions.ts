@@ -41,67 +41,38 @@ export function* iterateRecordParties(db: ReadDb): Generator<RecordParties> {
   }
 }
 
-export interface NewMention {
-  recordId: number;
-  role: MentionRole;
-  /** A row of mention_names. */
-  nameId: number;
-  entityId: number;
-  decidedBy: DecidedBy;
-}
-
 /**
  * Empties the mentions (and the names they point at) and drops their indexes, so that a full
  * rewrite is one fast append (indexes rebuilt after).
  */
 export function beginMentionRewrite(db: WriteDb): void {
-  db.prepare('DROP INDEX IF EXISTS mentions_entity').run();
-  db.prepare('DROP INDEX IF EXISTS mentions_record').run();
+  db.prepare('DROP INDEX IF EXISTS mentions_name').run();
+  db.prepare('DROP INDEX IF EXISTS mention_names_entity').run();
   db.prepare('DELETE FROM mentions').run();
   clearMentionNames(db);
 }
 
 export function endMentionRewrite(db: WriteDb): void {
-  db.prepare('CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id)').run();
-  db.prepare('CREATE UNIQUE INDEX IF NOT EXISTS mentions_record ON mentions(record_id, role)').run();
+  db.prepare('CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name_id)').run();
+  db.prepare('CREATE INDEX IF NOT EXISTS mention_names_entity ON mention_names(entity_id)').run();
 }
 
 const BATCH = 250;
-const insertSql = (rows: number) =>
-  `INSERT INTO mentions (record_id, role, name_id, entity_id, decided_by) VALUES ${valuesSql(rows, 5)}`;
+const insertSql = (rows: number) => `INSERT INTO mentions (record_id, role, name_id) VALUES ${valuesSql(rows, 3)}`;
 
 /** Inserts mentions a few hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
-export function mentionInserter(db: WriteDb): {
-  add(m: NewMention): void;
-  /** add() without the object (millions of calls). */
-  addRow(recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy): void;
-  flush(): void;
-} {
-  const rows = batchInserter(db, insertSql, 5, BATCH);
-  const addRow = (recordId: number, role: MentionRole, nameId: number, entityId: number, decidedBy: DecidedBy) => {
-    rows.values.push(recordId, role, nameId, entityId, decidedBy);
-    rows.added();
-  };
+export function mentionInserter(db: WriteDb): { add(recordId: number, role: MentionRole, nameId: number): void; flush(): void } {
+  const rows = batchInserter(db, insertSql, 3, BATCH);
   return {
-    add: (m) => addRow(m.recordId, m.role, m.nameId, m.entityId, m.decidedBy),
-    addRow,
+    add(recordId, role, nameId) {
+      rows.values.push(recordId, role, nameId);
+      rows.added();
+    },
     flush: rows.flush,
   };
 }
 
-/** (raw name, identifier, country, entity, mentions) of the previous run, to keep entity ids stable across runs. */
-export function previousNameEntities(db: ReadDb): [string, string | null, string | null, number, number][] {
-  return db
-    .prepare(
-      `SELECT n.raw_name, n.identifier, n.country, m.entity_id, count(*) FROM mentions m JOIN mention_names n ON n.id = m.name_id
-       WHERE m.entity_id IS NOT NULL GROUP BY m.name_id, m.entity_id`,
-    )
-    .raw(true)
-    .all() as [string, string | null, string | null, number, number][];
-}
-
 interface MentionDbRow {
-  id: number;
   record_id: number;
   import_id: number;
   row: number;
@@ -114,7 +85,6 @@ interface MentionDbRow {
 }
 
 const toMention = (r: MentionDbRow): MentionRow => ({
-  id: r.id,
   recordId: r.record_id,
   importId: r.import_id,
   row: r.row,
@@ -135,7 +105,7 @@ export function listMentions(
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.entityId !== undefined) {
-    where.push('m.entity_id = ?');
+    where.push('n.entity_id = ?');
     params.push(filter.entityId);
   }
   if (filter.recordId !== undefined) {
@@ -144,36 +114,13 @@ export function listMentions(
   }
   const rows = db
     .prepare(
-      `SELECT m.id, m.record_id, r.import_id, r.row, m.role, n.raw_name, m.entity_id, n.identifier, n.country, m.decided_by
+      `SELECT m.record_id, r.import_id, r.row, m.role, n.raw_name, n.entity_id, n.identifier, n.country, n.decided_by
        FROM mentions m JOIN records r ON r.id = m.record_id JOIN mention_names n ON n.id = m.name_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.record_id, m.id LIMIT ? OFFSET ?`,
+       ORDER BY m.record_id, m.role LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset) as MentionDbRow[];
   return rows.map(toMention);
-}
-
-/** Distinct (raw name, identifier) of an entity's mentions: one side of a judgement. */
-export function entityNameRefs(db: ReadDb, entityId: number): { name: string; identifier: string | null }[] {
-  return db
-    .prepare(
-      'SELECT DISTINCT n.raw_name AS name, n.identifier FROM mentions m JOIN mention_names n ON n.id = m.name_id WHERE m.entity_id = ? ORDER BY n.raw_name',
-    )
-    .all(entityId) as { name: string; identifier: string | null }[];
-}
-
-/** Moves every mention of one entity to another (a manual merge, before the next resolve). */
-export function moveMentions(db: WriteDb, from: number, to: number): number {
-  return db.prepare("UPDATE mentions SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ?").run(to, from).changes;
-}
-
-/** Moves the mentions of an entity that carry one of the names to another entity (a manual split). */
-export function moveMentionsByName(db: WriteDb, from: number, to: number, names: readonly string[]): number {
-  const stmt = db.prepare(`UPDATE mentions SET entity_id = ?, decided_by = 'judgement'
-     WHERE entity_id = ? AND (SELECT raw_name FROM mention_names WHERE id = name_id) = ?`);
-  let n = 0;
-  for (const name of names) n += stmt.run(to, from, name).changes;
-  return n;
 }
 
 export function countMentions(db: ReadDb): number {

@@ -23,7 +23,7 @@ import {
   setMentionCount,
 } from '../db/entities';
 import { addJudgement, getJudgement, revokeJudgement } from '../db/judgements';
-import { entityNameRefs, moveMentions, moveMentionsByName } from '../db/mentions';
+import { entityNameRefs, moveNames, moveNamesWritten } from '../db/mention-names';
 import type { WriteDb } from '../db/types';
 import { resolveCase } from './resolve-case';
 
@@ -54,7 +54,7 @@ export function entitySummary(db: WriteDb, id: number): EntitySummary {
 }
 
 function mergeInto(db: WriteDb, target: number, other: number): void {
-  moveMentions(db, other, target);
+  moveNames(db, other, target);
   retireEntity(db, other, target);
   removeReviewFor(db, other);
 }
@@ -87,7 +87,7 @@ export function splitEntity(db: WriteDb, id: number, names: string[], actor: str
   if (staying.length === 0) throw new CustodianError('invalid_input', 'A split must leave at least one name with the entity.');
   addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
   const created = entityWriter(db).insert({ name: names[0]!, country: null, identifiers: [], mentionCount: 0 });
-  moveMentionsByName(db, id, created, names);
+  moveNamesWritten(db, id, created, names);
   rebuildNames(db, id);
   rebuildNames(db, created);
   removeReviewFor(db, id);

@@ -4,6 +4,9 @@
  * or failed run leaves the case as it was). Entity ids are kept stable:
  * a cluster takes the id of the previous entity most of its mentions had,
  * and a name a person set is kept.
+ *
+ * On a big case the reading runs in a second thread while this one
+ * analyzes the names it brings (resolveCaseInThreads).
  */
 import { scriptsOf } from '../../../shared/names';
 import type { ResolveSummary } from '../../../shared/domain/entities';
@@ -18,45 +21,95 @@ import {
   retireEntity,
   reviewInserter,
 } from '../db/entities';
-import { activeJudgements, type NameRef, type StoredJudgement } from '../db/judgements';
-import { mentionNameInserter } from '../db/mention-names';
-import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionInserter, previousNameEntities } from '../db/mentions';
-import type { WriteDb } from '../db/types';
+import { activeJudgements } from '../db/judgements';
+import { mentionNameInserter, previousNameEntities } from '../db/mention-names';
+import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionInserter } from '../db/mentions';
+import type { ReadDb, WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { resolveUnits, type JudgementUnits } from './resolver';
-import { buildUnits, cleanIdentifier, releaseAnalyses, ROLES, type Unit, type UnitSet } from './units';
+import { readMentions, SlotTable, type MentionRows, type SlotFacts } from './mention-reader';
+import { mentionThreadMinRecords, readMentionsInThread } from './mention-thread';
+import { NameSide, type NameResolution } from './name-side';
+import { ROLES } from './party-fields';
+import { collectGarbage } from '../collect-garbage';
+import { trace } from '../trace';
 
 const MAX_QUEUE = 20_000;
+/** Mentions from which a resolve collects its garbage between phases (a full collection costs ~0.3 s at 2.5M). */
+const BIG_MENTIONS = 200_000;
 
-function judgementUnits(
-  judgements: StoredJudgement[],
-  set: UnitSet,
-  pinned: ReadonlySet<string>,
-): { units: JudgementUnits[]; unsurePairs: [number[], number[]][] } {
-  // A judged name is pinned to its own units (one per country it was seen with).
-  const byName = new Map<string, number[]>();
-  set.units.forEach((u, i) => {
-    for (const raw of u.names.keys()) {
-      if (!pinned.has(raw)) continue;
-      const k = `${raw}\u0000${u.identifier ?? ''}`;
-      byName.set(k, [...(byName.get(k) ?? []), i]);
-    }
-  });
-  const toUnits = (side: NameRef[]) => [...new Set(side.flatMap((r) => byName.get(`${r.name}\u0000${cleanIdentifier(r.identifier) ?? ''}`) ?? []))];
-  const units: JudgementUnits[] = [];
-  const unsurePairs: [number[], number[]][] = [];
-  for (const j of judgements) {
-    const ju = { id: j.id, decision: j.decision, unitsA: toUnits(j.sideA), unitsB: toUnits(j.sideB) };
-    units.push(ju);
-    if (j.decision === 'unsure') unsurePairs.push([ju.unitsA, ju.unitsB]);
-  }
-  return { units, unsurePairs };
+interface Run {
+  started: number;
+  actor: string;
+  control: JobControl | undefined;
+  check(): void;
+}
+
+function startRun(actor: string, control?: JobControl): Run {
+  return {
+    started: Date.now(),
+    actor,
+    control,
+    check: () => {
+      if (control?.signal.aborted) throw new CustodianError('cancelled', 'Resolution was cancelled; nothing was changed.');
+    },
+  };
+}
+
+const readingProgress = (run: Run) => (n: number) => run.control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`);
+
+/** Resolves in this thread (small cases, and inside another transaction: undoing a judgement resolves again). */
+export function resolveCase(db: WriteDb, actor: string, control?: JobControl): ResolveSummary {
+  const run = startRun(actor, control);
+  const side = new NameSide(activeJudgements(db));
+  const slots = new SlotTable();
+  run.control?.progress(0.05, 'Reading party names…');
+  const { rows, facts } = readMentions(
+    iterateRecordParties(db),
+    (b) => {
+      slots.add(b);
+      side.add(b);
+    },
+    readingProgress(run),
+  );
+  return resolveAndWrite(db, run, side, slots, rows, facts);
+}
+
+/** Resolves with the reading in a second thread started from `workerScript`, when the case is big enough to gain. */
+export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScript: string | undefined, control?: JobControl): Promise<ResolveSummary> {
+  const records = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
+  if (!workerScript || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
+  const run = startRun(actor, control);
+  const side = new NameSide(activeJudgements(db));
+  const slots = new SlotTable();
+  run.control?.progress(0.05, 'Reading party names…');
+  const { rows, facts } = await readMentionsInThread(
+    workerScript,
+    db.name,
+    (b) => {
+      slots.add(b);
+      side.add(b);
+    },
+    readingProgress(run),
+  );
+  return resolveAndWrite(db, run, side, slots, rows, facts);
+}
+
+function resolveAndWrite(db: WriteDb, run: Run, side: NameSide, slots: SlotTable, rows: MentionRows, facts: SlotFacts): ResolveSummary {
+  run.check();
+  // Each phase of a big resolve leaves a few hundred MB of garbage the next phase's peak need not carry.
+  const big = rows.recordId.length >= BIG_MENTIONS;
+  if (big) collectGarbage();
+  trace('resolve: names analyzed');
+  run.control?.progress(0.3, 'Comparing names…');
+  const res = side.finish(facts, (m) => run.control?.progress(0.4, m), big);
+  run.check();
+  if (big) collectGarbage();
+  trace('resolve: resolved');
+  return writeResolution(db, run, slots, rows, facts.slotCount, res);
 }
 
 /** The name shown for a cluster: the one written most often (ties: the longer). */
-function displayName(units: Unit[]): string {
-  const counts = new Map<string, number>();
-  for (const u of units) for (const [n, c] of u.names) counts.set(n, (counts.get(n) ?? 0) + c);
+function displayName(counts: Map<string, number>): string {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0].trim();
 }
 
@@ -66,62 +119,102 @@ function mostCommon(values: string[]): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** Writes each distinct (raw name, unit's identifier, unit's country) once; returns the name id of each slot. */
-function writeMentionNames(db: WriteDb, set: UnitSet): Int32Array {
-  const { slotRaw, slotUnit, rawNames } = set.mentions;
-  const nameOfSlot = new Int32Array(slotRaw.length);
-  // Two slots of one raw name in one unit (INNs written two ways) are one name.
-  const ids = new Map<number, number>();
-  const insert = mentionNameInserter(db);
-  for (let s = 0; s < slotRaw.length; s++) {
-    const key = slotRaw[s]! * set.units.length + slotUnit[s]!;
-    let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = ids.size + 1));
-      const unit = set.units[slotUnit[s]!]!;
-      insert.add(id, { rawName: rawNames[slotRaw[s]!]!, identifier: unit.identifier, country: unit.countries[0] ?? null });
-    }
-    nameOfSlot[s] = id;
-  }
-  insert.flush();
-  return nameOfSlot;
+/** What the writing needs of each unit, gathered from its slots. */
+interface UnitFacts {
+  identifier: (string | null)[];
+  country: (string | null)[];
+  /** slots of each unit */
+  slots: number[][];
 }
 
-export function resolveCase(db: WriteDb, actor: string, control?: JobControl): ResolveSummary {
-  const started = Date.now();
-  const check = () => {
-    if (control?.signal.aborted) throw new CustodianError('cancelled', 'Resolution was cancelled; nothing was changed.');
-  };
-  control?.progress(0.05, 'Reading party names…');
-  const judgements = activeJudgements(db);
-  const pinned = new Set(judgements.flatMap((j) => [...j.sideA, ...j.sideB].map((r) => r.name)));
-  const set = buildUnits(iterateRecordParties(db), pinned, (n) => control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`));
-  check();
-  const { units: judged, unsurePairs } = judgementUnits(judgements, set, pinned);
-  control?.progress(0.3, 'Comparing names…');
-  const res = resolveUnits(set, judged, (m) => control?.progress(0.4, m));
-  check();
-  control?.progress(0.8, 'Writing entities…');
+function unitFacts(slots: SlotTable, res: NameResolution): UnitFacts {
+  const n = res.rootOf.length;
+  const out: UnitFacts = { identifier: new Array(n).fill(null), country: new Array(n).fill(null), slots: Array.from({ length: n }, () => []) };
+  for (let s = 0; s < res.slotUnit.length; s++) {
+    const u = res.slotUnit[s]!;
+    if (u < 0) continue;
+    // A unit's slots share the cleaned identifier and country (they are part of its key).
+    out.identifier[u] = slots.slotIdentifier[s]!;
+    out.country[u] = slots.slotCountry[s]!;
+    out.slots[u]!.push(s);
+  }
+  return out;
+}
 
-  // Clusters, biggest first, and the previous entity each should keep.
-  const members = new Map<number, number[]>();
-  set.units.forEach((_, i) => {
-    const r = res.rootOf[i]!;
-    const list = members.get(r);
-    if (list) list.push(i);
-    else members.set(r, [i]);
-  });
-  const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((s, u) => s + set.units[u]!.mentions, 0) }));
-  clusters.sort((a, b) => b.mentions - a.mentions);
-  // Previous run: unit → (entity → mentions), read through the names as written.
+/** Previous run: unit → (entity → mentions), read through the names as written. */
+function previousVotes(db: ReadDb, slots: SlotTable, res: NameResolution): Map<number, Map<number, number>> {
   const previous = new Map<number, Map<number, number>>();
-  for (const [raw, identifier, country, entity, n] of previousNameEntities(db)) {
-    const u = set.unitOf(raw, identifier, country);
+  const rows = previousNameEntities(db);
+  if (!rows.length) return previous;
+  const slotKey = (raw: number, identifier: string | null, country: string | null) => `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
+  const unitOfSlotKey = new Map<string, number>();
+  for (let s = 0; s < res.slotUnit.length; s++)
+    if (res.slotUnit[s]! >= 0) unitOfSlotKey.set(slotKey(slots.slotRaw[s]!, slots.slotIdentifier[s]!, slots.slotCountry[s]!), res.slotUnit[s]!);
+  const rawIndex = new Map(slots.rawNames.map((raw, i) => [raw, i]));
+  for (const [raw, identifier, country, entity, n] of rows) {
+    const r = rawIndex.get(raw);
+    const u = r === undefined ? undefined : unitOfSlotKey.get(slotKey(r, identifier, country));
     if (u === undefined) continue;
     const m = previous.get(u) ?? previous.set(u, new Map()).get(u)!;
     m.set(entity, (m.get(entity) ?? 0) + n);
   }
-  releaseAnalyses(set);
+  return previous;
+}
+
+/** Writes each distinct (raw name, unit) once, with its entity; returns the name id of each slot (0: none). */
+function writeMentionNames(db: WriteDb, slots: SlotTable, res: NameResolution, facts: UnitFacts, entityOfUnit: Int32Array, slotCount: Int32Array): Int32Array {
+  const { slotRaw, rawNames } = slots;
+  const units = res.rootOf.length;
+  const nameOfSlot = new Int32Array(slotRaw.length);
+  // Two slots of one raw name in one unit (INNs written two ways) are one name.
+  const ids = new Map<number, number>();
+  const firstSlot: number[] = [];
+  const mentions: number[] = [];
+  for (let s = 0; s < slotRaw.length; s++) {
+    const u = res.slotUnit[s]!;
+    if (u < 0) continue;
+    const key = slotRaw[s]! * units + u;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = ids.size + 1));
+      firstSlot.push(s);
+      mentions.push(0);
+    }
+    mentions[id - 1]! += slotCount[s]!;
+    nameOfSlot[s] = id;
+  }
+  const insert = mentionNameInserter(db);
+  firstSlot.forEach((s, i) => {
+    const u = res.slotUnit[s]!;
+    insert.add(i + 1, {
+      rawName: rawNames[slotRaw[s]!]!,
+      identifier: facts.identifier[u]!,
+      country: facts.country[u]!,
+      entityId: entityOfUnit[u]!,
+      decidedBy: res.decidedBy[u]!,
+      mentions: mentions[i]!,
+    });
+  });
+  insert.flush();
+  return nameOfSlot;
+}
+
+function writeResolution(db: WriteDb, run: Run, slots: SlotTable, mentions: MentionRows, slotCount: Int32Array, res: NameResolution): ResolveSummary {
+  run.control?.progress(0.8, 'Writing entities…');
+  const facts = unitFacts(slots, res);
+  const unitMentions = (u: number) => facts.slots[u]!.reduce((sum, s) => sum + slotCount[s]!, 0);
+
+  // Clusters, biggest first, and the previous entity each should keep.
+  const members = new Map<number, number[]>();
+  for (let u = 0; u < res.rootOf.length; u++) {
+    const r = res.rootOf[u]!;
+    const list = members.get(r);
+    if (list) list.push(u);
+    else members.set(r, [u]);
+  }
+  const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((sum, u) => sum + unitMentions(u), 0) }));
+  clusters.sort((a, b) => b.mentions - a.mentions);
+  const previous = previousVotes(db, slots, res);
   const existing = new Map(allEntities(db).map((e) => [e.id, e]));
   const taken = new Set<number>();
   const votesFor = new Map<number, Map<number, number>>(); // old entity → cluster index → mentions
@@ -144,11 +237,18 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
             votesFor.set(e, v);
           }
         const keep = [...votes].filter(([e]) => existing.has(e) && !taken.has(e)).sort((a, b) => b[1] - a[1])[0]?.[0];
-        const us = c.units.map((u) => set.units[u]!);
+        const counts = new Map<string, number>();
+        const legal = new Map<string, string | null>();
+        for (const u of c.units)
+          for (const s of facts.slots[u]!) {
+            const raw = slots.rawNames[slots.slotRaw[s]!]!;
+            counts.set(raw, (counts.get(raw) ?? 0) + slotCount[s]!);
+            legal.set(raw, res.legalOfRaw[slots.slotRaw[s]!]!);
+          }
         const write = {
-          name: displayName(us),
-          country: mostCommon(us.flatMap((u) => u.countries)),
-          identifiers: [...new Set(us.map((u) => u.identifier).filter((x): x is string => !!x))].sort(),
+          name: displayName(counts),
+          country: mostCommon(c.units.map((u) => facts.country[u]!).filter((x): x is string => !!x)),
+          identifiers: [...new Set(c.units.map((u) => facts.identifier[u]!).filter((x): x is string => !!x))].sort(),
           mentionCount: c.mentions,
         };
         let id: number;
@@ -156,9 +256,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
         else id = writer.insert(write);
         taken.add(id);
         clusterEntity[ci] = id;
-        const counts = new Map<string, number>();
-        for (const u of us) for (const [n, k] of u.names) counts.set(n, (counts.get(n) ?? 0) + k);
-        for (const [name, mentions] of counts) names.add(id, { name, mentions, scripts: scriptsOf(name), legalForm: set.legalOf(name) });
+        for (const [name, n] of counts) names.add(id, { name, mentions: n, scripts: scriptsOf(name), legalForm: legal.get(name)! });
       });
       names.flush();
       // Entities no cluster kept: retired, pointing at where most of their mentions went.
@@ -167,53 +265,59 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
         const best = [...(votesFor.get(e.id) ?? [])].sort((a, b) => b[1] - a[1])[0];
         retireEntity(db, e.id, best ? clusterEntity[best[0]]! : null);
       }
-      const entityOfUnit = new Int32Array(set.units.length);
+      const entityOfUnit = new Int32Array(res.rootOf.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
-      const nameOfSlot = writeMentionNames(db, set);
+      const nameOfSlot = writeMentionNames(db, slots, res, facts, entityOfUnit, slotCount);
       const insertMention = mentionInserter(db);
-      const ms = set.mentions;
-      for (let i = 0; i < ms.recordId.length; i++) {
-        const u = ms.unit[i]!;
-        insertMention.addRow(ms.recordId[i]!, ROLES[ms.role[i]!]!, nameOfSlot[ms.slot[i]!]!, entityOfUnit[u]!, res.decidedBy[u]!);
+      for (let i = 0; i < mentions.recordId.length; i++) {
+        const name = nameOfSlot[mentions.slot[i]!]!;
+        if (name) insertMention.add(mentions.recordId[i]!, ROLES[mentions.role[i]!]!, name);
       }
       insertMention.flush();
       endMentionRewrite(db);
-      // Review queue: best score per entity pair.
-      const best = new Map<string, { a: number; b: number; score: number; reasons: string[] }>();
-      for (const r of res.review) {
-        const a = entityOfUnit[r.a]!;
-        const b = entityOfUnit[r.b]!;
-        if (a === b) continue;
-        const k = a < b ? `${a}:${b}` : `${b}:${a}`;
-        if ((best.get(k)?.score ?? -1) < r.score) best.set(k, { a, b, score: r.score, reasons: r.reasons });
-      }
-      const unsure = new Set<string>();
-      for (const [ua, ub] of unsurePairs) {
-        for (const x of ua)
-          for (const y of ub) {
-            const a = entityOfUnit[x]!;
-            const b = entityOfUnit[y]!;
-            if (a === b) continue;
-            const k = a < b ? `${a}:${b}` : `${b}:${a}`;
-            unsure.add(k);
-            if (!best.has(k)) best.set(k, { a, b, score: 0, reasons: ['Marked unsure by an investigator.'] });
-          }
-      }
-      const insertReview = reviewInserter(db);
-      const queued = [...best.entries()].sort((x, y) => y[1].score - x[1].score).slice(0, MAX_QUEUE);
-      for (const [k, r] of queued) insertReview(r.a, r.b, r.score, r.reasons, unsure.has(k));
+      const queued = writeReviewQueue(db, res, entityOfUnit);
       const out: ResolveSummary = {
         entities: clusters.length,
-        mentions: set.mentions.recordId.length,
+        mentions: clusters.reduce((sum, c) => sum + c.mentions, 0),
         autoMerged: res.autoMerged,
-        toReview: queued.length,
-        judgementsApplied: judged.length,
-        seconds: Math.round((Date.now() - started) / 100) / 10,
+        toReview: queued,
+        judgementsApplied: res.judgementsApplied,
+        seconds: Math.round((Date.now() - run.started) / 100) / 10,
       };
-      appendAudit(db, actor, 'entities.resolve', { ...out, pairsScored: res.pairsScored });
+      appendAudit(db, run.actor, 'entities.resolve', { ...out, pairsScored: res.pairsScored });
       return out;
     })
     .immediate();
-  control?.progress(1, 'Done');
+  trace('resolve: written');
+  run.control?.progress(1, 'Done');
   return summary;
+}
+
+/** Review queue: the best score per entity pair, and the pairs an investigator marked unsure. Returns how many were queued. */
+function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32Array): number {
+  const best = new Map<string, { a: number; b: number; score: number; reasons: string[] }>();
+  const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  for (const r of res.review) {
+    const a = entityOfUnit[r.a]!;
+    const b = entityOfUnit[r.b]!;
+    if (a === b) continue;
+    const k = pairKey(a, b);
+    if ((best.get(k)?.score ?? -1) < r.score) best.set(k, { a, b, score: r.score, reasons: r.reasons });
+  }
+  const unsure = new Set<string>();
+  for (const [ua, ub] of res.unsurePairs) {
+    for (const x of ua)
+      for (const y of ub) {
+        const a = entityOfUnit[x]!;
+        const b = entityOfUnit[y]!;
+        if (a === b) continue;
+        const k = pairKey(a, b);
+        unsure.add(k);
+        if (!best.has(k)) best.set(k, { a, b, score: 0, reasons: ['Marked unsure by an investigator.'] });
+      }
+  }
+  const insertReview = reviewInserter(db);
+  const queued = [...best.entries()].sort((x, y) => y[1].score - x[1].score).slice(0, MAX_QUEUE);
+  for (const [k, r] of queued) insertReview(r.a, r.b, r.score, r.reasons, unsure.has(k));
+  return queued.length;
 }

@@ -13,7 +13,9 @@
 import { prepareName, scorePair, scorePrepared, type PairContext, type PairScore, type TokenStats } from '../../../shared/names';
 import { candidatePairs } from './blocking';
 import { Clusters, JUDGED_APART } from './clusters';
-import { PAIR_BASE, type Unit, type UnitSet } from './units';
+import { PAIR_BASE } from './mention-reader';
+import { collectGarbage } from '../collect-garbage';
+import type { Unit, UnitSet } from './units';
 
 export const AUTO_MERGE = 0.86;
 export const REVIEW_FROM = 0.6;
@@ -89,7 +91,7 @@ export function scoreUnits(a: Unit, b: Unit, stats: TokenStats, explain = true):
   return scorePair(a.analyzed, b.analyzed, stats, { ...pairContext(unitContext(a), unitContext(b)) }, explain);
 }
 
-export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void): Resolution {
+export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void, collect = false): Resolution {
   const { units } = set;
   const styled = namesakeStyles(units);
   const clusters = new Clusters(
@@ -165,6 +167,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   // 5. Names.
   progress?.('Comparing names…');
   const pairs = candidatePairs(units, stats.df);
+  if (collect) collectGarbage(); // the blocks: ~100 MB of keys
   const n = units.length;
   const coRecord = new Set<number>();
   for (const ps of set.producerShipper) {
@@ -203,6 +206,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   }
   // Co-record pairs no block brought together come last, in the order of their first record.
   for (const id of coRecord) if (!inBlocks.has(id)) consider(Math.floor(id / n), id % n, true);
+  if (collect) collectGarbage(); // what scoring 2M pairs left
   demoteAmbiguousTruncations(units, scored, stats);
   scored.sort((x, y) => y.score - x.score);
   const review: Scored[] = [];

@@ -6,12 +6,12 @@ import { listMentions } from '../db/mentions';
 import { decidePair, entitySummary, mergeEntities, splitEntity, undoJudgement } from '../entities/decisions';
 import { entityDetail, reviewPairs } from '../entities/detail';
 import { matchNames } from '../entities/match-names';
-import { resolveCase } from '../entities/resolve-case';
+import { resolveCaseInThreads } from '../entities/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
 import type { Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
-  'entities.resolve': ({ core, session }) => resolveCase(session.db, core.actor),
+  'entities.resolve': ({ core, session }) => resolveCaseInThreads(session.db, core.actor, core.workerScript),
   'entities.resolveStart': ({ core, session }) => core.jobs.start('entities.resolve', { casePath: session.path, actor: core.actor }),
   'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, query, limit, offset),
   'entities.count': ({ session }, { query }) => countEntities(session.db, query),

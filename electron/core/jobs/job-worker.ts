@@ -1,16 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CustodianError } from '../../../shared/result';
 import type { ReadPlan } from '../import/import-rows';
+import { MENTIONS_ROLE, serveMentionRead } from '../entities/mention-thread';
 import { READ_ROLE, serveImportRead } from '../import/read-thread';
 import type { JobKind, WorkerMessage } from './protocol';
 import { runJob } from './run-job';
 
 /**
  * Entry of a job's worker thread: run it, report progress at most every 200 ms, report the end.
- * The same script also serves as an import's reading thread (read-thread.ts), started by a job.
+ * The same script also serves as a job's helper thread: an import's reading thread (read-thread.ts)
+ * or the resolver's (mention-thread.ts).
  */
-const data = workerData as { role?: string; kind: JobKind; payload: never; script?: string; plan: ReadPlan };
+const data = workerData as { role?: string; kind: JobKind; payload: never; script?: string; plan: ReadPlan; casePath: string };
 if (data.role === READ_ROLE) void serveImportRead(parentPort!, data.plan);
+else if (data.role === MENTIONS_ROLE) serveMentionRead(parentPort!, data.casePath);
 else runAsJob();
 
 function runAsJob(): void {

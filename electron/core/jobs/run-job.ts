@@ -24,10 +24,10 @@ export async function runJob<K extends JobKind>(kind: K, payload: JobPayload<K>,
       return runDocumentsJob({ kind, payload } as Parameters<typeof runDocumentsJob>[0], control);
     }
     case 'entities.resolve': {
-      const { resolveCase } = await import('../entities/resolve-case');
+      const { resolveCaseInThreads } = await import('../entities/resolve-case');
       const db = openCaseFile(payload.casePath);
       try {
-        return resolveCase(db, (payload as JobPayload<'entities.resolve'>).actor, control);
+        return await resolveCaseInThreads(db, (payload as JobPayload<'entities.resolve'>).actor, control.workerScript, control);
       } finally {
         db.close();
       }
