@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let gc: (() => void) | null = null;
@@ -16,4 +16,18 @@ export function collectGarbage(): void {
     gc = runInNewContext('gc') as () => void;
   }
   gc();
+}
+
+/**
+ * Returns a check to call now and then during a long phase: it collects when the heap has grown by `bytes`
+ * since the last collection. V8 would let a heap with gigabytes of headroom grow by several times its live
+ * size before collecting; a resolve's memory budget is tighter than that.
+ */
+export function collectEvery(bytes: number): () => void {
+  let base = getHeapStatistics().used_heap_size;
+  return () => {
+    if (getHeapStatistics().used_heap_size < base + bytes) return;
+    collectGarbage();
+    base = getHeapStatistics().used_heap_size;
+  };
 }

@@ -1,5 +1,5 @@
-// Big cases resolve with the reading in a second thread (mention-thread.ts): the result must be the one the
-// single-threaded resolve writes, judgements and previous entity ids included.
+// Big cases resolve with a second thread that reads the records and stages the mentions (mention-thread.ts):
+// the result must be the one the single-threaded resolve writes, judgements and previous entity ids included.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,8 +31,9 @@ function resolveThreaded(path: string): string {
   copyFileSync(path, copy);
   const run = custodian(['resolve', copy, '--json'], { CUSTODIAN_MENTION_THREAD_MIN_RECORDS: '1', CUSTODIAN_TRACE: '1' });
   expect(run.status, run.stderr).toBe(0);
-  // The records were read by another thread than the main one (t0).
+  // The records were read, and the mentions staged, by another thread than the main one (t0).
   expect(run.stderr).toMatch(/\[trace t[1-9]\d*\] resolve: records read/);
+  expect(run.stderr).toMatch(/\[trace t[1-9]\d*\] resolve: mentions staged/);
   return copy;
 }
 
@@ -76,6 +77,9 @@ describe.runIf(existsSync(JOB_WORKER))('resolving with the reading in a second t
 
   it('reports a reading thread that cannot read the case, and writes nothing', async () => {
     const missing = join(tempDir(), 'missing.case');
-    await expect(readMentionsInThread(JOB_WORKER, missing, () => undefined)).rejects.toThrow(/missing\.case/);
+    const reading = readMentionsInThread(JOB_WORKER, missing, () => undefined);
+    await expect(reading.read).rejects.toThrow(/missing\.case/);
+    await expect(reading.staged).rejects.toThrow(/missing\.case/);
+    reading.close();
   });
 });

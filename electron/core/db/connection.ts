@@ -80,6 +80,17 @@ export function openCaseFile(path: string, opts: OpenOptions = {}): WriteDb {
   return readyForWriting(connect(path, false, opts));
 }
 
+/**
+ * A second connection that writes to a case this process has open already (checked and migrated by
+ * the first): a job's helper thread. SQLite lets one of them write at a time.
+ */
+export function openCaseSecondWriter(path: string, opts: OpenOptions = {}): WriteDb {
+  assertOpenableHeader(path, readCaseHeader(path));
+  const db = connect(path, false, opts);
+  applyPragmas(db, true);
+  return db as WriteDb;
+}
+
 /** Opens a case read-only (a received file, a second reader next to a writer). */
 export function openCaseReadOnly(path: string, opts: OpenOptions = {}): ReadDb {
   assertOpenableHeader(path, readCaseHeader(path));

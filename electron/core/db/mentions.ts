@@ -1,6 +1,5 @@
-import type { DecidedBy, MentionRole, MentionRow } from '../../../shared/domain/entities';
+import { MENTION_ROLES, type DecidedBy, type MentionRole, type MentionRow } from '../../../shared/domain/entities';
 import { batchInserter, valuesSql } from './batch-insert';
-import { clearMentionNames } from './mention-names';
 import type { ReadDb, WriteDb } from './types';
 
 /** The party fields of one record, as the resolver reads them. */
@@ -41,35 +40,49 @@ export function* iterateRecordParties(db: ReadDb): Generator<RecordParties> {
   }
 }
 
-/**
- * Empties the mentions (and the names they point at) and drops their indexes, so that a full
- * rewrite is one fast append (indexes rebuilt after).
- */
-export function beginMentionRewrite(db: WriteDb): void {
-  db.prepare('DROP INDEX IF EXISTS mentions_name').run();
-  db.prepare('DROP INDEX IF EXISTS mention_names_entity').run();
-  db.prepare('DELETE FROM mentions').run();
-  clearMentionNames(db);
+/** The mentions as a resolve wrote them, by number: mention i is record recordId[i], role MENTION_ROLES[role[i]], name nameId[i]. */
+export interface MentionColumns {
+  recordId: Int32Array;
+  role: Uint8Array;
+  nameId: Int32Array;
 }
 
-export function endMentionRewrite(db: WriteDb): void {
-  db.prepare('CREATE INDEX IF NOT EXISTS mentions_name ON mentions(name_id)').run();
-  db.prepare('CREATE INDEX IF NOT EXISTS mention_names_entity ON mention_names(entity_id)').run();
-}
-
+const STAGED = 'mentions_next';
+/** The name index takes these two names in turn: a staged table's index is built before the old one is dropped. */
+const NAME_INDEXES = ['mentions_name', 'mentions_name_b'] as const;
 const BATCH = 250;
-const insertSql = (rows: number) => `INSERT INTO mentions (record_id, role, name_id) VALUES ${valuesSql(rows, 3)}`;
 
-/** Inserts mentions a few hundred rows per statement (millions of single-row calls cost more than the writing). Call flush() at the end. */
-export function mentionInserter(db: WriteDb): { add(recordId: number, role: MentionRole, nameId: number): void; flush(): void } {
-  const rows = batchInserter(db, insertSql, 3, BATCH);
-  return {
-    add(recordId, role, nameId) {
-      rows.values.push(recordId, role, nameId);
-      rows.added();
-    },
-    flush: rows.flush,
-  };
+/**
+ * Writes a resolve's mentions into a table of their own, with its index, next to the current ones; a
+ * name id of 0 writes no mention. swapInMentions makes them current. Written apart so that a second
+ * thread can write them while the resolving thread compares names: the swap is what commits them, in the
+ * resolve's own transaction, and a table left by an interrupted run is dropped by the next.
+ */
+export function stageMentions(db: WriteDb, m: MentionColumns): void {
+  db.exec(`DROP TABLE IF EXISTS ${STAGED};
+CREATE TABLE ${STAGED} (
+  record_id INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role = 'shipper' OR role = 'consignee' OR role = 'notify' OR role = 'producer'),
+  name_id INTEGER NOT NULL,
+  PRIMARY KEY (record_id, role)
+) STRICT, WITHOUT ROWID;`);
+  const rows = batchInserter(db, (n) => `INSERT INTO ${STAGED} (record_id, role, name_id) VALUES ${valuesSql(n, 3)}`, 3, BATCH);
+  for (let i = 0; i < m.recordId.length; i++) {
+    if (!m.nameId[i]) continue;
+    rows.values.push(m.recordId[i]!, MENTION_ROLES[m.role[i]!]!, m.nameId[i]!);
+    rows.added();
+  }
+  rows.flush();
+  const current = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND name IN (?, ?)").pluck().get(...NAME_INDEXES);
+  const next = current === NAME_INDEXES[0] ? NAME_INDEXES[1] : NAME_INDEXES[0];
+  db.exec(`DROP INDEX IF EXISTS ${next}; CREATE INDEX ${next} ON ${STAGED}(name_id)`);
+}
+
+/** Replaces the mentions with the staged ones (see stageMentions), but for those with a name in `unnamed`. */
+export function swapInMentions(db: WriteDb, unnamed: readonly number[]): void {
+  const drop = db.prepare(`DELETE FROM ${STAGED} WHERE name_id = ?`);
+  for (const id of unnamed) drop.run(id);
+  db.exec(`DROP TABLE mentions; ALTER TABLE ${STAGED} RENAME TO mentions;`);
 }
 
 interface MentionDbRow {

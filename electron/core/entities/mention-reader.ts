@@ -9,7 +9,10 @@
 import type { RecordParties } from '../db/mentions';
 import { cleanCountry, cleanIdentifier, namesSomebody } from './party-fields';
 
-/** Names and slots first seen since the last batch. Slot identifiers and countries are cleaned. */
+/**
+ * Names and slots first seen since the last batch. A slot is one raw name with one identifier and country
+ * (cleaned), so it falls in exactly one unit, and a mention's name row is its slot's.
+ */
 export interface SlotBatch {
   /** New raw names, in index order. */
   names: string[];
@@ -32,7 +35,7 @@ export interface SlotFacts {
 
 /**
  * All mentions, column by column (2.5M mention objects would not fit the memory budget): mention i is record
- * recordId[i], role ROLES[role[i]], written as slot slot[i] (see SlotTable).
+ * recordId[i], role MENTION_ROLES[role[i]], written as slot slot[i] (see SlotTable).
  */
 export interface MentionRows {
   recordId: Int32Array;
@@ -134,11 +137,11 @@ export function readMentions(
   const prevRaw: (string | null)[] = [null, null, null, null];
   const prevIdx = [-1, -1, -1, -1];
 
-  const newSlot = (idx: number, sub: string, id: string | null, country: string | null): number => {
+  const newSlot = (idx: number, sub: string, identifier: string | null, country: string | null): number => {
     const slot = slotRaw.length;
     slotRaw.push(idx);
-    slotIdentifier.push(cleanIdentifier(id));
-    slotCountry.push(cleanCountry(country));
+    slotIdentifier.push(identifier);
+    slotCountry.push(country);
     if (firstSlot[idx]! < 0) {
       firstSub[idx] = sub;
       firstSlot[idx] = slot;
@@ -168,9 +171,12 @@ export function readMentions(
     if (idx < 0) return -1;
     let slot = lastSlot[idx]! >= 0 && lastId[idx] === id && lastCountry[idx] === country ? lastSlot[idx]! : -1;
     if (slot < 0) {
-      const sub = id || country ? `${id ?? ''}\u0000${country ?? ''}` : '';
+      // Slots are told apart by the cleaned identifier and country: an INN written with or without spaces is one slot.
+      const cleanId = cleanIdentifier(id);
+      const cleanC = cleanCountry(country);
+      const sub = cleanId || cleanC ? `${cleanId ?? ''}\u0000${cleanC ?? ''}` : '';
       slot = firstSlot[idx]! >= 0 && firstSub[idx] === sub ? firstSlot[idx]! : (moreSubs.get(idx)?.get(sub) ?? -1);
-      if (slot < 0) slot = newSlot(idx, sub, id, country);
+      if (slot < 0) slot = newSlot(idx, sub, cleanId, cleanC);
       lastId[idx] = id;
       lastCountry[idx] = country;
       lastSlot[idx] = slot;

@@ -1,9 +1,4 @@
 /** What a record's party fields hold, cleaned the one way reading and resolving both use. */
-import type { MentionRole } from '../../../shared/domain/entities';
-
-/** Roles by number, as mention columns store them. */
-export const ROLES: readonly MentionRole[] = ['shipper', 'consignee', 'notify', 'producer'];
-
 /** Party fields that name nobody. */
 const PLACEHOLDER = new RegExp(
   '^(?:неизвестен|неизвестно|отсутствует|не указан[оа]?|нет|same as consignee|same as shipper|same as above|to order|to the order of.*|' +

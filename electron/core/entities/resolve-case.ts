@@ -22,15 +22,14 @@ import {
   reviewInserter,
 } from '../db/entities';
 import { activeJudgements } from '../db/judgements';
-import { mentionNameInserter, previousNameEntities } from '../db/mention-names';
-import { beginMentionRewrite, endMentionRewrite, iterateRecordParties, mentionInserter } from '../db/mentions';
+import { clearMentionNames, mentionNameInserter, previousNameEntities } from '../db/mention-names';
+import { iterateRecordParties, stageMentions, swapInMentions } from '../db/mentions';
 import type { ReadDb, WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { readMentions, SlotTable, type MentionRows, type SlotFacts } from './mention-reader';
+import { readMentions, SlotTable, type SlotFacts } from './mention-reader';
 import { mentionThreadMinRecords, readMentionsInThread } from './mention-thread';
 import { NameSide, type NameResolution } from './name-side';
-import { ROLES } from './party-fields';
-import { collectGarbage } from '../collect-garbage';
+import { collectEvery, collectGarbage } from '../collect-garbage';
 import { trace } from '../trace';
 
 const MAX_QUEUE = 20_000;
@@ -63,18 +62,16 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
   const side = new NameSide(activeJudgements(db));
   const slots = new SlotTable();
   run.control?.progress(0.05, 'Reading party names…');
-  const { rows, facts } = readMentions(
-    iterateRecordParties(db),
-    (b) => {
-      slots.add(b);
-      side.add(b);
-    },
-    readingProgress(run),
-  );
-  return resolveAndWrite(db, run, side, slots, rows, facts);
+  const { rows, facts } = readMentions(iterateRecordParties(db), (b) => (slots.add(b), side.add(b)), readingProgress(run));
+  const res = compareNames(run, side, facts);
+  const stage = () => stageMentions(db, { recordId: rows.recordId, role: rows.role, nameId: rows.slot.map((s) => s + 1) });
+  return writeResolution(db, run, slots, facts.slotCount, res, stage);
 }
 
-/** Resolves with the reading in a second thread started from `workerScript`, when the case is big enough to gain. */
+/**
+ * Resolves with a second thread started from `workerScript`, when the case is big enough to gain: it reads
+ * the records while this thread analyzes their names, then stages the mentions while this one compares.
+ */
 export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScript: string | undefined, control?: JobControl): Promise<ResolveSummary> {
   const records = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
   if (!workerScript || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
@@ -82,22 +79,23 @@ export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScr
   const side = new NameSide(activeJudgements(db));
   const slots = new SlotTable();
   run.control?.progress(0.05, 'Reading party names…');
-  const { rows, facts } = await readMentionsInThread(
-    workerScript,
-    db.name,
-    (b) => {
-      slots.add(b);
-      side.add(b);
-    },
-    readingProgress(run),
-  );
-  return resolveAndWrite(db, run, side, slots, rows, facts);
+  // The reading thread's memory is on top of this one's while it reads: this heap is kept near its live size.
+  const collect = collectEvery(96 * 1024 * 1024);
+  const reading = readMentionsInThread(workerScript, db.name, (b) => (slots.add(b), side.add(b), collect()), readingProgress(run));
+  try {
+    const facts = await reading.read;
+    const res = compareNames(run, side, facts);
+    await reading.staged;
+    return writeResolution(db, run, slots, facts.slotCount, res, () => undefined);
+  } finally {
+    reading.close();
+  }
 }
 
-function resolveAndWrite(db: WriteDb, run: Run, side: NameSide, slots: SlotTable, rows: MentionRows, facts: SlotFacts): ResolveSummary {
+function compareNames(run: Run, side: NameSide, facts: SlotFacts): NameResolution {
   run.check();
   // Each phase of a big resolve leaves a few hundred MB of garbage the next phase's peak need not carry.
-  const big = rows.recordId.length >= BIG_MENTIONS;
+  const big = facts.slotCount.reduce((sum, n) => sum + n, 0) >= BIG_MENTIONS;
   if (big) collectGarbage();
   trace('resolve: names analyzed');
   run.control?.progress(0.3, 'Comparing names…');
@@ -105,7 +103,7 @@ function resolveAndWrite(db: WriteDb, run: Run, side: NameSide, slots: SlotTable
   run.check();
   if (big) collectGarbage();
   trace('resolve: resolved');
-  return writeResolution(db, run, slots, rows, facts.slotCount, res);
+  return res;
 }
 
 /** The name shown for a cluster: the one written most often (ties: the longer). */
@@ -161,45 +159,26 @@ function previousVotes(db: ReadDb, slots: SlotTable, res: NameResolution): Map<n
   return previous;
 }
 
-/** Writes each distinct (raw name, unit) once, with its entity; returns the name id of each slot (0: none). */
-function writeMentionNames(db: WriteDb, slots: SlotTable, res: NameResolution, facts: UnitFacts, entityOfUnit: Int32Array, slotCount: Int32Array): Int32Array {
-  const { slotRaw, rawNames } = slots;
-  const units = res.rootOf.length;
-  const nameOfSlot = new Int32Array(slotRaw.length);
-  // Two slots of one raw name in one unit (INNs written two ways) are one name.
-  const ids = new Map<number, number>();
-  const firstSlot: number[] = [];
-  const mentions: number[] = [];
-  for (let s = 0; s < slotRaw.length; s++) {
+/** Writes a name row per slot in a unit (id: slot + 1), with its entity. */
+function writeMentionNames(db: WriteDb, slots: SlotTable, res: NameResolution, facts: UnitFacts, entityOfUnit: Int32Array, slotCount: Int32Array): void {
+  const insert = mentionNameInserter(db);
+  for (let s = 0; s < slots.slotRaw.length; s++) {
     const u = res.slotUnit[s]!;
     if (u < 0) continue;
-    const key = slotRaw[s]! * units + u;
-    let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = ids.size + 1));
-      firstSlot.push(s);
-      mentions.push(0);
-    }
-    mentions[id - 1]! += slotCount[s]!;
-    nameOfSlot[s] = id;
-  }
-  const insert = mentionNameInserter(db);
-  firstSlot.forEach((s, i) => {
-    const u = res.slotUnit[s]!;
-    insert.add(i + 1, {
-      rawName: rawNames[slotRaw[s]!]!,
+    insert.add(s + 1, {
+      rawName: slots.rawNames[slots.slotRaw[s]!]!,
       identifier: facts.identifier[u]!,
       country: facts.country[u]!,
       entityId: entityOfUnit[u]!,
       decidedBy: res.decidedBy[u]!,
-      mentions: mentions[i]!,
+      mentions: slotCount[s]!,
     });
-  });
+  }
   insert.flush();
-  return nameOfSlot;
 }
 
-function writeResolution(db: WriteDb, run: Run, slots: SlotTable, mentions: MentionRows, slotCount: Int32Array, res: NameResolution): ResolveSummary {
+/** `stage` writes the mentions (stageMentions) unless another thread has: the swap below makes them current. */
+function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCount: Int32Array, res: NameResolution, stage: () => void): ResolveSummary {
   run.control?.progress(0.8, 'Writing entities…');
   const facts = unitFacts(slots, res);
   const unitMentions = (u: number) => facts.slots[u]!.reduce((sum, s) => sum + slotCount[s]!, 0);
@@ -222,7 +201,8 @@ function writeResolution(db: WriteDb, run: Run, slots: SlotTable, mentions: Ment
 
   const summary = db
     .transaction(() => {
-      beginMentionRewrite(db);
+      stage();
+      clearMentionNames(db);
       clearEntityNames(db);
       clearReviewQueue(db);
       const writer = entityWriter(db);
@@ -267,14 +247,11 @@ function writeResolution(db: WriteDb, run: Run, slots: SlotTable, mentions: Ment
       }
       const entityOfUnit = new Int32Array(res.rootOf.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
-      const nameOfSlot = writeMentionNames(db, slots, res, facts, entityOfUnit, slotCount);
-      const insertMention = mentionInserter(db);
-      for (let i = 0; i < mentions.recordId.length; i++) {
-        const name = nameOfSlot[mentions.slot[i]!]!;
-        if (name) insertMention.add(mentions.recordId[i]!, ROLES[mentions.role[i]!]!, name);
-      }
-      insertMention.flush();
-      endMentionRewrite(db);
+      writeMentionNames(db, slots, res, facts, entityOfUnit, slotCount);
+      // Slots in no unit (a name with nothing to compare once its legal form is set aside) name nobody.
+      const unnamed: number[] = [];
+      res.slotUnit.forEach((u, s) => u < 0 && unnamed.push(s + 1));
+      swapInMentions(db, unnamed);
       const queued = writeReviewQueue(db, res, entityOfUnit);
       const out: ResolveSummary = {
         entities: clusters.length,
