@@ -15,8 +15,14 @@ export interface MentionName {
   mentions: number;
 }
 
+/** Empties the names before a resolve writes them all again; their entity index goes until restoreNameIndex (a rebuild is far cheaper than 400k updates of it). */
 export function clearMentionNames(db: WriteDb): void {
+  db.prepare('DROP INDEX IF EXISTS mention_names_entity').run();
   db.prepare('DELETE FROM mention_names').run();
+}
+
+export function restoreNameIndex(db: WriteDb): void {
+  db.prepare('CREATE INDEX IF NOT EXISTS mention_names_entity ON mention_names(entity_id)').run();
 }
 
 const BATCH = 200;
@@ -51,12 +57,12 @@ export function moveNamesWritten(db: WriteDb, from: number, to: number, names: r
   return n;
 }
 
-/** (raw name, identifier, country, entity, mentions) of the previous run, to keep entity ids stable across runs. */
-export function previousNameEntities(db: ReadDb): [string, string | null, string | null, number, number][] {
+/** (id, raw name, identifier, country, entity, mentions) of the previous run, to keep entity ids stable across runs. */
+export function previousNameEntities(db: ReadDb): [number, string, string | null, string | null, number, number][] {
   return db
-    .prepare('SELECT raw_name, identifier, country, entity_id, mentions FROM mention_names WHERE entity_id IS NOT NULL')
+    .prepare('SELECT id, raw_name, identifier, country, entity_id, mentions FROM mention_names WHERE entity_id IS NOT NULL')
     .raw(true)
-    .all() as [string, string | null, string | null, number, number][];
+    .all() as [number, string, string | null, string | null, number, number][];
 }
 
 /** Distinct (raw name, identifier) of an entity's mentions: one side of a judgement. */

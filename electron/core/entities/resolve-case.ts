@@ -22,7 +22,7 @@ import {
   reviewInserter,
 } from '../db/entities';
 import { activeJudgements } from '../db/judgements';
-import { clearMentionNames, mentionNameInserter, previousNameEntities } from '../db/mention-names';
+import { clearMentionNames, mentionNameInserter, previousNameEntities, restoreNameIndex } from '../db/mention-names';
 import { iterateRecordParties, stageMentions, swapInMentions } from '../db/mentions';
 import type { ReadDb, WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
@@ -143,16 +143,26 @@ function unitFacts(slots: SlotTable, res: NameResolution): UnitFacts {
 function previousVotes(db: ReadDb, slots: SlotTable, res: NameResolution): Map<number, Map<number, number>> {
   const previous = new Map<number, Map<number, number>>();
   const rows = previousNameEntities(db);
-  if (!rows.length) return previous;
+  // Slots are numbered in the order the records first name them, so over the same records a previous name
+  // row (id: slot + 1) is this run's slot of that id; only names that moved are looked up (maps built then).
+  const sameSlot = (id: number, raw: string, identifier: string | null, country: string | null) => {
+    const s = id - 1;
+    return s < slots.slotRaw.length && slots.slotIdentifier[s] === identifier && slots.slotCountry[s] === country && slots.rawNames[slots.slotRaw[s]!] === raw;
+  };
   const slotKey = (raw: number, identifier: string | null, country: string | null) => `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
-  const unitOfSlotKey = new Map<string, number>();
-  for (let s = 0; s < res.slotUnit.length; s++)
-    if (res.slotUnit[s]! >= 0) unitOfSlotKey.set(slotKey(slots.slotRaw[s]!, slots.slotIdentifier[s]!, slots.slotCountry[s]!), res.slotUnit[s]!);
-  const rawIndex = new Map(slots.rawNames.map((raw, i) => [raw, i]));
-  for (const [raw, identifier, country, entity, n] of rows) {
-    const r = rawIndex.get(raw);
-    const u = r === undefined ? undefined : unitOfSlotKey.get(slotKey(r, identifier, country));
-    if (u === undefined) continue;
+  let lookup: { rawIndex: Map<string, number>; slotOf: Map<string, number> } | null = null;
+  const slotOf = (raw: string, identifier: string | null, country: string | null): number | undefined => {
+    lookup ??= {
+      rawIndex: new Map(slots.rawNames.map((r, i) => [r, i])),
+      slotOf: new Map(slots.slotRaw.map((r, s) => [slotKey(r, slots.slotIdentifier[s]!, slots.slotCountry[s]!), s])),
+    };
+    const r = lookup.rawIndex.get(raw);
+    return r === undefined ? undefined : lookup.slotOf.get(slotKey(r, identifier, country));
+  };
+  for (const [id, raw, identifier, country, entity, n] of rows) {
+    const s = sameSlot(id, raw, identifier, country) ? id - 1 : slotOf(raw, identifier, country);
+    const u = s === undefined ? -1 : res.slotUnit[s]!;
+    if (u < 0) continue;
     const m = previous.get(u) ?? previous.set(u, new Map()).get(u)!;
     m.set(entity, (m.get(entity) ?? 0) + n);
   }
@@ -194,6 +204,7 @@ function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCount: Int
   const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((sum, u) => sum + unitMentions(u), 0) }));
   clusters.sort((a, b) => b.mentions - a.mentions);
   const previous = previousVotes(db, slots, res);
+  trace('resolve: previous entities read');
   const existing = new Map(allEntities(db).map((e) => [e.id, e]));
   const taken = new Set<number>();
   const votesFor = new Map<number, Map<number, number>>(); // old entity → cluster index → mentions
@@ -239,6 +250,7 @@ function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCount: Int
         for (const [name, n] of counts) names.add(id, { name, mentions: n, scripts: scriptsOf(name), legalForm: legal.get(name)! });
       });
       names.flush();
+      trace('resolve: entities written');
       // Entities no cluster kept: retired, pointing at where most of their mentions went.
       for (const e of existing.values()) {
         if (taken.has(e.id) || (e.mentionCount === 0 && e.mergedInto !== null)) continue;
@@ -248,10 +260,13 @@ function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCount: Int
       const entityOfUnit = new Int32Array(res.rootOf.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
       writeMentionNames(db, slots, res, facts, entityOfUnit, slotCount);
+      restoreNameIndex(db);
+      trace('resolve: names written');
       // Slots in no unit (a name with nothing to compare once its legal form is set aside) name nobody.
       const unnamed: number[] = [];
       res.slotUnit.forEach((u, s) => u < 0 && unnamed.push(s + 1));
       swapInMentions(db, unnamed);
+      trace('resolve: mentions swapped in');
       const queued = writeReviewQueue(db, res, entityOfUnit);
       const out: ResolveSummary = {
         entities: clusters.length,
