@@ -29,10 +29,10 @@ import type { JobControl } from '../jobs/protocol';
 import { readMentions, SlotTable, type SlotFacts } from './mention-reader';
 import { mentionThreadMinRecords, readMentionsInThread } from './mention-thread';
 import { NameSide, type NameResolution } from './name-side';
+import { MAX_REVIEW } from './resolver';
 import { collectEvery, collectGarbage } from '../collect-garbage';
 import { trace } from '../trace';
 
-const MAX_QUEUE = 20_000;
 /** Mentions from which a resolve collects its garbage between phases (a full collection costs ~0.3 s at 2.5M). */
 const BIG_MENTIONS = 200_000;
 
@@ -309,7 +309,7 @@ function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32A
       }
   }
   const insertReview = reviewInserter(db);
-  const queued = [...best.entries()].sort((x, y) => y[1].score - x[1].score).slice(0, MAX_QUEUE);
+  const queued = [...best.entries()].sort((x, y) => y[1].score - x[1].score).slice(0, MAX_REVIEW);
   for (const [k, r] of queued) insertReview(r.a, r.b, r.score, r.reasons, unsure.has(k));
   return queued.length;
 }

@@ -19,8 +19,8 @@ import type { Unit, UnitSet } from './units';
 
 export const AUTO_MERGE = 0.86;
 export const REVIEW_FROM = 0.6;
-/** Unit pairs kept for the review queue (several may fall on one entity pair). */
-const MAX_REVIEW = 60_000;
+/** Entity pairs kept for the review queue, best first: reasons are worked out for these only. */
+export const MAX_REVIEW = 20_000;
 
 export interface JudgementUnits {
   id: number;
@@ -226,8 +226,16 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     review.push(c.heldBack || conflict ? { ...c, heldBack: [c.heldBack, conflict].filter(Boolean).join(' ') } : c);
   }
   // Reasons only for what a person will see: the best-scored pairs still apart.
+  // One pair per two clusters (the entities they become), the best scored.
   review.sort((x, y) => y.score - x.score);
-  const shown: ReviewCandidate[] = review.slice(0, MAX_REVIEW).map((c) => {
+  const seenPairs = new Set<number>();
+  const best = review.filter((c) => {
+    const ra = clusters.find(c.a);
+    const rb = clusters.find(c.b);
+    const key = Math.min(ra, rb) * units.length + Math.max(ra, rb);
+    return !seenPairs.has(key) && !!seenPairs.add(key);
+  });
+  const shown: ReviewCandidate[] = best.slice(0, MAX_REVIEW).map((c) => {
     const s = scoreUnits(units[c.a]!, units[c.b]!, stats);
     const reasons = [...s.reasons];
     if (c.coRecord) reasons.push('Named as producer and shipper on one record.');
