@@ -97,7 +97,7 @@ export function readMentions(
   // second map at the end would cost ~50 MB).
   const rawIndex = new Map<string, number>();
   const rawNames: string[] = [];
-  // Per name index, the slots it was seen in: identifier\0country as written → slot, the first seen here and
+  // Per name index, the slots it was seen in: cleaned identifier\0country → slot, the first seen here and
   // any others in a map (most names have one); and the last identifier, country and slot (most mentions repeat them).
   const firstSub: string[] = [];
   const firstSlot: number[] = [];

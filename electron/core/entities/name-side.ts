@@ -6,9 +6,9 @@
  * answers in unit numbers: what the writing needs, and no analysis.
  */
 import type { NameRef, StoredJudgement } from '../db/judgements';
-import type { SlotBatch, SlotFacts } from './mention-reader';
 import { cleanIdentifier } from './party-fields';
 import { resolveUnits, type JudgementUnits, type Resolution, type ReviewCandidate } from './resolver';
+import { SlotTable, type SlotBatch, type SlotFacts } from './mention-reader';
 import { UnitBuilder, type UnitSet } from './units';
 
 export interface NameResolution {
@@ -45,13 +45,15 @@ function judgementUnits(judgements: readonly StoredJudgement[], set: UnitSet, pi
 }
 
 export class NameSide {
+  /** Every name and slot added: what the writing reads, after the analyses are gone. */
+  readonly slots = new SlotTable();
   private readonly pinned: Set<string>;
   /** Gone after finish: the analyses are ~150 MB at a million records, and the writing needs none. */
   private builder: UnitBuilder | null;
 
   constructor(private readonly judgements: StoredJudgement[]) {
     this.pinned = pinnedNames(judgements);
-    this.builder = new UnitBuilder(this.pinned);
+    this.builder = new UnitBuilder(this.pinned, this.slots);
   }
 
   add(batch: SlotBatch): void {

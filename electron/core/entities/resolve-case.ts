@@ -60,12 +60,11 @@ const readingProgress = (run: Run) => (n: number) => run.control?.progress(0.05,
 export function resolveCase(db: WriteDb, actor: string, control?: JobControl): ResolveSummary {
   const run = startRun(actor, control);
   const side = new NameSide(activeJudgements(db));
-  const slots = new SlotTable();
   run.control?.progress(0.05, 'Reading party names…');
-  const { rows, facts } = readMentions(iterateRecordParties(db), (b) => (slots.add(b), side.add(b)), readingProgress(run));
+  const { rows, facts } = readMentions(iterateRecordParties(db), (b) => side.add(b), readingProgress(run));
   const res = compareNames(run, side, facts);
   const stage = () => stageMentions(db, { recordId: rows.recordId, role: rows.role, nameId: rows.slot.map((s) => s + 1) });
-  return writeResolution(db, run, slots, facts.slotCount, res, stage);
+  return writeResolution(db, run, side.slots, facts.slotCount, res, stage);
 }
 
 /**
@@ -77,16 +76,15 @@ export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScr
   if (!workerScript || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
   const run = startRun(actor, control);
   const side = new NameSide(activeJudgements(db));
-  const slots = new SlotTable();
   run.control?.progress(0.05, 'Reading party names…');
   // The reading thread's memory is on top of this one's while it reads: this heap is kept near its live size.
   const collect = collectEvery(96 * 1024 * 1024);
-  const reading = readMentionsInThread(workerScript, db.name, (b) => (slots.add(b), side.add(b), collect()), readingProgress(run));
+  const reading = readMentionsInThread(workerScript, db.name, (b) => (side.add(b), collect()), readingProgress(run));
   try {
     const facts = await reading.read;
     const res = compareNames(run, side, facts);
     await reading.staged;
-    return writeResolution(db, run, slots, facts.slotCount, res, () => undefined);
+    return writeResolution(db, run, side.slots, facts.slotCount, res, () => undefined);
   } finally {
     reading.close();
   }

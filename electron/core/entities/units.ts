@@ -6,7 +6,7 @@
  */
 import { analysisKey, analyzeKeyed, type AnalyzedName } from '../../../shared/names';
 import type { RecordParties } from '../db/mentions';
-import { PAIR_BASE, readMentions, type MentionRows, type SlotBatch, type SlotFacts } from './mention-reader';
+import { PAIR_BASE, readMentions, SlotTable, type MentionRows, type SlotBatch, type SlotFacts } from './mention-reader';
 import { cleanCountry, cleanIdentifier } from './party-fields';
 
 export interface Unit {
@@ -56,7 +56,6 @@ interface Analysis {
  * slot pairs to unit pairs.
  */
 export class UnitBuilder {
-  private readonly rawNames: string[] = [];
   /** Per raw name: its analysis ('' key: nothing to compare). */
   private readonly rawAnalysis: (Analysis | null)[] = [];
   private readonly legalOfRaw: (string | null)[] = [];
@@ -65,11 +64,16 @@ export class UnitBuilder {
   private readonly unitIndex = new Map<string, number>();
   private readonly units: Unit[] = [];
   private readonly slotUnit: number[] = [];
-  private readonly slotRaw: number[] = [];
 
-  constructor(private readonly pinned: ReadonlySet<string>) {}
+  /** `slots` gets every batch added here: the caller reads the names and slots there. */
+  constructor(
+    private readonly pinned: ReadonlySet<string>,
+    readonly slots = new SlotTable(),
+  ) {}
 
   add(batch: SlotBatch): void {
+    const firstSlot = this.slots.slotRaw.length;
+    this.slots.add(batch);
     for (const raw of batch.names) {
       const ak = analysisKey(raw);
       let shared = this.byAnalysisKey.get(ak);
@@ -79,20 +83,16 @@ export class UnitBuilder {
         this.byAnalysisKey.set(ak, shared);
       }
       this.legalOfRaw.push(shared.legal);
-      this.rawNames.push(raw);
       this.rawAnalysis.push(shared);
     }
-    for (let i = 0; i < batch.slotRaw.length; i++) {
-      const r = batch.slotRaw[i]!;
-      this.slotRaw.push(r);
-      this.slotUnit.push(this.unitFor(r, batch.slotIdentifier[i]!, batch.slotCountry[i]!));
-    }
+    const { slotRaw, slotIdentifier, slotCountry } = this.slots;
+    for (let s = firstSlot; s < slotRaw.length; s++) this.slotUnit.push(this.unitFor(slotRaw[s]!, slotIdentifier[s]!, slotCountry[s]!));
   }
 
   private unitFor(r: number, identifier: string | null, country: string | null): number {
     const shared = this.rawAnalysis[r]!;
     if (!shared?.key) return -1;
-    const raw = this.rawNames[r]!;
+    const raw = this.slots.rawNames[r]!;
     // Country is part of the unit: one spelling used by two companies in two countries stays two units.
     const key = unitKey(shared.key, identifier, country, raw, this.pinned);
     let u = this.unitIndex.get(key);
@@ -110,7 +110,8 @@ export class UnitBuilder {
   }
 
   finish(facts: SlotFacts): UnitSet {
-    const { units, rawNames, slotRaw } = this;
+    const { units } = this;
+    const { rawNames, slotRaw } = this.slots;
     this.byAnalysisKey.clear();
     this.rawAnalysis.length = 0;
     const slotUnit = Int32Array.from(this.slotUnit);
