@@ -3,6 +3,7 @@ import type { CaseInfo } from '../../shared/api/case';
 import { CustodianError } from '../../shared/result';
 import { getMeta, setMeta } from './db/case-meta';
 import { appendAudit } from './db/audit-log';
+import { ACTIVE } from './db/entities';
 import { createCaseFile, openCaseFile } from './db/connection';
 import type { WriteDb } from './db/types';
 import { randomUUID } from 'node:crypto';
@@ -58,7 +59,7 @@ export class CaseSession {
         records: count('SELECT count(*) AS n FROM records'),
         imports: count('SELECT count(*) AS n FROM imports'),
         documents: count('SELECT count(*) AS n FROM documents'),
-        entities: count('SELECT count(*) AS n FROM entities'),
+        entities: count(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE}`),
       },
     };
   }

@@ -148,9 +148,27 @@ function acronymsOf(words: string[]): string[] {
  * many spellings analyzes each key once (analyzeKeyed).
  */
 export function analysisKey(raw: string): string {
+  return (looksCut(raw) ? '1' : '0') + normalizeText(raw);
+}
+
+/** Whether a raw name's length and ending look like a customs system's cut (35–36 characters, no closing). */
+export function looksCut(raw: string): boolean {
   const trimmed = raw.trim();
-  const cut = trimmed.length >= 30 && trimmed.length <= 36 && !/[)»"”）]$/.test(trimmed);
-  return (cut ? '1' : '0') + normalizeText(raw);
+  return trimmed.length >= 30 && trimmed.length <= 36 && !/[)»"”）]$/.test(trimmed);
+}
+
+/**
+ * analyzeName(raw).maybeTruncated without reading the name through (no Chinese segmentation or tokens):
+ * cut-looking, with no branch note, and not ending in a whole legal form. For a reader that must decide this
+ * for every cut-looking name of a million records before the names are analyzed.
+ */
+export function isCutShort(raw: string): boolean {
+  if (!looksCut(raw)) return false;
+  const { text, location } = splitLocation(normalizeText(raw));
+  if (location) return false;
+  // A Han word is never a Latin legal form: a placeholder holds its place.
+  const words = splitWords(text).map((w) => (HAN.test(w) ? '\u0000' : foldWord(w)));
+  return findLegalForms(words, false).end >= words.length;
 }
 
 export function analyzeName(raw: string): AnalyzedName {

@@ -42,6 +42,12 @@ export interface PairScore {
   /** The same, not counting the name's last written word (where a cut-short name was cut). */
   unmatchedHeadA: number;
   unmatchedHeadB: number;
+  /** A word matched only as a typo or abbreviation of the other's (not a cut name's tail), or the words were spaced differently. */
+  fuzzy: boolean;
+  /** A word of ordinary vocabulary (International, Group) only one name has. */
+  extraVocabulary: boolean;
+  /** One name is the other plus a proper-name word or number of its own (Телекомимпорт / Телекомимпорт-М). */
+  subset: boolean;
   /** One sentence per piece of evidence, for the person reviewing. */
   reasons: string[];
 }
@@ -160,13 +166,27 @@ function isCutTail(p: PreparedName, i: number, other: PreparedName, otherUsed: U
   return false;
 }
 
-const newResult = (): PairScore => ({ score: 0, matched: [], onlyA: [], onlyB: [], unmatchedA: 0, unmatchedB: 0, unmatchedHeadA: 0, unmatchedHeadB: 0, reasons: [] });
+const newResult = (): PairScore => ({
+  score: 0,
+  matched: [],
+  onlyA: [],
+  onlyB: [],
+  unmatchedA: 0,
+  unmatchedB: 0,
+  unmatchedHeadA: 0,
+  unmatchedHeadB: 0,
+  fuzzy: false,
+  extraVocabulary: false,
+  subset: false,
+  reasons: [],
+});
 /** The one result of unexplained scoring (millions of pairs: an object and four arrays each were most of a resolve's garbage). */
 const scratch = newResult();
 // Frozen: a push into it (a bug) throws instead of leaking words into every later result.
 const NO_WORDS = Object.freeze([]) as unknown as string[];
 function reset(r: PairScore): PairScore {
   r.score = r.unmatchedA = r.unmatchedB = r.unmatchedHeadA = r.unmatchedHeadB = 0;
+  r.fuzzy = r.extraVocabulary = r.subset = false;
   r.matched = r.onlyA = r.onlyB = r.reasons = NO_WORDS;
   return r;
 }
@@ -246,6 +266,8 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
       }
     matched += bestS * (wa[i]! + wb[j]!);
     matchedCount++;
+    // A cut name's last word matching the start of the other's is the cut, not a loose match.
+    if (bestS < 1 && !(a.maybeTruncated && i === pa.lastWritten) && !(b.maybeTruncated && j === pb.lastWritten)) result.fuzzy = true;
     if (i > lastA) lastA = i;
     if (j > lastB) lastB = j;
     if (explain) result.matched.push(ta[i]!.surface === tb[j]!.surface ? ta[i]!.surface : `${ta[i]!.surface}~${tb[j]!.surface}`);
@@ -267,16 +289,22 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
   let distinctA = 0;
   let distinctB = 0;
   let distinctNumber = false;
+  // Distinctive words that are proper names or numbers, not vocabulary: what tells sister companies apart.
+  let properA = 0;
+  let properB = 0;
   for (let i = 0; i < na; i++)
     if (!usedA[i] && !pa.weak[i] && !isCutTail(pa, i, pb, usedB)) {
       distinctA++;
       if (ta[i]!.numeric) distinctNumber = true;
-    }
+      if (!ta[i]!.concept && !(a.maybeTruncated && i === pa.lastWritten)) properA++;
+    } else if (!usedA[i] && ta[i]!.concept && !(a.maybeTruncated && i === pa.lastWritten)) result.extraVocabulary = true;
   for (let j = 0; j < nb; j++)
     if (!usedB[j] && !pb.weak[j] && !isCutTail(pb, j, pa, usedA)) {
       distinctB++;
       if (tb[j]!.numeric) distinctNumber = true;
-    }
+      if (!tb[j]!.concept && !(b.maybeTruncated && j === pb.lastWritten)) properB++;
+    } else if (!usedB[j] && tb[j]!.concept && !(b.maybeTruncated && j === pb.lastWritten)) result.extraVocabulary = true;
+  result.subset = properA > 0 ? distinctB === 0 : properB > 0 && distinctA === 0;
   result.unmatchedA = na - matchedCount;
   result.unmatchedB = nb - matchedCount;
   result.unmatchedHeadA = result.unmatchedA - (pa.lastWritten >= 0 && !usedA[pa.lastWritten] ? 1 : 0);
@@ -316,6 +344,7 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
 
   if (score < 0.95 && sharesCompact(a.compacts, b.compacts)) {
     score = 0.95;
+    result.fuzzy = true;
     if (explain) result.reasons.push('The same letters, spaced differently.');
   }
 

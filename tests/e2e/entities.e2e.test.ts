@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase } from './harness';
 
 const run = browserOrSkip();
@@ -34,5 +35,220 @@ describe.runIf(run)('entities in the browser', () => {
     await page.keyboard.press('n');
     await expect.poll(async () => (await progress.textContent()) ?? '').toMatch(/1 decided/);
     expect(errors).toEqual([]);
+  });
+});
+
+interface Listed {
+  id: number;
+  name: string;
+  aliases: string[];
+  mentions: number;
+}
+interface Queued {
+  a: { entityId: number; name: string };
+  b: { entityId: number; name: string };
+}
+
+describe.runIf(run)('merging, splitting and undoing in the browser', () => {
+  const ctx = servedCase('Entity decisions', (casePath) => {
+    cli(['import', casePath, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
+    cli(['resolve', casePath]);
+  });
+  // What the case holds, read by the CLI from the file the browser is changing.
+  const entities = () => cli(['entities', ctx.casePath]) as Listed[];
+  const queued = () => cli(['review', ctx.casePath, '--limit', '1000']) as Queued[];
+  const namesOf = (e: Listed) => [e.name, ...e.aliases];
+  const holding = (list: Listed[], name: string) => list.filter((e) => namesOf(e).includes(name)).map((e) => e.id);
+
+  let page: Page;
+  const errors: string[] = [];
+  /** Shared by the tests below, which run in order on one case. */
+  const made: { split?: { from: number; names: string[] }; merged?: { a: string; b: string; count: number } } = {};
+
+  async function openEntity(name: string) {
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.getByLabel('Search entities').fill(name);
+    const item = page.locator('.entity-list li').filter({ has: page.locator('.entity-name').getByText(name, { exact: true }) });
+    await item.first().locator('button').click();
+    await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(name);
+  }
+
+  beforeAll(async () => {
+    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(ctx.served.url);
+    await page.getByRole('button', { name: /Entities/ }).first().click();
+    await page.getByRole('heading', { name: 'Entities' }).waitFor();
+  });
+  afterEach(() => expect(errors).toEqual([]));
+
+  it('splits ticked names off into a new entity', async () => {
+    const before = entities();
+    // An entity with a few names (all of them listed: the CLI lists up to 50); its two least-mentioned names leave it.
+    const from = before.find((e) => e.aliases.length >= 4 && e.aliases.length < 40)!;
+    expect(from).toBeDefined();
+    await openEntity(from.name);
+    const split = page.getByRole('button', { name: /^Split (\d+ )?names? into a new entity$/ });
+    expect(await split.isDisabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('entities-page-controls') });
+
+    const boxes = page.locator('section[aria-label="Names seen"] tbody input[type="checkbox"]');
+    const rows = await boxes.count();
+    expect(rows).toBe(namesOf(from).length);
+    const leaving: string[] = [];
+    for (const i of [rows - 1, rows - 2]) {
+      await boxes.nth(i).check();
+      leaving.push((await boxes.nth(i).getAttribute('value'))!);
+    }
+    expect(await split.textContent()).toBe('Split 2 names into a new entity');
+    await page.screenshot({ path: screenshotPath('entities-split') });
+    await split.click();
+
+    const notice = page.locator('.entity-notice');
+    await expect.poll(async () => (await notice.textContent()) ?? '').toMatch(/Split 2 names into a new entity \d+/);
+    const createdId = Number(/entity (\d+)/.exec((await notice.textContent())!)![1]);
+    await expect.poll(() => boxes.count()).toBe(rows - 2);
+    expect(await page.getByText(`Names seen (${rows - 2})`).isVisible()).toBe(true);
+
+    const after = entities();
+    expect(after).toHaveLength(before.length + 1);
+    expect(before.some((e) => e.id === createdId)).toBe(false);
+    const created = after.find((e) => e.id === createdId)!;
+    expect(namesOf(created).sort()).toEqual([...leaving].sort());
+    const stayed = after.find((e) => e.id === from.id)!;
+    expect(namesOf(stayed).some((n) => leaving.includes(n))).toBe(false);
+    expect(stayed.mentions + created.mentions).toBe(from.mentions);
+
+    // The notice opens the new entity.
+    await notice.getByRole('button', { name: /^Open/ }).click();
+    await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(created.name);
+    expect(await page.getByText('Names seen (2)').isVisible()).toBe(true);
+    made.split = { from: from.id, names: leaving };
+  });
+
+  it('opens a counterparty’s page from the trade table', async () => {
+    const top = entities()[0]!;
+    await openEntity(top.name);
+    const counterparty = page.locator('.entity-table button.counterparty').first();
+    const name = (await counterparty.textContent())!;
+    const id = /entity (\d+)/.exec((await counterparty.getAttribute('title'))!)![1];
+    await counterparty.click();
+    await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(name);
+    expect(name).not.toBe(top.name);
+    expect(await page.getByText(new RegExp(`^Entity ${id} ·`)).isVisible()).toBe(true);
+  });
+
+  it('merges two entities through “Merge with…”', async () => {
+    const before = entities();
+    const pair = queued()[0]!;
+    const a = before.find((e) => e.id === pair.a.entityId)!;
+    const b = before.find((e) => e.id === pair.b.entityId)!;
+    await openEntity(a.name);
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    await page.getByLabel('Find an entity to merge with').fill(b.name);
+    const results = page.getByRole('list', { name: 'Entities to merge with' });
+    await results.waitFor();
+    expect(await results.textContent()).not.toContain(`entity ${a.id}`);
+    await page.screenshot({ path: screenshotPath('entities-merge-search') });
+    await results.getByRole('button').filter({ hasText: `entity ${b.id}` }).click();
+    const confirm = page.locator('.merge-confirm');
+    expect(await confirm.textContent()).toContain(b.name);
+    await page.getByLabel('Note on the merge').fill('Same address in Dubai');
+    await page.screenshot({ path: screenshotPath('entities-merge') });
+    await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(async () => (await page.locator('.entity-notice').textContent()) ?? '').toMatch(/^Merged/);
+
+    const after = entities();
+    expect(after).toHaveLength(before.length - 1);
+    const kept = after.filter((e) => e.id === a.id || e.id === b.id);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.mentions).toBe(a.mentions + b.mentions);
+    expect(await page.getByLabel('Canonical name').inputValue()).toBe(kept[0]!.name);
+    made.merged = { a: a.name, b: b.name, count: before.length };
+  });
+
+  it('lists both decisions, newest first, and undoes the merge', async () => {
+    expect(made.split && made.merged).toBeTruthy();
+    await page.getByRole('tab', { name: 'Decisions' }).click();
+    const rows = page.locator('.decisions-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    const merge = rows.nth(0);
+    const split = rows.nth(1);
+    expect(await merge.locator('.decision').textContent()).toBe('Same');
+    expect(await split.locator('.decision').textContent()).toBe('Not the same');
+    const sides = async (row: typeof merge) => (await row.locator('.decision-names').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))).join('\n').split('\n');
+    expect(await sides(merge)).toEqual(expect.arrayContaining([made.merged!.a, made.merged!.b]));
+    expect(await sides(split)).toEqual(expect.arrayContaining(made.split!.names));
+    expect(await merge.textContent()).toContain('Same address in Dubai');
+    await page.screenshot({ path: screenshotPath('entities-decisions') });
+
+    await merge.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await page.getByRole('status').textContent()) ?? '').toMatch(/^Undid decision/);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.nth(0).locator('.decision').textContent()).toBe('Not the same');
+
+    // The two entities are apart again; the split still holds.
+    const after = entities();
+    expect(after).toHaveLength(made.merged!.count);
+    const [withA, withB] = [holding(after, made.merged!.a), holding(after, made.merged!.b)];
+    expect(withA).toHaveLength(1);
+    expect(withB).toHaveLength(1);
+    expect(withA[0]).not.toBe(withB[0]);
+    const [first, second] = made.split!.names.map((n) => holding(after, n));
+    expect(first).toHaveLength(1);
+    expect(first).toEqual(second);
+    expect(first).not.toContain(made.split!.from);
+
+    // Undone decisions stay on record, greyed, with who undid them.
+    await page.getByLabel('Show undone').check();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).getAttribute('class')).toContain('revoked');
+    expect(await rows.nth(0).textContent()).toMatch(/Undone by \S+/);
+    expect(await rows.nth(0).getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect(await rows.nth(1).getAttribute('class')).not.toContain('revoked');
+    await page.screenshot({ path: screenshotPath('entities-decisions-undone') });
+  });
+
+  it('Z in the review queue undoes the last decision and goes back to its pair', async () => {
+    await page.getByRole('tab', { name: 'Review queue' }).click();
+    const progress = page.locator('.review-progress');
+    const says = async () => (await progress.textContent()) ?? '';
+    await expect.poll(says).toMatch(/^Pair 1 of/);
+    const shown = async () => [
+      await page.locator('[aria-label="First entity"] h3').textContent(),
+      await page.locator('[aria-label="Second entity"] h3').textContent(),
+    ];
+    const waiting = queued().length;
+    expect(await page.getByRole('button', { name: /Undo last/ }).isDisabled()).toBe(true);
+
+    // Decided on the second pair (after a skip), so “back to that pair” is not just the top of the queue.
+    await page.keyboard.press('k');
+    await expect.poll(says).toMatch(/^Pair 2 of/);
+    const second = await shown();
+    await page.keyboard.press('n');
+    await expect.poll(says).toMatch(/^Pair 3 of .* 1 decided/);
+    expect(queued()).toHaveLength(waiting - 1);
+    expect(await shown()).not.toEqual(second);
+    await page.screenshot({ path: screenshotPath('entities-review-undo') });
+
+    await page.keyboard.press('z');
+    await expect.poll(says).toMatch(/^Pair 2 of .* 0 decided/);
+    expect(await shown()).toEqual(second);
+    expect(queued()).toHaveLength(waiting);
+    expect(await page.getByRole('status').textContent()).toMatch(/^Undid “Not the same”/);
+    expect(await page.getByRole('button', { name: /Undo last/ }).isDisabled()).toBe(true);
+
+    // A “same” merges the pair and the queue starts again from the top; Z splits it again (the case is resolved
+    // again, so the entities may get new numbers) and shows that pair, found by its names.
+    const count = entities().length;
+    await page.keyboard.press('s');
+    await expect.poll(says).toMatch(/^Pair 1 of .* 1 decided/);
+    expect(entities()).toHaveLength(count - 1);
+    expect((await shown()).sort()).not.toEqual([...second].sort());
+    await page.keyboard.press('z');
+    await expect.poll(says).toMatch(/0 decided/);
+    await expect.poll(async () => (await shown()).sort()).toEqual([...second].sort());
+    expect(entities()).toHaveLength(count);
+    expect(queued()).toHaveLength(waiting);
   });
 });

@@ -80,4 +80,43 @@ describe('evidence at scale', () => {
     const res = resolveUnits(set, []);
     expect(res.rootOf[set.unitOf('Guangzhou Galaxy Semiconductor', null, null)!]).not.toBe(res.rootOf[set.unitOf('Galaxy Semiconductor', null, 'CN')!]);
   });
+  it('two spellings in steady use that differ only loosely (a letter more, an extra Group) stay two companies', () => {
+    const letter = [...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }), ...times(8, { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' })];
+    expect(together(letter, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN'])).toBe(false);
+    const group = [...times(8, { name: 'ООО «Спецлогистик»', country: 'RU' }), ...times(8, { name: 'ООО «Спецлогистик Групп»', country: 'RU' })];
+    expect(together(group, ['ООО «Спецлогистик»', 'RU'], ['ООО «Спецлогистик Групп»', 'RU'])).toBe(false);
+    // A slip written once still joins: the rule is for names both in steady use.
+    const slip = [...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }), { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' }];
+    expect(together(slip, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN'])).toBe(true);
+  });
+
+  it('typos of two established names that look alike do not bridge them', () => {
+    const parties = [
+      ...times(6, { name: 'ООО «Балттрейд-Восток»', country: 'RU' }),
+      ...times(6, { name: 'ООО «Дальтрейд-Восток»', country: 'RU' }),
+      ...times(2, { name: 'ООО «Балттрйд-Восток»', country: 'RU' }),
+      ...times(2, { name: 'ООО «Дальтрйд-Восток»', country: 'RU' }),
+    ];
+    expect(together(parties, ['ООО «Балттрейд-Восток»', 'RU'], ['ООО «Балттрйд-Восток»', 'RU'])).toBe(true);
+    expect(together(parties, ['ООО «Балттрейд-Восток»', 'RU'], ['ООО «Дальтрейд-Восток»', 'RU'])).toBe(false);
+  });
+
+  it('established names a declaration joins are kept apart when one is the other plus a word of its own', () => {
+    const line = (name: string, decl: string): Party => ({ name, country: 'RU', decl });
+    const parties = [
+      ...times(6, { name: 'ООО «Телекомимпорт»', country: 'RU' }),
+      ...times(6, { name: 'ООО «Телекомимпорт-М»', country: 'RU' }),
+      ...['D1', 'D2', 'D3'].flatMap((d) => [line('ООО «Телекомимпорт-М»', d), line('ООО «Телекомимпорт»', d)]),
+    ];
+    expect(together(parties, ['ООО «Телекомимпорт»', 'RU'], ['ООО «Телекомимпорт-М»', 'RU'])).toBe(false);
+  });
+
+  it('a stray typo of a company written in hundreds of ways is compared with its most common spellings', () => {
+    // Hundreds of units share every blocking key of the typo (here: the name traded from 400 countries), so its
+    // blocks are too crowded to compare in full.
+    const letters = 'ABDEFGHIJKLMOPQRSTUVWXYZ';
+    const spellings = Array.from({ length: 400 }, (_, i) => ({ name: 'POLY TECHNOLOGIES INC.', country: letters[i % 24]! + letters[Math.floor(i / 24)]! }));
+    const parties = [...times(50, { name: 'POLY TECHNOLOGIES INC.', country: 'CN' }), ...spellings, { name: 'POLY TECHNOLGIES INC.', country: 'CN' }];
+    expect(together(parties, ['POLY TECHNOLOGIES INC.', 'CN'], ['POLY TECHNOLGIES INC.', 'CN'])).toBe(true);
+  });
 });

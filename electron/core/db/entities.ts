@@ -130,7 +130,8 @@ export function getEntityNames(db: ReadDb, entityId: number): EntityName[] {
   return rows.map((r) => ({ name: r.name, scripts: JSON.parse(r.scripts) as string[], legalForm: r.legal_form, mentions: r.mentions }));
 }
 
-const ACTIVE = 'merged_into IS NULL AND mention_count > 0';
+/** Entities in use: not folded into another, and named somewhere. */
+export const ACTIVE = 'merged_into IS NULL AND mention_count > 0';
 
 export function listEntities(db: ReadDb, query: string | undefined, limit: number, offset: number): EntitySummary[] {
   const q = query?.trim();

@@ -35,29 +35,64 @@ export function blockingKeys(unit: Unit, df: (key: string) => number): string[] 
   return keys;
 }
 
+/** Heads kept per crowded block: its most-mentioned units, which a stray spelling is compared with. */
+const HEADS = 10;
+
+/** A block too big to compare in full: only its most-mentioned units are kept (see rescuePairs). */
+class Crowded {
+  constructor(readonly heads: number[]) {}
+
+  add(unit: number, mentions: (u: number) => number): void {
+    const { heads } = this;
+    if (heads.length < HEADS) heads.push(unit);
+    else if (mentions(unit) > mentions(heads[heads.length - 1]!)) heads[heads.length - 1] = unit;
+    else return;
+    heads.sort((a, b) => mentions(b) - mentions(a));
+  }
+}
+
+export interface Candidates {
+  /** Every candidate pair with i < j, each once, as one flat array [i0, j0, i1, j1, …]. */
+  pairs: Int32Array;
+  /** Blocks too big to compare in full, by key: their most-mentioned units. */
+  crowded: Map<string, readonly number[]>;
+}
+
 /**
- * Every candidate pair with i < j, each once, as one flat array [i0, j0, i1, j1, …]
- * (millions of pairs: tuples and a Set of seen pairs would not fit the memory budget).
+ * Candidate pairs from the blocks (millions of pairs: tuples and a Set of seen pairs would not fit the
+ * memory budget), and the heads of the blocks too crowded to compare in full.
  */
-export function candidatePairs(units: readonly Unit[], df: (key: string) => number): Int32Array {
+export function candidatePairs(units: readonly Unit[], df: (key: string) => number): Candidates {
   // A key most units alone have (typo keys) holds its unit as a number: 700k one-element arrays at 1M records.
-  const blocks = new Map<string, number | number[]>();
+  const blocks = new Map<string, number | number[] | Crowded>();
+  const mentions = (u: number) => units[u]!.mentions;
   units.forEach((u, i) => {
+    if (u.inDeclaration) return; // decided by its declaration, never by its (cut) name
     for (const k of blockingKeys(u, df)) {
       const b = blocks.get(k);
       if (b === undefined) blocks.set(k, i);
       else if (typeof b === 'number') blocks.set(k, [b, i]);
-      else if (b.length <= limit(k)) b.push(i);
+      else if (b instanceof Crowded) b.add(i, mentions);
+      else if (b.length < limit(k)) b.push(i);
+      else {
+        const crowded = new Crowded(b.sort((x, y) => mentions(y) - mentions(x)).slice(0, HEADS));
+        crowded.add(i, mentions);
+        blocks.set(k, crowded);
+      }
     }
   });
   const n = units.length;
   let count = 0;
-  for (const [key, members] of blocks) if (typeof members !== 'number' && members.length <= limit(key)) count += (members.length * (members.length - 1)) / 2;
+  const crowded = new Map<string, readonly number[]>();
+  for (const [key, members] of blocks) {
+    if (members instanceof Crowded) crowded.set(key, members.heads);
+    else if (typeof members !== 'number') count += (members.length * (members.length - 1)) / 2;
+  }
   // Pair ids i·n+j, sorted, duplicates skipped.
   const ids = new Float64Array(count);
   let k = 0;
-  for (const [key, members] of blocks) {
-    if (typeof members === 'number' || members.length > limit(key)) continue;
+  for (const members of blocks.values()) {
+    if (typeof members === 'number' || members instanceof Crowded) continue;
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const a = members[x]!;
@@ -77,5 +112,33 @@ export function candidatePairs(units: readonly Unit[], df: (key: string) => numb
     pairs[p++] = Math.floor(id / n);
     pairs[p++] = id % n;
   }
-  return pairs;
+  return { pairs, crowded };
+}
+
+/** Crowded blocks a stray unit is compared through, at most (its rarest keys come first). */
+const RESCUE_KEYS = 6;
+
+/**
+ * A second chance for the units still (nearly) alone after the blocks were compared: a typo of a company
+ * with thousands of spellings (POLY TECHNOLGIES ICN.) shares only crowded blocks with them, and those
+ * were skipped. Each such unit is paired with the heads of its crowded blocks.
+ */
+export function rescuePairs(units: readonly Unit[], stray: readonly number[], crowded: ReadonlyMap<string, readonly number[]>, df: (key: string) => number): Int32Array {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const u of stray) {
+    seen.clear();
+    let keys = 0;
+    for (const k of blockingKeys(units[u]!, df)) {
+      const heads = crowded.get(k);
+      if (!heads) continue;
+      for (const h of heads) {
+        if (h === u || seen.has(h)) continue;
+        seen.add(h);
+        out.push(Math.min(u, h), Math.max(u, h));
+      }
+      if (++keys === RESCUE_KEYS) break;
+    }
+  }
+  return Int32Array.from(out);
 }

@@ -7,6 +7,7 @@
  * thread of its own (mention-thread.ts), so that the two overlap.
  */
 import type { RecordParties } from '../db/mentions';
+import { isCutShort, looksCut } from '../../../shared/names';
 import { cleanCountry, cleanIdentifier, namesSomebody } from './party-fields';
 
 /**
@@ -19,6 +20,8 @@ export interface SlotBatch {
   slotRaw: number[];
   slotIdentifier: (string | null)[];
   slotCountry: (string | null)[];
+  /** The declaration (an ordinal) a cut-short name was read in, or -1 (see readMentions). */
+  slotContext: number[];
 }
 
 /** What the name side needs beyond the batches, once all records are read (slot numbers throughout). */
@@ -49,6 +52,7 @@ export class SlotTable {
   readonly slotRaw: number[] = [];
   readonly slotIdentifier: (string | null)[] = [];
   readonly slotCountry: (string | null)[] = [];
+  readonly slotContext: number[] = [];
 
   add(batch: SlotBatch): void {
     for (const n of batch.names) this.rawNames.push(n);
@@ -56,6 +60,7 @@ export class SlotTable {
       this.slotRaw.push(batch.slotRaw[i]!);
       this.slotIdentifier.push(batch.slotIdentifier[i]!);
       this.slotCountry.push(batch.slotCountry[i]!);
+      this.slotContext.push(batch.slotContext[i]!);
     }
   }
 }
@@ -65,6 +70,13 @@ export const PAIR_BASE = 2 ** 26;
 
 /** Records read between two batches: small enough that the name side starts early, big enough to cost nothing. */
 const BATCH_RECORDS = 8192;
+
+/** Lines of one declaration looked at together, at most (a declaration has 1–5 lines, rarely hundreds). */
+const MAX_GROUP = 1000;
+
+/** The party fields a declaration has one of: shipper, consignee, notify (roles 0–2; producers vary by line). */
+const DECLARATION_ROLES = 3;
+const partyOf = (r: RecordParties, role: number): string | null => (role === 0 ? r.shipper : role === 1 ? r.consignee : r.notify);
 
 /** A column of integers that grows by doubling (2.5M mentions as plain arrays cost several times the memory). */
 function growable<T extends Int32Array | Uint8Array | Float64Array>(make: (n: number) => T) {
@@ -104,6 +116,7 @@ export function readMentions(
   const moreSubs = new Map<number, Map<string, number>>();
   const lastId: (string | null)[] = [];
   const lastCountry: (string | null)[] = [];
+  const lastContext: number[] = [];
   const lastSlot: number[] = [];
   const recordIds = growable((n) => new Int32Array(n));
   const roles = growable((n) => new Uint8Array(n));
@@ -111,6 +124,7 @@ export function readMentions(
   const slotRaw: number[] = [];
   const slotIdentifier: (string | null)[] = [];
   const slotCountry: (string | null)[] = [];
+  const slotContext: number[] = [];
   const edges = growable((n) => new Int32Array(n));
   const edgeDeclaration = growable((n) => new Int32Array(n));
   const producerShipper = new Set<number>();
@@ -123,6 +137,7 @@ export function readMentions(
       slotRaw: slotRaw.slice(sentSlots),
       slotIdentifier: slotIdentifier.slice(sentSlots),
       slotCountry: slotCountry.slice(sentSlots),
+      slotContext: slotContext.slice(sentSlots),
     });
     sentNames = rawNames.length;
     sentSlots = slotRaw.length;
@@ -137,11 +152,12 @@ export function readMentions(
   const prevRaw: (string | null)[] = [null, null, null, null];
   const prevIdx = [-1, -1, -1, -1];
 
-  const newSlot = (idx: number, sub: string, identifier: string | null, country: string | null): number => {
+  const newSlot = (idx: number, sub: string, identifier: string | null, country: string | null, context: number): number => {
     const slot = slotRaw.length;
     slotRaw.push(idx);
     slotIdentifier.push(identifier);
     slotCountry.push(country);
+    slotContext.push(context);
     if (firstSlot[idx]! < 0) {
       firstSub[idx] = sub;
       firstSlot[idx] = slot;
@@ -149,8 +165,8 @@ export function readMentions(
     return slot;
   };
 
-  /** Records one mention; returns its slot, or -1 when the field names nobody. */
-  const add = (recordId: number, role: number, raw: string | null, id: string | null, country: string | null, decl: string | null): number => {
+  /** Records one mention; returns its slot, or -1 when the field names nobody. context: see below. */
+  const add = (recordId: number, role: number, raw: string | null, id: string | null, country: string | null, decl: string | null, context = -1): number => {
     if (!raw) return -1;
     let idx = prevRaw[role] === raw ? prevIdx[role]! : rawIndex.get(raw);
     if (idx === undefined) {
@@ -162,6 +178,7 @@ export function readMentions(
         firstSlot.push(-1);
         lastId.push(null);
         lastCountry.push(null);
+        lastContext.push(-1);
         lastSlot.push(-1);
       }
       rawIndex.set(raw, idx);
@@ -169,16 +186,17 @@ export function readMentions(
     prevRaw[role] = raw;
     prevIdx[role] = idx;
     if (idx < 0) return -1;
-    let slot = lastSlot[idx]! >= 0 && lastId[idx] === id && lastCountry[idx] === country ? lastSlot[idx]! : -1;
+    let slot = lastSlot[idx]! >= 0 && lastId[idx] === id && lastCountry[idx] === country && lastContext[idx] === context ? lastSlot[idx]! : -1;
     if (slot < 0) {
       // Slots are told apart by the cleaned identifier and country: an INN written with or without spaces is one slot.
       const cleanId = cleanIdentifier(id);
       const cleanC = cleanCountry(country);
-      const sub = cleanId || cleanC ? `${cleanId ?? ''}\u0000${cleanC ?? ''}` : '';
+      const sub = cleanId || cleanC || context >= 0 ? `${cleanId ?? ''}\u0000${cleanC ?? ''}${context >= 0 ? `\u0000${context}` : ''}` : '';
       slot = firstSlot[idx]! >= 0 && firstSub[idx] === sub ? firstSlot[idx]! : (moreSubs.get(idx)?.get(sub) ?? -1);
-      if (slot < 0) slot = newSlot(idx, sub, cleanId, cleanC);
+      if (slot < 0) slot = newSlot(idx, sub, cleanId, cleanC, context);
       lastId[idx] = id;
       lastCountry[idx] = country;
+      lastContext[idx] = context;
       lastSlot[idx] = slot;
     }
     recordIds.push(recordId);
@@ -198,18 +216,58 @@ export function readMentions(
   };
 
   let n = 0;
-  for (const r of records) {
-    const decl = r.declarationNo?.trim() || null;
-    const shipper = add(r.id, 0, r.shipper, r.shipperId, r.shipperCountry, decl);
-    add(r.id, 1, r.consignee, r.consigneeId, r.consigneeCountry, decl);
-    add(r.id, 2, r.notify, null, null, decl);
+  const read = (r: RecordParties, decl: string | null, context: readonly number[]) => {
+    const shipper = add(r.id, 0, r.shipper, r.shipperId, r.shipperCountry, decl, context[0]);
+    add(r.id, 1, r.consignee, r.consigneeId, r.consigneeCountry, decl, context[1]);
+    add(r.id, 2, r.notify, null, null, decl, context[2]);
     const producer = add(r.id, 3, r.producer, null, null, null);
     if (producer >= 0 && shipper >= 0 && producer !== shipper) producerShipper.add(producer * PAIR_BASE + shipper);
     if (++n % BATCH_RECORDS === 0) {
       onProgress?.(n);
       flush();
     }
+  };
+
+  // A name cut short by a customs system (АО «УЛАН-УДЭНСКИЙ) may fit two companies, but on a line of a
+  // declaration that names its party in full on another line it is that party. Such a cut name gets a slot
+  // (and so a unit) of its own per declaration, decided by the declaration rather than pooled with the same
+  // cut text of every other declaration.
+  // Whether each raw name is cut short (a name ending in its legal form was not, whatever its length).
+  const cutNames = new Map<string, boolean>();
+  const isCut = (raw: string | null): boolean => {
+    if (!raw || !looksCut(raw)) return false;
+    let cut = cutNames.get(raw);
+    if (cut === undefined) cutNames.set(raw, (cut = isCutShort(raw)));
+    return cut;
+  };
+  const group: RecordParties[] = [];
+  let groupDecl: string | null = null;
+  let contexts = 0;
+  const lineContext = [-1, -1, -1];
+  const readGroup = () => {
+    // Roles in which the declaration has a cut name on one line and a whole one on another.
+    let cutRoles = 0;
+    if (group.length > 1)
+      for (let role = 0; role < DECLARATION_ROLES; role++) {
+        if (!group.some((r) => isCut(partyOf(r, role)))) continue;
+        if (group.some((r) => !isCut(partyOf(r, role)) && namesSomebody(partyOf(r, role)))) cutRoles |= 1 << role;
+      }
+    const ordinal = cutRoles ? contexts++ : -1;
+    for (const r of group) {
+      for (let role = 0; role < DECLARATION_ROLES; role++) lineContext[role] = cutRoles & (1 << role) && isCut(partyOf(r, role)) ? ordinal : -1;
+      read(r, groupDecl, lineContext);
+    }
+    group.length = 0;
+  };
+  for (const r of records) {
+    const decl = r.declarationNo?.trim() || null;
+    if (decl !== groupDecl || !decl || group.length === MAX_GROUP) {
+      readGroup();
+      groupDecl = decl;
+    }
+    group.push(r);
   }
+  readGroup();
   flush();
 
   const counts = new Int32Array(slotRaw.length);

@@ -112,8 +112,11 @@ export function serveMentionRead(port: MessagePort, casePath: string): void {
     trace('resolve: records read');
     post({ type: 'read', facts });
     // While the other thread compares names, this one's memory is on top of it: what reading kept (~150 MB of
-    // names and maps) goes now, and the writer's cache stays small (the rows go in in key order).
+    // names and maps) goes now, and the writer's cache stays small (the rows go in in key order). A second
+    // collection hands the emptied pages back (after one, the heap kept ~115 MB committed for 25 MB used).
     collectGarbage();
+    collectGarbage();
+    trace('resolve: reader collected');
     const writer = openCaseSecondWriter(casePath);
     writer.pragma('cache_size = -16384');
     const nameId = rows.slot;

@@ -6,12 +6,15 @@
  *   2. equal identifiers (INN, USCC),
  *   3. names that analyze the same,
  *   4. one declaration / bill of lading has one sender and one receiver,
- *   5. name scores at or above AUTO_MERGE, best first.
- * Pairs scoring in the uncertain band, and strong pairs a conflict stopped,
- * go to the review queue.
+ *   5. name scores at or above AUTO_MERGE, best first, unless a typo-like
+ *      likeness would join two established names,
+ *   6. a second chance for stray spellings against the most-mentioned names
+ *      of the blocks too crowded to compare in full.
+ * Pairs scoring in the uncertain band, and strong pairs a conflict or a
+ * held-back rule stopped, go to the review queue.
  */
 import { prepareName, scorePair, scorePrepared, type PairContext, type PairScore, type TokenStats } from '../../../shared/names';
-import { candidatePairs } from './blocking';
+import { candidatePairs, rescuePairs } from './blocking';
 import { Clusters, JUDGED_APART } from './clusters';
 import { PAIR_BASE } from './mention-reader';
 import { collectGarbage } from '../collect-garbage';
@@ -43,6 +46,10 @@ interface Scored {
   score: number;
   /** Producer and shipper of one record. */
   coRecord?: boolean;
+  /** The names agree only loosely: a typo-like match or a word of vocabulary only one has (PairScore). */
+  loose?: boolean;
+  /** A typo-like match (PairScore.fuzzy). */
+  fuzzy?: boolean;
   /** Why it was held back from an automatic merge. */
   heldBack?: string;
 }
@@ -137,7 +144,9 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   });
   // 3. Same analyzed name, with and without identifier.
   const byName = new Map<string, number>();
+  // (Cut names read within a declaration are left to it: steps 3 and 5 pass them over.)
   units.forEach((u, i) => {
+    if (u.inDeclaration) return;
     const first = byName.get(u.analyzed.key);
     if (first === undefined) byName.set(u.analyzed.key, i);
     else if (clusters.union(first, i)) autoMerged++;
@@ -146,6 +155,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   // merge anyway, done before scoring so that those pairs need no comparing. Conflicts still stop it.
   const byTokens = new Map<string, number>();
   units.forEach((u, i) => {
+    if (u.inDeclaration) return;
     const k = u.analyzed.key.slice(0, u.analyzed.key.indexOf('|'));
     const first = byTokens.get(k);
     if (first === undefined) byTokens.set(k, i);
@@ -155,7 +165,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   const stats = unitStats(units);
   const edges = set.declarationEdges;
   const ambiguous = ambiguousCuts(units, edges, stats);
-  const weak = singleDeclarationLinks(units, edges, set.edgeDeclaration);
+  const weak = weakDeclarationLinks(units, edges, set.edgeDeclaration, stats);
   for (let k = 0; k < edges.length; k += 2) {
     if (ambiguous.has(edges[k]!) || ambiguous.has(edges[k + 1]!) || weak.has(k / 2)) continue;
     if (clusters.union(edges[k]!, edges[k + 1]!)) {
@@ -166,7 +176,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
 
   // 5. Names.
   progress?.('Comparing names…');
-  const pairs = candidatePairs(units, stats.df);
+  const { pairs, crowded } = candidatePairs(units, stats.df);
   if (collect) collectGarbage(); // the blocks: ~100 MB of keys
   const n = units.length;
   const coRecord = new Set<number>();
@@ -178,13 +188,9 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   // Producer/shipper pairs of one record are compared even when no block brought them together. Both lists
   // are sorted by pair id (i·n+j), so walking them side by side finds the overlap without a lookup per pair.
   const coIds = Float64Array.from(coRecord).sort();
-  const scored: Scored[] = [];
   const prepared = units.map((u) => prepareName(u.analyzed, stats));
   const ctx = units.map(unitContext);
-  const blocked = pairs.length / 2;
-  let co = 0;
-  const inBlocks = new Set<number>();
-  const consider = (i: number, j: number, onRecord: boolean) => {
+  const consider = (into: Scored[], i: number, j: number, onRecord: boolean) => {
     if (clusters.find(i) === clusters.find(j)) return;
     const s = scorePrepared(prepared[i]!, prepared[j]!, stats, pairContext(ctx[i]!, ctx[j]!), false);
     if (s.score < REVIEW_FROM) return;
@@ -192,9 +198,15 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     // Only when the cut name is all there in the other (at most its cut last word differs: Guangzhou Galaxy
     // Semiconductor, 30 characters, is no cut of Galaxy Semiconductor).
     const cut = (units[i]!.analyzed.maybeTruncated && s.unmatchedHeadA === 0) || (units[j]!.analyzed.maybeTruncated && s.unmatchedHeadB === 0);
-    if (cut && onRecord) scored.push({ a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true });
-    else scored.push({ a: i, b: j, score: s.score });
+    const c: Scored = cut && onRecord ? { a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true } : { a: i, b: j, score: s.score };
+    if (s.fuzzy || s.extraVocabulary) c.loose = true;
+    if (s.fuzzy) c.fuzzy = true;
+    into.push(c);
   };
+  const scored: Scored[] = [];
+  const blocked = pairs.length / 2;
+  let co = 0;
+  const inBlocks = new Set<number>();
   for (let p = 0; p < blocked; p++) {
     const i = pairs[2 * p]!;
     const j = pairs[2 * p + 1]!;
@@ -202,29 +214,20 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     while (co < coIds.length && coIds[co]! < id) co++;
     const onRecord = co < coIds.length && coIds[co] === id;
     if (onRecord) inBlocks.add(id);
-    consider(i, j, onRecord);
+    consider(scored, i, j, onRecord);
   }
   // Co-record pairs no block brought together come last, in the order of their first record.
-  for (const id of coRecord) if (!inBlocks.has(id)) consider(Math.floor(id / n), id % n, true);
+  for (const id of coRecord) if (!inBlocks.has(id)) consider(scored, Math.floor(id / n), id % n, true);
   if (collect) collectGarbage(); // what scoring 2M pairs left
-  demoteAmbiguousTruncations(units, scored, stats);
-  scored.sort((x, y) => y.score - x.score);
   const review: Scored[] = [];
-  for (const c of scored) {
-    // A one-off spelling (a typo) may join a company, but never bridge two established ones.
-    // (A cut-short name is as weak a link as a typo, however often it was written.)
-    const small = (u: number) => units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
-    const bridge = c.score < 0.95 && (small(c.a) || small(c.b)) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
-    if (bridge && c.score >= AUTO_MERGE) c.heldBack = 'A single odd spelling would join two established names.';
-    if (c.score >= AUTO_MERGE && !bridge && clusters.union(c.a, c.b)) {
-      autoMerged++;
-      continue;
-    }
-    if (clusters.find(c.a) === clusters.find(c.b)) continue;
-    const conflict = clusters.conflict(c.a, c.b);
-    if (conflict === JUDGED_APART) continue; // decided already: never asked again
-    review.push(c.heldBack || conflict ? { ...c, heldBack: [c.heldBack, conflict].filter(Boolean).join(' ') } : c);
-  }
+  mergeBest(units, clusters, scored, review, stats, () => autoMerged++);
+  // 6. Stray spellings: units still nearly alone, against the most-mentioned units of their crowded blocks.
+  const stray: number[] = [];
+  for (let u = 0; u < n; u++) if (clusters.size(u) <= STRAY_MENTIONS && !units[u]!.inDeclaration) stray.push(u);
+  const second = rescuePairs(units, stray, crowded, stats.df);
+  const rescued: Scored[] = [];
+  for (let p = 0; p < second.length; p += 2) consider(rescued, second[p]!, second[p + 1]!, false);
+  mergeBest(units, clusters, rescued, review, stats, () => autoMerged++);
   // Reasons only for what a person will see: the best-scored pairs still apart.
   // One pair per two clusters (the entities they become), the best scored.
   review.sort((x, y) => y.score - x.score);
@@ -233,7 +236,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     const ra = clusters.find(c.a);
     const rb = clusters.find(c.b);
     const key = Math.min(ra, rb) * units.length + Math.max(ra, rb);
-    return !seenPairs.has(key) && !!seenPairs.add(key);
+    return ra !== rb && !seenPairs.has(key) && !!seenPairs.add(key);
   });
   const shown: ReviewCandidate[] = best.slice(0, MAX_REVIEW).map((c) => {
     const s = scoreUnits(units[c.a]!, units[c.b]!, stats);
@@ -244,7 +247,42 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   });
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
-  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length };
+  return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length + second.length / 2 };
+}
+
+/** A spelling written this often is in steady use: somebody's name, not a slip. */
+const STEADY = 5;
+
+/** A cluster of this many mentions or fewer, after the blocks were compared, is a stray spelling (step 6). */
+const STRAY_MENTIONS = 3;
+
+/**
+ * Merges scored pairs best first, each unless a conflict forbids it; what stays apart in the uncertain band
+ * (or was held back) goes to `review`.
+ */
+function mergeBest(units: readonly Unit[], clusters: Clusters, scored: Scored[], review: Scored[], stats: TokenStats, merged: () => void): void {
+  demoteAmbiguousTruncations(units, scored, stats);
+  scored.sort((x, y) => y.score - x.score);
+  for (const c of scored) {
+    // A one-off spelling (a typo) may join a company, but never bridge two established ones.
+    // (A cut-short name is as weak a link as a typo, however often it was written.)
+    const small = (u: number) => units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
+    // A typo-like likeness is never enough to join two established names, whatever the spellings' counts.
+    const bridge = (c.fuzzy || (c.score < 0.95 && (small(c.a) || small(c.b)))) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
+    // Two spellings each written again and again are each somebody's name: a loose likeness between them
+    // (Spree Handels / Spreehandels, Спецлогистик / Спецлогистик Групп) is two companies more often than a slip.
+    const steady = c.loose && units[c.a]!.mentions >= STEADY && units[c.b]!.mentions >= STEADY;
+    if (c.score >= AUTO_MERGE && bridge) c.heldBack = 'A single odd spelling would join two established names.';
+    else if (c.score >= AUTO_MERGE && steady) c.heldBack = `Both spellings are in steady use (${units[c.a]!.mentions} and ${units[c.b]!.mentions} mentions) and differ: perhaps two companies.`;
+    if (c.score >= AUTO_MERGE && !bridge && !steady && clusters.union(c.a, c.b)) {
+      merged();
+      continue;
+    }
+    if (clusters.find(c.a) === clusters.find(c.b)) continue;
+    const conflict = clusters.conflict(c.a, c.b);
+    if (conflict === JUDGED_APART) continue; // decided already: never asked again
+    review.push(c.heldBack || conflict ? { ...c, heldBack: [c.heldBack, conflict].filter(Boolean).join(' ') } : c);
+  }
 }
 
 /**
@@ -277,26 +315,39 @@ function namesakeStyles(units: readonly Unit[]): string[] {
 const ESTABLISHED = 3;
 
 /**
- * Declaration edges (by index) that join two established names on the word of one declaration only: one line
- * written ООО «Микропоставка» in a declaration of ООО «Микропоставка Плюс» (a slip, or a dropped word) would
- * merge two companies of 90 and 2,000 mentions. Established spellings of one company meet in many declarations.
+ * Declaration edges (by index) that must not merge: those joining two established names
+ *  - on the word of one declaration only: one line written ООО «Микропоставка» in a declaration of
+ *    ООО «Микропоставка Плюс» (a slip, or a dropped word) would merge companies of 90 and 2,000 mentions;
+ *    established spellings of one company meet in many declarations;
+ *  - whose names contradict the way sister companies' do (Телекомимпорт / Telekomimport M: one is the other
+ *    plus a word; Балттрейд / Дальтрейд: a near miss): a few slips in a company of 10,000 mentions meet its
+ *    sister's name in as many declarations.
  */
-function singleDeclarationLinks(units: readonly Unit[], edges: readonly number[], declarationOf: readonly number[]): Set<number> {
+function weakDeclarationLinks(units: readonly Unit[], edges: readonly number[], declarationOf: readonly number[], stats: TokenStats): Set<number> {
   const n = units.length;
-  const declarations = new Map<number, { count: number; last: number }>();
+  const declarations = new Map<number, { count: number; last: number; contradict: boolean }>();
   const pairId = (k: number) => Math.min(edges[2 * k]!, edges[2 * k + 1]!) * n + Math.max(edges[2 * k]!, edges[2 * k + 1]!);
   for (let k = 0; k < declarationOf.length; k++) {
-    if (units[edges[2 * k]!]!.mentions < ESTABLISHED || units[edges[2 * k + 1]!]!.mentions < ESTABLISHED) continue;
+    const a = edges[2 * k]!;
+    const b = edges[2 * k + 1]!;
+    if (units[a]!.mentions < ESTABLISHED || units[b]!.mentions < ESTABLISHED || units[a]!.inDeclaration || units[b]!.inDeclaration) continue;
     const id = pairId(k);
     const d = declarations.get(id);
-    if (!d) declarations.set(id, { count: 1, last: declarationOf[k]! });
-    else if (d.last !== declarationOf[k]) {
-      d.count++;
-      d.last = declarationOf[k]!;
+    if (d) {
+      if (d.last !== declarationOf[k]) {
+        d.count++;
+        d.last = declarationOf[k]!;
+      }
+      continue;
     }
+    const s = scoreUnits(units[a]!, units[b]!, stats, false);
+    declarations.set(id, { count: 1, last: declarationOf[k]!, contradict: s.subset || (s.fuzzy && s.score >= REVIEW_FROM) });
   }
   const out = new Set<number>();
-  for (let k = 0; k < declarationOf.length; k++) if (declarations.get(pairId(k))?.count === 1) out.add(k);
+  for (let k = 0; k < declarationOf.length; k++) {
+    const d = declarations.get(pairId(k));
+    if (d && (d.count === 1 || d.contradict)) out.add(k);
+  }
   return out;
 }
 
@@ -315,7 +366,7 @@ function ambiguousCuts(units: readonly Unit[], edges: readonly number[], stats: 
       [edges[k]!, edges[k + 1]!],
       [edges[k + 1]!, edges[k]!],
     ] as const) {
-      if (!units[t]!.analyzed.maybeTruncated || units[other]!.analyzed.maybeTruncated) continue;
+      if (!units[t]!.analyzed.maybeTruncated || units[t]!.inDeclaration || units[other]!.analyzed.maybeTruncated) continue;
       const set = partners.get(t) ?? partners.set(t, new Set()).get(t)!;
       if (set.size < MAX_CUT_PARTNERS) set.add(other);
     }

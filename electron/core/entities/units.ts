@@ -15,6 +15,8 @@ export interface Unit {
   identifier: string | null;
   countries: string[];
   mentions: number;
+  /** A cut-short name read within one declaration, which decides it (see readMentions): no name comparing. */
+  inDeclaration: boolean;
 }
 
 export interface UnitSet {
@@ -38,8 +40,8 @@ export interface UnitSet {
 }
 
 /** The unit of a name: names a judgement mentions get units of their own, so a split can hold names that analyze alike apart. */
-function unitKey(analyzedKey: string, identifier: string | null, country: string | null, raw: string, pinned: ReadonlySet<string>): string {
-  return `${analyzedKey}#${identifier ?? ''}#${country ?? ''}${pinned.has(raw) ? `#=${raw}` : ''}`;
+function unitKey(analyzedKey: string, identifier: string | null, country: string | null, context: number, raw: string, pinned: ReadonlySet<string>): string {
+  return `${analyzedKey}#${identifier ?? ''}#${country ?? ''}${context >= 0 ? `#@${context}` : ''}${pinned.has(raw) ? `#=${raw}` : ''}`;
 }
 
 /** One analysis shared by the spellings that differ only in case, quotes or spacing. */
@@ -79,28 +81,30 @@ export class UnitBuilder {
       let shared = this.byAnalysisKey.get(ak);
       if (!shared) {
         const a = analyzeKeyed(raw, ak);
-        shared = { key: a.tokens.length ? a.key : '', legal: a.legal[0]?.display ?? null, analyzed: a };
+        // A cut-looking spelling is a unit apart from the whole names with its words: its analysis (and so
+        // the checks for ambiguous cuts) differs.
+        shared = { key: a.tokens.length ? a.key + (a.maybeTruncated ? '#cut' : '') : '', legal: a.legal[0]?.display ?? null, analyzed: a };
         this.byAnalysisKey.set(ak, shared);
       }
       this.legalOfRaw.push(shared.legal);
       this.rawAnalysis.push(shared);
     }
-    const { slotRaw, slotIdentifier, slotCountry } = this.slots;
-    for (let s = firstSlot; s < slotRaw.length; s++) this.slotUnit.push(this.unitFor(slotRaw[s]!, slotIdentifier[s]!, slotCountry[s]!));
+    const { slotRaw, slotIdentifier, slotCountry, slotContext } = this.slots;
+    for (let s = firstSlot; s < slotRaw.length; s++) this.slotUnit.push(this.unitFor(slotRaw[s]!, slotIdentifier[s]!, slotCountry[s]!, slotContext[s]!));
   }
 
-  private unitFor(r: number, identifier: string | null, country: string | null): number {
+  private unitFor(r: number, identifier: string | null, country: string | null, context: number): number {
     const shared = this.rawAnalysis[r]!;
     if (!shared?.key) return -1;
     const raw = this.slots.rawNames[r]!;
     // Country is part of the unit: one spelling used by two companies in two countries stays two units.
-    const key = unitKey(shared.key, identifier, country, raw, this.pinned);
+    const key = unitKey(shared.key, identifier, country, context, raw, this.pinned);
     let u = this.unitIndex.get(key);
     if (u === undefined) {
       u = this.units.length;
       this.unitIndex.set(key, u);
       const analyzed = shared.analyzed ?? analyzeKeyed(raw, analysisKey(raw));
-      this.units.push({ key, analyzed, identifier, countries: country ? [country] : [], mentions: 0 });
+      this.units.push({ key, analyzed, identifier, countries: country ? [country] : [], mentions: 0, inDeclaration: context >= 0 });
       shared.analyzed = analyzed;
     } else if (shared.analyzed !== this.units[u]!.analyzed) {
       // The analysis is kept only by the units that need it (a later unit of this spelling analyzes again).

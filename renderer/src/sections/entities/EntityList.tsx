@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 
@@ -6,6 +6,7 @@ import { client } from '../../api/client';
 export function EntityList({ query, revision, selected, onSelect }: { query: string; revision: number; selected: number | null; onSelect(id: number): void }) {
   const [items, setItems] = useState<EntitySummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     let live = true;
     void client.call('entities.list', { query: query || undefined, limit: 500 }).then((r) => {
@@ -19,10 +20,14 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
       live = false;
     };
   }, [query, revision]);
+  // An entity opened from elsewhere (a counterparty, a merge) is brought into view when the list shows it.
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, items]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0) return <div className="empty-section"><p>No entities yet. Import records, then resolve entities.</p></div>;
   return (
-    <ul className="entity-list" role="listbox" aria-label="Entities">
+    <ul className="entity-list" role="listbox" aria-label="Entities" ref={listRef}>
       {items.map((e) => (
         <li key={e.id} role="option" aria-selected={selected === e.id}>
           <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>

@@ -3,26 +3,55 @@ import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { MentionedIn } from './MentionedIn';
+import { MergeWith } from './MergeWith';
+import { NamesSeen } from './NamesSeen';
 
 const usd = (v: number) => `$${Math.round(v).toLocaleString()}`;
 
-/** One entity: canonical name (editable), every name and script seen, identifiers, countries, and its trade picture. */
-export function EntityPage({ id, revision }: { id: number; revision: number }) {
+/** What the last merge or split did, shown on the page of the entity it leaves the investigator on. */
+interface Notice {
+  forId: number;
+  text: string;
+  open?: { id: number; name: string };
+}
+
+/**
+ * One entity: canonical name (editable), every name and script seen (some can
+ * be split off), identifiers, countries, its trade picture; merges with another.
+ */
+export function EntityPage({ id, revision, onOpen }: { id: number; revision: number; onOpen(id: number): void }) {
   const [d, setD] = useState<EntityDetail | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const refresh = useApp((s) => s.refresh);
   useEffect(() => {
-    setD(null);
+    let live = true;
+    setError(null);
     void client.call('entities.get', { id }).then((r) => {
+      if (!live) return;
       if (r.ok) {
         setD(r.value);
         setName(r.value.name);
       } else setError(r.error.message);
     });
+    return () => {
+      live = false;
+    };
   }, [id, revision]);
   if (error) return <p className="error panel">{error}</p>;
-  if (!d) return <p className="muted panel">Loading…</p>;
+  // The same entity stays on screen while it reloads after a change, so the page keeps its scroll position.
+  if (!d || d.id !== id) return <p className="muted panel">Loading…</p>;
+  if (d.mentions === 0) {
+    return (
+      <div className="empty-section">
+        <p>
+          Entity {d.id} (“{d.name}”) is no longer in the case: it was merged into another, or resolved again after an
+          undo. Choose an entity from the list.
+        </p>
+      </div>
+    );
+  }
 
   async function rename() {
     const r = await client.call('entities.rename', { id, name });
@@ -41,19 +70,44 @@ export function EntityPage({ id, revision }: { id: number; revision: number }) {
         Entity {d.id} · {d.mentions.toLocaleString()} mentions ·{' '}
         {Object.entries(d.roles).map(([role, n]) => `${n} as ${role}`).join(', ')}
       </p>
+      {notice?.forId === d.id && (
+        <p className="entity-notice" role="status">
+          {notice.text}
+          {notice.open && (
+            <button className="link" onClick={() => onOpen(notice.open!.id)}>
+              Open “{notice.open.name}”
+            </button>
+          )}
+        </p>
+      )}
       <dl className="entity-facts">
         <dt>Identifiers</dt><dd>{d.identifiers.length ? d.identifiers.join(', ') : '—'}</dd>
         <dt>Countries</dt><dd>{d.countries.length ? d.countries.join(', ') : '—'}</dd>
       </dl>
-      <h4>Names seen ({d.names.length})</h4>
-      <table className="entity-table">
-        <thead><tr><th>Name as written</th><th>Script</th><th>Legal form</th><th className="right">Mentions</th></tr></thead>
-        <tbody>
-          {d.names.map((n) => (
-            <tr key={n.name}><td>{n.name}</td><td>{n.scripts.join(' + ')}</td><td>{n.legalForm ?? ''}</td><td className="right">{n.mentions}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <MergeWith
+        key={d.id}
+        entity={d}
+        onMerged={(into, other) => {
+          setNotice({
+            forId: into.id,
+            text: `Merged “${d.name}” and “${other.name}”: ${into.mentions.toLocaleString()} mentions in entity ${into.id}.`,
+          });
+          if (into.id !== id) onOpen(into.id);
+          void refresh();
+        }}
+      />
+      <NamesSeen
+        key={`names-${d.id}`}
+        entity={d}
+        onSplit={(created, names) => {
+          setNotice({
+            forId: id,
+            text: `Split ${names.length} ${names.length === 1 ? 'name' : 'names'} into a new entity ${created.id}.`,
+            open: { id: created.id, name: created.name },
+          });
+          void refresh();
+        }}
+      />
       <MentionedIn id={id} revision={revision} />
       <h4>Timeline</h4>
       <div className="timeline" aria-label="Shipments per month">
@@ -63,17 +117,25 @@ export function EntityPage({ id, revision }: { id: number; revision: number }) {
       </div>
       <h4>Trade by counterparty and HS chapter</h4>
       <table className="entity-table">
-        <thead><tr><th>Direction</th><th>Counterparty</th><th>HS ch.</th><th className="right">Records</th><th className="right">Value (USD)</th><th>First</th><th>Last</th></tr></thead>
+        <thead><tr><th>Direction</th><th>Counterparty</th><th className="nowrap">HS ch.</th><th className="right">Records</th><th className="right">Value (USD)</th><th>First</th><th>Last</th></tr></thead>
         <tbody>
           {d.trade.map((t, i) => (
             <tr key={i}>
-              <td>{t.direction === 'in' ? '← received' : '→ sent'}</td>
-              <td>{t.counterparty}</td>
+              <td className="nowrap">{t.direction === 'in' ? '← received' : '→ sent'}</td>
+              <td>
+                {t.counterpartyId !== null ? (
+                  <button className="link counterparty" onClick={() => onOpen(t.counterpartyId!)} title={`Open entity ${t.counterpartyId}`}>
+                    {t.counterparty}
+                  </button>
+                ) : (
+                  t.counterparty
+                )}
+              </td>
               <td>{t.hsChapter ?? ''}</td>
               <td className="right">{t.count}</td>
               <td className="right">{usd(t.valueUsd)}</td>
-              <td>{t.firstDate ?? ''}</td>
-              <td>{t.lastDate ?? ''}</td>
+              <td className="nowrap">{t.firstDate ?? ''}</td>
+              <td className="nowrap">{t.lastDate ?? ''}</td>
             </tr>
           ))}
         </tbody>

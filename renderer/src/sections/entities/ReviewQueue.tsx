@@ -1,7 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision, ReviewPair, ReviewSide } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { DECISION_WORDS } from './decisions';
+
+/** A decision made in this session, with the pair it was made on, so Z can take it back. */
+interface Made {
+  judgementId: number;
+  decision: Decision;
+  pair: ReviewPair;
+}
+
+const namesOf = (s: ReviewSide) => new Set([s.name, ...s.names]);
+const shared = (x: ReviewSide, y: ReviewSide) => {
+  const theirs = namesOf(y);
+  return [...namesOf(x)].filter((n) => theirs.has(n)).length;
+};
+/** Names shared on both sides, or 0 when one side shares none. */
+const both = (x: number, y: number) => (x > 0 && y > 0 ? x + y : 0);
+
+/**
+ * Where a pair decided before is in a freshly loaded queue. An undo resolves
+ * the case again and entities may get new numbers, so the pair is also found
+ * by the names on both sides (the one sharing most names wins).
+ */
+function findPair(pairs: ReviewPair[], was: ReviewPair): number {
+  const same = pairs.findIndex((p) => p.a.entityId === was.a.entityId && p.b.entityId === was.b.entityId);
+  if (same >= 0) return same;
+  let best = -1;
+  let bestShared = 0;
+  pairs.forEach((p, i) => {
+    const n = Math.max(both(shared(p.a, was.a), shared(p.b, was.b)), both(shared(p.a, was.b), shared(p.b, was.a)));
+    if (n > bestShared) [best, bestShared] = [i, n];
+  });
+  return best;
+}
 
 function Side({ s, label }: { s: ReviewSide; label: string }) {
   return (
@@ -27,21 +60,30 @@ function Side({ s, label }: { s: ReviewSide; label: string }) {
   );
 }
 
-/** Uncertain pairs one at a time, evidence side by side: S same, N not the same, U unsure, → or K skip. */
+/** Uncertain pairs one at a time, evidence side by side: S same, N not the same, U unsure, → or K skip, Z undo the last decision. */
 export function ReviewQueue({ revision }: { revision: number }) {
   const [pairs, setPairs] = useState<ReviewPair[]>([]);
   const [total, setTotal] = useState(0);
   const [index, setIndex] = useState(0);
   const [done, setDone] = useState(0);
+  const [made, setMade] = useState<Made[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The pair to show once the queue has reloaded after an undo. */
+  const backTo = useRef<ReviewPair | null>(null);
+  const undoing = useRef(false);
   const setError = useApp((s) => s.setError);
   const refresh = useApp((s) => s.refresh);
 
   const load = useCallback(async () => {
     const [list, count] = await Promise.all([client.call('review.list', { limit: 100 }), client.call('review.count', {})]);
+    const was = backTo.current;
+    backTo.current = null;
     if (list.ok) setPairs(list.value);
     else setError(list.error.message);
     if (count.ok) setTotal(count.value);
-    setIndex(0);
+    const at = was && list.ok ? findPair(list.value, was) : -1;
+    if (was && at < 0) setNotice('The decision was undone; its pair is no longer among the next pairs of the queue.');
+    setIndex(Math.max(0, at));
   }, [setError]);
   useEffect(() => void load(), [load, revision]);
 
@@ -52,19 +94,37 @@ export function ReviewQueue({ revision }: { revision: number }) {
       const r = await client.call('review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision, note: '' });
       if (!r.ok) return setError(r.error.message);
       setDone((n) => n + 1);
+      setMade((m) => [...m, { judgementId: r.value.judgementId, decision, pair }]);
+      setNotice(null);
       // A merge changes the other queued pairs of these entities: reload; otherwise move on.
       if (decision === 'same') void refresh();
       else setIndex((i) => i + 1);
     },
     [pair, refresh, setError],
   );
+  const undoLast = useCallback(async () => {
+    const last = made[made.length - 1];
+    if (!last || undoing.current) return;
+    undoing.current = true;
+    const r = await client.call('judgements.undo', { id: last.judgementId });
+    undoing.current = false;
+    if (!r.ok) return setError(r.error.message);
+    setMade((m) => m.slice(0, -1));
+    setDone((n) => Math.max(0, n - 1));
+    setNotice(`Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`);
+    // The undo resolved the case again: reload the queue (through the revision) and go back to that pair.
+    backTo.current = last.pair;
+    void refresh();
+  }, [made, refresh, setError]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key.toLowerCase();
       if (k === 's') void decide('same');
       else if (k === 'n') void decide('not_same');
       else if (k === 'u') void decide('unsure');
+      else if (k === 'z') void undoLast();
       else if (k === 'k' || e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, pairs.length));
       else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(0, i - 1));
       else return;
@@ -72,13 +132,28 @@ export function ReviewQueue({ revision }: { revision: number }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, pairs.length]);
+  }, [decide, undoLast, pairs.length]);
+
+  const undoButton = (
+    <button onClick={() => void undoLast()} disabled={made.length === 0} title="Undo the last decision made here">
+      <kbd>Z</kbd> Undo last
+    </button>
+  );
+  const noticeLine = notice && (
+    <p className="small muted" role="status">
+      {notice}
+    </p>
+  );
 
   if (!pair) {
     return (
       <div className="empty-section">
         <p>{total === 0 ? 'Nothing to review: every pair was either merged automatically or decided.' : 'End of this batch.'}</p>
-        {total > 0 && <button onClick={() => void load()}>Load the next pairs</button>}
+        {noticeLine}
+        <div className="review-actions">
+          {total > 0 && <button onClick={() => void load()}>Load the next pairs</button>}
+          {made.length > 0 && undoButton}
+        </div>
       </div>
     );
   }
@@ -88,6 +163,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
         Pair {index + 1} of {total.toLocaleString()} · {done} decided this session · score {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
       </p>
+      {noticeLine}
       <ul className="reasons">{pair.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
       {pair.sharedCounterparties.length > 0 && <p className="small">Both trade with: {pair.sharedCounterparties.join('; ')}</p>}
       <div className="review-sides">
@@ -99,6 +175,8 @@ export function ReviewQueue({ revision }: { revision: number }) {
         <button onClick={() => void decide('not_same')}><kbd>N</kbd> Not the same</button>
         <button onClick={() => void decide('unsure')}><kbd>U</kbd> Unsure</button>
         <button onClick={() => setIndex((i) => i + 1)}><kbd>K</kbd> Skip</button>
+        <span className="spacer" />
+        {undoButton}
       </div>
     </div>
   );
