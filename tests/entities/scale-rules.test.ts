@@ -119,4 +119,21 @@ describe('evidence at scale', () => {
     const parties = [...times(50, { name: 'POLY TECHNOLOGIES INC.', country: 'CN' }), ...spellings, { name: 'POLY TECHNOLGIES INC.', country: 'CN' }];
     expect(together(parties, ['POLY TECHNOLOGIES INC.', 'CN'], ['POLY TECHNOLGIES INC.', 'CN'])).toBe(true);
   });
+  it('a name two registered companies are written with goes, without an identifier, with the one most of it names', () => {
+    const consignee = (name: string, inn: string | null, id: number): RecordParties => ({
+      id, declarationNo: null, shipper: null, shipperId: null, shipperCountry: null,
+      consignee: name, consigneeId: inn, consigneeCountry: 'RU', notify: null, producer: null,
+    });
+    const rows: RecordParties[] = [];
+    // Спецлогистик (INN 7701000001) mostly written SPETSLOGISTIK LTD.; Спецлогистик Групп once written so too, with its INN.
+    for (let i = 0; i < 6; i++) rows.push(consignee('ООО «Спецлогистик Групп»', '7702000002', rows.length + 1));
+    rows.push(consignee('SPETSLOGISTIK LTD.', '7702000002', rows.length + 1));
+    for (let i = 0; i < 8; i++) rows.push(consignee('SPETSLOGISTIK LTD.', '7701000001', rows.length + 1));
+    for (let i = 0; i < 5; i++) rows.push(consignee('SPETSLOGISTIK LTD.', null, rows.length + 1));
+    const { set } = buildUnits(rows);
+    const res = resolveUnits(set, []);
+    const root = (inn: string | null) => res.rootOf[set.unitOf('SPETSLOGISTIK LTD.', inn, 'RU')!];
+    expect(root(null)).toBe(root('7701000001'));
+    expect(root(null)).not.toBe(root('7702000002'));
+  });
 });

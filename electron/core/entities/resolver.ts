@@ -142,25 +142,27 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
       mark(first, 'identifier');
     }
   });
-  // 3. Same analyzed name, with and without identifier.
-  const byName = new Map<string, number>();
-  // (Cut names read within a declaration are left to it: steps 3 and 5 pass them over.)
-  units.forEach((u, i) => {
-    if (u.inDeclaration) return;
-    const first = byName.get(u.analyzed.key);
-    if (first === undefined) byName.set(u.analyzed.key, i);
-    else if (clusters.union(first, i)) autoMerged++;
-  });
-  // 3b. Same comparison tokens, legal form written or not (Ромашка / ООО Ромашка): what a name score of 1 would
-  // merge anyway, done before scoring so that those pairs need no comparing. Conflicts still stop it.
-  const byTokens = new Map<string, number>();
-  units.forEach((u, i) => {
-    if (u.inDeclaration) return;
-    const k = u.analyzed.key.slice(0, u.analyzed.key.indexOf('|'));
-    const first = byTokens.get(k);
-    if (first === undefined) byTokens.set(k, i);
-    else if (clusters.union(first, i)) autoMerged++;
-  });
+  // 3. Same analyzed name, with and without identifier; 3b. the same comparison tokens, legal form written or
+  // not (Ромашка / ООО Ромашка): what a name score of 1 would merge anyway, done before scoring so that those
+  // pairs need no comparing. Conflicts still stop it. (Cut names read within a declaration are left to it:
+  // steps 3 and 5 pass them over.)
+  const mergeAlike = (keyOf: (u: Unit) => string) => {
+    const groups = new Map<string, number[]>();
+    units.forEach((u, i) => {
+      if (u.inDeclaration) return;
+      const k = keyOf(u);
+      const g = groups.get(k);
+      if (g) g.push(i);
+      else groups.set(k, [i]);
+    });
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      const into = alikeTarget(units, g);
+      for (const i of g) if (i !== into && (units[i]!.identifier === null || into === g[0]) && clusters.union(into, i)) autoMerged++;
+    }
+  };
+  mergeAlike((u) => u.analyzed.key);
+  mergeAlike((u) => u.analyzed.key.slice(0, u.analyzed.key.indexOf('|')));
   // 4. Declarations.
   const stats = unitStats(units);
   const edges = set.declarationEdges;
@@ -248,6 +250,25 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
   return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length + second.length / 2 };
+}
+
+/**
+ * Where units that read alike carry two or more identifiers (two companies of one name, or one registered
+ * company's dropped-word spelling: SPETSLOGISTIK LTD. with the INN of Спецлогистик Групп), the spellings without
+ * one go with the identifier most of the group's mentions carry, not with whichever unit came first. Returns
+ * the unit to merge into; the group's first unit when it carries at most one identifier (then all merge).
+ */
+function alikeTarget(units: readonly Unit[], group: readonly number[]): number {
+  const byId = new Map<string, { mentions: number; unit: number }>();
+  for (const i of group) {
+    const id = units[i]!.identifier;
+    if (id === null) continue;
+    const e = byId.get(id);
+    if (e) e.mentions += units[i]!.mentions;
+    else byId.set(id, { mentions: units[i]!.mentions, unit: i });
+  }
+  if (byId.size < 2) return group[0]!;
+  return [...byId.values()].sort((a, b) => b.mentions - a.mentions)[0]!.unit;
 }
 
 /** A spelling written this often is in steady use: somebody's name, not a slip. */

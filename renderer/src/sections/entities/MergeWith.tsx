@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { NoteInput } from './NoteInput';
 
 const RESULTS = 10;
 
@@ -70,14 +71,7 @@ export function MergeWith({
             <strong>{chosen.name}</strong> ({chosen.mentions.toLocaleString()} mentions) into one entity?
           </p>
           <div className="merge-row">
-            <input
-              type="text"
-              className="note-input"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="Why (optional note)"
-              aria-label="Note on the merge"
-            />
+            <NoteInput value={note} onChange={setNote} label="Note on the merge" />
             <button className="primary" onClick={() => void merge(chosen)} disabled={busy}>
               {busy ? 'Merging…' : 'Merge'}
             </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EntityDetail, EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { NoteInput } from './NoteInput';
 
 /**
  * Every name the entity was seen under. Ticked names can leave for a new
@@ -49,14 +50,7 @@ export function NamesSeen({
             : `Split ${chosen.length} ${chosen.length === 1 ? 'name' : 'names'} into a new entity`}
         </button>
         {chosen.length > 0 && !all && (
-          <input
-            type="text"
-            className="note-input"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            placeholder="Why (optional note)"
-            aria-label="Note on the split"
-          />
+          <NoteInput value={note} onChange={setNote} label="Note on the split" />
         )}
         <span className="muted small">
           {chosen.length === 0
