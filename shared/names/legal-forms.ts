@@ -70,6 +70,28 @@ function push(map: Map<string, Alias[]>, key: string, alias: Alias): void {
 }
 for (const e of SUPPLEMENT) add(e, false);
 for (const e of table as string[][]) add(e, true);
+
+/** One-word spellings of customs data's own forms (INC, LTD, CORP, GMBH…), for a slip in one of them. */
+const customsWords: { word: string; form: LegalForm }[] = SUPPLEMENT.flatMap(([generic, display, ...spellings]) =>
+  spellings.map((sp) => foldWord(sp)).filter((w) => /^[a-z]{3,8}$/.test(w)).map((word) => ({ word, form: { generic: generic!, display: display! } })),
+);
+
+/**
+ * A customs form with a slip (ICN., GMHB, LIMTED, CORPP): one edit from a spelling of four letters or more,
+ * or two letters swapped in one of three (INC/ICN, not INN). Never a word of the name's own that happens to
+ * be near a form: only at the name's edges, and only where a whole form was not found.
+ */
+function slippedForm(word: string): Alias | undefined {
+  if (word.length < 3 || word.length > 9) return undefined;
+  for (const f of customsWords) {
+    if (Math.abs(f.word.length - word.length) > 1 || word === f.word) continue;
+    const d = osaDistance(f.word, word, 1);
+    if (d !== 1) continue;
+    if (f.word.length === 3 && (word.length !== 3 || [...word].sort().join('') !== [...f.word].sort().join(''))) continue;
+    return { tokens: [word], form: f.form };
+  }
+  return undefined;
+}
 for (const list of [...byFirst.values(), ...byLast.values()]) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
 /** Han legal suffixes, also typo'd ones (有限司, 有限公公司): a tail made only of these characters. */
@@ -116,7 +138,8 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
   for (let guard = 0; guard < 4 && end - start > 1; guard++) {
     const alias =
       (byFirst.get(tokens[start]!) ?? []).find((a) => a.tokens.length < end - start && matchesAt(tokens, start, a)) ??
-      fuzzyAt(tokens, start, end - start);
+      fuzzyAt(tokens, start, end - start) ??
+      slippedForm(tokens[start]!);
     if (!alias) break;
     forms.push(alias.form);
     start += alias.tokens.length;
@@ -136,6 +159,7 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
       if (near) alias = { tokens: [last], form: near.form };
     }
     if (!alias && maybeTruncated && guard === 0) alias = truncatedAt(tokens, end, end - start);
+    alias ??= slippedForm(last);
     if (!alias) break;
     forms.push(alias.form);
     end -= alias.tokens.length;

@@ -27,6 +27,17 @@ describe('name analysis', () => {
     expect(analyzeName('ТОО "Евроресурс-2000"').tokens.map((t) => t.key)).toContain('2000');
   });
 
+  it('takes a slip in a short legal form for the form, but not a name word near one', () => {
+    const words = (n: string) => analyzeName(n).tokens.map((t) => t.surface);
+    expect(words('POLY TECHNOLOGIES ICN.')).toEqual(words('POLY TECHNOLOGIES INC.'));
+    expect(words('Alpen GMHB')).toEqual(['alpen']);
+    expect(words('Weser Limtied')).toHaveLength(1);
+    // INN is no slip of INC (a swap only counts in three-letter forms); a slip at either edge is a form, inside the name a word.
+    expect(words('Grand Inn')).toHaveLength(2);
+    expect(words('Icn Poly Trading')).toHaveLength(2);
+    expect(words('Poly Icn Trading')).toHaveLength(3);
+  });
+
   it('removes a trailing branch or city note but keeps it for display', () => {
     const a = analyzeName('AVIC Aero-Engine Group Shenyang Branch');
     expect(a.location).toMatch(/shenyang branch/i);
