@@ -54,6 +54,25 @@ describe('judgements survive resolve', () => {
     core.session?.close();
   }, 120_000);
 
+  it('a split-off entity and a merged one carry the countries and identifiers of their names', async () => {
+    const core = await resolvedCase();
+    const list = await must(core, 'entities.list', { limit: 100_000 });
+    // Two entities with identifiers (INNs of receivers) in one country.
+    const withIds = list.filter((e) => e.identifiers.length > 0 && e.country === 'RU' && e.aliases.length > 0);
+    expect(withIds.length).toBeGreaterThan(1);
+    const [a, b] = withIds;
+    const merged = await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
+    expect(merged.identifiers).toEqual([...new Set([...a!.identifiers, ...b!.identifiers])].sort());
+    // Split the names of b back out: the new entity takes b's identifiers and country, the rest keeps a's.
+    const bNames = [b!.name, ...b!.aliases];
+    const split = await must(core, 'entities.split', { id: merged.id, names: bNames });
+    expect(split.identifiers).toEqual([...b!.identifiers].sort());
+    expect(split.country).toBe('RU');
+    const rest = await must(core, 'entities.get', { id: merged.id });
+    expect(rest.identifiers).toEqual([...a!.identifiers].sort());
+    core.session?.close();
+  }, 120_000);
+
   it('review.decide not_same removes the pair from the queue and keeps it apart', async () => {
     const core = await resolvedCase();
     const queue = await must(core, 'review.list', { limit: 5 });

@@ -69,12 +69,19 @@ export function retireEntity(db: WriteDb, id: number, mergedInto: number | null)
   db.prepare('UPDATE entities SET mention_count = 0, merged_into = ?, updated_at = ? WHERE id = ?').run(mergedInto, new Date().toISOString(), id);
 }
 
-export function setMentionCount(db: WriteDb, id: number): void {
-  db.prepare('UPDATE entities SET mention_count = (SELECT total(mentions) FROM mention_names WHERE entity_id = ?), updated_at = ? WHERE id = ?').run(
-    id,
-    new Date().toISOString(),
-    id,
-  );
+/**
+ * An entity's mention count, country (the one most of its mentions carry) and identifiers, worked out again
+ * from its names: after a merge or split the names moved, and what they carry moves with them.
+ */
+export function refreshEntityFacts(db: WriteDb, id: number): void {
+  const country = db
+    .prepare('SELECT country FROM mention_names WHERE entity_id = ? AND country IS NOT NULL GROUP BY country ORDER BY total(mentions) DESC, country LIMIT 1')
+    .pluck()
+    .get(id) as string | undefined;
+  const identifiers = db.prepare('SELECT DISTINCT identifier FROM mention_names WHERE entity_id = ? AND identifier IS NOT NULL ORDER BY identifier').pluck().all(id) as string[];
+  db.prepare(
+    'UPDATE entities SET mention_count = (SELECT total(mentions) FROM mention_names WHERE entity_id = ?), country = ?, identifiers = ?, updated_at = ? WHERE id = ?',
+  ).run(id, country ?? null, JSON.stringify(identifiers), new Date().toISOString(), id);
 }
 
 export function renameEntity(db: WriteDb, id: number, name: string): void {

@@ -20,7 +20,7 @@ import {
   removeReviewFor,
   removeReviewPair,
   retireEntity,
-  setMentionCount,
+  refreshEntityFacts,
 } from '../db/entities';
 import { addJudgement, getJudgement, revokeJudgement } from '../db/judgements';
 import { entityNameRefs, moveNames, moveNamesWritten } from '../db/mention-names';
@@ -42,7 +42,7 @@ function rebuildNames(db: WriteDb, id: number): void {
   for (const n of entityNamesFromMentions(db, id)) {
     insert(id, { name: n.name, mentions: n.mentions, scripts: scriptsOf(n.name), legalForm: analyzeName(n.name).legal[0]?.display ?? null });
   }
-  setMentionCount(db, id);
+  refreshEntityFacts(db, id);
 }
 
 export function entitySummary(db: WriteDb, id: number): EntitySummary {
