@@ -61,6 +61,8 @@ export const entitiesApi = {
   'judgements.list': method<Judgement[]>()(z.object({ includeRevoked: z.boolean().default(false) }), { mutates: false }),
   /** Undoes a merge, split or decision: the judgement is revoked (kept, marked) and entities are re-resolved. */
   'judgements.undo': method<ResolveSummary>()(z.object({ id }), { mutates: true }),
+  /** The same as a background job (on a big case, resolving again takes a while); poll `jobs.get`. */
+  'judgements.undoStart': method<JobStatus>()(z.object({ id }), { mutates: false }),
   /** Scores name pairs with the case-independent matcher (match-names). */
   'names.match': method<NamePairScore[]>()(
     z.object({

@@ -52,6 +52,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'jobs.get',
   'judgements.list',
   'judgements.undo',
+  'judgements.undoStart',
   'mentions.list',
   'names.match',
   'records.count',

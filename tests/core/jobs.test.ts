@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/api/case';
 import { JobManager } from '../../electron/core/jobs/job-manager';
+import { call } from '../../electron/core/dispatch';
 import { FIXTURES, REPO, must, tempCase, tempDir } from '../helpers/temp';
 
 const WORKER = join(REPO, 'out', 'node', 'job-worker.cjs');
@@ -44,5 +45,27 @@ describe.runIf(existsSync(WORKER))('jobs in a worker thread', () => {
     expect(db.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+  it('undoes a judgement in the background: revoked, resolved again, audited', async () => {
+    const { core } = await tempCase();
+    core.jobs = new JobManager(WORKER);
+    await must(core, 'import.run', { path: join(FIXTURES, 'samples', 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
+    await must(core, 'entities.resolve', {});
+    const [a, b] = (await must(core, 'entities.list', { limit: 100_000 })).slice(-2);
+    await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
+    const judgement = (await must(core, 'judgements.list', {}))[0]!;
+    const entityOf = async (name: string) => (await must(core, 'mentions.list', { limit: 1_000_000 })).find((m) => m.rawName === name)!.entityId;
+    expect(await entityOf(a!.name)).toBe(await entityOf(b!.name));
+
+    const started = await must(core, 'judgements.undoStart', { id: judgement.id });
+    const done = await settle(core.jobs, started.jobId);
+    expect(done.state, done.message).toBe('done');
+    expect(done.result).toMatchObject({ judgementsApplied: 0 });
+    expect(await entityOf(a!.name)).not.toBe(await entityOf(b!.name));
+    expect((await must(core, 'judgements.list', { includeRevoked: true })).find((j) => j.id === judgement.id)!.revokedAt).not.toBeNull();
+    expect(JSON.stringify(await must(core, 'audit.list', { limit: 10 }))).toContain('judgements.undo');
+    // Undone already: refused before any job starts.
+    const again = await call(core, 'judgements.undoStart', { id: judgement.id });
+    expect(again.ok).toBe(false);
   });
 });

@@ -24,7 +24,9 @@ import {
 } from '../db/entities';
 import { addJudgement, getJudgement, revokeJudgement } from '../db/judgements';
 import { entityNameRefs, moveNames, moveNamesWritten } from '../db/mention-names';
-import type { WriteDb } from '../db/types';
+import { appendAudit } from '../db/audit-log';
+import type { ReadDb, WriteDb } from '../db/types';
+import type { JobControl } from '../jobs/protocol';
 import { resolveCase } from './resolve-case';
 
 function activeEntity(db: WriteDb, id: number) {
@@ -117,10 +119,29 @@ export function decidePair(
   return { judgementId, mergedInto: null };
 }
 
-export function undoJudgement(db: WriteDb, id: number, actor: string): ResolveSummary {
+/** Refuses a judgement that is not there or was undone already. */
+export function undoableJudgement(db: ReadDb, id: number): void {
   const j = getJudgement(db, id);
   if (!j) throw new CustodianError('not_found', `There is no judgement ${id} in this case.`);
   if (j.revokedAt) throw new CustodianError('invalid_input', `Judgement ${id} was already undone on ${j.revokedAt}.`);
+}
+
+export function undoJudgement(db: WriteDb, id: number, actor: string, control?: JobControl): ResolveSummary {
+  undoableJudgement(db, id);
   revokeJudgement(db, id, actor);
-  return resolveCase(db, actor);
+  return resolveCase(db, actor, control);
+}
+
+/**
+ * Undo as a background job (a big case takes as long to resolve again as a resolve): one transaction with
+ * its audit entry, as the dispatcher would write it, so that a cancelled job leaves the case as it was.
+ */
+export function undoJudgementAudited(db: WriteDb, id: number, actor: string, control?: JobControl): ResolveSummary {
+  return db
+    .transaction(() => {
+      const summary = undoJudgement(db, id, actor, control);
+      appendAudit(db, actor, 'judgements.undo', { id });
+      return summary;
+    })
+    .immediate();
 }

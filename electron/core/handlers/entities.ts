@@ -3,7 +3,7 @@ import { CustodianError } from '../../../shared/result';
 import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
-import { decidePair, entitySummary, mergeEntities, splitEntity, undoJudgement } from '../entities/decisions';
+import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgement } from '../entities/decisions';
 import { entityDetail, reviewPairs } from '../entities/detail';
 import { matchNames } from '../entities/match-names';
 import { resolveCaseInThreads } from '../entities/resolve-case';
@@ -34,5 +34,9 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
     decidePair(session.db, entityA, entityB, decision, core.actor, note),
   'judgements.list': ({ session }, { includeRevoked }) => listJudgements(session.db, includeRevoked),
   'judgements.undo': ({ core, session }, { id }) => undoJudgement(session.db, id, core.actor),
+  'judgements.undoStart': ({ core, session }, { id }) => {
+    undoableJudgement(session.db, id);
+    return core.jobs.start('judgements.undo', { casePath: session.path, actor: core.actor, judgementId: id });
+  },
   'names.match': (_ctx, { pairs, threshold }) => matchNames(pairs, threshold),
 };

@@ -7,6 +7,7 @@ export interface JobPayloads {
   'documents.add': { casePath: string; actor: string; input: AddDocumentsInput };
   'documents.ocr': { casePath: string; actor: string; documentId: number };
   'entities.resolve': { casePath: string; actor: string };
+  'judgements.undo': { casePath: string; actor: string; judgementId: number };
 }
 export type JobKind = keyof JobPayloads;
 export type JobPayload<K extends JobKind> = JobPayloads[K];

@@ -32,6 +32,16 @@ export async function runJob<K extends JobKind>(kind: K, payload: JobPayload<K>,
         db.close();
       }
     }
+    case 'judgements.undo': {
+      const { undoJudgementAudited } = await import('../entities/decisions');
+      const db = openCaseFile(payload.casePath);
+      try {
+        const p = payload as JobPayload<'judgements.undo'>;
+        return undoJudgementAudited(db, p.judgementId, p.actor, control);
+      } finally {
+        db.close();
+      }
+    }
     default:
       throw new Error(`Unknown job kind ${String(kind)}`);
   }

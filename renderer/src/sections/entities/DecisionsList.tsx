@@ -3,6 +3,7 @@ import type { Judgement } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
+import { undoJudgement } from './undo-judgement';
 
 const SHOWN_NAMES = 2;
 
@@ -46,9 +47,9 @@ export function DecisionsList({ revision }: { revision: number }) {
 
   async function undo(j: Judgement) {
     setUndoing(j.id);
-    const r = await client.call('judgements.undo', { id: j.id });
+    const r = await undoJudgement(j.id);
     setUndoing(null);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(r.message);
     setReport(
       `Undid decision ${j.id} (${DECISION_WORDS[j.decision].toLowerCase()}); resolved again: ` +
         `${r.value.entities.toLocaleString()} entities, ${r.value.toReview.toLocaleString()} pairs to review.`,

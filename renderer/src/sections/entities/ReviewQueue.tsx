@@ -3,6 +3,7 @@ import type { Decision, ReviewPair, ReviewSide } from '../../../../shared/domain
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
+import { undoJudgement } from './undo-judgement';
 
 /** A decision made in this session, with the pair it was made on, so Z can take it back. */
 interface Made {
@@ -106,9 +107,9 @@ export function ReviewQueue({ revision }: { revision: number }) {
     const last = made[made.length - 1];
     if (!last || undoing.current) return;
     undoing.current = true;
-    const r = await client.call('judgements.undo', { id: last.judgementId });
+    const r = await undoJudgement(last.judgementId);
     undoing.current = false;
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(r.message);
     setMade((m) => m.slice(0, -1));
     setDone((n) => Math.max(0, n - 1));
     setNotice(`Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`);
