@@ -40,7 +40,8 @@ describe.runIf(run)('the import wizard', () => {
 
     await wizard.getByRole('button', { name: /Show the \d+ flagged rows/ }).click();
     await expect.poll(async () => Number(((await page.getByText(/ records$/).textContent()) ?? '').replace(/\D/g, ''))).toBeGreaterThan(0);
-    expect(await page.locator('.records-row .flag').count()).toBeGreaterThan(0);
+    // The count comes before the rows it counts are drawn: wait for the rows.
+    await expect.poll(() => page.locator('.records-row .flag').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 

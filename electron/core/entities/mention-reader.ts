@@ -231,8 +231,8 @@ export function readMentions(
   // A name cut short by a customs system (АО «УЛАН-УДЭНСКИЙ) may fit two companies, but on a line of a
   // declaration that names its party in full on another line it is that party. Such a cut name gets a slot
   // (and so a unit) of its own per declaration, decided by the declaration rather than pooled with the same
-  // cut text of every other declaration.
-  // Whether each raw name is cut short (a name ending in its legal form was not, whatever its length).
+  // cut text of every other declaration. (Whether a raw name is cut, remembered: a name ending in its legal
+  // form was not, whatever its length.)
   const cutNames = new Map<string, boolean>();
   const isCut = (raw: string | null): boolean => {
     if (!raw || !looksCut(raw)) return false;

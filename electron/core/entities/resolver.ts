@@ -13,15 +13,17 @@
  * Pairs scoring in the uncertain band, and strong pairs a conflict or a
  * held-back rule stopped, go to the review queue.
  */
-import { prepareName, scorePair, scorePrepared, type PairContext, type PairScore, type TokenStats } from '../../../shared/names';
+import { prepareName, scorePrepared } from '../../../shared/names';
 import { candidatePairs, rescuePairs } from './blocking';
-import { Clusters, JUDGED_APART } from './clusters';
+import { Clusters } from './clusters';
+import { ambiguousCuts, weakDeclarationLinks } from './declaration-evidence';
+import { mergeBest } from './merge-best';
+import { AUTO_MERGE, pairContext, REVIEW_FROM, scoreUnits, unitContext, unitStats, type Scored } from './pair-scoring';
 import { PAIR_BASE } from './mention-reader';
 import { collectGarbage } from '../collect-garbage';
 import type { Unit, UnitSet } from './units';
 
-export const AUTO_MERGE = 0.86;
-export const REVIEW_FROM = 0.6;
+export { AUTO_MERGE, REVIEW_FROM, scoreUnits, unitStats };
 /** Entity pairs kept for the review queue, best first: reasons are worked out for these only. */
 export const MAX_REVIEW = 20_000;
 
@@ -39,21 +41,6 @@ export interface ReviewCandidate {
   reasons: string[];
 }
 
-/** A scored pair while resolving; its reasons are worked out again only if it ends up in the review queue. */
-interface Scored {
-  a: number;
-  b: number;
-  score: number;
-  /** Producer and shipper of one record. */
-  coRecord?: boolean;
-  /** The names agree only loosely: a typo-like match or a word of vocabulary only one has (PairScore). */
-  loose?: boolean;
-  /** A typo-like match (PairScore.fuzzy). */
-  fuzzy?: boolean;
-  /** Why it was held back from an automatic merge. */
-  heldBack?: string;
-}
-
 export interface Resolution {
   /** Cluster root of each unit. */
   rootOf: Int32Array;
@@ -62,40 +49,6 @@ export interface Resolution {
   autoMerged: number;
   review: ReviewCandidate[];
   pairsScored: number;
-}
-
-export function unitStats(units: readonly Unit[]): TokenStats {
-  const df = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const u of units) {
-    const k = u.analyzed.key;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    for (const t of new Set(u.analyzed.tokens.map((t) => t.key))) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  return { names: seen.size, df: (k) => df.get(k) ?? 0 };
-}
-
-const NONE: readonly string[] = [];
-
-interface UnitContext {
-  identifiers: readonly string[];
-  countries: readonly string[];
-}
-const unitContext = (u: Unit): UnitContext => ({ identifiers: u.identifier ? [u.identifier] : NONE, countries: u.countries });
-// One context object reused for every pair compared (the scorer reads it and keeps nothing).
-const shared: PairContext = {};
-function pairContext(a: UnitContext, b: UnitContext): PairContext {
-  shared.identifiersA = a.identifiers;
-  shared.identifiersB = b.identifiers;
-  shared.countriesA = a.countries;
-  shared.countriesB = b.countries;
-  return shared;
-}
-
-/** explain = false: the score only (no reasons), for the pairs compared while resolving. */
-export function scoreUnits(a: Unit, b: Unit, stats: TokenStats, explain = true): PairScore {
-  return scorePair(a.analyzed, b.analyzed, stats, { ...pairContext(unitContext(a), unitContext(b)) }, explain);
 }
 
 export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void, collect = false): Resolution {
@@ -157,8 +110,9 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     });
     for (const g of groups.values()) {
       if (g.length < 2) continue;
+      // (A unit with another identifier than the target's is refused by the clusters.)
       const into = alikeTarget(units, g);
-      for (const i of g) if (i !== into && (units[i]!.identifier === null || into === g[0]) && clusters.union(into, i)) autoMerged++;
+      for (const i of g) if (i !== into && clusters.union(into, i)) autoMerged++;
     }
   };
   mergeAlike((u) => u.analyzed.key);
@@ -201,8 +155,8 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     // Semiconductor, 30 characters, is no cut of Galaxy Semiconductor).
     const cut = (units[i]!.analyzed.maybeTruncated && s.unmatchedHeadA === 0) || (units[j]!.analyzed.maybeTruncated && s.unmatchedHeadB === 0);
     const c: Scored = cut && onRecord ? { a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true } : { a: i, b: j, score: s.score };
-    if (s.fuzzy || s.extraVocabulary) c.loose = true;
     if (s.fuzzy) c.fuzzy = true;
+    if (s.extraVocabulary) c.extraVocabulary = true;
     into.push(c);
   };
   const scored: Scored[] = [];
@@ -222,14 +176,14 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   for (const id of coRecord) if (!inBlocks.has(id)) consider(scored, Math.floor(id / n), id % n, true);
   if (collect) collectGarbage(); // what scoring 2M pairs left
   const review: Scored[] = [];
-  mergeBest(units, clusters, scored, review, stats, () => autoMerged++);
+  autoMerged += mergeBest(units, clusters, scored, review, stats);
   // 6. Stray spellings: units still nearly alone, against the most-mentioned units of their crowded blocks.
   const stray: number[] = [];
   for (let u = 0; u < n; u++) if (clusters.size(u) <= STRAY_MENTIONS && !units[u]!.inDeclaration) stray.push(u);
   const second = rescuePairs(units, stray, crowded, stats.df);
   const rescued: Scored[] = [];
   for (let p = 0; p < second.length; p += 2) consider(rescued, second[p]!, second[p + 1]!, false);
-  mergeBest(units, clusters, rescued, review, stats, () => autoMerged++);
+  autoMerged += mergeBest(units, clusters, rescued, review, stats);
   // Reasons only for what a person will see: the best-scored pairs still apart.
   // One pair per two clusters (the entities they become), the best scored.
   review.sort((x, y) => y.score - x.score);
@@ -256,7 +210,7 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
  * Where units that read alike carry two or more identifiers (two companies of one name, or one registered
  * company's dropped-word spelling: SPETSLOGISTIK LTD. with the INN of Спецлогистик Групп), the spellings without
  * one go with the identifier most of the group's mentions carry, not with whichever unit came first. Returns
- * the unit to merge into; the group's first unit when it carries at most one identifier (then all merge).
+ * the unit to merge into (the group's first when it carries at most one identifier).
  */
 function alikeTarget(units: readonly Unit[], group: readonly number[]): number {
   const byId = new Map<string, { mentions: number; unit: number }>();
@@ -271,40 +225,8 @@ function alikeTarget(units: readonly Unit[], group: readonly number[]): number {
   return [...byId.values()].sort((a, b) => b.mentions - a.mentions)[0]!.unit;
 }
 
-/** A spelling written this often is in steady use: somebody's name, not a slip. */
-const STEADY = 5;
-
 /** A cluster of this many mentions or fewer, after the blocks were compared, is a stray spelling (step 6). */
 const STRAY_MENTIONS = 3;
-
-/**
- * Merges scored pairs best first, each unless a conflict forbids it; what stays apart in the uncertain band
- * (or was held back) goes to `review`.
- */
-function mergeBest(units: readonly Unit[], clusters: Clusters, scored: Scored[], review: Scored[], stats: TokenStats, merged: () => void): void {
-  demoteAmbiguousTruncations(units, scored, stats);
-  scored.sort((x, y) => y.score - x.score);
-  for (const c of scored) {
-    // A one-off spelling (a typo) may join a company, but never bridge two established ones.
-    // (A cut-short name is as weak a link as a typo, however often it was written.)
-    const small = (u: number) => units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
-    // A typo-like likeness is never enough to join two established names, whatever the spellings' counts.
-    const bridge = (c.fuzzy || (c.score < 0.95 && (small(c.a) || small(c.b)))) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
-    // Two spellings each written again and again are each somebody's name: a loose likeness between them
-    // (Spree Handels / Spreehandels, Спецлогистик / Спецлогистик Групп) is two companies more often than a slip.
-    const steady = c.loose && units[c.a]!.mentions >= STEADY && units[c.b]!.mentions >= STEADY;
-    if (c.score >= AUTO_MERGE && bridge) c.heldBack = 'A single odd spelling would join two established names.';
-    else if (c.score >= AUTO_MERGE && steady) c.heldBack = `Both spellings are in steady use (${units[c.a]!.mentions} and ${units[c.b]!.mentions} mentions) and differ: perhaps two companies.`;
-    if (c.score >= AUTO_MERGE && !bridge && !steady && clusters.union(c.a, c.b)) {
-      merged();
-      continue;
-    }
-    if (clusters.find(c.a) === clusters.find(c.b)) continue;
-    const conflict = clusters.conflict(c.a, c.b);
-    if (conflict === JUDGED_APART) continue; // decided already: never asked again
-    review.push(c.heldBack || conflict ? { ...c, heldBack: [c.heldBack, conflict].filter(Boolean).join(' ') } : c);
-  }
-}
 
 /**
  * The legal style (Co., Ltd. / Limited) that keeps a unit apart, or '': only where the same words are written
@@ -332,108 +254,3 @@ function namesakeStyles(units: readonly Unit[]): string[] {
   return units.map((u) => (u.analyzed.legalStyle && namesakes.has(words(u)) ? u.analyzed.legalStyle : ''));
 }
 
-/** A unit with this many mentions is an established name of its own. */
-const ESTABLISHED = 3;
-
-/**
- * Declaration edges (by index) that must not merge: those joining two established names
- *  - on the word of one declaration only: one line written ООО «Микропоставка» in a declaration of
- *    ООО «Микропоставка Плюс» (a slip, or a dropped word) would merge companies of 90 and 2,000 mentions;
- *    established spellings of one company meet in many declarations;
- *  - whose names contradict the way sister companies' do (Телекомимпорт / Telekomimport M: one is the other
- *    plus a word; Балттрейд / Дальтрейд: a near miss): a few slips in a company of 10,000 mentions meet its
- *    sister's name in as many declarations.
- */
-function weakDeclarationLinks(units: readonly Unit[], edges: readonly number[], declarationOf: readonly number[], stats: TokenStats): Set<number> {
-  const n = units.length;
-  const declarations = new Map<number, { count: number; last: number; contradict: boolean }>();
-  const pairId = (k: number) => Math.min(edges[2 * k]!, edges[2 * k + 1]!) * n + Math.max(edges[2 * k]!, edges[2 * k + 1]!);
-  for (let k = 0; k < declarationOf.length; k++) {
-    const a = edges[2 * k]!;
-    const b = edges[2 * k + 1]!;
-    if (units[a]!.mentions < ESTABLISHED || units[b]!.mentions < ESTABLISHED || units[a]!.inDeclaration || units[b]!.inDeclaration) continue;
-    const id = pairId(k);
-    const d = declarations.get(id);
-    if (d) {
-      if (d.last !== declarationOf[k]) {
-        d.count++;
-        d.last = declarationOf[k]!;
-      }
-      continue;
-    }
-    const s = scoreUnits(units[a]!, units[b]!, stats, false);
-    declarations.set(id, { count: 1, last: declarationOf[k]!, contradict: s.subset || (s.fuzzy && s.score >= REVIEW_FROM) });
-  }
-  const out = new Set<number>();
-  for (let k = 0; k < declarationOf.length; k++) {
-    const d = declarations.get(pairId(k));
-    if (d && (d.count === 1 || d.contradict)) out.add(k);
-  }
-  return out;
-}
-
-/** Partners of one cut-short unit compared pairwise, at most (a cut name of one company has a few spellings around it). */
-const MAX_CUT_PARTNERS = 12;
-
-/**
- * Cut-short units whose declarations name companies that are not alike: АКЦИОНЕРНОЕ ОБЩЕСТВО «СПЕЦСИСТЕ is the
- * cut of Спецсистем-2000 and of Спецсистем-Центр alike, and one declaration edge to each would merge the two.
- * Such a unit links nothing through declarations; name scoring (and its own ambiguity check) decides it.
- */
-function ambiguousCuts(units: readonly Unit[], edges: readonly number[], stats: TokenStats): Set<number> {
-  const partners = new Map<number, Set<number>>();
-  for (let k = 0; k < edges.length; k += 2) {
-    for (const [t, other] of [
-      [edges[k]!, edges[k + 1]!],
-      [edges[k + 1]!, edges[k]!],
-    ] as const) {
-      if (!units[t]!.analyzed.maybeTruncated || units[t]!.inDeclaration || units[other]!.analyzed.maybeTruncated) continue;
-      const set = partners.get(t) ?? partners.set(t, new Set()).get(t)!;
-      if (set.size < MAX_CUT_PARTNERS) set.add(other);
-    }
-  }
-  const out = new Set<number>();
-  for (const [t, set] of partners) {
-    const list = [...set];
-    let alike = true;
-    for (let x = 0; x < list.length && alike; x++)
-      for (let y = x + 1; y < list.length && alike; y++) if (scoreUnits(units[list[x]!]!, units[list[y]!]!, stats, false).score < REVIEW_FROM) alike = false;
-    if (!alike) out.add(t);
-  }
-  return out;
-}
-
-/**
- * A name cut at 35 characters may fit two companies (АО «УЛАН-УДЭНСКИЙ … fits
- * the aviation plant and the locomotive repair plant). When a truncated
- * unit's strong partners are not alike themselves, it is not merged
- * automatically: the pair goes to review instead.
- */
-function demoteAmbiguousTruncations(units: readonly Unit[], scored: Scored[], stats: TokenStats): void {
-  const strong = new Map<number, Scored[]>();
-  for (const c of scored) {
-    if (c.score < AUTO_MERGE) continue;
-    for (const [t, other] of [[c.a, c.b], [c.b, c.a]] as const) {
-      if (!units[t]!.analyzed.maybeTruncated || units[other]!.analyzed.maybeTruncated) continue;
-      const list = strong.get(t) ?? [];
-      list.push(c);
-      strong.set(t, list);
-    }
-  }
-  for (const [t, list] of strong) {
-    if (list.length < 2) continue;
-    const partners = list.map((c) => (c.a === t ? c.b : c.a));
-    let ambiguous = false;
-    for (let x = 0; x < partners.length && !ambiguous; x++)
-      for (let y = x + 1; y < partners.length && !ambiguous; y++)
-        if (scoreUnits(units[partners[x]!]!, units[partners[y]!]!, stats, false).score < REVIEW_FROM) ambiguous = true;
-    if (!ambiguous) continue;
-    // The record itself may settle it: the producer of a line shipped by one of the candidates.
-    const onRecord = list.filter((c) => c.coRecord);
-    for (const c of list) {
-      if (onRecord.length === 1 && c === onRecord[0]) continue;
-      c.score = Math.min(c.score, AUTO_MERGE - 0.01);
-      c.heldBack = 'The name looks cut short and fits more than one company.';
-    }
-  }
-}

@@ -66,7 +66,6 @@ export function ReviewQueue({ revision }: { revision: number }) {
   const [pairs, setPairs] = useState<ReviewPair[]>([]);
   const [total, setTotal] = useState(0);
   const [index, setIndex] = useState(0);
-  const [done, setDone] = useState(0);
   const [made, setMade] = useState<Made[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   /** The pair to show once the queue has reloaded after an undo. */
@@ -94,7 +93,6 @@ export function ReviewQueue({ revision }: { revision: number }) {
       if (!pair) return;
       const r = await client.call('review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision, note: '' });
       if (!r.ok) return setError(r.error.message);
-      setDone((n) => n + 1);
       setMade((m) => [...m, { judgementId: r.value.judgementId, decision, pair }]);
       setNotice(null);
       // A merge changes the other queued pairs of these entities: reload; otherwise move on.
@@ -111,7 +109,6 @@ export function ReviewQueue({ revision }: { revision: number }) {
     undoing.current = false;
     if (!r.ok) return setError(r.message);
     setMade((m) => m.slice(0, -1));
-    setDone((n) => Math.max(0, n - 1));
     setNotice(`Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`);
     // The undo resolved the case again: reload the queue (through the revision) and go back to that pair.
     backTo.current = last.pair;
@@ -161,7 +158,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
   return (
     <div className="review panel" aria-label="Review queue">
       <p className="review-progress" aria-live="polite">
-        Pair {index + 1} of {total.toLocaleString()} · {done} decided this session · score {pair.score.toFixed(2)}
+        Pair {index + 1} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
       </p>
       {noticeLine}
