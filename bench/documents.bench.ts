@@ -5,17 +5,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { call } from '../electron/core/dispatch';
+import { callToEnd, type FinalOutput } from '../electron/core/dispatch';
 import { createCore } from '../electron/core/create-core';
 import { fillerLines, makePdf } from '../tests/documents/make-pdf';
-import type { ApiOutput, MethodName } from '../shared/api';
+import type { MethodName } from '../shared/api';
 
 const BUDGET_P95_MS = 50;
 const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-docs-'));
 const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: join(dir, 'none'), actor: 'bench' });
 
-async function must<M extends MethodName>(method: M, input: unknown): Promise<ApiOutput<M>> {
-  const r = await call(core, method, input);
+async function must<M extends MethodName>(method: M, input: unknown): Promise<FinalOutput<M>> {
+  const r = await callToEnd(core, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value;
 }

@@ -1,4 +1,4 @@
-import type { ApiOutput, MethodName } from '../shared/api';
+import type { MethodName } from '../shared/api';
 // Entities bench: resolution quality on held-out generated data (seed "heldout", never tuned on),
 // name-pair F1 of match-names on pairs built from that data's labels, and resolve speed.
 // ROWS=20000 by default; ROWS=1000000 for the 1M budget (slow: imports via the core first).
@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../electron/core/create-core';
-import { call } from '../electron/core/dispatch';
+import { callToEnd, type FinalOutput } from '../electron/core/dispatch';
 import { matchNames } from '../electron/core/entities/match-names';
 import { pairwiseQuality, readLabels, storylineCheck } from '../tests/entities/evaluate';
 
@@ -18,8 +18,8 @@ const CACHE = join(process.cwd(), '.cache', 'entities-bench');
 const cached = ROWS >= 200_000;
 const dir = cached ? CACHE : mkdtempSync(join(tmpdir(), 'custodian-entities-bench-'));
 mkdirSync(dir, { recursive: true });
-async function must<M extends MethodName>(core: ReturnType<typeof createCore>, m: M, input: unknown): Promise<ApiOutput<M>> {
-  const r = await call(core, m, input);
+async function must<M extends MethodName>(core: ReturnType<typeof createCore>, m: M, input: unknown): Promise<FinalOutput<M>> {
+  const r = await callToEnd(core, m, input);
   if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
   return r.value;
 }
@@ -45,14 +45,14 @@ try {
   // Resolve as a user runs it: the custodian command in a process of its own, so that its peak memory is the
   // product's (this bench process also carries the TypeScript loader). /usr/bin/time reports it; without it,
   // the resolve runs in this process.
-  let summary: ApiOutput<'entities.resolve'>;
+  let summary: FinalOutput<'entities.resolve'>;
   let seconds: number;
   let rss: number;
   let where: string;
   if (existsSync('/usr/bin/time')) {
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join('bin', 'custodian.mjs'), 'resolve', casePath, '--json'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`custodian resolve failed: ${r.stderr}`);
-    summary = JSON.parse(r.stdout) as ApiOutput<'entities.resolve'>;
+    summary = JSON.parse(r.stdout) as FinalOutput<'entities.resolve'>;
     const [wall, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
     seconds = wall!;
     rss = (kb! * 1024) / 1e6;

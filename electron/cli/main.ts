@@ -6,6 +6,7 @@ import { CaseSession } from '../core/session';
 import { UsageError, type Command } from './command';
 import { COMMANDS } from './commands';
 import { printHuman } from './print';
+import { progressModeFor, setProgressMode } from './progress';
 import { sampleDir, workerScript } from '../paths';
 
 function usage(): string {
@@ -15,7 +16,8 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'custodian help COMMAND shows a command’s arguments. Every command takes --json.',
+    'custodian help COMMAND shows a command’s arguments. Every command takes --json, and --progress',
+    '(a line per step of long work on stderr; on a terminal a progress bar is shown anyway).',
   ].join('\n');
 }
 
@@ -37,11 +39,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argsAfter,
-      options: { ...command.options, json: { type: 'boolean' } },
+      options: { ...command.options, json: { type: 'boolean' }, progress: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
     json = Boolean(values.json);
+    setProgressMode(progressModeFor(Boolean(values.progress), process.stderr.isTTY === true));
     const needed = (command.opensCase ? 1 : 0) + (command.minArgs ?? 0);
     if (positionals.length < needed) throw new UsageError(`missing arguments`);
     return await execute(command, positionals, values, json);

@@ -9,8 +9,6 @@ export interface CoreContext {
   session: CaseSession | null;
   actor: string;
   jobs: JobManager;
-  /** The built job worker script, which also starts a job's helper threads; none: everything runs in this thread. */
-  workerScript?: string | undefined;
   /** Where the app keeps its own files (recent cases, the sample case). */
   appDataDir: string;
   /** Where the sample data (CSV, documents) shipped with the app lives. */

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreContext } from './context';
 import { JobManager } from './jobs/job-manager';
+import { runJobMethod } from './run-job';
 import { defaultActor } from './session';
 
 export interface CoreOptions {
@@ -24,8 +25,7 @@ export function createCore(opts: CoreOptions): CoreContext {
   return {
     session: null,
     actor: opts.actor ?? defaultActor(),
-    jobs: new JobManager(opts.workerScript),
-    workerScript: opts.workerScript,
+    jobs: new JobManager({ workerScript: opts.workerScript, runInProcess: runJobMethod }),
     appDataDir: opts.appDataDir ?? defaultAppDataDir(),
     sampleDir: opts.sampleDir,
   };

@@ -1,15 +1,16 @@
-import { api, isMethodName, type ApiOutput, type MethodName } from '../../shared/api';
+import { api, isJobMethod, isMethodName, type ApiOutput, type JobMethodName, type JobResult, type JobStatus, type MethodName } from '../../shared/api';
 import { CustodianError, err, ok, type Result } from '../../shared/result';
 import type { CoreContext } from './context';
 import { appendAudit } from './db/audit-log';
 import { handlers } from './handlers';
-import type { Handler } from './handlers/types';
+import type { Handler, JobHandler } from './handlers/types';
 
 /**
  * The single entry point every transport calls (IPC, HTTP, CLI): checks the
  * method name, parses the input with the contract's schema, runs the
  * handler, and turns anything thrown into a Result. Mutating methods run in
- * one transaction together with their audit entry.
+ * one transaction together with their audit entry; a job method is started
+ * through the job manager and answers its status (see `MethodDef.job`).
  */
 export async function dispatch(core: CoreContext, method: unknown, rawInput: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return err('unknown_method', `There is no API method ${String(method)}.`);
@@ -21,9 +22,14 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
   }
   try {
     if (!def.noCase && !core.session) return err('no_case', 'No case is open.');
-    const handler = handlers[method] as Handler<MethodName>;
     const ctx = { core, session: core.session! };
-    if (def.mutates && !def.ownTransaction) {
+    if (isJobMethod(method)) {
+      const job = handlers[method] as JobHandler<JobMethodName>;
+      job.check?.(ctx, parsed.data as never);
+      return ok(core.jobs.start({ method, input: parsed.data, casePath: core.session?.path ?? null, actor: core.actor }));
+    }
+    const handler = handlers[method] as Handler<MethodName>;
+    if (def.mutates) {
       const db = core.session!.db;
       const value = db
         .transaction(() => {
@@ -54,4 +60,40 @@ export async function call<M extends MethodName>(
   input: unknown,
 ): Promise<Result<ApiOutput<M>>> {
   return (await dispatch(core, method, input)) as Result<ApiOutput<M>>;
+}
+
+/** What a method ends with: a job method's result, any other method's output. */
+export type FinalOutput<M extends MethodName> = M extends JobMethodName ? JobResult<M> : ApiOutput<M>;
+
+/**
+ * Calls a method and, for a job method, waits for the job to end (`onStatus`
+ * sees each change of its progress): its result, or its failure or
+ * cancellation as an error Result. The CLI and tests call every method so.
+ */
+export async function callToEnd<M extends MethodName>(
+  core: CoreContext,
+  method: M,
+  input: unknown,
+  onStatus?: (status: JobStatus) => void,
+): Promise<Result<FinalOutput<M>>> {
+  const r = await dispatch(core, method, input);
+  if (!r.ok || !isMethodName(method) || !isJobMethod(method)) return r as Result<FinalOutput<M>>;
+  const started = r.value as JobStatus;
+  const stopWatching = onStatus ? watch(core, started.jobId, onStatus) : () => undefined;
+  const end = await core.jobs.wait(started.jobId);
+  stopWatching();
+  if (end.state === 'done') return ok(end.result as FinalOutput<M>);
+  return err(end.error?.code ?? end.state, end.error?.message ?? end.message);
+}
+
+/** Hands each new status of a running job to `onStatus`, four times a second at most. */
+function watch(core: CoreContext, jobId: string, onStatus: (status: JobStatus) => void): () => void {
+  let last = '';
+  const timer = setInterval(() => {
+    const s = core.jobs.get(jobId);
+    const key = `${s.progress}|${s.message}`;
+    if (s.state === 'running' && key !== last) onStatus(s);
+    last = key;
+  }, 250);
+  return () => clearInterval(timer);
 }

@@ -6,4 +6,4 @@
  * before the core worker opens the case.
  */
 import './worker-binding';
-import '../core/jobs/job-worker';
+import '../core/worker-main';

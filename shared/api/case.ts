@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, type JobStatus } from './define';
 
 export interface CaseInfo {
   path: string;
@@ -27,16 +27,7 @@ export interface AuditVerification {
   brokenAt?: number;
 }
 
-export interface JobStatus {
-  jobId: string;
-  kind: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  /** 0..1, or null when the total is unknown. */
-  progress: number | null;
-  message: string;
-  result?: unknown;
-  error?: { code: string; message: string };
-}
+export type { JobStatus } from './define';
 
 const path = z.string().min(1);
 

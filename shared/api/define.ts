@@ -5,24 +5,49 @@ import type { z } from 'zod';
  * methods run in one transaction and write an audit entry), and its output
  * type (a phantom: only the type exists at run time).
  */
-export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown, R = unknown> {
   readonly input: I;
   readonly mutates: boolean;
   /** Needs no open case (e.g. `case.open`, `case.recent`). */
   readonly noCase?: boolean;
   /**
-   * Long work (imports, resolution) that runs its own transaction, possibly
-   * across async steps, and writes its own audit entry inside it. Other
-   * mutating methods are run by the dispatcher in one transaction with
-   * their audit entry.
+   * Long work (imports, resolution, OCR, briefs…). Calling the method starts
+   * a job and answers its `JobStatus` at once; the job runs the method's
+   * handler off the calling thread on a connection of its own, reports
+   * progress, can be cancelled, and ends with the handler's result (`R`),
+   * read with `jobs.get`. A job writes in one transaction with its own audit
+   * entry, so a cancelled or crashed job leaves the case as it was.
    */
-  readonly ownTransaction?: boolean;
+  readonly job?: boolean;
   readonly __output?: O;
+  readonly __result?: R;
+}
+
+/** The state of a job, with its result once done. */
+export interface JobStatus<R = unknown> {
+  jobId: string;
+  /** The method the job runs. */
+  kind: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** 0..1, or null when the total is unknown. */
+  progress: number | null;
+  message: string;
+  result?: R;
+  error?: { code: string; message: string };
 }
 
 export function method<O>() {
-  return <I extends z.ZodType>(
-    input: I,
-    opts: { mutates: boolean; noCase?: boolean; ownTransaction?: boolean },
-  ): MethodDef<I, O> => ({ input, ...opts });
+  return <I extends z.ZodType>(input: I, opts: { mutates: boolean; noCase?: boolean }): MethodDef<I, O> => ({
+    input,
+    ...opts,
+  });
+}
+
+/** A method that runs as a job (see `MethodDef.job`) and ends with a result of type `R`. */
+export function job<R>() {
+  return <I extends z.ZodType>(input: I, opts: { mutates: boolean }): MethodDef<I, JobStatus<R>, R> & { readonly job: true } => ({
+    input,
+    ...opts,
+    job: true,
+  });
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { method } from './define';
+import { job, method } from './define';
 import type { AddedDocument, DocumentContent, DocumentInfo, DocumentPage, Excerpt } from '../domain/documents';
 import type { SearchHit } from '../domain/records';
-import type { JobStatus } from './case';
 
 const id = z.number().int().positive();
 const optionalText = z.string().trim().max(10_000).optional();
@@ -27,10 +26,8 @@ export const addDocumentsInput = z.object({
 export type AddDocumentsInput = z.infer<typeof addDocumentsInput>;
 
 export const documentsApi = {
-  /** Reads, stores and indexes the files to the end (CLI, tests). Adding the same bytes again returns the same document. */
-  'documents.add': method<AddedDocument[]>()(addDocumentsInput, { mutates: true, ownTransaction: true }),
-  /** The same as a background job with progress per page; poll `jobs.get`, whose result is AddedDocument[]. */
-  'documents.start': method<JobStatus>()(addDocumentsInput, { mutates: false }),
+  /** Reads, stores and indexes the files, with progress per page. Adding the same bytes again returns the same document. */
+  'documents.add': job<AddedDocument[]>()(addDocumentsInput, { mutates: true }),
   'documents.list': method<DocumentInfo[]>()(z.object({}), { mutates: false }),
   'documents.get': method<DocumentInfo>()(z.object({ id }), { mutates: false }),
   'documents.page': method<DocumentPage>()(z.object({ id, page: z.number().int().positive() }), { mutates: false }),
@@ -48,8 +45,8 @@ export const documentsApi = {
     z.object({ query: z.string().min(1), documentId: id.optional(), limit: z.number().int().positive().max(1000).default(50) }),
     { mutates: false },
   ),
-  /** OCR of the pages with no text, as a background job; needs a `tesseract` binary on this machine. */
-  'documents.ocr': method<JobStatus>()(z.object({ id }), { mutates: false }),
+  /** OCR of the pages with no text; needs a `tesseract` binary on this machine (refused at once without). */
+  'documents.ocr': job<{ documentId: number; pagesRead: number }>()(z.object({ id }), { mutates: true }),
   /**
    * Cuts a citable excerpt: the quote is looked up on the page (spacing and
    * line breaks may differ); `start` picks the occurrence nearest to it.

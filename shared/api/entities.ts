@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
-import type { JobStatus } from './case';
+import { job, method } from './define';
 import type {
   EntityDetail,
   EntitySummary,
@@ -20,10 +19,8 @@ const page = {
 const decision = z.enum(['same', 'not_same', 'unsure']);
 
 export const entitiesApi = {
-  /** Groups every party mention into entities (runs to the end; CLI and tests). */
-  'entities.resolve': method<ResolveSummary>()(z.object({}), { mutates: true, ownTransaction: true }),
-  /** The same as a background job; poll `jobs.get`. */
-  'entities.resolveStart': method<JobStatus>()(z.object({}), { mutates: false }),
+  /** Groups every party mention into entities; the investigator's judgements are kept. */
+  'entities.resolve': job<ResolveSummary>()(z.object({}), { mutates: true }),
   'entities.list': method<EntitySummary[]>()(
     z.object({ query: z.string().optional(), ...page }),
     { mutates: false },
@@ -60,9 +57,7 @@ export const entitiesApi = {
   ),
   'judgements.list': method<Judgement[]>()(z.object({ includeRevoked: z.boolean().default(false) }), { mutates: false }),
   /** Undoes a merge, split or decision: the judgement is revoked (kept, marked) and entities are re-resolved. */
-  'judgements.undo': method<ResolveSummary>()(z.object({ id }), { mutates: true }),
-  /** The same as a background job (on a big case, resolving again takes a while); poll `jobs.get`. */
-  'judgements.undoStart': method<JobStatus>()(z.object({ id }), { mutates: false }),
+  'judgements.undo': job<ResolveSummary>()(z.object({ id }), { mutates: true }),
   /** Scores name pairs with the case-independent matcher (match-names). */
   'names.match': method<NamePairScore[]>()(
     z.object({

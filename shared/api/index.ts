@@ -25,6 +25,12 @@ export type ApiParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
 export type ApiOutput<M extends MethodName> = Exclude<Api[M]['__output'], undefined>;
 
 export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+/** The methods that run as jobs: calling one answers a `JobStatus`; its end carries a `JobResult`. */
+export type JobMethodName = { [M in MethodName]: Api[M] extends { readonly job?: infer J } ? ([J] extends [true] ? M : never) : never }[MethodName];
+export type JobResult<M extends MethodName> = Exclude<Api[M]['__result'], undefined>;
+export const JOB_METHOD_NAMES = METHOD_NAMES.filter((m) => (api[m] as MethodDef).job) as JobMethodName[];
+export const isJobMethod = (name: MethodName): name is JobMethodName => (api[name] as MethodDef).job === true;
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
 
@@ -37,4 +43,4 @@ export * from './case';
 export * from './records';
 export * from './documents';
 export * from './entities';
-export type { MethodDef } from './define';
+export type { MethodDef, JobStatus } from './define';

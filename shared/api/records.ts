@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { job, method } from './define';
 import {
   RECORD_FIELDS,
   type CustomsRecord,
@@ -12,7 +12,6 @@ import {
   type RecordDetail,
   type SearchHit,
 } from '../domain/records';
-import type { JobStatus } from './case';
 
 export const mappingSchema = z.object({
   /** Source column name → Custodian field. */
@@ -91,11 +90,9 @@ const listQuery = recordFilter.extend({
 export const recordsApi = {
   'import.preview': method<ImportPreview>()(importOptions, { mutates: false }),
   /** Reads the whole file with the mapping and reports what an import would do, writing nothing. */
-  'import.validate': method<ImportSummary>()(importOptions, { mutates: false }),
-  /** Runs the import to the end (CLI and tests). */
-  'import.run': method<ImportSummary>()(importOptions, { mutates: true, ownTransaction: true }),
-  /** Starts the import as a background job; poll `jobs.get`. */
-  'import.start': method<JobStatus>()(importOptions, { mutates: false }),
+  'import.validate': job<ImportSummary>()(importOptions, { mutates: false }),
+  /** Imports the file in one transaction with its audit entry. */
+  'import.run': job<ImportSummary>()(importOptions, { mutates: true }),
   'import.presets': method<PresetInfo[]>()(z.object({}), { mutates: false }),
   /** Saves a custom mapping in the case under a name usable as `preset`. */
   'import.saveMapping': method<PresetInfo>()(z.object({ name: z.string().min(1).max(100), mapping: mappingSchema }), {

@@ -1,55 +1,97 @@
-import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../shared/api/case';
-import { JobManager } from '../../electron/core/jobs/job-manager';
+import { api, JOB_METHOD_NAMES, METHOD_NAMES, type JobMethodName, type JobStatus } from '../../shared/api';
+import { API_METHOD_NAMES } from '../../shared/api/method-names';
+import type { CoreContext } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
-import { FIXTURES, REPO, must, tempCase, tempDir } from '../helpers/temp';
+import { fillerLines, makePdf } from '../documents/make-pdf';
+import { FIXTURES, JOB_WORKER, must, SAMPLES, startJob, tempCase, tempDir } from '../helpers/temp';
 
-const WORKER = join(REPO, 'out', 'node', 'job-worker.cjs');
-
-async function settle(jobs: JobManager, jobId: string): Promise<JobStatus> {
+/** Polls a job to its end, keeping the statuses seen while it ran. */
+async function follow(core: CoreContext, jobId: string, until?: (s: JobStatus) => boolean): Promise<{ last: JobStatus; running: JobStatus[] }> {
+  const running: JobStatus[] = [];
   for (;;) {
-    const s = jobs.get(jobId);
-    if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, 50));
+    const s = await must(core, 'jobs.get', { jobId });
+    if (s.state !== 'running') return { last: s, running };
+    running.push(s);
+    if (until?.(s)) return { last: s, running };
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-describe.runIf(existsSync(WORKER))('jobs in a worker thread', () => {
-  it('imports in the background and reports the summary', async () => {
-    const { core, path } = await tempCase();
-    core.jobs = new JobManager(WORKER);
-    const started = await must(core, 'import.start', { path: join(FIXTURES, 'samples', 'ru-customs-2k.csv'), preset: 'ru-customs' });
-    const done = await settle(core.jobs, started.jobId);
-    expect(done.state, done.message).toBe('done');
-    expect(done.result).toMatchObject({ rowsRead: 2001 });
+/** The case file's bytes once everything committed is in the main file (the WAL checkpointed and emptied). */
+function caseBytes(core: CoreContext, path: string): string {
+  core.session!.db.pragma('wal_checkpoint(TRUNCATE)');
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function generate(rows: number, seed: string): string {
+  const out = join(tempDir(), `${seed}.csv`);
+  execFileSync(process.execPath, [join(FIXTURES, 'gen-customs.mjs'), '--rows', String(rows), '--seed', seed, '--schema', 'ru-customs', '--format', 'csv', '--out', out]);
+  return out;
+}
+
+function bigPdf(): string {
+  const path = join(tempDir(), 'long.pdf');
+  writeFileSync(path, makePdf({ pages: Array.from({ length: 200 }, (_, i) => [`Page ${i + 1}`, ...fillerLines(i, 40)]), title: 'Long' }));
+  return path;
+}
+
+describe('the contract declares long work as job methods', () => {
+  it('has no *Start twins, and the jobs are the long methods', () => {
+    expect(METHOD_NAMES.filter((m) => /start$/i.test(m))).toEqual([]);
+    expect([...JOB_METHOD_NAMES].sort()).toEqual(['documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undo']);
+    expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
+    for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
+  });
+});
+
+/** How to make each job method's job long enough to watch its progress and cancel it. */
+const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.undo'>, (core: CoreContext) => Promise<unknown>> = {
+  'import.run': async () => ({ path: generate(60_000, 'job-import'), preset: 'ru-customs' }),
+  'import.validate': async () => ({ path: generate(60_000, 'job-validate'), preset: 'ru-customs' }),
+  'documents.add': async () => ({ paths: [bigPdf()] }),
+  'entities.resolve': async (core) => {
+    await must(core, 'import.run', { path: generate(40_000, 'job-resolve'), preset: 'ru-customs' });
+    return {};
+  },
+};
+
+describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job manager in a worker thread', () => {
+  for (const [method, setUp] of Object.entries(LONG_WORK) as [JobMethodName, (core: CoreContext) => Promise<unknown>][]) {
+    it(`${method}: starts a job, reports progress, and a cancel leaves the case byte for byte as before`, async () => {
+      const { core, path } = await tempCase('Jobs', JOB_WORKER);
+      const input = await setUp(core);
+      const before = caseBytes(core, path);
+      const started = await startJob(core, method, input);
+      expect(started).toMatchObject({ kind: method, state: 'running' });
+      expect(core.jobs.running().map((j) => j.jobId)).toContain(started.jobId);
+      const { last, running } = await follow(core, started.jobId, (s) => (s.progress ?? 0) > 0 && s.message !== 'Starting…');
+      expect(last.state, last.message).toBe('running');
+      expect(running.some((s) => s.message !== 'Starting…')).toBe(true);
+      const cancelled = await must(core, 'jobs.cancel', { jobId: started.jobId });
+      expect(cancelled.state).toBe('cancelled');
+      await new Promise((r) => setTimeout(r, 300)); // the worker ends; its transaction never committed
+      expect(caseBytes(core, path)).toBe(before);
+      expect(core.session!.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    }, 120_000);
+  }
+
+  it('import.run ends with its summary, read through jobs.get', async () => {
+    const { core } = await tempCase('Jobs', JOB_WORKER);
+    const started = await startJob(core, 'import.run', { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' });
+    const { last } = await follow(core, started.jobId);
+    expect(last.state, last.message).toBe('done');
+    expect(last.result).toMatchObject({ rowsRead: 2001 });
     expect((await must(core, 'case.info', {})).counts.records).toBeGreaterThan(1900);
-    expect(path).toBeTruthy();
   });
 
-  it('a cancelled import leaves the case exactly as it was', async () => {
-    const { core, path } = await tempCase();
-    core.jobs = new JobManager(WORKER);
-    const big = join(tempDir(), 'big.csv');
-    execFileSync(process.execPath, [join(FIXTURES, 'gen-customs.mjs'), '--rows', '60000', '--seed', 'jobs', '--schema', 'ru-customs', '--format', 'csv', '--out', big]);
-    const started = await must(core, 'import.start', { path: big, preset: 'ru-customs' });
-    await new Promise((r) => setTimeout(r, 300));
-    const cancelled = await must(core, 'jobs.cancel', { jobId: started.jobId });
-    expect(cancelled.state).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 300));
-    const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
-  });
-  it('undoes a judgement in the background: revoked, resolved again, audited', async () => {
-    const { core } = await tempCase();
-    core.jobs = new JobManager(WORKER);
-    await must(core, 'import.run', { path: join(FIXTURES, 'samples', 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
+  it('judgements.undo: revoked, resolved again, audited; refused at once when there is nothing to undo', async () => {
+    const { core } = await tempCase('Jobs', JOB_WORKER);
+    await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
     const [a, b] = (await must(core, 'entities.list', { limit: 100_000 })).slice(-2);
     await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
@@ -57,15 +99,22 @@ describe.runIf(existsSync(WORKER))('jobs in a worker thread', () => {
     const entityOf = async (name: string) => (await must(core, 'mentions.list', { limit: 1_000_000 })).find((m) => m.rawName === name)!.entityId;
     expect(await entityOf(a!.name)).toBe(await entityOf(b!.name));
 
-    const started = await must(core, 'judgements.undoStart', { id: judgement.id });
-    const done = await settle(core.jobs, started.jobId);
-    expect(done.state, done.message).toBe('done');
-    expect(done.result).toMatchObject({ judgementsApplied: 0 });
+    const started = await startJob(core, 'judgements.undo', { id: judgement.id });
+    const { last } = await follow(core, started.jobId);
+    expect(last.state, last.message).toBe('done');
+    expect(last.result).toMatchObject({ judgementsApplied: 0 });
     expect(await entityOf(a!.name)).not.toBe(await entityOf(b!.name));
     expect((await must(core, 'judgements.list', { includeRevoked: true })).find((j) => j.id === judgement.id)!.revokedAt).not.toBeNull();
     expect(JSON.stringify(await must(core, 'audit.list', { limit: 10 }))).toContain('judgements.undo');
-    // Undone already: refused before any job starts.
-    const again = await call(core, 'judgements.undoStart', { id: judgement.id });
+    const again = await call(core, 'judgements.undo', { id: judgement.id });
     expect(again.ok).toBe(false);
+  });
+
+  it('a job that fails reports its error code and message', async () => {
+    const { core } = await tempCase('Jobs', JOB_WORKER);
+    const started = await startJob(core, 'import.run', { path: join(tempDir(), 'missing.csv'), preset: 'ru-customs' });
+    const { last } = await follow(core, started.jobId);
+    expect(last.state).toBe('failed');
+    expect(last.error?.message).toMatch(/missing\.csv|no such file|cannot/i);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/api/case';
 import type { CoreContext } from '../../electron/core/context';
 import { createCore } from '../../electron/core/create-core';
-import { must, REPO, tempCase, tempDir } from '../helpers/temp';
+import { must, REPO, startJob, tempCase, tempDir } from '../helpers/temp';
 import { fillerLines, makePdf } from './make-pdf';
 
 const PAGES = 300;
@@ -32,7 +32,7 @@ async function follow(core: CoreContext, start: JobStatus): Promise<{ end: JobSt
 describe('a 300-page document in the background', () => {
   it('imports as a job with progress, then every page is searchable', async () => {
     const { core, dir } = await tempCase();
-    const started = await must(core, 'documents.start', { paths: [bigPdf(dir)] });
+    const started = await startJob(core, 'documents.add', { paths: [bigPdf(dir)] });
     expect(started.state).toBe('running');
     const { end, seen } = await follow(core, started);
     expect(end.state, end.message).toBe('done');
@@ -48,7 +48,7 @@ describe('a 300-page document in the background', () => {
 
   it('leaves nothing behind when cancelled', async () => {
     const { core, dir } = await tempCase();
-    const started = await must(core, 'documents.start', { paths: [bigPdf(dir)] });
+    const started = await startJob(core, 'documents.add', { paths: [bigPdf(dir)] });
     await new Promise((r) => setTimeout(r, 50));
     const cancelled = await must(core, 'jobs.cancel', { jobId: started.jobId });
     expect(cancelled.state).toBe('cancelled');
@@ -64,7 +64,7 @@ describe('a 300-page document in the background', () => {
     const dir = tempDir();
     const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: dir, actor: 'tester', workerScript: worker });
     await must(core, 'case.create', { path: join(dir, 'w.case'), title: 'Worker' });
-    const { end, seen } = await follow(core, await must(core, 'documents.start', { paths: [bigPdf(dir)] }));
+    const { end, seen } = await follow(core, await startJob(core, 'documents.add', { paths: [bigPdf(dir)] }));
     expect(end.state, end.message).toBe('done');
     expect(seen.some((p) => p > 0 && p < 1)).toBe(true);
     // The worker wrote through its own connection; this one sees the result.

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../electron/core/dispatch';
+import { callToEnd } from '../../electron/core/dispatch';
 import { FIXTURES, must, tempCase } from '../helpers/temp';
 import { makePdf } from './make-pdf';
 
@@ -70,7 +70,7 @@ describe('hostile and broken documents', () => {
     for (const [name, bytes] of cases) {
       const path = join(dir, name);
       writeFileSync(path, bytes);
-      const r = await call(core, 'documents.add', { paths: [good, path] });
+      const r = await callToEnd(core, 'documents.add', { paths: [good, path] });
       expect(r.ok, name).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('corrupt_document');
@@ -79,7 +79,7 @@ describe('hostile and broken documents', () => {
       }
       expect(footprint(db), name).toEqual(before);
     }
-    const missing = await call(core, 'documents.add', { paths: [join(dir, 'nope.pdf')] });
+    const missing = await callToEnd(core, 'documents.add', { paths: [join(dir, 'nope.pdf')] });
     expect(!missing.ok && missing.error.code).toBe('not_found');
     expect(footprint(db)).toEqual(before);
   });
@@ -126,11 +126,11 @@ describe('hostile and broken documents', () => {
     const { core, dir } = await tempCase();
     const bin = join(dir, 'data.bin');
     writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 0, 7, 8, 9]));
-    const r = await call(core, 'documents.add', { paths: [bin] });
+    const r = await callToEnd(core, 'documents.add', { paths: [bin] });
     expect(!r.ok && r.error.code).toBe('unsupported_type');
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
-    const e = await call(core, 'documents.add', { paths: [empty] });
+    const e = await callToEnd(core, 'documents.add', { paths: [empty] });
     expect(!e.ok && e.error.message).toMatch(/is empty/);
   });
 });

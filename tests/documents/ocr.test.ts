@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../electron/core/dispatch';
+import { callToEnd } from '../../electron/core/dispatch';
 import { ocrAvailable } from '../../electron/core/documents/ocr';
 import type { CoreContext } from '../../electron/core/context';
-import { must, tempCase } from '../helpers/temp';
+import { must, startJob, tempCase } from '../helpers/temp';
 import { makePdf } from './make-pdf';
 
 const hasOcr = ocrAvailable();
@@ -54,7 +54,7 @@ function imageOnlyPdf(pgm: Buffer): Buffer {
 }
 
 async function ocr(core: CoreContext, id: number) {
-  const started = await must(core, 'documents.ocr', { id });
+  const started = await startJob(core, 'documents.ocr', { id });
   for (;;) {
     const s = await must(core, 'jobs.get', { jobId: started.jobId });
     if (s.state !== 'running') return s;
@@ -87,7 +87,7 @@ describe.runIf(hasOcr)('OCR with tesseract, where it is installed', () => {
     const txt = join(dir, 'a.txt');
     writeFileSync(txt, 'has text');
     const [image, text] = await must(core, 'documents.add', { paths: [png, txt] });
-    const refused = await call(core, 'documents.ocr', { id: text!.documentId });
+    const refused = await callToEnd(core, 'documents.ocr', { id: text!.documentId });
     expect(!refused.ok && refused.error.code).toBe('has_text');
     if (!execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).includes('rus')) return;
     expect((await ocr(core, image!.documentId)).state).toBe('done');

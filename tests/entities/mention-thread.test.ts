@@ -5,6 +5,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMentionsInThread } from '../../electron/core/entities/mention-thread';
+import { helperStarter } from '../../electron/core/jobs/worker-thread';
 import { custodian } from '../helpers/cli';
 import { JOB_WORKER, must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
 
@@ -77,7 +78,7 @@ describe.runIf(existsSync(JOB_WORKER))('resolving with the reading in a second t
 
   it('reports a reading thread that cannot read the case, and writes nothing', async () => {
     const missing = join(tempDir(), 'missing.case');
-    const reading = readMentionsInThread(JOB_WORKER, missing, () => undefined);
+    const reading = readMentionsInThread(helperStarter(JOB_WORKER), missing, () => undefined);
     await expect(reading.read).rejects.toThrow(/missing\.case/);
     await expect(reading.staged).rejects.toThrow(/missing\.case/);
     reading.close();

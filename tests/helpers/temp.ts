@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
 import { createCore } from '../../electron/core/create-core';
-import { call } from '../../electron/core/dispatch';
-import type { ApiOutput, MethodName } from '../../shared/api';
+import { call, callToEnd, type FinalOutput } from '../../electron/core/dispatch';
+import type { JobMethodName, JobStatus, MethodName } from '../../shared/api';
 
 /** The material outside the repo: fixtures and data (tests may read it directly). */
 export const SHARED = resolve(__dirname, '../../../shared');
@@ -37,9 +37,19 @@ export async function tempCase(title = 'Test case', workerScript?: string): Prom
   return { core, dir, path };
 }
 
-/** Calls an API method through the real dispatcher and fails the test on an error result. */
-export async function must<M extends MethodName>(core: CoreContext, method: M, input: unknown): Promise<ApiOutput<M>> {
-  const r = await call(core, method, input);
+/**
+ * Calls an API method through the real dispatcher (a job method runs as a
+ * job and is waited for: its result) and fails the test on an error result.
+ */
+export async function must<M extends MethodName>(core: CoreContext, method: M, input: unknown): Promise<FinalOutput<M>> {
+  const r = await callToEnd(core, method, input);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
   return r.value;
+}
+
+/** Starts a job method and answers its first status (the job runs on). */
+export async function startJob(core: CoreContext, method: JobMethodName, input: unknown): Promise<JobStatus> {
+  const r = await call(core, method, input);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
+  return r.value as JobStatus;
 }

@@ -59,7 +59,7 @@ describe('legacy encodings import with text identical to their UTF-8 originals',
 
   it('an unknown encoding is refused with a clear message', async () => {
     const { core } = await tempCase();
-    const r = await (await import('../../electron/core/dispatch')).call(core, 'import.run', {
+    const r = await (await import('../../electron/core/dispatch')).callToEnd(core, 'import.run', {
       path: join(SAMPLES, 'ru-customs-2k.csv'),
       preset: 'ru-customs',
       encoding: 'klingon-8',

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JOB_WORKER, must, tempCase, tempDir } from '../helpers/temp';
+import { JOB_WORKER, must, startJob, tempCase, tempDir } from '../helpers/temp';
 import { CLI, cli, generate } from './helpers';
 
 interface State {
@@ -63,7 +63,7 @@ describe('an import is all or nothing', () => {
     generate(['--rows', '20000', '--seed', 'cancel', '--schema', 'bol', '--format', 'csv'], big);
     const { core, path } = await tempCase();
     const before = stateOf(path);
-    const job = await must(core, 'import.start', { path: big, preset: 'bol' });
+    const job = await startJob(core, 'import.run', { path: big, preset: 'bol' });
     await new Promise((r) => setTimeout(r, 30));
     const cancelled = await must(core, 'jobs.cancel', { jobId: job.jobId });
     expect(cancelled.state).toBe('cancelled');
@@ -80,7 +80,7 @@ describe('an import is all or nothing', () => {
     const { core, path } = await tempCase('Test case', JOB_WORKER);
     const before = stateOf(path);
     process.env.CUSTODIAN_READ_THREAD_MIN_BYTES = '1'; // the job's worker takes its environment when it starts
-    const job = await must(core, 'import.start', { path: big, preset: 'ru-customs' });
+    const job = await startJob(core, 'import.run', { path: big, preset: 'ru-customs' });
     delete process.env.CUSTODIAN_READ_THREAD_MIN_BYTES;
     for (let i = 0; i < 200 && !/rows read/.test((await must(core, 'jobs.get', { jobId: job.jobId })).message); i++) await new Promise((r) => setTimeout(r, 25));
     expect((await must(core, 'jobs.get', { jobId: job.jobId })).message).toMatch(/rows read/);

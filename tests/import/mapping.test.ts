@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../electron/core/dispatch';
+import { call, callToEnd } from '../../electron/core/dispatch';
 import { must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
 import { sha256Of } from './helpers';
 
@@ -55,7 +55,7 @@ describe('mappings, previews and validation', () => {
 
   it('refuses a preset that matches none of the file’s columns', async () => {
     const { core } = await tempCase();
-    const r = await call(core, 'import.run', { path: join(SAMPLES, 'bol-2k.csv'), preset: 'cn-customs' });
+    const r = await callToEnd(core, 'import.run', { path: join(SAMPLES, 'bol-2k.csv'), preset: 'cn-customs' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/None of the mapping's columns/);
   });

@@ -7,6 +7,7 @@ import type { ReadPlan, RowBatch } from '../../electron/core/import/import-rows'
 import { readImportRows } from '../../electron/core/import/import-rows';
 import { PRESETS } from '../../electron/core/import/presets';
 import { readImportRowsInThread } from '../../electron/core/import/read-thread';
+import { helperStarter } from '../../electron/core/jobs/worker-thread';
 import { PackCursor, RecordPacker } from '../../electron/core/import/record-pack';
 import { custodian } from '../helpers/cli';
 import { REPO, SAMPLES, must, tempCase, tempDir } from '../helpers/temp';
@@ -59,7 +60,7 @@ describe('reading in a second thread', () => {
     const inPlace: RowBatch[] = [];
     const direct = await readImportRows(plan(path), (b) => void inPlace.push(b));
     const viaThread: RowBatch[] = [];
-    const threaded = await readImportRowsInThread(WORKER, plan(path), (b) => void viaThread.push(b));
+    const threaded = await readImportRowsInThread(helperStarter(WORKER), plan(path), (b) => void viaThread.push(b));
     expect(threaded).toEqual(direct);
     expect(viaThread.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count])).toEqual(inPlace.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count]));
     expect(viaThread.map((b) => b.records.text)).toEqual(inPlace.map((b) => b.records.text));
@@ -68,13 +69,13 @@ describe('reading in a second thread', () => {
   it.runIf(existsSync(WORKER))("stops the reader when the writer fails, and passes on the reader's own errors with their code", async () => {
     const big = plan(join(SAMPLES, 'ru-customs-2k.csv'));
     let batches = 0;
-    const stopped = readImportRowsInThread(WORKER, big, () => {
+    const stopped = readImportRowsInThread(helperStarter(WORKER), big, () => {
       if (++batches === 1) throw new Error('the disk is full');
     });
     await expect(stopped).rejects.toThrow('the disk is full');
     expect(batches).toBe(1);
 
-    const missing = readImportRowsInThread(WORKER, plan(join(tempDir(), 'gone.csv')), () => {});
+    const missing = readImportRowsInThread(helperStarter(WORKER), plan(join(tempDir(), 'gone.csv')), () => {});
     const error = await missing.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CustodianError);
     expect((error as CustodianError).code).not.toBe('internal');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../electron/core/dispatch';
+import { call, callToEnd } from '../../electron/core/dispatch';
 import { must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
 
 async function writeXlsx(path: string, rows: unknown[][], sheetName = 'Data'): Promise<void> {
@@ -77,7 +77,7 @@ describe('XLSX', () => {
     const path = join(tempDir(), 'bomb.xlsx');
     writeFileSync(path, forgedZip('xl/worksheets/sheet1.xml', 10_000, 0x7fff_ffff));
     const { core, path: casePath } = await tempCase();
-    const r = await call(core, 'import.run', { path, preset: 'ru-customs' });
+    const r = await callToEnd(core, 'import.run', { path, preset: 'ru-customs' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('unsafe_file');
@@ -95,7 +95,7 @@ describe('XLSX', () => {
     ws.getCell(2, 3000).value = 'far away';
     await wb.xlsx.writeFile(path);
     const { core } = await tempCase();
-    const r = await call(core, 'import.run', { path, mapping: { columns: { shipper: 'shipper' } } });
+    const r = await callToEnd(core, 'import.run', { path, mapping: { columns: { shipper: 'shipper' } } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/columns/);
   });

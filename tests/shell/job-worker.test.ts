@@ -32,11 +32,11 @@ function runImport(code: string, casePath: string, binding: string): Promise<Wor
       eval: true, // required modules resolve from the working directory: the repo
       env: { ...process.env, CUSTODIAN_ELECTRON_SQLITE: binding },
       workerData: {
-        kind: 'import',
-        payload: {
+        request: {
+          method: 'import.run',
           casePath,
           actor: 'tester',
-          options: { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' },
+          input: { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' },
         },
       },
     });

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { AddedDocument } from '../../../shared/domain/documents';
 import type { Excerpt } from '../../../shared/domain/documents';
-import type { JobStatus } from '../../../shared/api/case';
 import { unwrap } from '../unwrap';
 import { apiCommand, int, UsageError, type Command } from '../command';
 
@@ -15,7 +14,6 @@ export const documentsCommands: Command[] = [
     opensCase: true,
     minArgs: 1,
     options: { title: { type: 'string' }, 'source-url': { type: 'string' }, captured: { type: 'string' }, notes: { type: 'string' } },
-    // Runs in-process to the end; the app uses `documents.start` (a background job with progress).
     run: async ({ core, args, values }) => {
       const added = (await unwrap(core, 'documents.add', {
         paths: args.map((a) => resolve(a)),
@@ -53,15 +51,7 @@ export const documentsCommands: Command[] = [
     summary: 'read the text of a scan or image with tesseract (where it is installed), waiting for the end',
     opensCase: true,
     minArgs: 1,
-    run: async ({ core, args }) => {
-      let job = (await unwrap(core, 'documents.ocr', { id: int(args[0], 'DOCUMENT_ID') })) as JobStatus;
-      while (job.state === 'running') {
-        await new Promise((r) => setTimeout(r, 200));
-        job = (await unwrap(core, 'jobs.get', { jobId: job.jobId })) as JobStatus;
-      }
-      if (job.state !== 'done') throw new Error(job.message);
-      return job.result;
-    },
+    run: ({ core, args }) => unwrap(core, 'documents.ocr', { id: int(args[0], 'DOCUMENT_ID') }),
   },
   apiCommand(
     { name: 'docs', usage: 'custodian docs CASE', summary: 'list the documents in a case', opensCase: true, method: 'documents.list', input: () => ({}) },

@@ -1,11 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { JobStatus } from '../../../shared/api/case';
 import type { Reject } from '../../../shared/domain/records';
-import { CustodianError } from '../../../shared/result';
 import { unwrap } from '../unwrap';
 import { apiCommand, int, UsageError, type Command, type Values } from '../command';
-import type { CoreContext } from '../../core/context';
 
 const num = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
@@ -37,37 +34,19 @@ const importOptions = {
   sheet: { type: 'string' },
 } as const;
 
-/**
- * Runs the import as a job (a worker thread with its own connection, as in
- * the app) and waits for it; with --progress (or on a terminal) prints its
- * progress to stderr about every quarter second.
- */
-async function runImportJob(core: CoreContext, input: unknown, showProgress: boolean): Promise<unknown> {
-  let status = (await unwrap(core, 'import.start', input)) as JobStatus;
-  let last = '';
-  while (status.state === 'running') {
-    await new Promise((r) => setTimeout(r, 100));
-    status = (await unwrap(core, 'jobs.get', { jobId: status.jobId })) as JobStatus;
-    const line = `${status.progress === null ? '' : `${Math.round(status.progress * 100)}% `}${status.message}`;
-    if (showProgress && line !== last && status.state === 'running') {
-      process.stderr.write(`progress ${new Date().toISOString()} ${line}\n`);
-      last = line;
-    }
-  }
-  if (status.state === 'done') return status.result;
-  throw new CustodianError(status.error?.code ?? status.state, status.error?.message ?? status.message);
-}
-
-const importCommand: Command = {
-  name: 'import',
-  usage: 'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N] [--progress]',
-  summary: 'import a customs file (CSV/TSV, XLSX, JSON lines) into the case',
-  opensCase: true,
-  minArgs: 1,
-  options: { ...importOptions, progress: { type: 'boolean' } },
-  run: ({ core, args, values }) =>
-    runImportJob(core, importInput(args, values), Boolean(values.progress) || (process.stderr.isTTY && !values.json)),
-};
+const importCommand = apiCommand(
+  {
+    name: 'import',
+    usage: 'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N] [--progress]',
+    summary: 'import a customs file (CSV/TSV, XLSX, JSON lines) into the case',
+    opensCase: true,
+    minArgs: 1,
+    options: importOptions,
+    method: 'import.run',
+    input: importInput,
+  },
+  unwrap,
+);
 
 /** The record filters `records` and `search` share (see `filters`). */
 const FILTER_OPTIONS = {

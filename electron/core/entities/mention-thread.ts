@@ -1,4 +1,5 @@
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { StartHelper } from '../jobs/protocol';
 import { CustodianError } from '../../../shared/result';
 import { openCaseReadOnly, openCaseSecondWriter } from '../db/connection';
 import { iterateRecordParties, stageMentions } from '../db/mentions';
@@ -41,13 +42,13 @@ export interface MentionReading {
 }
 
 /**
- * Reads and stages the mentions of the case at `casePath` in a thread started from `script`. `onBatch`
+ * Reads and stages the mentions of the case at `casePath` in a helper thread of the job. `onBatch`
  * (synchronous) gets each batch in order; a throw from it, or any failure of the thread, rejects what is
  * still pending.
  */
-export function readMentionsInThread(script: string, casePath: string, onBatch: (batch: SlotBatch) => void, onProgress?: (records: number) => void): MentionReading {
+export function readMentionsInThread(startHelper: StartHelper, casePath: string, onBatch: (batch: SlotBatch) => void, onProgress?: (records: number) => void): MentionReading {
   // A 12 MiB young generation (V8 picks ~3× that) is plenty for rows read and dropped one by one.
-  const worker = new Worker(script, { workerData: { role: MENTIONS_ROLE, casePath }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+  const worker = startHelper(MENTIONS_ROLE, casePath, { maxYoungGenerationSizeMb: 12 });
   const read = deferred<SlotFacts>();
   const staged = deferred<void>();
   let failed = false;

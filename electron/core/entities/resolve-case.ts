@@ -68,18 +68,19 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
 }
 
 /**
- * Resolves with a second thread started from `workerScript`, when the case is big enough to gain: it reads
+ * Resolves with a helper thread of the job, when the case is big enough to gain: it reads
  * the records while this thread analyzes their names, then stages the mentions while this one compares.
  */
-export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScript: string | undefined, control?: JobControl): Promise<ResolveSummary> {
+export async function resolveCaseInThreads(db: WriteDb, actor: string, control?: JobControl): Promise<ResolveSummary> {
   const records = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
-  if (!workerScript || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
+  const startHelper = control?.startHelper;
+  if (!startHelper || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
   const run = startRun(actor, control);
   const side = new NameSide(activeJudgements(db));
   run.control?.progress(0.05, 'Reading party names…');
   // The reading thread's memory is on top of this one's while it reads: this heap is kept near its live size.
   const collect = collectEvery(96 * 1024 * 1024);
-  const reading = readMentionsInThread(workerScript, db.name, (b) => (side.add(b), collect()), readingProgress(run));
+  const reading = readMentionsInThread(startHelper, db.name, (b) => (side.add(b), collect()), readingProgress(run));
   try {
     const facts = await reading.read;
     const res = compareNames(run, side, facts);

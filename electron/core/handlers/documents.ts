@@ -8,9 +8,9 @@ import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts, updateExcerptNo
 import type { ReadDb } from '../db/types';
 import { addDocuments } from '../documents/add-documents';
 import { locateQuote } from '../documents/locate-quote';
-import { ocrAvailable } from '../documents/ocr';
+import { ocrAvailable, ocrDocument } from '../documents/ocr';
 import { searchDocuments } from '../documents/search-documents';
-import type { Handlers } from './types';
+import { checkedJob, type Handlers } from './types';
 
 function mustDocument(db: ReadDb, id: number): DocumentInfo {
   const d = getDocument(db, id);
@@ -19,8 +19,7 @@ function mustDocument(db: ReadDb, id: number): DocumentInfo {
 }
 
 export const documentsHandlers: Handlers<DocumentsMethods> = {
-  'documents.add': ({ core, session }, input) => addDocuments(session.db, input, core.actor),
-  'documents.start': ({ core, session }, input) => core.jobs.start('documents.add', { casePath: session.path, actor: core.actor, input }),
+  'documents.add': ({ session, actor }, input, control) => addDocuments(session.db, input, actor, control),
   'documents.list': ({ session }) => listDocuments(session.db),
   'documents.get': ({ session }, { id }) => mustDocument(session.db, id),
   'documents.page': ({ session }, { id, page }) => {
@@ -54,15 +53,17 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
     return { documentId: id, mediaType: d.mediaType, kind: d.kind, base64: bytes.toString('base64'), viewHtml: getViewHtml(session.db, id) };
   },
   'documents.search': ({ session }, { query, documentId, limit }) => searchDocuments(session.db, query, limit, documentId),
-  'documents.ocr': ({ core, session }, { id }) => {
-    mustDocument(session.db, id);
-    // Mixed PDFs (some pages scanned) qualify too: OCR fills only the pages without text.
-    if (listPages(session.db, id).every((p) => p.text !== '')) {
-      throw new CustodianError('has_text', `Every page of document ${id} already has text; OCR is only for scans and images.`);
-    }
-    if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
-    return core.jobs.start('documents.ocr', { casePath: session.path, actor: core.actor, documentId: id });
-  },
+  'documents.ocr': checkedJob<'documents.ocr'>(
+    ({ session }, { id }) => {
+      mustDocument(session.db, id);
+      // Mixed PDFs (some pages scanned) qualify too: OCR fills only the pages without text.
+      if (listPages(session.db, id).every((p) => p.text !== '')) {
+        throw new CustodianError('has_text', `Every page of document ${id} already has text; OCR is only for scans and images.`);
+      }
+      if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
+    },
+    ({ session, actor }, { id }, control) => ocrDocument(session.db, id, actor, control),
+  ),
   'excerpts.create': ({ core, session }, { documentId, page, quote, note, start }) => {
     const p = getPage(session.db, documentId, page);
     if (!p) {

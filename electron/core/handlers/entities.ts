@@ -3,16 +3,15 @@ import { CustodianError } from '../../../shared/result';
 import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
-import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgement } from '../entities/decisions';
+import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgementAudited } from '../entities/decisions';
 import { entityDetail, reviewPairs } from '../entities/detail';
 import { matchNames } from '../entities/match-names';
 import { resolveCaseInThreads } from '../entities/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
-import type { Handlers } from './types';
+import { checkedJob, type Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
-  'entities.resolve': ({ core, session }) => resolveCaseInThreads(session.db, core.actor, core.workerScript),
-  'entities.resolveStart': ({ core, session }) => core.jobs.start('entities.resolve', { casePath: session.path, actor: core.actor }),
+  'entities.resolve': ({ session, actor }, _input, control) => resolveCaseInThreads(session.db, actor, control),
   'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, query, limit, offset),
   'entities.count': ({ session }, { query }) => countEntities(session.db, query),
   'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
@@ -33,10 +32,9 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'review.decide': ({ core, session }, { entityA, entityB, decision, note }) =>
     decidePair(session.db, entityA, entityB, decision, core.actor, note),
   'judgements.list': ({ session }, { includeRevoked }) => listJudgements(session.db, includeRevoked),
-  'judgements.undo': ({ core, session }, { id }) => undoJudgement(session.db, id, core.actor),
-  'judgements.undoStart': ({ core, session }, { id }) => {
-    undoableJudgement(session.db, id);
-    return core.jobs.start('judgements.undo', { casePath: session.path, actor: core.actor, judgementId: id });
-  },
+  'judgements.undo': checkedJob<'judgements.undo'>(
+    ({ session }, { id }) => void undoableJudgement(session.db, id),
+    ({ session, actor }, { id }, control) => undoJudgementAudited(session.db, id, actor, control),
+  ),
   'names.match': (_ctx, { pairs, threshold }) => matchNames(pairs, threshold),
 };

@@ -14,10 +14,8 @@ import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
   'import.preview': ({ session }, options) => previewFile(session.db, options),
-  'import.validate': ({ core, session }, options) => importFile(session.db, options, core.actor, { dryRun: true }),
-  'import.run': ({ core, session }, options) => importFile(session.db, options, core.actor),
-  'import.start': ({ core, session }, options) =>
-    core.jobs.start('import', { casePath: session.path, actor: core.actor, options }),
+  'import.validate': ({ session, actor }, options, control) => importFile(session.db, options, actor, { dryRun: true, control }),
+  'import.run': ({ session, actor }, options, control) => importFile(session.db, options, actor, { control }),
   'import.presets': ({ session }) => [...builtinPresets(), ...listSavedMappings(session.db)],
   'import.saveMapping': ({ core, session }, { name, mapping }) => {
     if (PRESETS[name]) throw new CustodianError('invalid_input', `${name} is a built-in preset; choose another name for your mapping.`);

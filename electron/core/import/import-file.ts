@@ -106,9 +106,9 @@ export async function importFile(
         control.progress(batch.bytesTotal ? batch.bytesDone / batch.bytesTotal : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
       }
     };
-    const script = control?.workerScript;
+    const startHelper = control?.startHelper;
     const result =
-      script && big ? await readImportRowsInThread(script, plan, sink) : await readImportRows(plan, sink);
+      startHelper && big ? await readImportRowsInThread(startHelper, plan, sink) : await readImportRows(plan, sink);
     const info = result.info;
     counts.replacementChars = info.replacementChars;
     counts.warnings.push(...info.warnings);

@@ -1,4 +1,5 @@
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import type { StartHelper } from '../jobs/protocol';
 import { CustodianError } from '../../../shared/result';
 import { readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
 import { packTransferList } from './record-pack';
@@ -7,8 +8,8 @@ import { packTransferList } from './record-pack';
  * Reading and writing an import in two threads: this thread's caller
  * inserts batch n while the reading thread decodes, parses and normalizes
  * batch n + 1 (on a million rows the two halves cost about the same CPU).
- * The reading thread runs the app's job worker script with a `role`, so a
- * packaged app needs no second entry point.
+ * The reading thread is a helper thread of the import's job (see
+ * `JobControl.startHelper`).
  */
 
 export const READ_ROLE = 'import-read';
@@ -25,14 +26,14 @@ export function readThreadMinBytes(): number {
 }
 
 /**
- * readImportRows in a thread started from `script`: `sink` (synchronous: it
+ * readImportRows in a helper thread of the job: `sink` (synchronous: it
  * writes) gets each batch in order; a throw from it stops the reader and
  * rejects, as does any failure of the reader.
  */
-export function readImportRowsInThread(script: string, plan: ReadPlan, sink: (b: RowBatch) => void): Promise<ReadResult> {
+export function readImportRowsInThread(startHelper: StartHelper, plan: ReadPlan, sink: (b: RowBatch) => void): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
     // A 12 MiB young generation (V8 picks ~3× that) keeps a million-row import ~20 MB lower at no measurable cost.
-    const worker = new Worker(script, { workerData: { role: READ_ROLE, plan }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+    const worker = startHelper(READ_ROLE, plan, { maxYoungGenerationSizeMb: 12 });
     let settled = false;
     const settle = (e: unknown, result?: ReadResult) => {
       if (settled) return;

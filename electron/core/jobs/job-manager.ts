@@ -1,65 +1,79 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { JobStatus } from '../../../shared/api/case';
+import type { JobStatus } from '../../../shared/api/define';
 import { CustodianError } from '../../../shared/result';
-import type { JobKind, JobPayload, WorkerMessage } from './protocol';
-import { runJob } from './run-job';
+import type { JobRequest, JobRunner, WorkerMessage } from './protocol';
+
+export interface JobManagerOptions {
+  /** The built job worker script; without it (unit tests) jobs run in this thread. */
+  workerScript?: string | undefined;
+  /** Runs a job in this thread: the same code the worker runs. */
+  runInProcess: JobRunner;
+}
+
+const CANCELLED = 'Cancelled; nothing was changed.';
 
 /**
  * Long work (imports, resolution, briefs) runs as a job: off the thread that
  * answers the UI, reporting progress, cancellable. A job runs in a worker
  * thread with its own connection to the case when the built worker script
- * is there (the app, `custodian serve`), else in-process (unit tests).
- * Either way the job's writes are one transaction, so a cancelled or
- * crashed job leaves the case as it was.
+ * is there (the app, the CLI, `custodian serve`), else in-process. Either
+ * way the job's writes are one transaction, so a cancelled or crashed job
+ * leaves the case as it was.
  */
 export class JobManager {
   private readonly jobs = new Map<string, JobStatus>();
   private readonly cancels = new Map<string, () => void>();
+  private readonly waiters = new Map<string, Array<(s: JobStatus) => void>>();
 
-  constructor(private readonly workerScript?: string) {}
+  constructor(private readonly opts: JobManagerOptions) {}
 
-  start<K extends JobKind>(kind: K, payload: JobPayload<K>, onDone?: (status: JobStatus) => void): JobStatus {
+  start(request: JobRequest): JobStatus {
     const jobId = randomUUID();
-    const status: JobStatus = { jobId, kind, state: 'running', progress: 0, message: 'Starting…' };
+    const status: JobStatus = { jobId, kind: request.method, state: 'running', progress: 0, message: 'Starting…' };
     this.jobs.set(jobId, status);
     const finish = (patch: Partial<JobStatus>) => {
       if (status.state !== 'running') return;
       Object.assign(status, patch);
       this.cancels.delete(jobId);
-      onDone?.(status);
+      for (const wake of this.waiters.get(jobId) ?? []) wake({ ...status });
+      this.waiters.delete(jobId);
     };
     const progress = (p: number | null, message: string) => {
       if (status.state === 'running') Object.assign(status, { progress: p, message });
     };
-    if (this.workerScript && existsSync(this.workerScript)) {
-      const worker = new Worker(this.workerScript, { workerData: { kind, payload, script: this.workerScript } });
+    const script = this.opts.workerScript;
+    if (script && existsSync(script)) {
+      const worker = new Worker(script, { workerData: { request, script } });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') progress(m.progress, m.message);
         else if (m.type === 'done') finish({ state: 'done', progress: 1, message: 'Done', result: m.result });
         else finish({ state: 'failed', message: m.error.message, error: m.error });
       });
       worker.on('error', (e) => finish({ state: 'failed', message: e.message, error: { code: 'internal', message: e.message } }));
-      worker.on('exit', () => finish({ state: 'failed', message: 'The job stopped unexpectedly.', error: { code: 'internal', message: 'The job stopped unexpectedly.' } }));
+      const stopped = 'The job stopped unexpectedly.';
+      worker.on('exit', () => finish({ state: 'failed', message: stopped, error: { code: 'internal', message: stopped } }));
       this.cancels.set(jobId, () => {
-        finish({ state: 'cancelled', message: 'Cancelled; nothing was changed.' });
+        finish({ state: 'cancelled', message: CANCELLED });
         void worker.terminate();
       });
     } else {
       const abort = new AbortController();
       this.cancels.set(jobId, () => {
         abort.abort();
-        finish({ state: 'cancelled', message: 'Cancelled; nothing was changed.' });
+        finish({ state: 'cancelled', message: CANCELLED });
       });
-      runJob(kind, payload, { progress, signal: abort.signal }).then(
-        (result) => finish({ state: 'done', progress: 1, message: 'Done', result }),
-        (e: unknown) => {
-          const error =
-            e instanceof CustodianError ? { code: e.code, message: e.message } : { code: 'internal', message: String(e instanceof Error ? e.message : e) };
-          finish({ state: abort.signal.aborted ? 'cancelled' : 'failed', message: error.message, error });
-        },
-      );
+      // A microtask later, so that the caller has the status before the job's first step.
+      void Promise.resolve()
+        .then(() => this.opts.runInProcess(request, { progress, signal: abort.signal }))
+        .then(
+          (result) => finish({ state: 'done', progress: 1, message: 'Done', result }),
+          (e: unknown) => {
+            const error = errorOf(e);
+            finish({ state: abort.signal.aborted ? 'cancelled' : 'failed', message: error.message, error });
+          },
+        );
     }
     return { ...status };
   }
@@ -68,6 +82,13 @@ export class JobManager {
     const s = this.jobs.get(jobId);
     if (!s) throw new CustodianError('not_found', `There is no job ${jobId}.`);
     return { ...s };
+  }
+
+  /** The job's last status, once it has ended. */
+  wait(jobId: string): Promise<JobStatus> {
+    const s = this.get(jobId);
+    if (s.state !== 'running') return Promise.resolve(s);
+    return new Promise((wake) => this.waiters.set(jobId, [...(this.waiters.get(jobId) ?? []), wake]));
   }
 
   cancel(jobId: string): JobStatus {
@@ -80,4 +101,10 @@ export class JobManager {
   running(): JobStatus[] {
     return [...this.jobs.values()].filter((j) => j.state === 'running');
   }
+}
+
+/** A thrown value as a job's error: a CustodianError keeps its code. */
+export function errorOf(e: unknown): { code: string; message: string } {
+  if (e instanceof CustodianError) return { code: e.code, message: e.message };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -1,25 +1,46 @@
-import type { ImportOptions } from '../../../shared/api/records';
-import type { AddDocumentsInput } from '../../../shared/api/documents';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
-/** The kinds of job and what each needs; every job names the case it works on. */
-export interface JobPayloads {
-  import: { casePath: string; actor: string; options: ImportOptions };
-  'documents.add': { casePath: string; actor: string; input: AddDocumentsInput };
-  'documents.ocr': { casePath: string; actor: string; documentId: number };
-  'entities.resolve': { casePath: string; actor: string };
-  'judgements.undo': { casePath: string; actor: string; judgementId: number };
+/**
+ * What a job runs: a method of the contract with its parsed input, on the
+ * case at `casePath` (opened afresh by the job), on behalf of `actor`.
+ * Plain data, so it crosses to a worker thread as it is.
+ */
+export interface JobRequest {
+  method: string;
+  input: unknown;
+  casePath: string | null;
+  actor: string;
 }
-export type JobKind = keyof JobPayloads;
-export type JobPayload<K extends JobKind> = JobPayloads[K];
+
+/** Runs a job to its end; given by the core, which knows the handlers (jobs/ knows no domain). */
+export type JobRunner = (request: JobRequest, control: JobControl) => Promise<unknown>;
+
+/**
+ * The other end of a helper thread (see `JobControl.startHelper`): serves
+ * its job over `port` from the plain data it was started with.
+ */
+export type HelperServer = (port: MessagePort, data: never) => void | Promise<void>;
 
 export type WorkerMessage =
   | { type: 'progress'; progress: number | null; message: string }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string } };
 
+export interface HelperOptions {
+  /** A small young generation keeps a busy helper's memory down (V8 picks ~3× this). */
+  maxYoungGenerationSizeMb?: number;
+}
+
+/** What a job's handler is handed besides its input. */
 export interface JobControl {
   progress(progress: number | null, message: string): void;
   signal: AbortSignal;
-  /** The job worker's script, when the job runs in one: a job may start helper threads from it (import/read-thread.ts). */
-  workerScript?: string | undefined;
+  /**
+   * Starts a helper thread for `role` (an entry of the worker's helper
+   * table) from the job worker script; absent when jobs run in-process (unit
+   * tests), where the domain does that part in its own thread.
+   */
+  startHelper?: StartHelper | undefined;
 }
+
+export type StartHelper = (role: string, data: unknown, options?: HelperOptions) => Worker;

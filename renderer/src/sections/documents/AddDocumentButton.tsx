@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { JobStatus } from '../../../../shared/api/case';
 import type { AddedDocument } from '../../../../shared/domain/documents';
-import { client, shell } from '../../api/client';
+import { shell } from '../../api/client';
 import { useApp } from '../../state/store';
-import { JobProgress, followJob } from '../../components/jobs';
+import { JobProgress, runJob, useJob } from '../../components/jobs';
 
 /**
  * Picks a document and adds it as a background job with progress per page
@@ -11,7 +10,7 @@ import { JobProgress, followJob } from '../../components/jobs';
  * then read by OCR in the background where this computer has tesseract.
  */
 export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]): void }) {
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, run } = useJob('documents.add');
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
@@ -20,29 +19,19 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
     setReport(null);
     const path = await shell.pickOpenPath('document');
     if (!path) return;
-    const started = await client.call('documents.start', { paths: [path] });
-    if (!started.ok) return setError(started.error.message);
-    setJob(started.value);
-    try {
-      const end = await followJob(started.value.jobId, setJob);
-      setJob(null);
-      if (end.state === 'failed') return setError(end.message);
-      if (end.state === 'cancelled') return setReport('Cancelled; nothing was added.');
-      const added = end.result as AddedDocument[];
-      setReport(added.map((d) => (d.alreadyAdded ? `“${d.title}” was already in the case.` : `Added “${d.title}”, ${d.pages} page${d.pages === 1 ? '' : 's'}.`)).join(' '));
-      onAdded(added);
-      void refresh();
-      for (const d of added.filter((x) => !x.alreadyAdded && x.textStatus === 'no_text')) void ocr(d);
-    } catch (e) {
-      setJob(null);
-      setError(String(e));
-    }
+    const end = await run({ paths: [path] });
+    if (end.state === 'failed') return setError(end.message);
+    if (end.state === 'cancelled') return setReport('Cancelled; nothing was added.');
+    const added = end.result;
+    setReport(added.map((d) => (d.alreadyAdded ? `“${d.title}” was already in the case.` : `Added “${d.title}”, ${d.pages} page${d.pages === 1 ? '' : 's'}.`)).join(' '));
+    onAdded(added);
+    void refresh();
+    for (const d of added.filter((x) => !x.alreadyAdded && x.textStatus === 'no_text')) void ocr(d);
   }
 
   async function ocr(d: AddedDocument) {
-    const started = await client.call('documents.ocr', { id: d.documentId });
-    if (!started.ok) return setReport(`“${d.title}” has no text layer${started.error.code === 'no_ocr' ? ' (OCR is not installed on this computer)' : `: ${started.error.message}`}.`);
-    const end = await followJob(started.value.jobId, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
+    const end = await runJob('documents.ocr', { id: d.documentId }, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
+    if (end.state === 'failed' && end.code === 'no_ocr') return setReport(`“${d.title}” has no text layer (OCR is not installed on this computer).`);
     setReport(end.state === 'done' ? `Text of “${d.title}” read by OCR.` : `OCR of “${d.title}” did not finish: ${end.message}`);
     void refresh();
   }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/domain/documents';
-import { client } from '../../api/client';
-import { followJob } from '../../components/jobs';
+import { runJob } from '../../components/jobs';
 
 /** For a scan or image with no text: read it by OCR in the background (where tesseract is installed). */
 export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void }) {
@@ -9,12 +8,7 @@ export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void
   const [busy, setBusy] = useState(false);
   async function run() {
     setBusy(true);
-    const started = await client.call('documents.ocr', { id: info.id });
-    if (!started.ok) {
-      setBusy(false);
-      return setMessage(started.error.message);
-    }
-    const end = await followJob(started.value.jobId, (st) => setMessage(st.message));
+    const end = await runJob('documents.ocr', { id: info.id }, (st) => setMessage(st.message));
     setBusy(false);
     setMessage(end.state === 'done' ? 'Text read by OCR.' : end.message);
     if (end.state === 'done') onDone();

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { JobStatus } from '../../../../shared/api/case';
 import type { ImportOptions, ImportPreview } from '../../../../shared/api/records';
 import type { ImportSummary, Mapping } from '../../../../shared/domain/records';
-import { followJob } from '../../components/jobs';
+import { JobProgress, useJob } from '../../components/jobs';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { MappingStep } from './MappingStep';
@@ -27,7 +26,9 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [plan, setPlan] = useState<ImportSummary | null>(null);
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const validation = useJob('import.validate');
+  const importing = useJob('import.run');
   const [error, setError] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
   const options = useCallback((): ImportOptions => ({ path, ...read, ...(mapping ? { mapping } : {}) }), [path, read, mapping]);
@@ -52,24 +53,27 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
   async function check() {
     setStep('Check');
     setPlan(null);
-    const r = await client.call('import.validate', options());
-    if (r.ok) setPlan(r.value);
-    else setError(r.error.message);
+    const end = await validation.run(options());
+    if (end.state === 'done') setPlan(end.result);
+    else if (end.state === 'failed') setError(end.message);
+    else setStep('Map');
   }
 
   async function run() {
     setStep('Import');
-    const started = await client.call('import.start', options());
-    if (!started.ok) return setError(started.error.message);
-    setJob(started.value);
-    const end = await followJob(started.value.jobId, setJob);
+    const end = await importing.run(options());
     if (end.state === 'done') {
+      setSummary(end.result);
       setStep('Report');
       void refresh();
     } else if (end.state === 'failed') setError(end.message);
+    else {
+      setStep('Map');
+      setError('Import cancelled; the case is as it was.');
+    }
   }
 
-  const running = job?.state === 'running';
+  const running = importing.job !== null || validation.job !== null;
   return (
     <div className="wizard-backdrop" role="dialog" aria-modal="true" aria-label="Import customs file">
       <div className="wizard">
@@ -118,15 +122,12 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
             </>
           )}
           {step === 'Map' && preview && mapping && <MappingStep preview={preview} mapping={mapping} onMapping={setMapping} />}
-          {step === 'Check' && (plan ? <Summary s={plan} planned /> : <p className="muted">Reading the whole file…</p>)}
-          {step === 'Import' && job && (
-            <div className="job" role="status" aria-label="Import progress">
-              <progress max={100} value={Math.round((job.progress ?? 0) * 100)} />
-              <span className="small">{job.message}</span>
-            </div>
-          )}
-          {step === 'Report' && job?.result !== undefined && (
-            <ReportStep summary={job.result as ImportSummary} onShowFlagged={(id) => { onShowFlagged(id); onClose(); }} />
+          {step === 'Check' && plan && <Summary s={plan} planned />}
+          {step === 'Check' && !plan && <p className="muted">Reading the whole file…</p>}
+          {step === 'Check' && validation.job && <JobProgress job={validation.job} label="Check progress" />}
+          {step === 'Import' && importing.job && <JobProgress job={importing.job} label="Import progress" />}
+          {step === 'Report' && summary && (
+            <ReportStep summary={summary} onShowFlagged={(id) => { onShowFlagged(id); onClose(); }} />
           )}
         </div>
         <footer>
@@ -142,11 +143,6 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
               <button onClick={() => setStep('Map')}>Back</button>
               <button className="primary" disabled={!plan || plan.alreadyImported} onClick={() => void run()}>Import {plan ? plan.rowsImported.toLocaleString() : ''} rows</button>
             </>
-          )}
-          {step === 'Import' && running && job && (
-            <button onClick={() => void client.call('jobs.cancel', { jobId: job.jobId }).then((r) => { if (r.ok) { setJob(r.value); setStep('Map'); setError('Import cancelled; the case is as it was.'); } })}>
-              Cancel
-            </button>
           )}
           {step === 'Report' && <button className="primary" onClick={onClose}>Done</button>}
         </footer>

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import type { JobStatus } from '../../../../shared/api/case';
-import type { ImportSummary } from '../../../../shared/domain/records';
 import { client, shell } from '../../api/client';
 import { useApp } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
-import { JobProgress, followJob } from '../../components/jobs';
+import { JobProgress, useJob } from '../../components/jobs';
 
 /**
  * Picks a customs file. A file in a known layout is imported at once as a
@@ -13,7 +11,7 @@ import { JobProgress, followJob } from '../../components/jobs';
  * mapping, check, import, report).
  */
 export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: number): void }) {
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, run } = useJob('import.run');
   const [wizardPath, setWizardPath] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
@@ -27,13 +25,9 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
     if (!preview.ok) return setError(preview.error.message);
     const preset = preview.value.suggestedPreset;
     if (!preset) return setWizardPath(path);
-    const started = await client.call('import.start', { path, preset });
-    if (!started.ok) return setError(started.error.message);
-    setJob(started.value);
-    const end = await followJob(started.value.jobId, setJob);
-    setJob(null);
+    const end = await run({ path, preset });
     if (end.state === 'done') {
-      const s = end.result as ImportSummary;
+      const s = end.result;
       setReport(
         s.alreadyImported
           ? 'This file was imported before; nothing was added.'
