@@ -1,6 +1,7 @@
 // ESLint (flat config). The rules that matter most here keep the layering:
 // shared/ imports neither side; renderer/ imports only shared/; electron/core
-// never imports `electron` (so it runs under plain Node in tests and the CLI).
+// never imports `electron` (so it runs under plain Node in tests and the CLI)
+// nor the shells around it (electron/main, cli, serve, preload).
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -48,7 +49,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'electron/core runs under plain Node: no electron import.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }],
+        patterns: [
+          { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+          {
+            group: ['**/main', '**/main/**', '**/cli', '**/cli/**', '**/serve', '**/serve/**', '**/preload', '**/preload/**'],
+            message: 'electron/core is the engine the shells wrap: it never imports electron/main, cli, serve or preload.',
+          },
+        ],
       }],
     },
   },
