@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { job, method } from './define';
 import type {
+  EntityChange,
   EntityDetail,
   EntitySummary,
   Judgement,
@@ -31,13 +32,13 @@ export const entitiesApi = {
   'entities.documents': method<EntityDocumentMention[]>()(z.object({ id }), { mutates: false }),
   /** Sets the canonical name; a later resolve keeps it. */
   'entities.rename': method<EntitySummary>()(z.object({ id, name: z.string().trim().min(1).max(500) }), { mutates: true }),
-  /** Manual merge: a "same" judgement between the entities, applied now and by every later resolve. */
-  'entities.merge': method<EntitySummary>()(
+  /** Manual merge: a "same" judgement between the entities, applied now and by every later resolve (`judgements.undo` undoes it). */
+  'entities.merge': method<EntityChange>()(
     z.object({ ids: z.array(id).min(2).max(100), note: z.string().max(2000).default('') }),
     { mutates: true },
   ),
-  /** Manual split: the given names leave the entity for a new one, with a "not the same" judgement. */
-  'entities.split': method<EntitySummary>()(
+  /** Manual split: the given names leave the entity for a new one (`entity`), with a "not the same" judgement. */
+  'entities.split': method<EntityChange>()(
     z.object({ id, names: z.array(z.string().min(1)).min(1), note: z.string().max(2000).default('') }),
     { mutates: true },
   ),

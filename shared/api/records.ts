@@ -85,6 +85,11 @@ const listQuery = recordFilter.extend({
   offset: z.number().int().min(0).default(0),
   sort: z.enum(SORTABLE).optional(),
   desc: z.boolean().optional(),
+  /**
+   * Keyset paging in id order (no `sort`, or `row`): only the records listed after this id. The next page
+   * starts where the last one ended without SQLite stepping over every record before it again, as an offset does.
+   */
+  afterId: z.number().int().min(0).optional(),
 });
 
 export const recordsApi = {

@@ -19,6 +19,7 @@ export type TextStatus = 'text' | 'no_text' | 'ocr';
  */
 export type DocumentFlag = 'javascript' | 'launch_action' | 'open_action' | 'embedded_file' | 'scripts_removed' | 'remote_content_removed';
 
+/** A document as the case describes it; what adding one takes or reports (NewDocument, AddedDocument) derives from it. */
 export interface DocumentInfo {
   id: number;
   sha256: string;
@@ -50,17 +51,11 @@ export interface DocumentPage {
   source: 'text' | 'ocr';
 }
 
-export interface AddedDocument {
+export type AddedDocument = Pick<DocumentInfo, 'sha256' | 'pages' | 'title' | 'kind' | 'textStatus' | 'flags'> & {
   documentId: number;
-  sha256: string;
-  pages: number;
-  title: string;
-  kind: DocumentKind;
-  textStatus: TextStatus;
-  flags: DocumentFlag[];
   /** True when a file with the same SHA-256 was already in the case: nothing was added. */
   alreadyAdded: boolean;
-}
+};
 
 export interface Excerpt {
   id: number;

@@ -29,6 +29,12 @@ export interface EntitySummary {
   identifiers: string[];
 }
 
+/** What a merge or split did: the entity it leaves (the merged one, or the one split off) and the judgement that undoes it. */
+export interface EntityChange {
+  entity: EntitySummary;
+  judgementId: number;
+}
+
 export interface EntityName {
   name: string;
   scripts: string[];

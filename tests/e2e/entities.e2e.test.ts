@@ -251,4 +251,38 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     expect(entities()).toHaveLength(count);
     expect(queued()).toHaveLength(waiting);
   });
+
+  it('undoes a merge from the notice right after it', async () => {
+    const before = entities();
+    // Which names go together: the case is resolved again after an undo, so entity numbers may change.
+    const grouping = (list: Listed[]) => list.map((e) => `${namesOf(e).sort().join(' | ')} (${e.mentions})`).sort();
+    const pair = queued()[0]!;
+    const a = before.find((e) => e.id === pair.a.entityId)!;
+    const b = before.find((e) => e.id === pair.b.entityId)!;
+    await openEntity(a.name);
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    await page.getByLabel('Find an entity to merge with').fill(b.name);
+    await page
+      .getByRole('list', { name: 'Entities to merge with' })
+      .getByRole('button')
+      .filter({ hasText: `entity ${b.id}` })
+      .click();
+    await page.locator('.merge-confirm').getByRole('button', { name: 'Merge', exact: true }).click();
+    const notice = page.locator('.entity-notice');
+    await expect.poll(async () => (await notice.textContent()) ?? '').toMatch(/^Merged/);
+    expect(entities()).toHaveLength(before.length - 1);
+    await page.screenshot({ path: screenshotPath('entities-merge-undo') });
+
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await notice.textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/^Undid the merge of/);
+    expect(await notice.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    const after = entities();
+    expect(grouping(after)).toEqual(grouping(before));
+    const [withA, withB] = [holding(after, a.name), holding(after, b.name)];
+    expect(withA).toHaveLength(1);
+    expect(withB).toHaveLength(1);
+    expect(withA[0]).not.toBe(withB[0]);
+  });
 });

@@ -30,7 +30,7 @@ describe('judgements survive resolve', () => {
     const entityOf = (n: string) => mentions.find((m) => m.rawName === n)!.entityId;
     const latin = [uuaz.name, ...uuaz.aliases].find((n) => !/[а-я]/i.test(n))!;
     expect(entityOf(cyrillic[0]!)).not.toBe(entityOf(latin));
-    expect(split.id).toBeGreaterThan(0);
+    expect(split.entity.id).toBeGreaterThan(0);
 
     // A manual merge of two unrelated entities survives too.
     const [a, b] = (await must(core, 'entities.list', { limit: 100_000 })).slice(-2);
@@ -61,15 +61,46 @@ describe('judgements survive resolve', () => {
     const withIds = list.filter((e) => e.identifiers.length > 0 && e.country === 'RU' && e.aliases.length > 0);
     expect(withIds.length).toBeGreaterThan(1);
     const [a, b] = withIds;
-    const merged = await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
+    const { entity: merged } = await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
     expect(merged.identifiers).toEqual([...new Set([...a!.identifiers, ...b!.identifiers])].sort());
     // Split the names of b back out: the new entity takes b's identifiers and country, the rest keeps a's.
     const bNames = [b!.name, ...b!.aliases];
-    const split = await must(core, 'entities.split', { id: merged.id, names: bNames });
+    const { entity: split } = await must(core, 'entities.split', { id: merged.id, names: bNames });
     expect(split.identifiers).toEqual([...b!.identifiers].sort());
     expect(split.country).toBe('RU');
     const rest = await must(core, 'entities.get', { id: merged.id });
     expect(rest.identifiers).toEqual([...a!.identifiers].sort());
+    core.session?.close();
+  }, 120_000);
+
+  it('merge and split return their judgement, and undoing that judgement puts the entities back', async () => {
+    const core = await resolvedCase();
+    // Which names go together, and how often they are mentioned: entity ids may change when the case is resolved again.
+    const grouping = async () =>
+      (await must(core, 'entities.list', { limit: 100_000 }))
+        .map((e) => `${[e.name, ...e.aliases].sort().join(' | ')} (${e.mentions})`)
+        .sort();
+    const before = await grouping();
+    const list = await must(core, 'entities.list', { limit: 100_000 });
+    const inForce = async () => (await must(core, 'judgements.list', {})).map((j) => [j.id, j.decision]);
+
+    const [a, b] = list.slice(-2);
+    const merged = await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
+    expect(merged.entity.mentions).toBe(a!.mentions + b!.mentions);
+    expect(await inForce()).toEqual([[merged.judgementId, 'same']]);
+    expect(await grouping()).not.toEqual(before);
+    await must(core, 'judgements.undo', { id: merged.judgementId });
+    expect(await inForce()).toEqual([]);
+    expect(await grouping()).toEqual(before);
+
+    const plant = list.find((e) => [e.name, ...e.aliases].some((n) => /авиационный завод/i.test(n)))!;
+    const cyrillic = [plant.name, ...plant.aliases].filter((n) => /[а-я]/i.test(n));
+    const split = await must(core, 'entities.split', { id: plant.id, names: cyrillic });
+    expect([split.entity.name, ...split.entity.aliases].sort()).toEqual([...cyrillic].sort());
+    expect(await inForce()).toEqual([[split.judgementId, 'not_same']]);
+    expect(await grouping()).not.toEqual(before);
+    await must(core, 'judgements.undo', { id: split.judgementId });
+    expect(await grouping()).toEqual(before);
     core.session?.close();
   }, 120_000);
 

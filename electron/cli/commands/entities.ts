@@ -122,7 +122,7 @@ export const entitiesCommands: Command[] = [
     {
       name: 'merge-entities',
       usage: 'custodian merge-entities CASE ID ID... [--note TEXT]',
-      summary: 'merge entities by hand (kept by every later resolve)',
+      summary: 'merge entities by hand (kept by every later resolve); prints the entity and the judgement id',
       opensCase: true,
       minArgs: 2,
       options: { note: { type: 'string' } },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Reject } from '../../../shared/domain/records';
 import { unwrap } from '../unwrap';
 import { apiCommand, int, UsageError, type Command, type Values } from '../command';
+import { streamRecords } from '../stream-records';
 
 const num = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
@@ -130,37 +131,46 @@ export const recordsCommands: Command[] = [
       return { file: resolve(values.csv), rows: rejects.length };
     },
   },
-  apiCommand(
-    {
-      name: 'records',
-      usage:
-        'custodian records CASE [--limit N] [--offset N] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
-      summary: 'list customs records',
-      opensCase: true,
-      options: {
-        limit: { type: 'string' },
-        offset: { type: 'string' },
-        import: { type: 'string' },
-        query: { type: 'string' },
-        flagged: { type: 'boolean' },
-        ...FILTER_OPTIONS,
-        sort: { type: 'string' },
-        desc: { type: 'boolean' },
-      },
-      method: 'records.list',
-      input: (_a, v) => ({
-        limit: int(v.limit, 'limit') ?? 100_000,
-        offset: int(v.offset, 'offset') ?? 0,
+  /**
+   * Lists records a page at a time as it prints them (stream-records.ts), so that `--all` on a case of
+   * millions of records keeps memory flat; a `--limit` above what one `records.list` call returns is paged too.
+   */
+  {
+    name: 'records',
+    usage:
+      'custodian records CASE [--limit N | --all] [--offset N] [--jsonl] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
+    summary: 'list customs records (--all: every one; --jsonl: one JSON record per line)',
+    opensCase: true,
+    options: {
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
+      offset: { type: 'string' },
+      jsonl: { type: 'boolean' },
+      import: { type: 'string' },
+      query: { type: 'string' },
+      flagged: { type: 'boolean' },
+      ...FILTER_OPTIONS,
+      sort: { type: 'string' },
+      desc: { type: 'boolean' },
+    },
+    run: async ({ core, values: v }) => {
+      if (v.all && v.limit !== undefined) throw new UsageError('give --all or --limit, not both');
+      if (v.json && v.jsonl) throw new UsageError('give --json or --jsonl, not both');
+      const limit = v.all ? Infinity : (int(v.limit, 'limit') ?? 100_000);
+      if (limit < 1) throw new UsageError('--limit takes a number above 0');
+      const query = {
         importId: int(v.import, 'import'),
         query: v.query,
         flagged: v.flagged,
         ...filters(v),
         sort: v.sort,
         desc: v.desc,
-      }),
+      };
+      const format = v.jsonl ? 'jsonl' : v.json ? 'json' : 'human';
+      await streamRecords(core, query, { limit, offset: int(v.offset, 'offset') ?? 0 }, format);
+      return undefined;
     },
-    unwrap,
-  ),
+  },
   apiCommand(
     {
       name: 'imports',

@@ -47,24 +47,11 @@ const SELECT = `SELECT d.id, d.sha256, d.file_name, d.media_type, d.kind, d.size
   (SELECT count(*) FROM excerpts e WHERE e.document_id = d.id) AS excerpts
   FROM documents d`;
 
-export interface NewDocument {
-  sha256: string;
-  fileName: string;
-  mediaType: string;
-  kind: DocumentKind;
-  size: number;
-  title: string;
-  sourceUrl: string | null;
-  capturedAt: string | null;
-  addedAt: string;
-  addedBy: string;
-  notes: string;
-  pages: number;
-  textStatus: TextStatus;
-  flags: DocumentFlag[];
-  extractor: string;
-  viewHtml: string | null;
-}
+/**
+ * A document to add: what DocumentInfo describes, less what the case gives it (its id) or counts (its
+ * excerpts), with the viewer's sanitized HTML (DocumentContent's), which the listing leaves out.
+ */
+export type NewDocument = Omit<DocumentInfo, 'id' | 'excerpts'> & { viewHtml: string | null };
 
 export function insertDocument(db: WriteDb, d: NewDocument): number {
   return Number(

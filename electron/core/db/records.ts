@@ -194,6 +194,7 @@ const where = (f: RecordFilter) => {
   return { sql: w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '', params: w.params };
 };
 
+/** `afterId` (keyset paging) applies to id order only: the caller refuses it with another sort. */
 export function listRecords(
   db: ReadDb,
   filter: RecordFilter,
@@ -201,15 +202,21 @@ export function listRecords(
   offset: number,
   sort?: RecordField | 'row',
   desc?: boolean,
+  afterId?: number,
 ): CustomsRecord[] {
-  const w = where(filter);
+  const f = filterSql(filter);
   const dir = desc ? 'DESC' : 'ASC';
   // Ids follow (import_id, row) order (see import/import-rows.ts), and the id needs no index.
   const order =
     sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+  if (afterId !== undefined) {
+    f.sql.push(desc ? 'r.id < ?' : 'r.id > ?');
+    f.params.push(afterId);
+  }
+  const w = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
   const rows = db
-    .prepare(`SELECT r.* FROM records r ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...w.params, limit, offset) as RecordRow[];
+    .prepare(`SELECT r.* FROM records r ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...f.params, limit, offset) as RecordRow[];
   return rows.map(toCustomsRecord);
 }
 

@@ -6,7 +6,7 @@
  * resolves again. The dispatcher runs each in one transaction with its
  * audit entry.
  */
-import type { Decision, EntitySummary, ResolveSummary } from '../../../shared/domain/entities';
+import type { Decision, EntityChange, EntitySummary, ResolveSummary } from '../../../shared/domain/entities';
 import { analyzeName, scriptsOf } from '../../../shared/names';
 import { CustodianError } from '../../../shared/result';
 import {
@@ -61,13 +61,13 @@ function mergeInto(db: WriteDb, target: number, other: number): void {
   removeReviewFor(db, other);
 }
 
-export function mergeEntities(db: WriteDb, ids: number[], actor: string, note: string): EntitySummary {
+export function mergeEntities(db: WriteDb, ids: number[], actor: string, note: string): EntityChange {
   const unique = [...new Set(ids)];
   if (unique.length < 2) throw new CustodianError('invalid_input', 'Choose at least two different entities to merge.');
   const entities = unique.map((id) => activeEntity(db, id)).sort((a, b) => b.mentionCount - a.mentionCount);
   const target = entities[0]!;
   const others = entities.slice(1);
-  addJudgement(db, {
+  const judgementId = addJudgement(db, {
     decision: 'same',
     sideA: entityNameRefs(db, target.id),
     sideB: others.flatMap((e) => entityNameRefs(db, e.id)),
@@ -76,10 +76,10 @@ export function mergeEntities(db: WriteDb, ids: number[], actor: string, note: s
   });
   for (const e of others) mergeInto(db, target.id, e.id);
   rebuildNames(db, target.id);
-  return entitySummary(db, target.id);
+  return { entity: entitySummary(db, target.id), judgementId };
 }
 
-export function splitEntity(db: WriteDb, id: number, names: string[], actor: string, note: string): EntitySummary {
+export function splitEntity(db: WriteDb, id: number, names: string[], actor: string, note: string): EntityChange {
   activeEntity(db, id);
   const refs = entityNameRefs(db, id);
   const leaving = refs.filter((r) => names.includes(r.name));
@@ -87,13 +87,13 @@ export function splitEntity(db: WriteDb, id: number, names: string[], actor: str
   const unknown = names.filter((n) => !refs.some((r) => r.name === n));
   if (unknown.length) throw new CustodianError('invalid_input', `Entity ${id} has no mention named ${JSON.stringify(unknown[0])}.`);
   if (staying.length === 0) throw new CustodianError('invalid_input', 'A split must leave at least one name with the entity.');
-  addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
+  const judgementId = addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
   const created = entityWriter(db).insert({ name: names[0]!, country: null, identifiers: [], mentionCount: 0 });
   moveNamesWritten(db, id, created, names);
   rebuildNames(db, id);
   rebuildNames(db, created);
   removeReviewFor(db, id);
-  return entitySummary(db, created);
+  return { entity: entitySummary(db, created), judgementId };
 }
 
 export function decidePair(

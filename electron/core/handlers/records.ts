@@ -26,8 +26,12 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
     if (!getImport(session.db, importId)) throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
     return listRejects(session.db, importId);
   },
-  'records.list': ({ session }, { limit, offset, sort, desc, ...filter }) =>
-    listRecords(session.db, filter, limit, offset, sort, desc),
+  'records.list': ({ session }, { limit, offset, sort, desc, afterId, ...filter }) => {
+    if (afterId !== undefined && sort && sort !== 'row') {
+      throw new CustodianError('invalid_input', `afterId pages in record order; with sort ${sort}, page with offset.`);
+    }
+    return listRecords(session.db, filter, limit, offset, sort, desc, afterId);
+  },
   'records.count': ({ session }, filter) => countRecords(session.db, filter),
   'records.get': ({ session }, { id }) => {
     const found = getRecord(session.db, id);

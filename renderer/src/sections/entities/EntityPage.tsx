@@ -2,18 +2,12 @@ import { useEffect, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { EntityNotice, type Notice } from './EntityNotice';
 import { MentionedIn } from './MentionedIn';
 import { MergeWith } from './MergeWith';
 import { NamesSeen } from './NamesSeen';
 
 const usd = (v: number) => `$${Math.round(v).toLocaleString()}`;
-
-/** What the last merge or split did, shown on the page of the entity it leaves the investigator on. */
-interface Notice {
-  forId: number;
-  text: string;
-  open?: { id: number; name: string };
-}
 
 /**
  * One entity: canonical name (editable), every name and script seen (some can
@@ -42,9 +36,12 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
   if (error) return <p className="error panel">{error}</p>;
   // The same entity stays on screen while it reloads after a change, so the page keeps its scroll position.
   if (!d || d.id !== id) return <p className="muted panel">Loading…</p>;
+  const shownNotice = notice?.forId === d.id && <EntityNotice notice={notice} onOpen={onOpen} onChange={setNotice} />;
   if (d.mentions === 0) {
     return (
       <div className="empty-section">
+        {/* An undone merge can leave this number with no mentions: the notice still says what happened. */}
+        {shownNotice}
         <p>
           Entity {d.id} (“{d.name}”) is no longer in the case: it was merged into another, or resolved again after an
           undo. Choose an entity from the list.
@@ -70,16 +67,7 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
         Entity {d.id} · {d.mentions.toLocaleString()} mentions ·{' '}
         {Object.entries(d.roles).map(([role, n]) => `${n} as ${role}`).join(', ')}
       </p>
-      {notice?.forId === d.id && (
-        <p className="entity-notice" role="status">
-          {notice.text}
-          {notice.open && (
-            <button className="link" onClick={() => onOpen(notice.open!.id)}>
-              Open “{notice.open.name}”
-            </button>
-          )}
-        </p>
-      )}
+      {shownNotice}
       <dl className="entity-facts">
         <dt>Identifiers</dt><dd>{d.identifiers.length ? d.identifiers.join(', ') : '—'}</dd>
         <dt>Countries</dt><dd>{d.countries.length ? d.countries.join(', ') : '—'}</dd>
@@ -87,10 +75,11 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
       <MergeWith
         key={d.id}
         entity={d}
-        onMerged={(into, other) => {
+        onMerged={({ entity: into, judgementId }, other) => {
           setNotice({
             forId: into.id,
             text: `Merged “${d.name}” and “${other.name}”: ${into.mentions.toLocaleString()} mentions in entity ${into.id}.`,
+            undo: { judgementId, what: `merge of “${d.name}” and “${other.name}”` },
           });
           if (into.id !== id) onOpen(into.id);
           void refresh();
@@ -99,11 +88,12 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
       <NamesSeen
         key={`names-${d.id}`}
         entity={d}
-        onSplit={(created, names) => {
+        onSplit={({ entity: created, judgementId }, names) => {
           setNotice({
             forId: id,
             text: `Split ${names.length} ${names.length === 1 ? 'name' : 'names'} into a new entity ${created.id}.`,
             open: { id: created.id, name: created.name },
+            undo: { judgementId, what: 'split' },
           });
           void refresh();
         }}

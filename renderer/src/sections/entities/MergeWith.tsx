@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useState } from 'react';
-import type { EntitySummary } from '../../../../shared/domain/entities';
+import type { EntityChange, EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { NoteInput } from './NoteInput';
@@ -16,7 +16,7 @@ export function MergeWith({
   onMerged,
 }: {
   entity: EntitySummary;
-  onMerged(into: EntitySummary, other: EntitySummary): void;
+  onMerged(merged: EntityChange, other: EntitySummary): void;
 }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');

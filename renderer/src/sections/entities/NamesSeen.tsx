@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { EntityDetail, EntitySummary } from '../../../../shared/domain/entities';
+import type { EntityChange, EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 import { NoteInput } from './NoteInput';
@@ -13,7 +13,7 @@ export function NamesSeen({
   onSplit,
 }: {
   entity: EntityDetail;
-  onSplit(created: EntitySummary, names: string[]): void;
+  onSplit(split: EntityChange, names: string[]): void;
 }) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState('');
