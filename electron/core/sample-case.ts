@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CaseSession } from './session';
 import { importFile } from './import/import-file';
 import { addSampleDocuments } from './documents/sample-documents';
-import { resolveCase } from './entities/resolve-case';
+import { resolveCase } from './entities/resolve/resolve-case';
 
 /** The customs files a newcomer sees in the sample case, with the preset that reads each. */
 const SAMPLE_IMPORTS: { file: string; preset: string }[] = [{ file: 'ru-customs-2k.csv', preset: 'ru-customs' }];

@@ -9,7 +9,7 @@ import type { ReadDb } from '../db/types';
 import { addDocuments } from '../documents/add-documents';
 import { locateQuote } from '../documents/locate-quote';
 import { ocrAvailable } from '../documents/ocr';
-import { searchDocuments } from '../documents/search-documents';
+import { searchDocuments } from '../search/search-documents';
 import type { Handlers } from './types';
 
 function mustDocument(db: ReadDb, id: number): DocumentInfo {

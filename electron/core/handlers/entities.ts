@@ -3,10 +3,10 @@ import { CustodianError } from '../../../shared/result';
 import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
-import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgement } from '../entities/decisions';
-import { entityDetail, reviewPairs } from '../entities/detail';
-import { matchNames } from '../entities/match-names';
-import { resolveCaseInThreads } from '../entities/resolve-case';
+import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgement } from '../entities/review/decisions';
+import { entityDetail, reviewPairs } from '../entities/review/detail';
+import { matchNames } from '../entities/pairs/match-names';
+import { resolveCaseInThreads } from '../entities/resolve/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
 import type { Handlers } from './types';
 

@@ -4,11 +4,11 @@ import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, getRecord, listRecords } from '../db/records';
 import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { getSource } from '../db/sources';
-import { searchAll } from '../search';
+import { searchAll } from '../search/search-all';
 import { importFile } from '../import/import-file';
-import { builtinPresets, PRESETS } from '../import/presets';
+import { builtinPresets, PRESETS } from '../import/mapping/presets';
 import { previewFile } from '../import/preview';
-import { rebuildRaw } from '../import/raw-row';
+import { rebuildRaw } from '../import/normalize/raw-row';
 import { RECORD_FIELDS } from '../../../shared/domain/records';
 import type { Handlers } from './types';
 

@@ -8,14 +8,14 @@ import { maxRecordId, recordIndexer, recordInserter, recordValuesById } from '..
 import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { keepOriginal, sha256File } from './keep-original';
-import { resolveMapping } from './mapping';
-import { rebuildRaw } from './raw-row';
-import { readImportRows, writtenSlots, type ReadPlan, type RowBatch } from './import-rows';
-import { readImportRowsInThread, readThreadMinBytes } from './read-thread';
-import { PackCursor } from './record-pack';
-import { MEDIA_TYPES, readTable } from './read-table';
-import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './table-source';
+import { keepOriginal, sha256File } from './write/keep-original';
+import { resolveMapping } from './mapping/mapping';
+import { rebuildRaw } from './normalize/raw-row';
+import { readImportRows, writtenSlots, type ReadPlan, type RowBatch } from './batches/import-rows';
+import { readImportRowsInThread, readThreadMinBytes } from './batches/read-thread';
+import { PackCursor } from './batches/record-pack';
+import { MEDIA_TYPES, readTable } from './readers/read-table';
+import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './readers/table-source';
 
 /** Connections with an import in flight: an import holds the write transaction across awaits. */
 const busy = new WeakSet<WriteDb>();

@@ -1,11 +1,11 @@
 import type { ImportOptions, ImportPreview } from '../../../shared/api/records';
 import type { ReadDb } from '../db/types';
-import { resolveMapping } from './mapping';
+import { resolveMapping } from './mapping/mapping';
 import { compileNormalizer, toFields } from './normalize/row';
-import { presetForHeader } from './presets';
-import { readTable } from './read-table';
-import { suggestMapping } from './suggest';
-import type { TableInfo } from './table-source';
+import { presetForHeader } from './mapping/presets';
+import { readTable } from './readers/read-table';
+import { suggestMapping } from './mapping/suggest';
+import type { TableInfo } from './readers/table-source';
 
 const PREVIEW_ROWS = 50;
 

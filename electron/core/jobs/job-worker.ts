@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CustodianError } from '../../../shared/result';
-import type { ReadPlan } from '../import/import-rows';
-import { MENTIONS_ROLE, serveMentionRead } from '../entities/mention-thread';
-import { READ_ROLE, serveImportRead } from '../import/read-thread';
+import type { ReadPlan } from '../import/batches/import-rows';
+import { MENTIONS_ROLE, serveMentionRead } from '../entities/mentions/mention-thread';
+import { READ_ROLE, serveImportRead } from '../import/batches/read-thread';
 import type { JobKind, WorkerMessage } from './protocol';
 import { runJob } from './run-job';
 

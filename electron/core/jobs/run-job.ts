@@ -24,7 +24,7 @@ export async function runJob<K extends JobKind>(kind: K, payload: JobPayload<K>,
       return runDocumentsJob({ kind, payload } as Parameters<typeof runDocumentsJob>[0], control);
     }
     case 'entities.resolve': {
-      const { resolveCaseInThreads } = await import('../entities/resolve-case');
+      const { resolveCaseInThreads } = await import('../entities/resolve/resolve-case');
       const db = openCaseFile(payload.casePath);
       try {
         return await resolveCaseInThreads(db, (payload as JobPayload<'entities.resolve'>).actor, control.workerScript, control);
@@ -33,7 +33,7 @@ export async function runJob<K extends JobKind>(kind: K, payload: JobPayload<K>,
       }
     }
     case 'judgements.undo': {
-      const { undoJudgementAudited } = await import('../entities/decisions');
+      const { undoJudgementAudited } = await import('../entities/review/decisions');
       const db = openCaseFile(payload.casePath);
       try {
         const p = payload as JobPayload<'judgements.undo'>;

@@ -5,11 +5,11 @@
  * big case it analyzes while another thread reads (mention-thread.ts), and
  * answers in unit numbers: what the writing needs, and no analysis.
  */
-import type { NameRef, StoredJudgement } from '../db/judgements';
-import { cleanIdentifier } from './party-fields';
-import { resolveUnits, type JudgementUnits, type Resolution, type ReviewCandidate } from './resolver';
-import { SlotTable, type SlotBatch, type SlotFacts } from './mention-reader';
-import { UnitBuilder, type UnitSet } from './units';
+import type { NameRef, StoredJudgement } from '../../db/judgements';
+import { cleanIdentifier } from '../mentions/party-fields';
+import { resolveUnits, type JudgementUnits, type Resolution, type ReviewCandidate } from '../clusters/resolver';
+import { SlotTable, type SlotBatch, type SlotFacts } from '../mentions/mention-reader';
+import { UnitBuilder, type UnitSet } from '../clusters/units';
 
 export interface NameResolution {
   /** The unit of each slot, or -1 (a name with nothing to compare). */

@@ -4,8 +4,8 @@
  * deletion of their rarest word (typos), an acronym, or a reference alias.
  * Blocks that grow huge are ordinary words and are skipped.
  */
-import { knownOrg } from '../../../shared/names';
-import type { Unit } from './units';
+import { knownOrg } from '../../../../shared/names';
+import type { Unit } from '../clusters/units';
 
 /** Largest block compared in full, by kind of key: typo and acronym keys of common words are noise. */
 const MAX_BLOCK: Record<string, number> = { t: 150, d: 40, a: 60, o: 400 };

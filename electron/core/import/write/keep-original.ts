@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { putBlob } from '../db/blobs';
-import type { WriteDb } from '../db/types';
+import { putBlob } from '../../db/blobs';
+import type { WriteDb } from '../../db/types';
 
 /**
  * Whether the original file's bytes go into the case. They are evidence:

@@ -4,10 +4,10 @@
  * the same identifier and country form one unit, so 2.5M mentions collapse
  * to the far fewer distinct names the scorer has to compare.
  */
-import { analysisKey, analyzeKeyed, type AnalyzedName } from '../../../shared/names';
-import type { RecordParties } from '../db/mentions';
-import { PAIR_BASE, readMentions, SlotTable, type MentionRows, type SlotBatch, type SlotFacts } from './mention-reader';
-import { cleanCountry, cleanIdentifier } from './party-fields';
+import { analysisKey, analyzeKeyed, type AnalyzedName } from '../../../../shared/names';
+import type { RecordParties } from '../../db/mentions';
+import { PAIR_BASE, readMentions, SlotTable, type MentionRows, type SlotBatch, type SlotFacts } from '../mentions/mention-reader';
+import { cleanCountry, cleanIdentifier } from '../mentions/party-fields';
 
 export interface Unit {
   key: string;

@@ -6,9 +6,9 @@
  * resolves again. The dispatcher runs each in one transaction with its
  * audit entry.
  */
-import type { Decision, EntitySummary, ResolveSummary } from '../../../shared/domain/entities';
-import { analyzeName, scriptsOf } from '../../../shared/names';
-import { CustodianError } from '../../../shared/result';
+import type { Decision, EntitySummary, ResolveSummary } from '../../../../shared/domain/entities';
+import { analyzeName, scriptsOf } from '../../../../shared/names';
+import { CustodianError } from '../../../../shared/result';
 import {
   deleteEntityNames,
   entityNameInserter,
@@ -21,13 +21,13 @@ import {
   removeReviewPair,
   retireEntity,
   refreshEntityFacts,
-} from '../db/entities';
-import { addJudgement, getJudgement, revokeJudgement } from '../db/judgements';
-import { entityNameRefs, moveNames, moveNamesWritten } from '../db/mention-names';
-import { appendAudit } from '../db/audit-log';
-import type { ReadDb, WriteDb } from '../db/types';
-import type { JobControl } from '../jobs/protocol';
-import { resolveCase } from './resolve-case';
+} from '../../db/entities';
+import { addJudgement, getJudgement, revokeJudgement } from '../../db/judgements';
+import { entityNameRefs, moveNames, moveNamesWritten } from '../../db/mention-names';
+import { appendAudit } from '../../db/audit-log';
+import type { ReadDb, WriteDb } from '../../db/types';
+import type { JobControl } from '../../jobs/protocol';
+import { resolveCase } from '../resolve/resolve-case';
 
 function activeEntity(db: WriteDb, id: number) {
   const e = getEntity(db, id);

@@ -1,4 +1,4 @@
-import type { Mapping, PresetInfo } from '../../../shared/domain/records';
+import type { Mapping, PresetInfo } from '../../../../shared/domain/records';
 
 export type { Mapping };
 

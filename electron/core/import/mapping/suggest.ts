@@ -1,4 +1,4 @@
-import type { RecordField } from '../../../shared/domain/records';
+import type { RecordField } from '../../../../shared/domain/records';
 
 /**
  * Header words for each field in English, Russian and Chinese, as vendors

@@ -1,9 +1,9 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { CustodianError } from '../../../shared/result';
-import { openCaseReadOnly, openCaseSecondWriter } from '../db/connection';
-import { iterateRecordParties, stageMentions } from '../db/mentions';
-import { collectGarbage } from '../collect-garbage';
-import { trace } from '../trace';
+import { CustodianError } from '../../../../shared/result';
+import { openCaseReadOnly, openCaseSecondWriter } from '../../db/connection';
+import { iterateRecordParties, stageMentions } from '../../db/mentions';
+import { collectGarbage } from '../../collect-garbage';
+import { trace } from '../../trace';
 import { readMentions, type SlotBatch, type SlotFacts } from './mention-reader';
 
 /**

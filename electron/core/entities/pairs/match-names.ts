@@ -3,8 +3,8 @@
  * uses. Token rarity comes from the names of the pair set itself, as it
  * comes from a case's own names when resolving.
  */
-import type { NamePairScore } from '../../../shared/domain/entities';
-import { analyzeName, scorePair, type AnalyzedName, type TokenStats } from '../../../shared/names';
+import type { NamePairScore } from '../../../../shared/domain/entities';
+import { analyzeName, scorePair, type AnalyzedName, type TokenStats } from '../../../../shared/names';
 
 /** A pair at or above this score is reported as a match. */
 export const MATCH_THRESHOLD = 0.82;

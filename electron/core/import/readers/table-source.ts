@@ -1,8 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { ImportFormat } from '../../../shared/api/records';
-import { nonEmptyFileSize } from '../files';
-import { CustodianError } from '../../../shared/result';
+import type { ImportFormat } from '../../../../shared/api/records';
+import { nonEmptyFileSize } from '../../files';
+import { CustodianError } from '../../../../shared/result';
 
 /** What a reader learned about a file: its format, encoding, delimiter and header. */
 export interface TableInfo {

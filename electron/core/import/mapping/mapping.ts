@@ -1,8 +1,8 @@
-import type { ImportOptions } from '../../../shared/api/records';
-import type { Mapping } from '../../../shared/domain/records';
-import { CustodianError } from '../../../shared/result';
-import { getSavedMapping, listSavedMappings } from '../db/saved-mappings';
-import type { ReadDb } from '../db/types';
+import type { ImportOptions } from '../../../../shared/api/records';
+import type { Mapping } from '../../../../shared/domain/records';
+import { CustodianError } from '../../../../shared/result';
+import { getSavedMapping, listSavedMappings } from '../../db/saved-mappings';
+import type { ReadDb } from '../../db/types';
 import { PRESETS, presetForHeader } from './presets';
 import { suggestMapping } from './suggest';
 

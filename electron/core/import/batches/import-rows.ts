@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { RECORD_FIELDS, type Mapping } from '../../../shared/domain/records';
-import { cjkBigrams, INDEXED_SLOTS } from '../db/records-fts';
+import { RECORD_FIELDS, type Mapping } from '../../../../shared/domain/records';
+import { cjkBigrams, INDEXED_SLOTS } from '../../db/records-fts';
 import { HASH, RowHashes } from './dedupe';
-import { compileNormalizer } from './normalize/row';
+import { compileNormalizer } from '../normalize/row';
 import { RecordPacker, type PackedRecords } from './record-pack';
-import { readTable } from './read-table';
-import { fileFacts, SUMMARY_ROW, type ReadOptions, type ReadRow, type TableInfo } from './table-source';
+import { readTable } from '../readers/read-table';
+import { fileFacts, SUMMARY_ROW, type ReadOptions, type ReadRow, type TableInfo } from '../readers/table-source';
 
 /**
  * The reading half of an import: decode, parse, check and normalize rows

@@ -6,8 +6,8 @@
  * analyzes them into units meanwhile; on a big case the reading runs in a
  * thread of its own (mention-thread.ts), so that the two overlap.
  */
-import type { RecordParties } from '../db/mentions';
-import { isCutShort, looksCut } from '../../../shared/names';
+import type { RecordParties } from '../../db/mentions';
+import { isCutShort, looksCut } from '../../../../shared/names';
 import { cleanCountry, cleanIdentifier, namesSomebody } from './party-fields';
 
 /**

@@ -1,4 +1,4 @@
-import { RECORD_FIELDS, type Mapping } from '../../../shared/domain/records';
+import { RECORD_FIELDS, type Mapping } from '../../../../shared/domain/records';
 
 /**
  * How a record keeps its raw row, losslessly and compactly. Most raw values

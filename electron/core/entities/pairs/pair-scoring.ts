@@ -3,8 +3,8 @@
  * token statistics of a case, a unit's context (identifier, countries) and
  * the scored pair the resolving steps pass around.
  */
-import { scorePair, type PairContext, type PairScore, type TokenStats } from '../../../shared/names';
-import type { Unit } from './units';
+import { scorePair, type PairContext, type PairScore, type TokenStats } from '../../../../shared/names';
+import type { Unit } from '../clusters/units';
 
 export const AUTO_MERGE = 0.86;
 export const REVIEW_FROM = 0.6;

@@ -4,8 +4,8 @@
  * established names joined by one declaration only or whose names
  * contradict, and cut-short names that fit companies not alike.
  */
-import type { TokenStats } from '../../../shared/names';
-import { REVIEW_FROM, scoreUnits } from './pair-scoring';
+import type { TokenStats } from '../../../../shared/names';
+import { REVIEW_FROM, scoreUnits } from '../pairs/pair-scoring';
 import type { Unit } from './units';
 
 /** A unit with this many mentions is an established name of its own. */

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { CustodianError } from '../../../shared/result';
+import { CustodianError } from '../../../../shared/result';
 
 /** Beyond these an XLSX is refused before any of it is inflated. */
 const MAX_ENTRIES = 10_000;

@@ -8,10 +8,10 @@
  * On a big case the reading runs in a second thread while this one
  * analyzes the names it brings (resolveCaseInThreads).
  */
-import { scriptsOf } from '../../../shared/names';
-import type { ResolveSummary } from '../../../shared/domain/entities';
-import { CustodianError } from '../../../shared/result';
-import { appendAudit } from '../db/audit-log';
+import { scriptsOf } from '../../../../shared/names';
+import type { ResolveSummary } from '../../../../shared/domain/entities';
+import { CustodianError } from '../../../../shared/result';
+import { appendAudit } from '../../db/audit-log';
 import {
   allEntities,
   clearEntityNames,
@@ -20,18 +20,18 @@ import {
   entityWriter,
   retireEntity,
   reviewInserter,
-} from '../db/entities';
-import { activeJudgements } from '../db/judgements';
-import { clearMentionNames, mentionNameInserter, previousNameEntities, restoreNameIndex } from '../db/mention-names';
-import { iterateRecordParties, stageMentions, swapInMentions } from '../db/mentions';
-import type { ReadDb, WriteDb } from '../db/types';
-import type { JobControl } from '../jobs/protocol';
-import { readMentions, SlotTable, type SlotFacts } from './mention-reader';
-import { mentionThreadMinRecords, readMentionsInThread } from './mention-thread';
+} from '../../db/entities';
+import { activeJudgements } from '../../db/judgements';
+import { clearMentionNames, mentionNameInserter, previousNameEntities, restoreNameIndex } from '../../db/mention-names';
+import { iterateRecordParties, stageMentions, swapInMentions } from '../../db/mentions';
+import type { ReadDb, WriteDb } from '../../db/types';
+import type { JobControl } from '../../jobs/protocol';
+import { readMentions, SlotTable, type SlotFacts } from '../mentions/mention-reader';
+import { mentionThreadMinRecords, readMentionsInThread } from '../mentions/mention-thread';
 import { NameSide, type NameResolution } from './name-side';
-import { MAX_REVIEW } from './resolver';
-import { collectEvery, collectGarbage } from '../collect-garbage';
-import { trace } from '../trace';
+import { MAX_REVIEW } from '../clusters/resolver';
+import { collectEvery, collectGarbage } from '../../collect-garbage';
+import { trace } from '../../trace';
 
 /** Mentions from which a resolve collects its garbage between phases (a full collection costs ~0.3 s at 2.5M). */
 const BIG_MENTIONS = 200_000;

@@ -1,9 +1,9 @@
-import type { RecordFilterInput } from '../../shared/api/records';
-import type { SearchHit } from '../../shared/domain/records';
-import type { ReadDb } from './db/types';
-import { filterSql } from './db/records';
-import { ftsQuery } from './db/records-fts';
-import { mergeHits, searchDocuments } from './documents/search-documents';
+import type { RecordFilterInput } from '../../../shared/api/records';
+import type { SearchHit } from '../../../shared/domain/records';
+import type { ReadDb } from '../db/types';
+import { filterSql } from '../db/records';
+import { ftsQuery } from '../db/records-fts';
+import { mergeHits, searchDocuments } from './search-documents';
 
 /** Above this many matches, ranking them all costs more than it tells; newest first instead. */
 const RANK_AT_MOST = 500;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
-import { CustodianError } from '../../../shared/result';
-import { hashText } from './dedupe';
+import { CustodianError } from '../../../../shared/result';
+import { hashText } from '../batches/dedupe';
 import { assertSafeZip } from './zip-guard';
 import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
 

@@ -1,6 +1,6 @@
 /** What the entity page and the review queue show: names, identifiers, trade picture, evidence side by side. */
-import type { EntityDetail, ReviewPair, ReviewSide } from '../../../shared/domain/entities';
-import { CustodianError } from '../../../shared/result';
+import type { EntityDetail, ReviewPair, ReviewSide } from '../../../../shared/domain/entities';
+import { CustodianError } from '../../../../shared/result';
 import {
   counterpartyIds,
   entityCountries,
@@ -11,8 +11,8 @@ import {
   listReviewQueue,
   timeline,
   tradeLines,
-} from '../db/entities';
-import type { ReadDb } from '../db/types';
+} from '../../db/entities';
+import type { ReadDb } from '../../db/types';
 
 export function entityDetail(db: ReadDb, id: number): EntityDetail {
   const e = getEntity(db, id);

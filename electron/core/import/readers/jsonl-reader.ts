@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import { CustodianError } from '../../../shared/result';
-import { hashText } from './dedupe';
+import { CustodianError } from '../../../../shared/result';
+import { hashText } from '../batches/dedupe';
 import { countReplacements, textDecoding } from './encoding';
 import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
 

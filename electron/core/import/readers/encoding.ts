@@ -1,5 +1,5 @@
 import chardet from 'chardet';
-import { CustodianError } from '../../../shared/result';
+import { CustodianError } from '../../../../shared/result';
 
 export interface EncodingGuess {
   /** A WHATWG label TextDecoder understands. */

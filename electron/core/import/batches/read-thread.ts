@@ -1,5 +1,5 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { CustodianError } from '../../../shared/result';
+import { CustodianError } from '../../../../shared/result';
 import { readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
 import { packTransferList } from './record-pack';
 

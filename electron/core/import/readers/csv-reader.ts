@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import { CustodianError } from '../../../shared/result';
+import { CustodianError } from '../../../../shared/result';
 import { CsvParser } from './csv-parser';
-import { hashText } from './dedupe';
+import { hashText } from '../batches/dedupe';
 import { countReplacements, textDecoding } from './encoding';
 import { sniffDelimiter } from './sniff';
 import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';

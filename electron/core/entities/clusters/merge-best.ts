@@ -3,9 +3,9 @@
  * unless a conflict forbids it or a held-back rule says the likeness is not
  * enough; what stays apart in the uncertain band goes to review.
  */
-import type { TokenStats } from '../../../shared/names';
+import type { TokenStats } from '../../../../shared/names';
 import { Clusters, JUDGED_APART } from './clusters';
-import { AUTO_MERGE, REVIEW_FROM, scoreUnits, type Scored } from './pair-scoring';
+import { AUTO_MERGE, REVIEW_FROM, scoreUnits, type Scored } from '../pairs/pair-scoring';
 import type { Unit } from './units';
 
 /** A spelling written this often is in steady use: somebody's name, not a slip. */

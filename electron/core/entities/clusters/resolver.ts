@@ -13,14 +13,14 @@
  * Pairs scoring in the uncertain band, and strong pairs a conflict or a
  * held-back rule stopped, go to the review queue.
  */
-import { prepareName, scorePrepared } from '../../../shared/names';
-import { candidatePairs, rescuePairs } from './blocking';
+import { prepareName, scorePrepared } from '../../../../shared/names';
+import { candidatePairs, rescuePairs } from '../pairs/blocking';
 import { Clusters } from './clusters';
 import { ambiguousCuts, weakDeclarationLinks } from './declaration-evidence';
 import { mergeBest } from './merge-best';
-import { AUTO_MERGE, pairContext, REVIEW_FROM, scoreUnits, unitContext, unitStats, type Scored } from './pair-scoring';
-import { PAIR_BASE } from './mention-reader';
-import { collectGarbage } from '../collect-garbage';
+import { AUTO_MERGE, pairContext, REVIEW_FROM, scoreUnits, unitContext, unitStats, type Scored } from '../pairs/pair-scoring';
+import { PAIR_BASE } from '../mentions/mention-reader';
+import { collectGarbage } from '../../collect-garbage';
 import type { Unit, UnitSet } from './units';
 
 export { AUTO_MERGE, REVIEW_FROM, scoreUnits, unitStats };
