@@ -226,3 +226,50 @@ export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw:
 }
 
 export const NUMERIC_FIELD_SET: ReadonlySet<RecordField> = new Set(NUMERIC_FIELDS);
+
+/** A record as a search hit shows it. */
+export interface RecordHitRow {
+  id: number;
+  import_id: number;
+  row: number;
+  date: string | null;
+  shipper: string | null;
+  consignee: string | null;
+  hs_code: string | null;
+  description: string | null;
+}
+
+/** Above this many matches, ranking them all costs more than it tells; newest first instead. */
+const RANK_AT_MOST = 500;
+
+/**
+ * Records matching an FTS5 query (ftsQuery) and the filters. Few matches
+ * are ordered by relevance (bm25); a word matching a large share of a
+ * million rows is returned newest first, which FTS5 does without scoring
+ * every match.
+ */
+export function matchRecords(db: ReadDb, match: string, limit: number, filters: RecordFilter): RecordHitRow[] {
+  const w = filterSql(filters);
+  const extra = w.sql.length ? `AND ${w.sql.join(' AND ')}` : '';
+  const many =
+    (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(match, RANK_AT_MOST + 1) as {
+      n: number;
+    }).n > RANK_AT_MOST;
+  const cols = 'r.id, r.import_id, r.row, r.date, r.shipper, r.consignee, r.hs_code, r.description';
+  if (!many && !extra) {
+    // Rank inside FTS5 first, then join only the winners (ranking across the join costs several times more).
+    return db
+      .prepare(
+        `SELECT ${cols} FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) f
+         JOIN records r ON r.id = f.rowid ORDER BY f.rank`,
+      )
+      .all(match, limit) as RecordHitRow[];
+  }
+  return db
+    .prepare(
+      `SELECT ${cols} FROM records_fts f JOIN records r ON r.id = f.rowid
+       WHERE records_fts MATCH ? ${extra}
+       ORDER BY ${many ? 'f.rowid DESC' : 'f.rank'} LIMIT ?`,
+    )
+    .all(match, ...w.params, limit) as RecordHitRow[];
+}

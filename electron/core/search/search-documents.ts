@@ -51,17 +51,3 @@ function snippetAround(text: string, terms: string[]): string {
   const end = Math.min(text.length, at + 70);
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
-
-/**
- * Record and document hits in one list: taken in turn from each (each
- * already best first), so that thousands of record hits never crowd out
- * the few documents, and the other way round.
- */
-export function mergeHits(records: SearchHit[], documents: SearchHit[], limit: number): SearchHit[] {
-  const out: SearchHit[] = [];
-  for (let i = 0; out.length < limit && (i < records.length || i < documents.length); i++) {
-    if (i < documents.length) out.push(documents[i]!);
-    if (i < records.length && out.length < limit) out.push(records[i]!);
-  }
-  return out;
-}
