@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkpointWal } from './db/connection';
 import { CaseSession } from './session';
 import { importFile } from './import/import-file';
 import { addSampleDocuments } from './documents/sample-documents';
@@ -26,7 +27,7 @@ export async function openSampleCase(appDataDir: string, sampleDir: string, acto
     }
     await addSampleDocuments(session.db, sampleDir, actor);
     resolveCase(session.db, actor); // the sample opens with its companies already resolved
-    session.db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointWal(session.db);
   } finally {
     session.close();
   }

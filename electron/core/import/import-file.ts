@@ -3,6 +3,7 @@ import type { ImportOptions } from '../../../shared/api/records';
 import type { ImportSummary } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
+import { beginImmediate, type HeldTransaction } from '../db/held-transaction';
 import { findImportBySha, finishImport, insertImport, rejectInserter, sourceOfSizeExists } from '../db/imports';
 import { maxRecordId, recordIndexer, recordInserter, recordValuesById } from '../db/records';
 import { insertSource, setSourceHash } from '../db/sources';
@@ -53,12 +54,11 @@ export async function importFile(
   busy.add(db);
   const counts = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, replacementChars: 0, warnings: [] as string[] };
   const read: ReadOptions = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
-  let inTransaction = false;
+  let transaction: HeldTransaction | null = null;
   try {
     // The header first (a few KiB), so the mapping and the record ids are settled before any row is read.
     const head = await readHeader(options.path, read, facts);
-    db.exec('BEGIN IMMEDIATE');
-    inTransaction = true;
+    transaction = beginImmediate(db);
     const resolved = resolveMapping(db, options, head.columns);
     const presetName = resolved.preset;
     counts.warnings.push(...resolved.warnings);
@@ -122,7 +122,7 @@ export async function importFile(
       sha256 = result.sha256!;
       const earlier = findImportBySha(db, sha256);
       if (earlier && earlier.id !== importId) {
-        db.exec('ROLLBACK');
+        transaction.rollback();
         return alreadyImported(earlier.id, earlier.encoding, sha256);
       }
     }
@@ -131,14 +131,14 @@ export async function importFile(
     writer.done();
     finishImport(db, importId, counts);
     appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, preset: presetName, ...counts });
-    if (dryRun) db.exec('ROLLBACK');
+    if (dryRun) transaction.rollback();
     else {
       control?.progress(1, 'Saving…');
-      db.exec('COMMIT');
+      transaction.commit();
     }
     return { importId: dryRun ? 0 : importId, ...counts, alreadyImported: false, encoding: info.encoding };
   } catch (e) {
-    if (inTransaction && db.inTransaction) db.exec('ROLLBACK');
+    transaction?.rollback();
     throw e;
   } finally {
     busy.delete(db);

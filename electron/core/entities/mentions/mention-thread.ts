@@ -1,6 +1,6 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { CustodianError } from '../../../../shared/result';
-import { openCaseReadOnly, openCaseSecondWriter } from '../../db/connection';
+import { openCaseReadOnly, openCaseSecondWriter, setCacheSize } from '../../db/connection';
 import { iterateRecordParties, stageMentions } from '../../db/mentions';
 import { collectGarbage } from '../../collect-garbage';
 import { trace } from '../../trace';
@@ -101,7 +101,7 @@ export function serveMentionRead(port: MessagePort, casePath: string): void {
   try {
     const reader = openCaseReadOnly(casePath);
     // One pass in id order: a page is read once, and a 64 MiB cache would only hold the memory.
-    reader.pragma('cache_size = -2048');
+    setCacheSize(reader, 2048);
     let records = 0;
     const { rows, facts } = readMentions(
       iterateRecordParties(reader),
@@ -118,7 +118,7 @@ export function serveMentionRead(port: MessagePort, casePath: string): void {
     collectGarbage();
     trace('resolve: reader collected');
     const writer = openCaseSecondWriter(casePath);
-    writer.pragma('cache_size = -16384');
+    setCacheSize(writer, 16384);
     const nameId = rows.slot;
     for (let i = 0; i < nameId.length; i++) nameId[i]!++;
     writer.transaction(() => stageMentions(writer, { recordId: rows.recordId, role: rows.role, nameId })).immediate();

@@ -24,6 +24,7 @@ import {
 import { activeJudgements } from '../../db/judgements';
 import { clearMentionNames, mentionNameInserter, previousNameEntities, restoreNameIndex } from '../../db/mention-names';
 import { iterateRecordParties, stageMentions, swapInMentions } from '../../db/mentions';
+import { maxRecordId } from '../../db/records';
 import type { ReadDb, WriteDb } from '../../db/types';
 import type { JobControl } from '../../jobs/protocol';
 import { readMentions, SlotTable, type SlotFacts } from '../mentions/mention-reader';
@@ -72,7 +73,7 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl): R
  * the records while this thread analyzes their names, then stages the mentions while this one compares.
  */
 export async function resolveCaseInThreads(db: WriteDb, actor: string, workerScript: string | undefined, control?: JobControl): Promise<ResolveSummary> {
-  const records = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
+  const records = maxRecordId(db);
   if (!workerScript || records < mentionThreadMinRecords()) return resolveCase(db, actor, control);
   const run = startRun(actor, control);
   const side = new NameSide(activeJudgements(db));
