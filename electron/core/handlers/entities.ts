@@ -1,8 +1,9 @@
 import type { EntitiesMethods } from '../../../shared/api/entities';
 import { CustodianError } from '../../../shared/result';
-import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
+import { countEntities, getEntity, listEntities, renameEntity } from '../db/entities';
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
+import { countReviewQueue } from '../db/review-queue';
 import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgement } from '../entities/review/decisions';
 import { entityDetail, reviewPairs } from '../entities/review/detail';
 import { matchNames } from '../entities/pairs/match-names';

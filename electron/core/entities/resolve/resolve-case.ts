@@ -12,19 +12,13 @@ import { scriptsOf } from '../../../../shared/names';
 import type { ResolveSummary } from '../../../../shared/domain/entities';
 import { CustodianError } from '../../../../shared/result';
 import { appendAudit } from '../../db/audit-log';
-import {
-  allEntities,
-  clearEntityNames,
-  clearReviewQueue,
-  entityNameBatchInserter,
-  entityWriter,
-  retireEntity,
-  reviewInserter,
-} from '../../db/entities';
+import { allEntities, entityWriter, retireEntity } from '../../db/entities';
+import { clearEntityNames, entityNameBatchInserter } from '../../db/entity-names';
 import { activeJudgements } from '../../db/judgements';
 import { clearMentionNames, mentionNameInserter, previousNameEntities, restoreNameIndex } from '../../db/mention-names';
 import { iterateRecordParties, stageMentions, swapInMentions } from '../../db/mentions';
 import { maxRecordId } from '../../db/records';
+import { clearReviewQueue, reviewInserter } from '../../db/review-queue';
 import type { ReadDb, WriteDb } from '../../db/types';
 import type { JobControl } from '../../jobs/protocol';
 import { readMentions, SlotTable, type SlotFacts } from '../mentions/mention-reader';

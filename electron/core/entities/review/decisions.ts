@@ -9,21 +9,11 @@
 import type { Decision, EntitySummary, ResolveSummary } from '../../../../shared/domain/entities';
 import { analyzeName, scriptsOf } from '../../../../shared/names';
 import { CustodianError } from '../../../../shared/result';
-import {
-  deleteEntityNames,
-  entityNameInserter,
-  entityNamesFromMentions,
-  entityWriter,
-  getEntity,
-  getEntityNames,
-  markReviewUnsure,
-  removeReviewFor,
-  removeReviewPair,
-  retireEntity,
-  refreshEntityFacts,
-} from '../../db/entities';
+import { entityWriter, getEntity, retireEntity, refreshEntityFacts } from '../../db/entities';
+import { deleteEntityNames, entityNameInserter, getEntityNames } from '../../db/entity-names';
 import { addJudgement, getJudgement, revokeJudgement } from '../../db/judgements';
-import { entityNameRefs, moveNames, moveNamesWritten } from '../../db/mention-names';
+import { entityNameRefs, entityNamesFromMentions, moveNames, moveNamesWritten } from '../../db/mention-names';
+import { markReviewUnsure, removeReviewFor, removeReviewPair } from '../../db/review-queue';
 import { appendAudit } from '../../db/audit-log';
 import type { ReadDb, WriteDb } from '../../db/types';
 import type { JobControl } from '../../jobs/protocol';

@@ -1,17 +1,10 @@
 /** What the entity page and the review queue show: names, identifiers, trade picture, evidence side by side. */
 import type { EntityDetail, ReviewPair, ReviewSide } from '../../../../shared/domain/entities';
 import { CustodianError } from '../../../../shared/result';
-import {
-  counterpartyIds,
-  entityCountries,
-  entityRoles,
-  exampleRecords,
-  getEntity,
-  getEntityNames,
-  listReviewQueue,
-  timeline,
-  tradeLines,
-} from '../../db/entities';
+import { getEntity } from '../../db/entities';
+import { counterpartyIds, entityCountries, entityRoles, exampleRecords, timeline, tradeLines } from '../../db/entity-activity';
+import { getEntityNames } from '../../db/entity-names';
+import { listReviewQueue } from '../../db/review-queue';
 import type { ReadDb } from '../../db/types';
 
 export function entityDetail(db: ReadDb, id: number): EntityDetail {
