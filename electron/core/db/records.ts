@@ -121,7 +121,7 @@ export function maxRecordId(db: ReadDb): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
 }
 
-/** One stored record's normalized values (RECORD_FIELDS order) and raw delta (import/raw-row.ts). */
+/** One stored record's normalized values (RECORD_FIELDS order) and raw delta (import/normalize/raw-row.ts). */
 export function recordValuesById(db: ReadDb, id: number): { values: (string | number | null)[]; raw: string } | null {
   const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   return r ? { values: RECORD_FIELDS.map((f) => r[RECORD_COLUMNS[f]] ?? null), raw: r.raw } : null;
@@ -204,7 +204,7 @@ export function listRecords(
 ): CustomsRecord[] {
   const w = where(filter);
   const dir = desc ? 'DESC' : 'ASC';
-  // Ids follow (import_id, row) order (see import/import-rows.ts), and the id needs no index.
+  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
   const order =
     sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
   const rows = db
@@ -218,7 +218,7 @@ export function countRecords(db: ReadDb, filter: RecordFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM records r ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-/** A record and its raw delta as stored (import/raw-row.ts rebuilds the row as read from both). */
+/** A record and its raw delta as stored (import/normalize/raw-row.ts rebuilds the row as read from both). */
 export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw: string } | null {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) return null;

@@ -1,5 +1,5 @@
 /**
- * From slots (mention-reader.ts) to what the resolver works on. Slots whose
+ * From slots (mentions/mention-reader.ts) to what the resolver works on. Slots whose
  * names analyze the same (same comparison tokens and legal family) and carry
  * the same identifier and country form one unit, so 2.5M mentions collapse
  * to the far fewer distinct names the scorer has to compare.

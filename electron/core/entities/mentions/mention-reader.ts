@@ -2,7 +2,7 @@
  * The first half of resolving: read every record's parties into mention
  * columns. Each distinct raw name gets an index and each (raw name,
  * identifier, country) as written a "slot"; mentions point at slots. New
- * names and slots go out in batches to the name side (name-side.ts), which
+ * names and slots go out in batches to the name side (resolve/name-side.ts), which
  * analyzes them into units meanwhile; on a big case the reading runs in a
  * thread of its own (mention-thread.ts), so that the two overlap.
  */

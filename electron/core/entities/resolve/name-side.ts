@@ -2,7 +2,7 @@
  * The second half of resolving: everything that needs the names' analyses
  * (units, the investigator's judgements mapped onto them, comparing and
  * clustering). It takes the reader's batches as they come, so that on a
- * big case it analyzes while another thread reads (mention-thread.ts), and
+ * big case it analyzes while another thread reads (mentions/mention-thread.ts), and
  * answers in unit numbers: what the writing needs, and no analysis.
  */
 import type { NameRef, StoredJudgement } from '../../db/judgements';

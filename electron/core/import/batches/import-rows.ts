@@ -9,7 +9,7 @@ import { fileFacts, SUMMARY_ROW, type ReadOptions, type ReadRow, type TableInfo 
 
 /**
  * The reading half of an import: decode, parse, check and normalize rows
- * and pack them, in batches, exactly as the writer (import-file.ts) binds
+ * and pack them, in batches, exactly as the writer (import/import-file.ts) binds
  * them. It touches no database, so it can run in a thread of its own
  * (read-thread.ts) while the writer inserts the previous batch.
  */

@@ -17,7 +17,7 @@ export interface TableInfo {
   warnings: string[];
 }
 
-/** One data row as read. `HASH` (dedupe.ts) holds its text's hash when the reader calls back. */
+/** One data row as read. `HASH` (batches/dedupe.ts) holds its text's hash when the reader calls back. */
 export interface ReadRow {
   /** 1-based data row: the header is not counted, a multi-line record counts once. */
   row: number;
