@@ -6,6 +6,7 @@ import { CustodianError } from '../../shared/result';
 import type { ReadPlan, RowBatch } from '../../electron/core/import/batches/import-rows';
 import { readImportRows } from '../../electron/core/import/batches/import-rows';
 import { PRESETS } from '../../electron/core/import/mapping/presets';
+import { fileFacts, openTable } from '../../electron/core/import/readers/open-table';
 import { readImportRowsInThread } from '../../electron/core/import/batches/read-thread';
 import { PackCursor, RecordPacker } from '../../electron/core/import/batches/record-pack';
 import { custodian } from '../helpers/cli';
@@ -52,7 +53,14 @@ describe('reading in a second thread', () => {
   }
 
   const RU_HEADER = readFileSync(join(SAMPLES, 'ru-customs-2k.csv'), 'utf8').split('\n', 1)[0]!.trim().split(',');
-  const plan = (path: string): ReadPlan => ({ path, read: {}, columns: RU_HEADER, mapping: PRESETS['ru-customs']!.mapping, importId: 1, base: 0, hashBytes: true });
+  const plan = (path: string): ReadPlan => ({
+    source: openTable(fileFacts(path), {}),
+    columns: RU_HEADER,
+    mapping: PRESETS['ru-customs']!.mapping,
+    importId: 1,
+    base: 0,
+    hashBytes: true,
+  });
 
   it.runIf(existsSync(WORKER))('hands every batch to the writer in order, with the same content as reading in place', async () => {
     const path = join(SAMPLES, 'ru-customs-2k.csv');
@@ -74,7 +82,9 @@ describe('reading in a second thread', () => {
     await expect(stopped).rejects.toThrow('the disk is full');
     expect(batches).toBe(1);
 
-    const missing = readImportRowsInThread(WORKER, plan(join(tempDir(), 'gone.csv')), () => {});
+    const opened = plan(join(SAMPLES, 'ru-customs-2k.csv'));
+    const gone = { ...opened, source: { ...opened.source, path: join(tempDir(), 'gone.csv') } };
+    const missing = readImportRowsInThread(WORKER, gone, () => {});
     const error = await missing.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CustodianError);
     expect((error as CustodianError).code).not.toBe('internal');

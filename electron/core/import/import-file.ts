@@ -15,8 +15,9 @@ import { rebuildRaw } from './normalize/raw-row';
 import { readImportRows, writtenSlots, type ReadPlan, type RowBatch } from './batches/import-rows';
 import { readImportRowsInThread, readThreadMinBytes } from './batches/read-thread';
 import { PackCursor } from './batches/record-pack';
+import { fileFacts, openTable } from './readers/open-table';
 import { MEDIA_TYPES, readTable } from './readers/read-table';
-import { fileFacts, detectFormat, type FileFacts, type ReadOptions, type TableInfo } from './readers/table-source';
+import type { TableInfo, TableSource } from './readers/table-source';
 
 /** Connections with an import in flight: an import holds the write transaction across awaits. */
 const busy = new WeakSet<WriteDb>();
@@ -42,10 +43,9 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const { control, dryRun = false } = run;
   const facts = fileFacts(options.path);
-  const format = detectFormat(options.path, facts.head);
   // A same-SHA file must have the same size: hash up front only when one could match.
   let sha256: string | null = null;
-  if (format === 'xlsx' || sourceOfSizeExists(db, facts.size)) {
+  if (facts.format === 'xlsx' || sourceOfSizeExists(db, facts.size)) {
     sha256 = await sha256File(options.path);
     const earlier = findImportBySha(db, sha256);
     if (earlier) return alreadyImported(earlier.id, earlier.encoding, sha256);
@@ -53,11 +53,12 @@ export async function importFile(
   if (busy.has(db)) throw new CustodianError('busy', 'Another import is running in this case; wait for it to finish.');
   busy.add(db);
   const counts = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, replacementChars: 0, warnings: [] as string[] };
-  const read: ReadOptions = { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet };
   let transaction: HeldTransaction | null = null;
   try {
+    // Opened once: the format, encoding and delimiter decided here are what every later read uses.
+    const source = openTable(facts, { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet });
     // The header first (a few KiB), so the mapping and the record ids are settled before any row is read.
-    const head = await readHeader(options.path, read, facts);
+    const head = await readHeader(source);
     transaction = beginImmediate(db);
     const resolved = resolveMapping(db, options, head.columns);
     const presetName = resolved.preset;
@@ -85,8 +86,7 @@ export async function importFile(
       startedAt: now,
     });
     const plan: ReadPlan = {
-      path: options.path,
-      read,
+      source,
       columns: head.columns,
       mapping: resolved.mapping,
       importId,
@@ -145,9 +145,9 @@ export async function importFile(
   }
 }
 
-/** The file's header, format, encoding and delimiter, read without going past the first row. */
-async function readHeader(path: string, read: ReadOptions, facts: FileFacts): Promise<TableInfo> {
-  return readTable(path, read, { header() {}, row: () => false, chunk() {} }, facts);
+/** The file's header, read without going past the first row. */
+async function readHeader(source: TableSource): Promise<TableInfo> {
+  return readTable(source, { header() {}, row: () => false, chunk() {} });
 }
 
 function alreadyImported(importId: number, encoding: string, sha256: string): ImportSummary {

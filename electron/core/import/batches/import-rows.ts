@@ -4,8 +4,10 @@ import { cjkBigrams, INDEXED_SLOTS } from '../../db/records-fts';
 import { HASH, RowHashes } from './dedupe';
 import { compileNormalizer } from '../normalize/row';
 import { RecordPacker, type PackedRecords } from './record-pack';
+import { CustodianError } from '../../../../shared/result';
+import { nonEmptyFileSize } from '../../files';
 import { readTable } from '../readers/read-table';
-import { fileFacts, SUMMARY_ROW, type ReadOptions, type ReadRow, type TableInfo } from '../readers/table-source';
+import { SUMMARY_ROW, type ReadRow, type TableInfo, type TableSource } from '../readers/table-source';
 
 /**
  * The reading half of an import: decode, parse, check and normalize rows
@@ -28,10 +30,13 @@ export function writtenSlots(columns: readonly string[], mapping: Mapping): numb
   return [...slots].sort((a, b) => a - b);
 }
 
-/** What the writer decided before reading began (the import row exists; ids are base + row). */
+/**
+ * What the writer decided before reading began (the import row exists; ids are base + row).
+ * Plain data: it crosses to the reading thread as it is.
+ */
 export interface ReadPlan {
-  path: string;
-  read: ReadOptions;
+  /** The file as opened: format, encoding and delimiter are decided, not detected again. */
+  source: TableSource;
   columns: string[];
   mapping: Mapping;
   importId: number;
@@ -89,7 +94,11 @@ const BATCH_ROWS = 1024;
  * everything else → a record, flagged where a value looked wrong.
  */
 export async function readImportRows(plan: ReadPlan, sink: (b: RowBatch) => Promise<void> | void): Promise<ReadResult> {
-  const facts = fileFacts(plan.path);
+  const { source } = plan;
+  // The plan holds the size the file had when opened: reading a file that has changed since would mix the two.
+  if (nonEmptyFileSize(source.path, 'import') !== source.size) {
+    throw new CustodianError('file_changed', `${source.path} changed while it was being imported; import it again.`);
+  }
   const hasher = plan.hashBytes ? createHash('sha256') : null;
   const width = writtenSlots(plan.columns, plan.mapping).length + 4;
   let onRow: (r: ReadRow) => void = () => {};
@@ -99,25 +108,20 @@ export async function readImportRows(plan: ReadPlan, sink: (b: RowBatch) => Prom
     batch = new BatchBuilder(width);
     await sink(b);
   };
-  const info = await readTable(
-    plan.path,
-    plan.read,
-    {
-      header(info) {
-        if (info.columns.length !== plan.columns.length || info.columns.some((c, i) => c !== plan.columns[i])) {
-          throw new Error('The file changed while it was being imported (its header is not the one read first).');
-        }
-        onRow = rowHandler(plan, info, () => batch);
-      },
-      row: (r) => onRow(r),
-      bytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
-      async chunk(done, total) {
-        if (batch.rowsRead >= BATCH_ROWS) await flush(done, total);
-      },
+  const info = await readTable(source, {
+    header(info) {
+      if (info.columns.length !== plan.columns.length || info.columns.some((c, i) => c !== plan.columns[i])) {
+        throw new Error('The file changed while it was being imported (its header is not the one read first).');
+      }
+      onRow = rowHandler(plan, info, () => batch);
     },
-    facts,
-  );
-  await flush(facts.size, facts.size);
+    row: (r) => onRow(r),
+    bytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
+    async chunk(done, total) {
+      if (batch.rowsRead >= BATCH_ROWS) await flush(done, total);
+    },
+  });
+  await flush(source.size, source.size);
   return { info, sha256: hasher ? hasher.digest('hex') : null };
 }
 

@@ -2,28 +2,29 @@ import { open } from 'node:fs/promises';
 import { CustodianError } from '../../../../shared/result';
 import { CsvParser } from './csv-parser';
 import { hashText } from '../batches/dedupe';
-import { countReplacements, textDecoding } from './encoding';
-import { sniffDelimiter } from './sniff';
-import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
+import { countReplacements, makeDecoder } from './encoding';
+import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
 const CHUNK = 1 << 16;
 const READ = 1 << 20;
 
 /** Streams a delimited text file: decode chunk by chunk, parse, hand out rows; memory stays flat. */
-export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
-  const { decoder, confidence, bomLength } = textDecoding(path, facts.head, opts.encoding);
+export async function readCsv(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
+  const { path, size, bomLength } = source;
+  const decoder = makeDecoder(source.encoding);
   const info: TableInfo = {
     format: 'csv',
-    encoding: decoder.encoding,
-    encodingConfidence: confidence,
-    delimiter: opts.delimiter ?? null,
+    encoding: source.encoding,
+    encodingConfidence: source.encodingConfidence,
+    delimiter: source.delimiter,
     sheets: [],
     columns: [],
     replacementChars: 0,
     warnings: [],
   };
-  let parser: CsvParser | null = null;
+  // A delimited file's delimiter was chosen or sniffed when it was opened (open-table.ts).
+  const parser = new CsvParser(source.delimiter!);
   let headerDone = false;
   let row = 0;
   let blank = 0;
@@ -53,7 +54,7 @@ export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions,
     let first = true;
     while (!stopped) {
       const { bytesRead } = await fh.read(buf, 0, READ, pos);
-      const lastRead = pos + bytesRead >= facts.size || bytesRead === 0;
+      const lastRead = pos + bytesRead >= size || bytesRead === 0;
       cb.bytes?.(buf.subarray(0, bytesRead));
       for (let at = 0; !stopped && (at < bytesRead || (lastRead && at === 0)); at += CHUNK) {
         const end = Math.min(at + CHUNK, bytesRead);
@@ -63,13 +64,11 @@ export async function readCsv(path: string, facts: FileFacts, opts: ReadOptions,
         let text = decoder.decode(bytes, { stream: !last });
         if (first) {
           text = text.replace(/^\uFEFF/, '');
-          if (!info.delimiter) info.delimiter = sniffDelimiter(text.slice(0, 64 * 1024));
-          parser = new CsvParser(info.delimiter);
           first = false;
         }
         info.replacementChars += countReplacements(text);
-        parser!.push(text, last, onRecord);
-        await cb.chunk(pos + end, facts.size);
+        parser.push(text, last, onRecord);
+        await cb.chunk(pos + end, size);
       }
       pos += bytesRead;
       if (lastRead) break;

@@ -135,7 +135,8 @@ export function looksBinary(head: Uint8Array, encoding: string): boolean {
 }
 
 export interface TextDecoding {
-  decoder: TextDecoder;
+  /** The encoding's WHATWG name (a chosen label such as latin1 becomes windows-1252). */
+  encoding: string;
   /** 1 when the person chose the encoding. */
   confidence: number;
   /** Bytes of a byte-order mark to skip at the start (0 when the encoding was chosen). */
@@ -150,5 +151,5 @@ export function textDecoding(path: string, head: Uint8Array, chosen: string | un
   const guess = detectEncoding(head);
   const encoding = chosen ?? guess.encoding;
   if (looksBinary(head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
-  return { decoder: makeDecoder(encoding), confidence: chosen ? 1 : guess.confidence, bomLength: chosen ? 0 : guess.bomLength };
+  return { encoding: makeDecoder(encoding).encoding, confidence: chosen ? 1 : guess.confidence, bomLength: chosen ? 0 : guess.bomLength };
 }

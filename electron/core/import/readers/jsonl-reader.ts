@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import { CustodianError } from '../../../../shared/result';
 import { hashText } from '../batches/dedupe';
-import { countReplacements, textDecoding } from './encoding';
-import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
+import { countReplacements, makeDecoder } from './encoding';
+import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
 const CHUNK = 1 << 16;
@@ -13,12 +13,13 @@ const CHUNK = 1 << 16;
  * empty). A line that is not an object, or names keys the first line did
  * not, cannot be lined up with the columns and is rejected, never dropped.
  */
-export async function readJsonl(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
-  const { decoder, confidence, bomLength } = textDecoding(path, facts.head, opts.encoding);
+export async function readJsonl(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
+  const { path, size, bomLength } = source;
+  const decoder = makeDecoder(source.encoding);
   const info: TableInfo = {
     format: 'jsonl',
-    encoding: decoder.encoding,
-    encodingConfidence: confidence,
+    encoding: source.encoding,
+    encodingConfidence: source.encodingConfidence,
     delimiter: null,
     sheets: [],
     columns: [],
@@ -66,7 +67,7 @@ export async function readJsonl(path: string, facts: FileFacts, opts: ReadOption
     let first = true;
     while (!stopped) {
       const { bytesRead } = await fh.read(buf, 0, CHUNK, pos);
-      const last = pos + bytesRead >= facts.size || bytesRead === 0;
+      const last = pos + bytesRead >= size || bytesRead === 0;
       let bytes = buf.subarray(0, bytesRead);
       cb.bytes?.(bytes);
       if (first) bytes = bytes.subarray(bomLength);
@@ -86,7 +87,7 @@ export async function readJsonl(path: string, facts: FileFacts, opts: ReadOption
         if (!stopped && rest.trim()) onLine(rest.replace(/\r$/, ''));
         break;
       }
-      await cb.chunk(pos, facts.size);
+      await cb.chunk(pos, size);
     }
   } finally {
     await fh.close();

@@ -1,14 +1,13 @@
 import { readCsv } from './csv-reader';
 import { readJsonl } from './jsonl-reader';
 import { readXlsx } from './xlsx-reader';
-import { detectFormat, fileFacts, type FileFacts, type ReadCallbacks, type ReadOptions, type TableInfo } from './table-source';
+import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
 
-/** Reads any supported table (CSV/TSV/…, JSON lines, XLSX), streaming, through the callbacks. */
-export async function readTable(path: string, opts: ReadOptions, cb: ReadCallbacks, facts: FileFacts = fileFacts(path)): Promise<TableInfo> {
-  const format = detectFormat(path, facts.head);
-  if (format === 'xlsx') return readXlsx(path, facts, opts, cb);
-  if (format === 'jsonl') return readJsonl(path, facts, opts, cb);
-  return readCsv(path, facts, opts, cb);
+/** Reads any supported table (CSV/TSV/…, JSON lines, XLSX) as it was opened (open-table.ts), streaming, through the callbacks. */
+export async function readTable(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
+  if (source.format === 'xlsx') return readXlsx(source, cb);
+  if (source.format === 'jsonl') return readJsonl(source, cb);
+  return readCsv(source, cb);
 }
 
 export const MEDIA_TYPES = {

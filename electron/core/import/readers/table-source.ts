@@ -1,8 +1,27 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { ImportFormat } from '../../../../shared/api/records';
-import { nonEmptyFileSize } from '../../files';
-import { CustodianError } from '../../../../shared/result';
+
+/**
+ * How a file is read, decided once when it is opened (open-table.ts): its
+ * format, encoding and delimiter. Plain data, so that an import's reading
+ * thread (batches/read-thread.ts) is handed the decision and reads with it,
+ * detecting nothing again.
+ */
+export interface TableSource {
+  path: string;
+  /** The file's size when it was opened. */
+  size: number;
+  format: ImportFormat;
+  /** A WHATWG label TextDecoder understands; 'xlsx' for a spreadsheet. */
+  encoding: string;
+  /** 0..1; 1 when the person chose the encoding. */
+  encodingConfidence: number;
+  /** Bytes of byte-order mark to skip at the start (0 when the encoding was chosen). */
+  bomLength: number;
+  /** Delimited text's delimiter (chosen or sniffed); null for JSON lines and XLSX. */
+  delimiter: string | null;
+  /** The XLSX sheet to read (name or 1-based number); the first with rows when not chosen. */
+  sheet: string | number | undefined;
+}
 
 /** What a reader learned about a file: its format, encoding, delimiter and header. */
 export interface TableInfo {
@@ -28,6 +47,7 @@ export interface ReadRow {
   rawText(): string;
 }
 
+/** What the person chose about reading a file; whatever is not chosen is detected when it is opened. */
 export interface ReadOptions {
   encoding?: string | undefined;
   delimiter?: string | undefined;
@@ -43,37 +63,6 @@ export interface ReadCallbacks {
   bytes?(chunk: Buffer): void;
   /** Between chunks: progress in bytes; awaiting it lets a job notice a cancel. */
   chunk(bytesRead: number, totalBytes: number): Promise<void> | void;
-}
-
-export interface FileFacts {
-  size: number;
-  head: Buffer;
-}
-
-/** Checks the file exists and is not empty; returns its size and first 64 KiB. */
-export function fileFacts(path: string): FileFacts {
-  const size = nonEmptyFileSize(path, 'import');
-  const head = Buffer.alloc(Math.min(size, 64 * 1024));
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return { size, head };
-}
-
-/** XLSX by its zip signature, JSON lines by extension or a leading `{`, else delimited text. */
-export function detectFormat(path: string, head: Buffer): ImportFormat {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    if (/\.(xlsx|xlsm)$/i.test(path) || head.includes('xl/')) return 'xlsx';
-    throw new CustodianError('unsupported_format', `${path} is a zip archive, not a spreadsheet Custodian can read (XLSX).`);
-  }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  const text = head.subarray(0, 256).toString('latin1').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\0/g, '').trimStart();
-  if (text.startsWith('{')) return 'jsonl';
-  return 'csv';
 }
 
 /** Words that mark a summary line ("TOTAL", "ИТОГО", "合计") rather than a record. */

@@ -2,8 +2,7 @@ import type ExcelJS from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { CustodianError } from '../../../../shared/result';
 import { hashText } from '../batches/dedupe';
-import { assertSafeZip } from './zip-guard';
-import type { FileFacts, ReadCallbacks, ReadOptions, TableInfo } from './table-source';
+import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
 
 /** More columns than this is not a customs table; refuse rather than allocate. */
 const MAX_COLUMNS = 2000;
@@ -12,10 +11,11 @@ const MAX_COLUMNS = 2000;
  * Streams one sheet of an XLSX with exceljs's streaming reader. Formulas are
  * never evaluated: a formula cell gives its cached result (what Excel last
  * showed), or nothing. Dates become ISO text. `row` is the sheet row minus
- * the header's, so it matches what the investigator sees in Excel.
+ * the header's, so it matches what the investigator sees in Excel. The
+ * zip was checked for a bomb when the file was opened (open-table.ts).
  */
-export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions, cb: ReadCallbacks): Promise<TableInfo> {
-  assertSafeZip(path, facts.size);
+export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
+  const { path, sheet: wantedSheet } = source;
   const info: TableInfo = {
     format: 'xlsx',
     encoding: 'xlsx',
@@ -46,7 +46,7 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
       info.sheets.push(sheet.name);
       const wanted =
         !found &&
-        (opts.sheet === undefined ? true : typeof opts.sheet === 'number' ? opts.sheet === sheetIndex : opts.sheet === sheet.name);
+        (wantedSheet === undefined ? true : typeof wantedSheet === 'number' ? wantedSheet === sheetIndex : wantedSheet === sheet.name);
       let headerRow = 0;
       let n = 0;
       for await (const row of sheet) {
@@ -77,7 +77,7 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
         hashText(raw, 0, raw.length);
         n++;
         if (cb.row({ row: row.number - headerRow, fields, problem: null, rawText: () => raw }) === false) stopped = true;
-        if (n % 5000 === 0) await cb.chunk(0, facts.size);
+        if (n % 5000 === 0) await cb.chunk(0, source.size);
       }
     }
   } catch (e) {
@@ -86,8 +86,8 @@ export async function readXlsx(path: string, facts: FileFacts, opts: ReadOptions
   }
   if (!found) {
     throw new CustodianError(
-      opts.sheet === undefined ? 'empty_file' : 'not_found',
-      opts.sheet === undefined ? `${path} has no rows to import.` : `${path} has no sheet ${String(opts.sheet)} with rows (sheets: ${info.sheets.join(', ')}).`,
+      wantedSheet === undefined ? 'empty_file' : 'not_found',
+      wantedSheet === undefined ? `${path} has no rows to import.` : `${path} has no sheet ${String(wantedSheet)} with rows (sheets: ${info.sheets.join(', ')}).`,
     );
   }
   if (formulasWithoutValue) info.warnings.push(`${formulasWithoutValue} formula cell(s) had no cached value and were read as empty (formulas are never evaluated).`);
