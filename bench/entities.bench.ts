@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../electron/core/create-core';
 import { callToEnd, type FinalOutput } from '../electron/core/dispatch';
-import { matchNames } from '../electron/core/entities/match-names';
+import { matchNames } from '../electron/core/entities/pairs/match-names';
 import { pairwiseQuality, readLabels, storylineCheck } from '../tests/entities/evaluate';
 
 const ROWS = Number(process.env.ROWS ?? 20_000);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openCaseReadOnly } from '../electron/core/db/connection';
-import { searchAll } from '../electron/core/search';
+import { searchAll } from '../electron/core/search/search-all';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);

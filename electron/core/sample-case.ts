@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkpointWal } from './db/connection';
 import { CaseSession } from './session';
 import { importFile } from './import/import-file';
 import { addSampleDocuments } from './documents/sample-documents';
-import { resolveCase } from './entities/resolve-case';
+import { resolveCase } from './entities/resolve/resolve-case';
 
 /** The customs files a newcomer sees in the sample case, with the preset that reads each. */
 const SAMPLE_IMPORTS: { file: string; preset: string }[] = [{ file: 'ru-customs-2k.csv', preset: 'ru-customs' }];
@@ -26,7 +27,7 @@ export async function openSampleCase(appDataDir: string, sampleDir: string, acto
     }
     await addSampleDocuments(session.db, sampleDir, actor);
     resolveCase(session.db, actor); // the sample opens with its companies already resolved
-    session.db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointWal(session.db);
   } finally {
     session.close();
   }

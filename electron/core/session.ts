@@ -3,7 +3,11 @@ import type { CaseInfo } from '../../shared/api/case';
 import { CustodianError } from '../../shared/result';
 import { getMeta, setMeta } from './db/case-meta';
 import { appendAudit } from './db/audit-log';
-import { ACTIVE } from './db/entities';
+import { countEntities } from './db/entities';
+import { countDocuments } from './db/documents';
+import { countImports } from './db/imports';
+import { schemaVersion } from './db/migrations';
+import { countRecords } from './db/records';
 import { createCaseFile, openCaseFile } from './db/connection';
 import type { WriteDb } from './db/types';
 import { randomUUID } from 'node:crypto';
@@ -41,9 +45,9 @@ export class CaseSession {
   }
 
   info(): CaseInfo {
-    const count = (sql: string): number => {
+    const count = (counter: (db: WriteDb) => number): number => {
       try {
-        return (this.db.prepare(sql).get() as { n: number }).n;
+        return counter(this.db);
       } catch {
         return 0; // the table arrives with a later migration
       }
@@ -53,13 +57,13 @@ export class CaseSession {
       title: getMeta(this.db, 'title') ?? '',
       caseId: getMeta(this.db, 'case_id') ?? '',
       createdAt: getMeta(this.db, 'created_at') ?? '',
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersion(this.db),
       readOnly: false,
       counts: {
-        records: count('SELECT count(*) AS n FROM records'),
-        imports: count('SELECT count(*) AS n FROM imports'),
-        documents: count('SELECT count(*) AS n FROM documents'),
-        entities: count(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE}`),
+        records: count((db) => countRecords(db, {})),
+        imports: count(countImports),
+        documents: count(countDocuments),
+        entities: count((db) => countEntities(db, undefined)),
       },
     };
   }

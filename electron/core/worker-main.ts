@@ -1,5 +1,5 @@
-import { MENTIONS_ROLE, serveMentionRead } from './entities/mention-thread';
-import { READ_ROLE, serveImportRead } from './import/read-thread';
+import { MENTIONS_ROLE, serveMentionRead } from './entities/mentions/mention-thread';
+import { READ_ROLE, serveImportRead } from './import/batches/read-thread';
 import type { HelperServer } from './jobs/protocol';
 import { serveWorkerThread } from './jobs/worker-thread';
 import { runJobMethod } from './run-job';

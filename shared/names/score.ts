@@ -11,115 +11,12 @@
  */
 import type { AnalyzedName } from './analyze';
 import type { NameToken } from './concepts';
-import { knownOrg } from './known-orgs';
+import { pairResult, type PairContext, type PairScore } from './pair-score';
+import { prepareName, type PreparedName, type TokenStats } from './prepared-name';
 import { wordSimilarity } from './similarity';
 
-/** Token rarity from the names of the case (or of a pair file). */
-export interface TokenStats {
-  /** Distinct names seen. */
-  names: number;
-  /** In how many distinct names a key appears. */
-  df(key: string): number;
-}
-
-export interface PairContext {
-  identifiersA?: readonly string[];
-  identifiersB?: readonly string[];
-  countriesA?: readonly string[];
-  countriesB?: readonly string[];
-}
-
-export interface PairScore {
-  score: number;
-  /** Token pairs that agreed, as written (folded). */
-  matched: string[];
-  /** Tokens only one side has (explained pairs only). */
-  onlyA: string[];
-  onlyB: string[];
-  /** How many tokens only one side has. */
-  unmatchedA: number;
-  unmatchedB: number;
-  /** The same, not counting the name's last written word (where a cut-short name was cut). */
-  unmatchedHeadA: number;
-  unmatchedHeadB: number;
-  /** A word matched only as a typo or abbreviation of the other's (not a cut name's tail), or the words were spaced differently. */
-  fuzzy: boolean;
-  /** A word of ordinary vocabulary (International, Group) only one name has. */
-  extraVocabulary: boolean;
-  /** One name is the other plus a proper-name word or number of its own (Телекомимпорт / Телекомимпорт-М). */
-  subset: boolean;
-  /** One sentence per piece of evidence, for the person reviewing. */
-  reasons: string[];
-}
-
-export const WEAK_WEIGHT = 0.3;
 /** The most a name gets when it has a distinctive word the other lacks: below automatic merging. */
 export const SUBSET_CAP = 0.85;
-
-export function tokenWeight(t: NameToken, stats?: TokenStats): number {
-  let w = 1;
-  if (stats && stats.names >= 20) {
-    const df = Math.max(1, stats.df(t.key));
-    w = Math.max(0.1, Math.min(1, Math.log(stats.names / df) / Math.log(50)));
-  }
-  return t.weak ? Math.min(w, WEAK_WEIGHT) : w;
-}
-
-/**
- * What the scorer needs of one name under one set of token statistics, worked out once per name
- * (a case compares each name with hundreds of others): distinct tokens, their weights and rarity,
- * and the per-name facts the pair checks read.
- */
-export interface PreparedName {
-  name: AnalyzedName;
-  tokens: NameToken[];
-  // Plain arrays: a few numbers each, and 80k typed arrays would cost more than their contents.
-  weights: number[];
-  /** Names of the case that have each token (0 without statistics). */
-  df: number[];
-  weak: boolean[];
-  /** Index among `tokens` of the name's last written token, or -1 when that one was a repeat. */
-  lastWritten: number;
-  acronym: string | null;
-  org: number;
-}
-const noStats: TokenStats = { names: 0, df: () => 0 };
-const preparedCache = new WeakMap<TokenStats, WeakMap<AnalyzedName, PreparedName>>();
-let lastStats: TokenStats | null = null;
-let lastByName: WeakMap<AnalyzedName, PreparedName> | null = null;
-
-/** The prepared form of a name, cached per name and statistics. */
-export function prepareName(n: AnalyzedName, stats: TokenStats | undefined): PreparedName {
-  const s = stats ?? noStats;
-  if (s !== lastStats) {
-    lastByName = preparedCache.get(s) ?? null;
-    if (!lastByName) preparedCache.set(s, (lastByName = new WeakMap()));
-    lastStats = s;
-  }
-  let p = lastByName!.get(n);
-  if (!p) lastByName!.set(n, (p = computePrepared(n, stats)));
-  return p;
-}
-
-function computePrepared(n: AnalyzedName, stats: TokenStats | undefined): PreparedName {
-  const tokens = uniqueTokens(n.tokens);
-  const useDf = !!stats && stats.names >= 20;
-  return {
-    name: n,
-    tokens,
-    weights: tokens.map((t) => tokenWeight(t, stats)),
-    df: tokens.map((t) => (useDf ? stats.df(t.key) : 0)),
-    weak: tokens.map((t) => !!t.weak),
-    lastWritten: tokens.indexOf(n.tokens[n.tokens.length - 1]!),
-    acronym: asAcronym(n),
-    org: knownOrg(n),
-  };
-}
-
-function uniqueTokens(tokens: NameToken[]): NameToken[] {
-  const seen = new Set<string>();
-  return tokens.filter((t) => !seen.has(t.key) && seen.add(t.key));
-}
 
 /** useDf: the statistics are big enough to tell common spellings (df of each token given). */
 function tokenSimilarity(a: NameToken, b: NameToken, useDf: boolean, dfA: number, dfB: number): number {
@@ -131,13 +28,6 @@ function tokenSimilarity(a: NameToken, b: NameToken, useDf: boolean, dfA: number
   // Two spellings both in common use are two words (Avialogistik, Azialogistik), not a typo of one another.
   if (s > 0 && useDf && Math.min(dfA, dfB) >= 3) return s * 0.5;
   return s;
-}
-
-/** Several short words or one short word read as letters: UUAZ, U-UAZ, ODK-PM. */
-function asAcronym(n: AnalyzedName): string | null {
-  if (n.tokens.length === 0 || n.tokens.length > 3 || n.tokens.some((t) => t.numeric || t.surface.length > 5)) return null;
-  const joined = n.tokens.map((t) => t.surface).join('');
-  return joined.length >= 3 && joined.length <= 6 ? joined : null;
 }
 
 // Scratch space of the token alignment, reused by every pair (millions of pairs, a few tokens each).
@@ -166,31 +56,6 @@ function isCutTail(p: PreparedName, i: number, other: PreparedName, otherUsed: U
   return false;
 }
 
-const newResult = (): PairScore => ({
-  score: 0,
-  matched: [],
-  onlyA: [],
-  onlyB: [],
-  unmatchedA: 0,
-  unmatchedB: 0,
-  unmatchedHeadA: 0,
-  unmatchedHeadB: 0,
-  fuzzy: false,
-  extraVocabulary: false,
-  subset: false,
-  reasons: [],
-});
-/** The one result of unexplained scoring (millions of pairs: an object and four arrays each were most of a resolve's garbage). */
-const scratch = newResult();
-// Frozen: a push into it (a bug) throws instead of leaking words into every later result.
-const NO_WORDS = Object.freeze([]) as unknown as string[];
-function reset(r: PairScore): PairScore {
-  r.score = r.unmatchedA = r.unmatchedB = r.unmatchedHeadA = r.unmatchedHeadB = 0;
-  r.fuzzy = r.extraVocabulary = r.subset = false;
-  r.matched = r.onlyA = r.onlyB = r.reasons = NO_WORDS;
-  return r;
-}
-
 /**
  * explain = false leaves `reasons`, `matched`, `onlyA` and `onlyB` empty (the score and the unmatched counts
  * are the same): for comparing millions of pairs, of which a person sees a few. Its result is one object
@@ -203,7 +68,7 @@ export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, 
 export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
   const a = pa.name;
   const b = pb.name;
-  const result = explain ? newResult() : reset(scratch);
+  const result = pairResult(explain);
   const idsA = ctx.identifiersA ?? [];
   const idsB = ctx.identifiersB ?? [];
   if (idsA.length && idsB.length) {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analysisKey, analyzeName, normalizeText, scorePair } from '../../shared/names';
-import { PAIR_BASE } from '../../electron/core/entities/mention-reader';
-import { buildUnits } from '../../electron/core/entities/units';
+import { PAIR_BASE } from '../../electron/core/entities/mentions/mention-reader';
+import { buildUnits } from '../../electron/core/entities/clusters/units';
 import type { RecordParties } from '../../electron/core/db/mentions';
 
 // The replacement chain normalizeText had before its ASCII fast path.

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, tempDir } from '../helpers/temp';
-import { matchNames } from '../../electron/core/entities/match-names';
+import { matchNames } from '../../electron/core/entities/pairs/match-names';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), ...args], { encoding: 'utf8' });
 

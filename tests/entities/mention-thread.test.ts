@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMentionsInThread } from '../../electron/core/entities/mention-thread';
+import { readMentionsInThread } from '../../electron/core/entities/mentions/mention-thread';
 import { helperStarter } from '../../electron/core/jobs/worker-thread';
 import { custodian } from '../helpers/cli';
 import { JOB_WORKER, must, SAMPLES, tempCase, tempDir } from '../helpers/temp';

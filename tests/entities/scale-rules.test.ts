@@ -1,8 +1,8 @@
 // The evidence rules that keep look-alike companies apart in large cases (found at 1M generated records).
 import { describe, expect, it } from 'vitest';
 import type { RecordParties } from '../../electron/core/db/mentions';
-import { resolveUnits } from '../../electron/core/entities/resolver';
-import { buildUnits } from '../../electron/core/entities/units';
+import { resolveUnits } from '../../electron/core/entities/clusters/resolver';
+import { buildUnits } from '../../electron/core/entities/clusters/units';
 
 interface Party {
   name: string;

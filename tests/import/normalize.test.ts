@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvParser } from '../../electron/core/import/csv-parser';
-import { detectEncoding } from '../../electron/core/import/encoding';
+import { CsvParser } from '../../electron/core/import/readers/csv-parser';
+import { detectEncoding } from '../../electron/core/import/readers/encoding';
 import { normalizeCountry } from '../../electron/core/import/normalize/countries';
 import { parseDate } from '../../electron/core/import/normalize/dates';
 import { normalizeHs } from '../../electron/core/import/normalize/hs';
 import { parseNumber } from '../../electron/core/import/normalize/numbers';
-import { sniffDelimiter } from '../../electron/core/import/sniff';
+import { sniffDelimiter } from '../../electron/core/import/readers/sniff';
 import { compileNormalizer } from '../../electron/core/import/normalize/row';
-import { isCanonicalNumber, rebuildRaw } from '../../electron/core/import/raw-row';
-import { suggestMapping } from '../../electron/core/import/suggest';
+import { isCanonicalNumber, rebuildRaw } from '../../electron/core/import/normalize/raw-row';
+import { suggestMapping } from '../../electron/core/import/mapping/suggest';
 
 describe('dates', () => {
   it.each([

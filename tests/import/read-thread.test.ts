@@ -3,12 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CustodianError } from '../../shared/result';
-import type { ReadPlan, RowBatch } from '../../electron/core/import/import-rows';
-import { readImportRows } from '../../electron/core/import/import-rows';
-import { PRESETS } from '../../electron/core/import/presets';
-import { readImportRowsInThread } from '../../electron/core/import/read-thread';
+import type { ReadPlan, RowBatch } from '../../electron/core/import/batches/import-rows';
+import { readImportRows } from '../../electron/core/import/batches/import-rows';
+import { PRESETS } from '../../electron/core/import/mapping/presets';
+import { fileFacts, openTable } from '../../electron/core/import/readers/open-table';
+import { readImportRowsInThread } from '../../electron/core/import/batches/read-thread';
+import { PackCursor, RecordPacker } from '../../electron/core/import/batches/record-pack';
 import { helperStarter } from '../../electron/core/jobs/worker-thread';
-import { PackCursor, RecordPacker } from '../../electron/core/import/record-pack';
 import { custodian } from '../helpers/cli';
 import { REPO, SAMPLES, must, tempCase, tempDir } from '../helpers/temp';
 import { SAMPLE_PRESETS } from './helpers';
@@ -53,7 +54,14 @@ describe('reading in a second thread', () => {
   }
 
   const RU_HEADER = readFileSync(join(SAMPLES, 'ru-customs-2k.csv'), 'utf8').split('\n', 1)[0]!.trim().split(',');
-  const plan = (path: string): ReadPlan => ({ path, read: {}, columns: RU_HEADER, mapping: PRESETS['ru-customs']!.mapping, importId: 1, base: 0, hashBytes: true });
+  const plan = (path: string): ReadPlan => ({
+    source: openTable(fileFacts(path), {}),
+    columns: RU_HEADER,
+    mapping: PRESETS['ru-customs']!.mapping,
+    importId: 1,
+    base: 0,
+    hashBytes: true,
+  });
 
   it.runIf(existsSync(WORKER))('hands every batch to the writer in order, with the same content as reading in place', async () => {
     const path = join(SAMPLES, 'ru-customs-2k.csv');
@@ -75,7 +83,9 @@ describe('reading in a second thread', () => {
     await expect(stopped).rejects.toThrow('the disk is full');
     expect(batches).toBe(1);
 
-    const missing = readImportRowsInThread(helperStarter(WORKER), plan(join(tempDir(), 'gone.csv')), () => {});
+    const opened = plan(join(SAMPLES, 'ru-customs-2k.csv'));
+    const gone = { ...opened, source: { ...opened.source, path: join(tempDir(), 'gone.csv') } };
+    const missing = readImportRowsInThread(helperStarter(WORKER), gone, () => {});
     const error = await missing.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CustodianError);
     expect((error as CustodianError).code).not.toBe('internal');

@@ -99,6 +99,21 @@ export function openCaseReadOnly(path: string, opts: OpenOptions = {}): ReadDb {
   return db as ReadDb;
 }
 
+/** Sets a connection's page cache: a one-pass reader or a helper thread's writer needs far less than the usual 64 MiB. */
+export function setCacheSize(db: ReadDb, kib: number): void {
+  db.pragma(`cache_size = -${Math.trunc(kib)}`);
+}
+
+/** Moves everything in the write-ahead log into the file and empties the log, so that the file alone is the whole case. */
+export function checkpointWal(db: WriteDb): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Writes a compact, consistent copy of the case to `path` (VACUUM INTO leaves out deleted content). */
+export function writeCompactCopy(db: ReadDb, path: string): void {
+  db.prepare('VACUUM INTO ?').run(path);
+}
+
 /**
  * A read-only look before the file is opened for writing: SQLite must be
  * able to read it (a damaged file is refused as it is, rather than

@@ -82,6 +82,10 @@ export function listDocuments(db: ReadDb): DocumentInfo[] {
   return (db.prepare(`${SELECT} ORDER BY d.id`).all() as Row[]).map(toDocument);
 }
 
+export function countDocuments(db: ReadDb): number {
+  return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}
+
 export function getViewHtml(db: ReadDb, id: number): string | null {
   const r = db.prepare('SELECT view_html FROM documents WHERE id = ?').get(id) as { view_html: string | null } | undefined;
   return r?.view_html ?? null;

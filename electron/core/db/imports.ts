@@ -100,6 +100,10 @@ export function listImports(db: ReadDb): ImportInfo[] {
   return (db.prepare(`${SELECT} ORDER BY i.id`).all() as Row[]).map(toImportInfo);
 }
 
+export function countImports(db: ReadDb): number {
+  return (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+}
+
 export function getImport(
   db: ReadDb,
   id: number,

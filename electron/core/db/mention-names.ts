@@ -71,3 +71,13 @@ export function entityNameRefs(db: ReadDb, entityId: number): { name: string; id
     .prepare('SELECT DISTINCT raw_name AS name, identifier FROM mention_names WHERE entity_id = ? ORDER BY raw_name')
     .all(entityId) as { name: string; identifier: string | null }[];
 }
+
+/** Rebuilds one entity's names from its mentions (after a manual merge or split). */
+export function entityNamesFromMentions(db: ReadDb, entityId: number): { name: string; mentions: number }[] {
+  return db
+    .prepare(
+      `SELECT raw_name AS name, sum(mentions) AS mentions FROM mention_names
+       WHERE entity_id = ? GROUP BY raw_name ORDER BY mentions DESC`,
+    )
+    .all(entityId) as { name: string; mentions: number }[];
+}

@@ -121,7 +121,7 @@ export function maxRecordId(db: ReadDb): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
 }
 
-/** One stored record's normalized values (RECORD_FIELDS order) and raw delta (import/raw-row.ts). */
+/** One stored record's normalized values (RECORD_FIELDS order) and raw delta (import/normalize/raw-row.ts). */
 export function recordValuesById(db: ReadDb, id: number): { values: (string | number | null)[]; raw: string } | null {
   const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   return r ? { values: RECORD_FIELDS.map((f) => r[RECORD_COLUMNS[f]] ?? null), raw: r.raw } : null;
@@ -206,7 +206,7 @@ export function listRecords(
 ): CustomsRecord[] {
   const f = filterSql(filter);
   const dir = desc ? 'DESC' : 'ASC';
-  // Ids follow (import_id, row) order (see import/import-rows.ts), and the id needs no index.
+  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
   const order =
     sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
   if (afterId !== undefined) {
@@ -225,7 +225,7 @@ export function countRecords(db: ReadDb, filter: RecordFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM records r ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-/** A record and its raw delta as stored (import/raw-row.ts rebuilds the row as read from both). */
+/** A record and its raw delta as stored (import/normalize/raw-row.ts rebuilds the row as read from both). */
 export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw: string } | null {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) return null;
@@ -233,3 +233,50 @@ export function getRecord(db: ReadDb, id: number): { record: CustomsRecord; raw:
 }
 
 export const NUMERIC_FIELD_SET: ReadonlySet<RecordField> = new Set(NUMERIC_FIELDS);
+
+/** A record as a search hit shows it. */
+export interface RecordHitRow {
+  id: number;
+  import_id: number;
+  row: number;
+  date: string | null;
+  shipper: string | null;
+  consignee: string | null;
+  hs_code: string | null;
+  description: string | null;
+}
+
+/** Above this many matches, ranking them all costs more than it tells; newest first instead. */
+const RANK_AT_MOST = 500;
+
+/**
+ * Records matching an FTS5 query (ftsQuery) and the filters. Few matches
+ * are ordered by relevance (bm25); a word matching a large share of a
+ * million rows is returned newest first, which FTS5 does without scoring
+ * every match.
+ */
+export function matchRecords(db: ReadDb, match: string, limit: number, filters: RecordFilter): RecordHitRow[] {
+  const w = filterSql(filters);
+  const extra = w.sql.length ? `AND ${w.sql.join(' AND ')}` : '';
+  const many =
+    (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(match, RANK_AT_MOST + 1) as {
+      n: number;
+    }).n > RANK_AT_MOST;
+  const cols = 'r.id, r.import_id, r.row, r.date, r.shipper, r.consignee, r.hs_code, r.description';
+  if (!many && !extra) {
+    // Rank inside FTS5 first, then join only the winners (ranking across the join costs several times more).
+    return db
+      .prepare(
+        `SELECT ${cols} FROM (SELECT rowid, rank FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?) f
+         JOIN records r ON r.id = f.rowid ORDER BY f.rank`,
+      )
+      .all(match, limit) as RecordHitRow[];
+  }
+  return db
+    .prepare(
+      `SELECT ${cols} FROM records_fts f JOIN records r ON r.id = f.rowid
+       WHERE records_fts MATCH ? ${extra}
+       ORDER BY ${many ? 'f.rowid DESC' : 'f.rank'} LIMIT ?`,
+    )
+    .all(match, ...w.params, limit) as RecordHitRow[];
+}

@@ -1,6 +1,6 @@
 import { foldForIndex } from '../db/records-fts';
 import type { ReadDb } from '../db/types';
-import { findPages, queryTerms } from './search-documents';
+import { findPages, queryTerms } from '../search/search-documents';
 
 export interface DocumentMention {
   documentId: number;

@@ -3,6 +3,7 @@ import type { CaseMethods } from '../../../shared/api/case';
 import { CustodianError } from '../../../shared/result';
 import { listAudit, verifyAudit } from '../db/audit-log';
 import { setMeta } from '../db/case-meta';
+import { writeCompactCopy } from '../db/connection';
 import { readRecent, rememberRecent } from '../recent';
 import { openSampleCase } from '../sample-case';
 import { CaseSession } from '../session';
@@ -42,8 +43,7 @@ export const caseHandlers: Handlers<CaseMethods> = {
   },
   'case.saveCopy': ({ session }, { path }) => {
     if (existsSync(path)) throw new CustodianError('exists', `${path} already exists; choose a new file name.`);
-    // VACUUM INTO writes a compact, consistent copy without the deleted content.
-    session.db.prepare('VACUUM INTO ?').run(path);
+    writeCompactCopy(session.db, path);
     return { path };
   },
   'audit.list': ({ session }, { limit, offset }) => listAudit(session.db, limit, offset),

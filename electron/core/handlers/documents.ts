@@ -4,12 +4,12 @@ import { CustodianError } from '../../../shared/result';
 import { getBlob } from '../db/blobs';
 import { deleteDocument, getDocument, getViewHtml, listDocuments, updateDocument } from '../db/documents';
 import { deletePages, getPage, listPages } from '../db/document-pages';
-import { deleteExcerpt, getExcerpt, insertExcerpt, listExcerpts, updateExcerptNote } from '../db/excerpts';
+import { deleteExcerpt, getExcerpt, listExcerpts, updateExcerptNote } from '../db/excerpts';
 import type { ReadDb } from '../db/types';
 import { addDocuments } from '../documents/add-documents';
-import { locateQuote } from '../documents/locate-quote';
+import { createExcerpt } from '../documents/create-excerpt';
 import { ocrAvailable, ocrDocument } from '../documents/ocr';
-import { searchDocuments } from '../documents/search-documents';
+import { searchDocuments } from '../search/search-documents';
 import { checkedJob, type Handlers } from './types';
 
 function mustDocument(db: ReadDb, id: number): DocumentInfo {
@@ -64,26 +64,7 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
     },
     ({ session, actor }, { id }, control) => ocrDocument(session.db, id, actor, control),
   ),
-  'excerpts.create': ({ core, session }, { documentId, page, quote, note, start }) => {
-    const p = getPage(session.db, documentId, page);
-    if (!p) {
-      const d = mustDocument(session.db, documentId);
-      throw new CustodianError('not_found', `Document ${documentId} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`);
-    }
-    const at = locateQuote(p.text, quote, start);
-    if (!at) throw new CustodianError('quote_not_found', `The quote is not on page ${page} of document ${documentId}; copy it from that page's text.`);
-    const id = insertExcerpt(session.db, {
-      documentId,
-      page,
-      start: at.start,
-      end: at.end,
-      quote: p.text.slice(at.start, at.end),
-      note: note ?? '',
-      createdAt: new Date().toISOString(),
-      createdBy: core.actor,
-    });
-    return getExcerpt(session.db, id)!;
-  },
+  'excerpts.create': ({ core, session }, request) => createExcerpt(session.db, request, core.actor),
   'excerpts.list': ({ session }, { documentId }) => listExcerpts(session.db, documentId),
   'excerpts.get': ({ session }, { id }) => {
     const e = getExcerpt(session.db, id);

@@ -1,12 +1,13 @@
 import type { EntitiesMethods } from '../../../shared/api/entities';
 import { CustodianError } from '../../../shared/result';
-import { countEntities, countReviewQueue, getEntity, listEntities, renameEntity } from '../db/entities';
+import { countEntities, getEntity, listEntities, renameEntity } from '../db/entities';
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
-import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgementAudited } from '../entities/decisions';
-import { entityDetail, reviewPairs } from '../entities/detail';
-import { matchNames } from '../entities/match-names';
-import { resolveCaseInThreads } from '../entities/resolve-case';
+import { countReviewQueue } from '../db/review-queue';
+import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgementAudited } from '../entities/review/decisions';
+import { entityDetail, reviewPairs } from '../entities/review/detail';
+import { matchNames } from '../entities/pairs/match-names';
+import { resolveCaseInThreads } from '../entities/resolve/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
 import { checkedJob, type Handlers } from './types';
 

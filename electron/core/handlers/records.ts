@@ -1,15 +1,13 @@
 import type { RecordsMethods } from '../../../shared/api/records';
 import { CustodianError } from '../../../shared/result';
 import { getImport, listImports, listRejects } from '../db/imports';
-import { countRecords, getRecord, listRecords } from '../db/records';
+import { countRecords, listRecords } from '../db/records';
 import { listSavedMappings, saveMapping } from '../db/saved-mappings';
-import { getSource } from '../db/sources';
-import { searchAll } from '../search';
+import { searchAll } from '../search/search-all';
 import { importFile } from '../import/import-file';
-import { builtinPresets, PRESETS } from '../import/presets';
+import { builtinPresets, PRESETS } from '../import/mapping/presets';
 import { previewFile } from '../import/preview';
-import { rebuildRaw } from '../import/raw-row';
-import { RECORD_FIELDS } from '../../../shared/domain/records';
+import { recordWithProvenance } from '../import/provenance';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
@@ -33,26 +31,6 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
     return listRecords(session.db, filter, limit, offset, sort, desc, afterId);
   },
   'records.count': ({ session }, filter) => countRecords(session.db, filter),
-  'records.get': ({ session }, { id }) => {
-    const found = getRecord(session.db, id);
-    if (!found) throw new CustodianError('not_found', `There is no record ${id} in this case.`);
-    const imp = getImport(session.db, found.record.importId)!;
-    const source = getSource(session.db, imp.sourceId)!;
-    return {
-      record: found.record,
-      provenance: {
-        sourceId: source.id,
-        fileName: source.fileName,
-        sha256: source.sha256,
-        mediaType: source.mediaType,
-        importedAt: source.importedAt,
-        importedBy: source.importedBy,
-        importId: imp.id,
-        row: found.record.row,
-        columns: imp.columns,
-        raw: rebuildRaw(RECORD_FIELDS.map((f) => found.record[f]), found.raw, imp.columns, imp.mapping),
-      },
-    };
-  },
+  'records.get': ({ session }, { id }) => recordWithProvenance(session.db, id),
   'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
 };

@@ -1,11 +1,12 @@
 import type { ImportOptions, ImportPreview } from '../../../shared/api/records';
 import type { ReadDb } from '../db/types';
-import { resolveMapping } from './mapping';
+import { resolveMapping } from './mapping/mapping';
 import { compileNormalizer, toFields } from './normalize/row';
-import { presetForHeader } from './presets';
-import { readTable } from './read-table';
-import { suggestMapping } from './suggest';
-import type { TableInfo } from './table-source';
+import { presetForHeader } from './mapping/presets';
+import { fileFacts, openTable } from './readers/open-table';
+import { readTable } from './readers/read-table';
+import { suggestMapping } from './mapping/suggest';
+import type { TableInfo } from './readers/table-source';
 
 const PREVIEW_ROWS = 50;
 
@@ -16,18 +17,15 @@ const PREVIEW_ROWS = 50;
  */
 export async function previewFile(db: ReadDb, options: ImportOptions): Promise<ImportPreview> {
   const rows: string[][] = [];
-  const info: TableInfo = await readTable(
-    options.path,
-    { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet },
-    {
-      header() {},
-      row(r) {
-        rows.push(r.fields);
-        return rows.length < PREVIEW_ROWS;
-      },
-      chunk() {},
+  const source = openTable(fileFacts(options.path), { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet });
+  const info: TableInfo = await readTable(source, {
+    header() {},
+    row(r) {
+      rows.push(r.fields);
+      return rows.length < PREVIEW_ROWS;
     },
-  );
+    chunk() {},
+  });
   const preset = presetForHeader(info.columns);
   const suggestedMapping = preset ? { ...preset.mapping.columns } : suggestMapping(info.columns);
   let normalized: ImportPreview['normalized'] = [];

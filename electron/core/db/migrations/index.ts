@@ -1,4 +1,4 @@
-import type { WriteDb } from '../types';
+import type { ReadDb, WriteDb } from '../types';
 import type { Migration } from './types';
 import { m0010 } from './0010-foundation';
 import { m0030 } from './0030-documents';
@@ -12,9 +12,14 @@ export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m00
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/** The schema version a case is at (its user_version). */
+export function schemaVersion(db: ReadDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 /** Applies the migrations newer than the file's user_version, all in one transaction. */
 export function migrate(db: WriteDb): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {

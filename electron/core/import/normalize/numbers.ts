@@ -1,4 +1,4 @@
-import { isCanonicalNumber } from '../raw-row';
+import { isCanonicalNumber } from './raw-row';
 export interface NumberResult {
   value: number | null;
   flag: 'bad_number' | 'negative_number' | null;

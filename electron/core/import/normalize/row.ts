@@ -9,7 +9,7 @@ import { normalizeCountry } from './countries';
 import { parseDate } from './dates';
 import { normalizeHs } from './hs';
 import { parseNumber } from './numbers';
-import { rawDelta, rawSlots } from '../raw-row';
+import { rawDelta, rawSlots } from './raw-row';
 
 /** The normalized values in RECORD_FIELDS order (what the inserter binds), and the row's flags. */
 export interface NormalizedRow {
