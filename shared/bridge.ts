@@ -12,8 +12,12 @@ export interface CustodianBridge {
   shell: {
     /** A native "open" dialog; resolves to the chosen path or null. */
     pickOpenPath(kind: 'case' | 'customs' | 'document' | 'list'): Promise<string | null>;
-    /** A native "save" dialog; resolves to the chosen path or null. */
-    pickSavePath(kind: 'case' | 'pdf' | 'svg' | 'jsonl' | 'csv', suggestedName: string): Promise<string | null>;
+    /**
+     * A native "save" dialog; resolves to the chosen path or null. `purpose`
+     * ("New case", "Save a copy") titles the browser's in-app dialog; a
+     * native dialog may ignore it.
+     */
+    pickSavePath(kind: 'case' | 'pdf' | 'svg' | 'jsonl' | 'csv', suggestedName: string, purpose?: string): Promise<string | null>;
     /** Menu commands (New, Open, Open recent …) sent by the shell to the page. */
     onMenu(listener: (command: MenuCommand) => void): () => void;
   };
@@ -34,3 +38,38 @@ export const IPC = {
   pickSave: 'custodian:pick-save',
   menu: 'custodian:menu',
 } as const;
+
+/** A place the browser bridge's folder browser may show (the user's home, the folder of the sample case). */
+export interface BrowseRoot {
+  id: 'home' | 'samples';
+  label: string;
+  /** Its real path (symlinks resolved). */
+  path: string;
+}
+
+/** A folder or case file in a listing of the browser bridge (`GET /fs/list`). */
+export interface FolderEntry {
+  name: string;
+  path: string;
+  kind: 'folder' | 'case';
+  /** Bytes; null for a folder. */
+  size: number | null;
+  /** Last modified, ISO 8601. */
+  modified: string;
+}
+
+/** What `GET /fs/list?dir=…` answers: one folder under a root, its folders and `.case` files. */
+export interface FolderListing {
+  /** The folder's real path. */
+  dir: string;
+  /** The bridge machine's path separator, to join a typed file name to `dir`. */
+  separator: string;
+  /** The root it lies under, and the way down from it (the root first, named by its label). */
+  root: BrowseRoot['id'];
+  crumbs: { name: string; path: string }[];
+  /** Folders first, then case files, each by name. */
+  entries: FolderEntry[];
+  /** More entries than a listing carries were left off. */
+  truncated: boolean;
+  roots: BrowseRoot[];
+}

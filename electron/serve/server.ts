@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, extname, join, normalize, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { CoreContext } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { browseScope, listFolder, type BrowseScope } from './folder-browser';
+import { Uploads } from './uploads';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +20,20 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
+
+export interface BridgeOptions {
+  /** The home folder the in-app file dialog may show; the user's by default. */
+  home?: string;
+}
+
+/** What every request is served with. */
+interface BridgeState {
+  core: CoreContext;
+  rendererDir: string;
+  token: string;
+  scope: BrowseScope;
+  uploads: Uploads;
+}
 
 export interface Bridge {
   server: Server;
@@ -34,10 +49,12 @@ export interface Bridge {
  * random token; the Host header must name the loopback address, so a web
  * page cannot reach the bridge through DNS rebinding.
  */
-export async function startBridge(core: CoreContext, rendererDir: string, port = 0): Promise<Bridge> {
+export async function startBridge(core: CoreContext, rendererDir: string, port = 0, options: BridgeOptions = {}): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
+  const uploads = new Uploads(resolve(core.appDataDir, 'uploads'), core.jobs);
+  const state: BridgeState = { core, rendererDir, token, uploads, scope: browseScope(core.appDataDir, uploads.dir, options.home) };
   const server = createServer((req, res) => {
-    handle(core, rendererDir, token, req, res).catch((e: unknown) => {
+    handle(state, req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
       else res.end();
     });
@@ -52,7 +69,13 @@ export async function startBridge(core: CoreContext, rendererDir: string, port =
     port: actual,
     token,
     url: `http://127.0.0.1:${actual}/#token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((done) =>
+        server.close(() => {
+          uploads.removeAll();
+          done();
+        }),
+      ),
   };
 }
 
@@ -80,33 +103,43 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
-async function handle(core: CoreContext, rendererDir: string, token: string, req: IncomingMessage, res: ServerResponse) {
+async function handle(state: BridgeState, req: IncomingMessage, res: ServerResponse) {
   const host = req.headers.host ?? '';
   if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Wrong host.' } });
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
-    if (!authorized(req, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } });
-    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'Use POST.' } });
-    if (url.pathname === '/upload') return upload(core, url, req, res);
-    let input: unknown;
-    try {
-      input = await readJson(req);
-    } catch {
-      return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
-    }
-    return send(res, 200, await dispatch(core, decodeURIComponent(url.pathname.slice(5)), input));
+  const isApi = url.pathname.startsWith('/api/') || url.pathname === '/upload' || url.pathname.startsWith('/fs/');
+  if (!isApi) return serveStatic(state.rendererDir, url.pathname, res);
+  if (!authorized(req, state.token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } });
+  if (url.pathname.startsWith('/fs/')) return folders(state, url, req, res);
+  if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'Use POST.' } });
+  if (url.pathname === '/upload') {
+    const path = await state.uploads.stage(url.searchParams.get('name'), req);
+    return send(res, 200, { ok: true, value: { path } });
   }
-  return serveStatic(rendererDir, url.pathname, res);
+  let input: unknown;
+  try {
+    input = await readJson(req);
+  } catch {
+    return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+  }
+  const method = decodeURIComponent(url.pathname.slice(5));
+  const answer = await dispatch(state.core, method, input);
+  state.uploads.afterCall(method, input, answer);
+  return send(res, 200, answer);
 }
 
-/** A file the browser picked, staged on disk so that the API can read it by path like a dialog's pick. */
-async function upload(core: CoreContext, url: URL, req: IncomingMessage, res: ServerResponse) {
-  const name = basename(url.searchParams.get('name') ?? 'upload').replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'upload';
-  const dir = join(core.appDataDir, 'uploads', randomBytes(8).toString('hex'));
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  await pipeline(req, createWriteStream(path));
-  send(res, 200, { ok: true, value: { path } });
+/**
+ * `GET /fs/list?dir=…&root=…`: the in-app file dialog's folder listing,
+ * confined to home and the sample folder (`root` names the one the dialog
+ * is browsing, for the breadcrumb, where they nest).
+ */
+function folders(state: BridgeState, url: URL, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'method', message: 'Use GET.' } });
+  if (url.pathname !== '/fs/list') return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Unknown path.' } });
+  const r = listFolder(state.scope, url.searchParams.get('dir') || null, url.searchParams.get('root'));
+  if (r.ok) return send(res, 200, { ok: true, value: r.listing });
+  const code = r.status === 403 ? 'forbidden' : r.status === 404 ? 'not_found' : 'invalid_input';
+  return send(res, r.status, { ok: false, error: { code, message: r.message } });
 }
 
 function serveStatic(rendererDir: string, pathname: string, res: ServerResponse) {

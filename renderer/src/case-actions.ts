@@ -1,4 +1,5 @@
 import { client, shell } from './api/client';
+import { askText } from './components/TextDialog';
 import { useApp } from './state/store';
 
 /** What the welcome screen, the menu and the sidebar do with cases; errors land in the status line. */
@@ -13,9 +14,10 @@ export async function openCase(path?: string): Promise<void> {
 }
 
 export async function newCase(): Promise<void> {
-  const path = await shell.pickSavePath('case', 'investigation.case');
+  const path = await shell.pickSavePath('case', 'investigation.case', 'New case');
   if (!path) return;
-  const title = window.prompt('Title of the new case:', 'New investigation')?.trim();
+  // In-app, not window.prompt: Electron does not support prompt().
+  const title = await askText({ title: 'New case', label: 'Title of the new case', initial: 'New investigation', action: 'Create case' });
   if (title) await apply(await client.call('case.create', { path, title }));
 }
 
@@ -27,7 +29,7 @@ export async function openSample(): Promise<void> {
 export async function saveCopy(): Promise<void> {
   const info = useApp.getState().caseInfo;
   if (!info) return;
-  const path = await shell.pickSavePath('case', `${info.title || 'case'} (copy).case`);
+  const path = await shell.pickSavePath('case', `${info.title || 'case'} (copy).case`, 'Save a copy');
   if (!path) return;
   const r = await client.call('case.saveCopy', { path });
   useApp.getState().setError(r.ok ? null : r.error.message);

@@ -49,11 +49,15 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts `custodian serve` on a case (or the sample) with its own app folder. */
-export async function serve(args: string[]): Promise<Served> {
+/**
+ * Starts `custodian serve` on a case (or the sample) with its own app folder;
+ * `env` adds to its environment (a HOME of the test's own, so that the
+ * in-app file dialog never shows the real one).
+ */
+export async function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
   const home = mkdtempSync(join(tmpdir(), 'custodian-e2e-home-'));
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), 'serve', ...args, '--json'], {
-    env: { ...process.env, CUSTODIAN_HOME: home },
+    env: { ...process.env, CUSTODIAN_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,4 +1,6 @@
-import type { CustodianBridge } from '../../../shared/bridge';
+import type { CustodianBridge, FolderListing } from '../../../shared/bridge';
+import type { Result } from '../../../shared/result';
+import { pickCaseFile } from '../components/CaseFileDialog';
 
 const ACCEPT: Record<string, string> = {
   customs: '.csv,.tsv,.txt,.xlsx,.jsonl,.json',
@@ -29,19 +31,38 @@ function pickAndUpload(token: string, kind: string): Promise<string | null> {
   });
 }
 
+/** A folder on the bridge's machine (null: the first root) under `root`, as the bridge lists it for the case file dialog. */
+async function listFolder(token: string, dir: string | null, root?: string): Promise<Result<FolderListing>> {
+  const query = new URLSearchParams();
+  if (dir !== null) query.set('dir', dir);
+  if (root) query.set('root', root);
+  try {
+    const res = await fetch(`/fs/list?${query.toString()}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'This page’s link has expired: open the link custodian serve printed.' } };
+    return (await res.json()) as Result<FolderListing>;
+  } catch (e) {
+    return { ok: false, error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` } };
+  }
+}
+
 /**
  * The browser has no native dialogs onto the machine's disk. Cases are opened
- * and saved by path (the bridge runs on this machine); files to import are
- * picked with the browser's own picker and uploaded to the bridge.
+ * and saved in place (the bridge runs on this machine), so an in-app dialog
+ * browses the bridge's folders — only home and the sample folder; files to
+ * import are picked with the browser's own picker and uploaded to the bridge.
  */
 export function browserShell(token: string): CustodianBridge['shell'] {
+  const list = (dir: string | null, root?: string) => listFolder(token, dir, root);
   return {
     pickOpenPath: (kind) =>
+      kind === 'case' ? pickCaseFile({ mode: 'open', title: 'Open case', action: 'Open', list }) : pickAndUpload(token, kind),
+    pickSavePath: (kind, suggestedName, purpose) =>
       kind === 'case'
-        ? Promise.resolve(window.prompt('Path of the case file to open (on this computer):')?.trim() || null)
-        : pickAndUpload(token, kind),
-    pickSavePath: (_kind, suggestedName) =>
-      Promise.resolve(window.prompt('Save as (full path on this computer):', suggestedName)?.trim() || null),
+        ? pickCaseFile({ mode: 'save', title: purpose ?? 'Save case', action: purpose?.startsWith('New') ? 'Create' : 'Save', suggestedName, list })
+        : // Exports (briefs, diagrams, CSV) are not built yet; they will be downloads in a browser, not paths.
+          Promise.resolve(window.prompt('Save as (full path on this computer):', suggestedName)?.trim() || null),
     onMenu: () => () => undefined,
   };
 }
