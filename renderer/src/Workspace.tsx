@@ -1,11 +1,11 @@
 import type { CaseInfo } from '../../shared/api/case';
 import { closeCase, saveCopy } from './case-actions';
 import { SECTIONS } from './sections';
+import { openSection, useRoute } from './router';
 import { useApp } from './state/store';
 
 export function Workspace({ info }: { info: CaseInfo }) {
-  const sectionId = useApp((s) => s.section);
-  const setSection = useApp((s) => s.setSection);
+  const sectionId = useRoute((s) => s.route.section);
   const error = useApp((s) => s.error);
   const setError = useApp((s) => s.setError);
   const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0]!;
@@ -24,7 +24,7 @@ export function Workspace({ info }: { info: CaseInfo }) {
               <button
                 className={s.id === section.id ? 'active' : ''}
                 aria-current={s.id === section.id ? 'page' : undefined}
-                onClick={() => setSection(s.id)}
+                onClick={() => openSection(s.id)}
               >
                 {s.label}
                 {s.id in info.counts && (

@@ -62,9 +62,9 @@ describe.runIf(run)('the import wizard', () => {
 
     await page.getByRole('combobox', { name: 'Import', exact: true }).selectOption({ label: '#2 vendor.csv' });
     await expect.poll(() => page.getByText('2 records').isVisible()).toBe(true);
-    await page.getByRole('columnheader', { name: /Value USD/ }).click();
-    await page.getByRole('columnheader', { name: /Value USD/ }).click();
-    await expect.poll(() => page.locator('.records-row[aria-rowindex="1"]').textContent()).toContain('Gamma Co');
+    await page.getByRole('columnheader', { name: /Value \(USD\)/ }).click();
+    await page.getByRole('columnheader', { name: /Value \(USD\)/ }).click();
+    await expect.poll(() => page.locator('.records-row[data-index="0"]').textContent()).toContain('Gamma Co');
     await page.getByRole('button', { name: 'Columns…' }).click();
     await page.getByRole('group', { name: 'Columns' }).getByLabel('Description').uncheck();
     expect(await page.getByRole('columnheader', { name: 'Description' }).count()).toBe(0);

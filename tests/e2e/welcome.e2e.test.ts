@@ -24,7 +24,7 @@ describe.runIf(run)('welcome screen', () => {
     await page.screenshot({ path: screenshotPath('welcome') });
     await page.getByRole('button', { name: 'Open sample case' }).click();
     await page.getByRole('heading', { name: 'Records' }).waitFor({ timeout: 90_000 });
-    await expect.poll(() => page.locator('.records-row[aria-rowindex="1"]').textContent()).not.toContain('Loading');
+    await expect.poll(() => page.locator('.records-row[data-index="0"]').textContent()).not.toContain('Loading');
     expect(await page.getByRole('navigation', { name: 'Case sections' }).textContent()).toContain('Sample case');
     await page.getByRole('button', { name: /^Audit/ }).click();
     await page.getByText(/Chain intact/).waitFor();

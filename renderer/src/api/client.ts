@@ -10,12 +10,24 @@ declare global {
   }
 }
 
-/** The bridge's token travels in the URL fragment (never sent to a server, never in a Referer). */
+/**
+ * The bridge's token travels in the URL fragment (never sent to a server,
+ * never in a Referer): `#token=…` as `custodian serve` prints it, or beside a
+ * route (`#/records?q=…&token=…`). It is read once and kept in sessionStorage,
+ * so a reload or a route change (which rewrites the fragment) keeps working;
+ * the route, if any, stays in the address without the token.
+ */
 function bridgeToken(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  const hash = location.hash.slice(1);
+  const cut = hash.startsWith('/') ? hash.indexOf('?') : -1;
+  const params = new URLSearchParams(hash.startsWith('/') ? (cut < 0 ? '' : hash.slice(cut + 1)) : hash);
+  const fromHash = params.get('token');
   if (fromHash) {
     sessionStorage.setItem('custodian-token', fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
+    params.delete('token');
+    const rest = params.toString();
+    const route = hash.startsWith('/') ? `#${cut < 0 ? hash : hash.slice(0, cut)}${rest ? `?${rest}` : ''}` : '';
+    history.replaceState(null, '', location.pathname + location.search + route);
     return fromHash;
   }
   return sessionStorage.getItem('custodian-token') ?? '';

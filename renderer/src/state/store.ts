@@ -1,27 +1,27 @@
 import { create } from 'zustand';
 import type { CaseInfo } from '../../../shared/api/case';
 import { client } from '../api/client';
+import { bindCase } from '../router';
 
 interface AppState {
   caseInfo: CaseInfo | null;
-  section: string;
   /** The last error to show in the status bar; null when all is well. */
   error: string | null;
   /** Bumped after anything changes the case, so views reload. */
   revision: number;
   setCase(info: CaseInfo | null): void;
-  setSection(id: string): void;
   setError(message: string | null): void;
   refresh(): Promise<void>;
 }
 
 export const useApp = create<AppState>((set, get) => ({
   caseInfo: null,
-  section: 'records',
   error: null,
   revision: 0,
-  setCase: (caseInfo) => set({ caseInfo, error: null, revision: get().revision + 1 }),
-  setSection: (section) => set({ section }),
+  setCase(caseInfo) {
+    if (caseInfo) bindCase(caseInfo.caseId);
+    set({ caseInfo, error: null, revision: get().revision + 1 });
+  },
   setError: (error) => set({ error }),
   async refresh() {
     const r = await client.call('case.current', {});

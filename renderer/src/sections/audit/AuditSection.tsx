@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../../../shared/api/case';
 import { client } from '../../api/client';
+import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 
 /** The case's append-only, hash-chained log of changes. */
@@ -30,7 +31,7 @@ export function AuditSection() {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
-              <td>{new Date(e.at).toLocaleString()}</td>
+              <td>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
               <td className="mono small">{JSON.stringify(e.detail)}</td>

@@ -2,6 +2,8 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/domain/documents';
 import type { SearchHit } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
+import { formatDate } from '../../format';
+import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { AddDocumentButton } from './AddDocumentButton';
 import { DocumentViewer } from './DocumentViewer';
@@ -15,16 +17,16 @@ const KIND_LABEL: Record<string, string> = { pdf: 'PDF', html: 'Web page', docx:
 
 /** Source documents: the list, search over every page, the case's excerpts, and the viewer. */
 export function DocumentsSection() {
-  const openId = useDocumentsNav((s) => s.documentId);
-  const openIn = useDocumentsNav((s) => s.caseId);
-  const caseId = useApp((s) => s.caseInfo?.caseId ?? null);
-  const documentId = openIn === caseId ? openId : null;
-  const open = useDocumentsNav((s) => s.open);
+  const { documentId, open } = useDocumentsNav();
+  const params = useRoute((s) => s.route.params);
   const revision = useApp((s) => s.revision);
   const setError = useApp((s) => s.setError);
   const [docs, setDocs] = useState<DocumentInfo[] | null>(null);
-  const [tab, setTab] = useState<'documents' | 'excerpts'>('documents');
-  const [text, setText] = useState('');
+  // The search text and the tab live in the URL, so they survive a visit to another section, Back and reload.
+  const tab = params.tab === 'excerpts' ? 'excerpts' : 'documents';
+  const setTab = (t: 'documents' | 'excerpts') => setParams({ tab: t === 'excerpts' ? t : undefined }, { push: true });
+  const text = params.q ?? '';
+  const setText = (q: string) => setParams({ q });
   const query = useDeferredValue(text.trim());
   const [hits, setHits] = useState<SearchHit[] | null>(null);
 
@@ -91,7 +93,7 @@ export function DocumentsSection() {
                   <td>{d.pages}</td>
                   <td>{d.textStatus === 'no_text' ? <span className="flag">no text</span> : d.textStatus === 'ocr' ? 'OCR' : '✓'}</td>
                   <td>{d.excerpts}</td>
-                  <td className="small">{new Date(d.addedAt).toLocaleDateString()}</td>
+                  <td className="small">{formatDate(d.addedAt)}</td>
                 </tr>
               ))}
             </tbody>

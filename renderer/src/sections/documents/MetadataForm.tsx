@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DocumentInfo } from '../../../../shared/domain/documents';
 import { client } from '../../api/client';
+import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 
 const FLAG_TEXT: Record<string, string> = {
@@ -45,7 +46,7 @@ export function MetadataForm({ info, onSaved }: { info: DocumentInfo; onSaved(d:
       <dl className="small">
         <dt>File</dt><dd>{info.fileName} ({sizeText(info.size)}, {info.mediaType})</dd>
         <dt>SHA-256</dt><dd className="mono break">{info.sha256}</dd>
-        <dt>Added</dt><dd>{new Date(info.addedAt).toLocaleString()} by {info.addedBy}</dd>
+        <dt>Added</dt><dd>{formatDateTime(info.addedAt)} by {info.addedBy}</dd>
         <dt>Text</dt><dd>{info.textStatus === 'text' ? `read by ${info.extractor}` : info.textStatus === 'ocr' ? `OCR (${info.extractor})` : 'no text layer'}</dd>
         {info.flags.length > 0 && (<><dt>Warnings</dt><dd>{info.flags.map((f) => <span key={f} className="flag">{FLAG_TEXT[f] ?? f}</span>)}</dd></>)}
       </dl>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
+import { intOrNull, setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { RecordDetail } from '../records/RecordDetail';
 import { highlightSnippet } from './Snippet';
@@ -15,10 +16,13 @@ import './documents.css';
 export function SearchSection() {
   const revision = useApp((s) => s.revision);
   const setError = useApp((s) => s.setError);
-  const [text, setText] = useState('');
+  // The search text and the record open beside the results live in the URL (`#/search?q=…&record=12`).
+  const params = useRoute((s) => s.route.params);
+  const text = params.q ?? '';
   const query = useDeferredValue(text.trim());
   const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [record, setRecord] = useState<number | null>(null);
+  const record = intOrNull(params.record);
+  const setRecord = (id: number | null) => setParams({ record: id === null ? undefined : String(id) }, { push: true });
   useEffect(() => {
     if (!query) return setHits(null);
     let current = true;
@@ -33,7 +37,7 @@ export function SearchSection() {
     <section className="documents-section">
       <header className="toolbar">
         <h2>Search</h2>
-        <input type="search" autoFocus placeholder="Names, goods, places… in records and documents" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search the case" />
+        <input type="search" autoFocus placeholder="Names, goods, places… in records and documents" value={text} onChange={(e) => setParams({ q: e.target.value })} aria-label="Search the case" />
         {hits && <span className="muted small" aria-live="polite">{hits.length - docs} records · {docs} document pages</span>}
       </header>
       <div className="records-body">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Judgement } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
 import { undoJudgement } from './undo-judgement';
@@ -107,14 +108,14 @@ export function DecisionsList({ revision }: { revision: number }) {
                   <SideNames names={j.namesB} />
                 </td>
                 <td>{j.actor}</td>
-                <td className="nowrap">{new Date(j.at).toLocaleString()}</td>
+                <td className="nowrap">{formatDateTime(j.at)}</td>
                 <td>{j.note || <span className="muted">—</span>}</td>
                 <td className="undo-cell">
                   {j.revokedAt ? (
                     <span className="small">
                       Undone by {j.revokedBy ?? 'someone'}
                       <br />
-                      {new Date(j.revokedAt).toLocaleString()}
+                      {formatDateTime(j.revokedAt)}
                     </span>
                   ) : (
                     <button onClick={() => void undo(j)} disabled={undoing !== null}>

@@ -1,4 +1,5 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue } from 'react';
+import { intOrNull, navigate, setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { DecisionsList } from './DecisionsList';
 import { EntityList } from './EntityList';
@@ -7,13 +8,22 @@ import { ResolveButton } from './ResolveButton';
 import { ReviewQueue } from './ReviewQueue';
 import './entities.css';
 
+type Tab = 'list' | 'review' | 'decisions';
+const TABS: readonly Tab[] = ['list', 'review', 'decisions'];
+
 /** Companies resolved across spellings and scripts: the list with each entity's page, the review queue, and the decisions made. */
 export function EntitiesSection() {
   const revision = useApp((s) => s.revision);
-  const [tab, setTab] = useState<'list' | 'review' | 'decisions'>('list');
-  const [text, setText] = useState('');
+  // The tab, the search text and the entity shown live in the URL (`#/entities/156?q=…`, `#/entities?tab=review`).
+  const route = useRoute((s) => s.route);
+  const tab = TABS.includes(route.params.tab as Tab) ? (route.params.tab as Tab) : 'list';
+  const setTab = (t: Tab) => setParams({ tab: t === 'list' ? undefined : t }, { push: true });
+  const text = route.params.q ?? '';
+  const setText = (q: string) => setParams({ q });
   const query = useDeferredValue(text.trim());
-  const [selected, setSelected] = useState<number | null>(null);
+  const selected = intOrNull(route.path[0]);
+  // Opening an entity (from the list, a counterparty, a merge) is a place of its own: Back returns to the one before.
+  const setSelected = (id: number) => navigate({ section: 'entities', path: [String(id)], params: route.params });
   return (
     <section className="entities-section">
       <header className="toolbar">

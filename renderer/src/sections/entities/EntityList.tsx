@@ -20,19 +20,33 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
       live = false;
     };
   }, [query, revision]);
-  // An entity opened from elsewhere (a counterparty, a merge) is brought into view when the list shows it.
+  // The entity shown may be outside this search (a counterparty, a merge, a link): the list still names it, on top, so
+  // that what is highlighted is always the entity on the page and never the one opened before.
+  const [outside, setOutside] = useState<EntitySummary | null>(null);
+  const listed = selected === null || items.some((e) => e.id === selected);
+  useEffect(() => {
+    if (listed || selected === null) return setOutside(null);
+    let live = true;
+    void client.call('entities.get', { id: selected }).then((r) => live && setOutside(r.ok && r.value.mentions > 0 ? r.value : null));
+    return () => {
+      live = false;
+    };
+  }, [listed, selected, revision]);
+  // An entity opened from elsewhere is brought into view when the list shows it.
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selected, items]);
+  }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
-  if (items.length === 0) return <div className="empty-section"><p>No entities yet. Import records, then resolve entities.</p></div>;
+  if (items.length === 0 && !outside) return <div className="empty-section"><p>No entities yet. Import records, then resolve entities.</p></div>;
+  const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
     <ul className="entity-list" role="listbox" aria-label="Entities" ref={listRef}>
-      {items.map((e) => (
-        <li key={e.id} role="option" aria-selected={selected === e.id}>
+      {shown.map((e) => (
+        <li key={e.id} role="option" aria-selected={selected === e.id} data-entity-id={e.id}>
           <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>
             <span className="entity-name">{e.name}</span>
             <span className="muted small">
+              {e === outside && 'Shown, not in this search · '}
               {e.country ?? '—'} · {e.mentions.toLocaleString()} mentions{e.aliases.length ? ` · ${e.aliases.length} other names` : ''}
               {e.identifiers.length ? ` · ${e.identifiers.join(', ')}` : ''}
             </span>

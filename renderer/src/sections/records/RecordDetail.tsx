@@ -1,23 +1,22 @@
 import { useEffect, useState } from 'react';
 import { RECORD_FIELDS, type RecordDetail as Detail } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
-
-const LABELS: Record<string, string> = {
-  declarationNo: 'Declaration no.',
-  hsCode: 'HS code',
-  valueUsd: 'Value (USD)',
-  netKg: 'Net weight (kg)',
-  grossKg: 'Gross weight (kg)',
-};
-const label = (f: string) => LABELS[f] ?? f.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+import { formatDateTime } from '../../format';
+import { FIELD_LABELS } from './columns';
 
 /** One record: its normalized fields, its flags, and where it came from, down to the raw values in its row. */
 export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    // Arrow keys walk the table with the detail open: only the reply for the record now chosen may show.
+    let current = true;
     setDetail(null);
-    void client.call('records.get', { id }).then((r) => (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    setError(null);
+    void client.call('records.get', { id }).then((r) => current && (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    return () => {
+      current = false;
+    };
   }, [id]);
   if (error) return <aside className="detail"><p className="error">{error}</p></aside>;
   if (!detail) return <aside className="detail"><p className="muted">Loading…</p></aside>;
@@ -37,7 +36,7 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
           <dt>Source file</dt><dd>{p.fileName}</dd>
           <dt>SHA-256</dt><dd className="mono small break">{p.sha256}</dd>
           <dt>Row</dt><dd>{p.row} <span className="muted">(data row; header not counted)</span></dd>
-          <dt>Import</dt><dd>#{p.importId}, {new Date(p.importedAt).toLocaleString()} by {p.importedBy}</dd>
+          <dt>Import</dt><dd>#{p.importId}, {formatDateTime(p.importedAt)} by {p.importedBy}</dd>
         </dl>
         <h4>Raw values as read</h4>
         <table className="raw">
@@ -52,7 +51,7 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
         <h4>Normalized</h4>
         <dl>
           {RECORD_FIELDS.filter((f) => record[f] !== null && record[f] !== '').map((f) => (
-            <div key={f} className="kv"><dt>{label(f)}</dt><dd>{String(record[f])}</dd></div>
+            <div key={f} className="kv"><dt>{FIELD_LABELS[f]}</dt><dd>{String(record[f])}</dd></div>
           ))}
         </dl>
       </section>

@@ -1,60 +1,65 @@
 import { useEffect, useState } from 'react';
 import { RECORD_FLAGS, type ImportInfo } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
+import { setParams } from '../../router';
 import { useApp } from '../../state/store';
 import { ALL_COLUMNS } from './columns';
-import type { RecordQuery } from './useRecordPages';
+import './records.css';
 
 interface Props {
-  filter: RecordQuery;
-  onFilter(f: RecordQuery): void;
+  /** The Records section's URL parameters, which hold the filters. */
+  params: Readonly<Record<string, string>>;
   visible: string[];
   onVisible(keys: string[]): void;
 }
 
-/** Filters beyond the search box (import, flag, dates, HS prefix, country, value) and the column chooser. */
-export function RecordsFilters({ filter, onFilter, visible, onVisible }: Props) {
+/**
+ * Filters beyond the search box (import, flag, dates, HS prefix, country,
+ * value) and the column chooser. Each field's hint is an example ("e.g.
+ * 8807"), shown muted and in italics, so an empty field never looks like a
+ * filter in force.
+ */
+export function RecordsFilters({ params, visible, onVisible }: Props) {
   const revision = useApp((s) => s.revision);
   const [imports, setImports] = useState<ImportInfo[]>([]);
   const [chooser, setChooser] = useState(false);
   useEffect(() => {
     void client.call('imports.list', {}).then((r) => r.ok && setImports(r.value));
   }, [revision]);
-  const set = (patch: Partial<RecordQuery>) => {
-    const next: RecordQuery = { ...filter, ...patch };
-    for (const k of Object.keys(next) as (keyof RecordQuery)[]) if (next[k] === '' || next[k] === undefined) delete next[k];
-    onFilter(next);
-  };
-  const text = (k: 'dateFrom' | 'dateTo' | 'hsPrefix' | 'country', label: string, placeholder: string) => (
+  const text = (param: string, label: string, hint: string, width?: 'short' | 'date') => (
     <label>
       {label}
-      <input type="text" aria-label={label} placeholder={placeholder} value={filter[k] ?? ''} onChange={(e) => set({ [k]: e.target.value })} />
+      <input
+        type="text"
+        className={width}
+        aria-label={label}
+        placeholder={hint}
+        value={params[param] ?? ''}
+        onChange={(e) => setParams({ [param]: e.target.value })}
+      />
     </label>
   );
   return (
     <div className="records-filters" role="group" aria-label="Record filters">
       <label>
         Import
-        <select aria-label="Import" value={filter.importId ?? ''} onChange={(e) => set({ importId: e.target.value ? Number(e.target.value) : undefined })}>
+        <select aria-label="Import" value={params.import ?? ''} onChange={(e) => setParams({ import: e.target.value })}>
           <option value="">all</option>
           {imports.map((i) => <option key={i.id} value={i.id}>#{i.id} {i.fileName}</option>)}
         </select>
       </label>
       <label>
         Flag
-        <select aria-label="Flag" value={filter.flag ?? ''} onChange={(e) => set({ flag: e.target.value })}>
+        <select aria-label="Flag" value={params.flag ?? ''} onChange={(e) => setParams({ flag: e.target.value })}>
           <option value="">any</option>
           {RECORD_FLAGS.map((f) => <option key={f} value={f}>{f.replace(/_/g, ' ')}</option>)}
         </select>
       </label>
-      {text('dateFrom', 'From', 'yyyy-mm-dd')}
-      {text('dateTo', 'To', 'yyyy-mm-dd')}
-      {text('hsPrefix', 'HS', '8807')}
-      {text('country', 'Country', 'CN')}
-      <label>
-        Min USD
-        <input type="text" aria-label="Min USD" value={filter.valueMin ?? ''} onChange={(e) => set({ valueMin: e.target.value === '' || Number.isNaN(Number(e.target.value)) ? undefined : Number(e.target.value) })} />
-      </label>
+      {text('from', 'From', 'YYYY-MM-DD', 'date')}
+      {text('to', 'To', 'YYYY-MM-DD', 'date')}
+      {text('hs', 'HS', 'e.g. 8807', 'short')}
+      {text('country', 'Country', 'e.g. CN', 'short')}
+      {text('min', 'Min USD', 'e.g. 10000')}
       <span className="spacer" />
       <div className="column-chooser">
         <button onClick={() => setChooser(!chooser)} aria-expanded={chooser}>Columns…</button>

@@ -1,11 +1,13 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { ImportButton } from './ImportButton';
 import { RecordDetail } from './RecordDetail';
 import { RecordsFilters } from './RecordsFilters';
 import { RecordsTable } from './RecordsTable';
-import { ALL_COLUMNS, DEFAULT_COLUMNS, type Column } from './columns';
-import { useRecordPages, type RecordQuery } from './useRecordPages';
+import { ALL_COLUMNS, DEFAULT_COLUMNS } from './columns';
+import { nextSort, openRecordOf, queryOfParams } from './record-route';
+import { useRecordPages } from './useRecordPages';
 import '../import/import.css';
 
 const COLUMNS_KEY = 'custodian.records.columns';
@@ -19,26 +21,28 @@ function savedColumns(): string[] {
   }
 }
 
+/** Parameters that only open a record or order the rows; any other one narrows the list. */
+const NOT_FILTERS = new Set(['record', 'sort', 'desc']);
+
+/**
+ * The imported customs records. The search text, filters, sort and the open
+ * record live in the URL (`#/records?q=…&hs=8807&sort=valueUsd&desc=1&record=1234`),
+ * so Back, Forward and reload keep them, and so does a visit to another section.
+ */
 export function RecordsSection() {
   const revision = useApp((s) => s.revision);
-  const [text, setText] = useState('');
-  const [flagged, setFlagged] = useState(false);
-  const [more, setMore] = useState<RecordQuery>({});
-  const [sort, setSort] = useState<{ key: Column['sort']; desc: boolean } | undefined>();
+  const params = useRoute((s) => s.route.params);
+  const query = useMemo(() => queryOfParams(params), [params]);
+  const { pages, layoutTotal } = useRecordPages(query, revision);
+  const openId = openRecordOf(params);
   const [visible, setVisible] = useState<string[]>(savedColumns);
-  const query = useDeferredValue(text.trim());
-  const filter = useMemo(
-    () => ({ ...more, query: query || undefined, flagged: flagged || undefined, ...(sort ? { sort: sort.key, desc: sort.desc } : {}) }),
-    [query, flagged, more, sort],
-  );
-  const { total, rowAt } = useRecordPages(filter, revision);
-  const [selected, setSelected] = useState<number | null>(null);
   const columns = ALL_COLUMNS.filter((c) => visible.includes(c.key));
   const chooseColumns = (keys: string[]) => {
     setVisible(keys);
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(keys));
   };
-  const filtering = Boolean(query || flagged || Object.keys(more).length);
+  const filtering = Object.keys(params).some((k) => !NOT_FILTERS.has(k));
+  const closeDetail = () => setParams({ record: undefined }, { push: true });
   return (
     <section className="records-section">
       <header className="toolbar">
@@ -46,40 +50,52 @@ export function RecordsSection() {
         <input
           type="search"
           placeholder="Search parties and descriptions…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          value={params.q ?? ''}
+          onChange={(e) => setParams({ q: e.target.value })}
           aria-label="Search records"
         />
         <label className="check">
-          <input type="checkbox" checked={flagged} onChange={(e) => setFlagged(e.target.checked)} /> Flagged only
+          <input
+            type="checkbox"
+            checked={params.flagged === '1'}
+            onChange={(e) => setParams({ flagged: e.target.checked ? '1' : undefined })}
+          />{' '}
+          Flagged only
         </label>
-        <span className="muted small" aria-live="polite">{total.toLocaleString()} records</span>
+        <span className="muted small" aria-live="polite">
+          {pages.total === null ? 'Counting…' : `${pages.total.toLocaleString()} records`}
+        </span>
         <span className="spacer" />
         <ImportButton
-          onShowFlagged={(importId) => {
-            setMore({ importId });
-            setFlagged(true);
-          }}
+          onShowFlagged={(importId) => setParams({ import: String(importId), flagged: '1' }, { push: true })}
         />
       </header>
-      <RecordsFilters filter={more} onFilter={setMore} visible={visible} onVisible={chooseColumns} />
-      <div className="records-body">
-        {total === 0 && !filtering ? (
+      <RecordsFilters params={params} visible={visible} onVisible={chooseColumns} />
+      <div
+        className="records-body"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && openId !== null) {
+            e.preventDefault();
+            closeDetail();
+          }
+        }}
+      >
+        {pages.total === 0 && !filtering ? (
           <div className="empty-section">
             <p>No records yet. Import a customs file (CSV, XLSX or JSON lines) to begin.</p>
           </div>
         ) : (
           <RecordsTable
-            total={total}
-            rowAt={rowAt}
-            selectedId={selected}
-            onSelect={setSelected}
+            pages={pages}
+            total={layoutTotal}
             columns={columns}
-            sort={sort}
-            onSort={(key) => setSort((s) => (s?.key === key ? { key, desc: !s.desc } : { key, desc: false }))}
+            sort={query.sort ? { key: query.sort, desc: query.desc === true } : undefined}
+            onSort={(key) => setParams(nextSort(params, key))}
+            openId={openId}
+            onOpen={(id, how) => setParams({ record: String(id) }, { push: !how.replace })}
           />
         )}
-        {selected !== null && <RecordDetail id={selected} onClose={() => setSelected(null)} />}
+        {openId !== null && <RecordDetail id={openId} onClose={closeDetail} />}
       </div>
     </section>
   );

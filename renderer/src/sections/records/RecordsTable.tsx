@@ -1,104 +1,228 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomsRecord } from '../../../../shared/domain/records';
-import { COLUMNS, tableWidth, type Column } from './columns';
+import { FLAGS_WIDTH, tableWidth, type Column } from './columns';
+import type { SortKey } from './record-route';
+import type { RecordPages } from './useRecordPages';
 
 const ROW_HEIGHT = 30;
 
 interface Props {
+  pages: RecordPages;
+  /** How many rows to lay out (see useRecordPages' layoutTotal). */
   total: number;
-  rowAt(index: number): CustomsRecord | undefined;
-  selectedId: number | null;
-  onSelect(id: number): void;
-  /** The columns to show (the column chooser's choice); the standard set by default. */
-  columns?: Column[];
-  sort?: { key: Column['sort']; desc: boolean } | undefined;
+  columns: Column[];
+  sort: { key: SortKey; desc: boolean } | undefined;
   /** Clicking a sortable header sorts by it; clicking again reverses. */
-  onSort?(key: NonNullable<Column['sort']>): void;
+  onSort(key: SortKey): void;
+  /** The record whose detail is open beside the table. */
+  openId: number | null;
+  /** Opens a record's detail; `replace` when it only moves an open detail to another row. */
+  onOpen(id: number, how: { replace: boolean }): void;
 }
 
-/** A virtualized grid: only the rows on screen exist in the DOM. */
-export function RecordsTable({ total, rowAt, selectedId, onSelect, columns = COLUMNS, sort, onSort }: Props) {
-  const TABLE_WIDTH = tableWidth(columns);
+/**
+ * An ARIA grid of the records of one query, virtualized (only the rows on
+ * screen exist in the DOM). ↑/↓, Page Up/Down, Home/End move the active row;
+ * Enter opens its detail, and while the detail is open it follows the active
+ * row (Esc, handled by the section, closes it). The header stays on top and
+ * the first column at the left while the grid scrolls both ways.
+ */
+export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOpen }: Props) {
+  const width = tableWidth(columns);
   const scroller = useRef<HTMLDivElement>(null);
+  // The active row belongs to the query it was chosen in: a new query starts with none.
+  const [active, setActive] = useState<{ pages: RecordPages; index: number } | null>(null);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
   });
+  const items = virtualizer.getVirtualItems();
+  // Until a row is chosen in this query, the keys start from the record whose detail is open (a reload, a link).
+  const activeIndex =
+    active?.pages === pages
+      ? active.index
+      : (items.find((i) => openId !== null && pages.rowAt(i.index)?.id === openId)?.index ?? -1);
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) pages.want(first, last);
+  }, [pages, first, last, total]);
+
+  // A new query (not a new revision of the same one) shows its first rows.
+  const queryKey = JSON.stringify(pages.query);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
+
+  // Set by a key that moved the active row while a detail is open: the detail follows once the row has loaded.
+  const follow = useRef(false);
+  const activeRecord = activeIndex >= 0 ? pages.rowAt(activeIndex) : undefined;
+  useEffect(() => {
+    if (!follow.current || !activeRecord) return;
+    follow.current = false;
+    if (activeRecord.id !== openId) onOpen(activeRecord.id, { replace: true });
+  });
+
+  function moveTo(index: number) {
+    const to = Math.max(0, Math.min(total - 1, index));
+    setActive({ pages, index: to });
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    follow.current = openId !== null;
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (total === 0) return;
+    const screenful = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
+    if (e.key === 'ArrowDown') moveTo(activeIndex + 1);
+    else if (e.key === 'ArrowUp') moveTo(activeIndex - 1);
+    else if (e.key === 'PageDown') moveTo(activeIndex + screenful);
+    else if (e.key === 'PageUp') moveTo(activeIndex - screenful);
+    else if (e.key === 'Home') moveTo(0);
+    else if (e.key === 'End') moveTo(total - 1);
+    else if (e.key === 'Enter' && e.target === e.currentTarget) {
+      const record = activeIndex >= 0 ? pages.rowAt(activeIndex) : null;
+      if (record) onOpen(record.id, { replace: false });
+    } else return;
+    e.preventDefault();
+  }
+
+  const busy =
+    pages.total === null || items.some((i) => i.index < (pages.total ?? total) && pages.rowAt(i.index) === undefined);
   return (
-    <div className="records-scroller" ref={scroller} role="grid" aria-rowcount={total} aria-label="Customs records">
-      <div className="records-header" role="row" style={{ width: TABLE_WIDTH }}>
-        {columns.map((c) => (
-          <div
-            key={c.key}
-            role="columnheader"
-            aria-sort={sort?.key && sort.key === c.sort ? (sort.desc ? 'descending' : 'ascending') : undefined}
-            className={`${c.align === 'right' ? 'cell right' : 'cell'}${c.sort && onSort ? ' sortable' : ''}`}
-            style={{ width: c.width }}
-            onClick={() => c.sort && onSort?.(c.sort)}
-            title={c.sort && onSort ? 'Sort by this column' : undefined}
-          >
-            {c.label}
-            {sort?.key && sort.key === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
-          </div>
-        ))}
-        <div role="columnheader" className="cell" style={{ width: 120 }}>Flags</div>
+    <div
+      className="records-scroller"
+      ref={scroller}
+      role="grid"
+      tabIndex={0}
+      aria-label="Customs records"
+      aria-rowcount={(pages.total ?? total) + 1}
+      aria-colcount={columns.length + 1}
+      aria-busy={busy}
+      aria-activedescendant={
+        activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowId(activeIndex) : undefined
+      }
+      onKeyDown={onKeyDown}
+    >
+      <div className="records-header" role="row" aria-rowindex={1} style={{ width }}>
+        {columns.map((c, i) => {
+          const sorted = sort && sort.key === c.sort ? sort : undefined;
+          return (
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
+              className={cellClass(c, i)}
+              style={{ width: c.width }}
+            >
+              {c.sort ? (
+                <button
+                  className="sort"
+                  // A click sorts without moving focus to the header, which would scroll a half-hidden column into view; the grid keeps the keys.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    scroller.current?.focus({ preventScroll: true });
+                  }}
+                  onClick={() => onSort(c.sort!)}
+                  title={sorted && !sorted.desc ? 'Sort descending' : 'Sort ascending'}
+                >
+                  {c.label}
+                  {sorted ? (sorted.desc ? ' ▼' : ' ▲') : ''}
+                </button>
+              ) : (
+                c.label
+              )}
+            </div>
+          );
+        })}
+        <div role="columnheader" className="cell flags-col" style={{ width: FLAGS_WIDTH }}>
+          Flags
+        </div>
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width: TABLE_WIDTH, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <RecordRow
-            key={item.key}
-            index={item.index}
-            top={item.start}
-            record={rowAt(item.index)}
-            selected={rowAt(item.index)?.id === selectedId}
-            onSelect={onSelect}
-            columns={columns}
-          />
-        ))}
-      </div>
+      {pages.error ? (
+        <p className="error pad" role="alert">
+          {pages.error}
+        </p>
+      ) : pages.total === 0 ? (
+        <p className="muted pad">No record matches these filters.</p>
+      ) : (
+        <div style={{ height: virtualizer.getTotalSize(), width, minWidth: '100%', position: 'relative' }} role="rowgroup">
+          {items.map((item) => {
+            const record = pages.rowAt(item.index);
+            if (record === null) return null;
+            return (
+              <RecordRow
+                key={item.key}
+                index={item.index}
+                top={item.start}
+                record={record}
+                active={item.index === activeIndex}
+                open={record !== undefined && record.id === openId}
+                onClick={(r) => {
+                  setActive({ pages, index: item.index });
+                  onOpen(r.id, { replace: openId !== null });
+                }}
+                columns={columns}
+              />
+            );
+          })}
+        </div>
+      )}
     </div>
   );
 }
+
+const rowId = (index: number) => `records-row-${index}`;
+
+/** The first column stays at the left edge while the grid scrolls sideways. */
+const cellClass = (c: Column, i: number) => `cell${c.align === 'right' ? ' right' : ''}${i === 0 ? ' sticky-col' : ''}`;
 
 const RecordRow = memo(function RecordRow(props: {
   index: number;
   top: number;
   record: CustomsRecord | undefined;
-  selected: boolean;
-  onSelect(id: number): void;
+  active: boolean;
+  open: boolean;
+  onClick(record: CustomsRecord): void;
   columns: Column[];
 }) {
-  const { record, top, selected, onSelect, index, columns } = props;
+  const { record, top, active, open, onClick, index, columns } = props;
   return (
     <div
       role="row"
-      aria-rowindex={index + 1}
+      id={rowId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={active || open}
+      data-index={index}
       data-record-id={record?.id}
-      className={`records-row${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
+      className={`records-row${open ? ' selected' : ''}${active ? ' active' : ''}${index % 2 ? ' odd' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => record && onSelect(record.id)}
+      onClick={() => record && onClick(record)}
     >
       {record ? (
         <>
-          {columns.map((c) => {
+          {columns.map((c, i) => {
             const v = c.value(record);
             return (
-              <div key={c.key} role="gridcell" className={c.align === 'right' ? 'cell right' : 'cell'} style={{ width: c.width }} title={v}>
+              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={{ width: c.width }} title={v}>
                 {v}
               </div>
             );
           })}
-          <div role="gridcell" className="cell" style={{ width: 120 }}>
+          <div role="gridcell" className="cell flags-col" style={{ width: FLAGS_WIDTH }}>
             {record.flags.map((f) => (
-              <span key={f} className="flag">{f.replace(/_/g, ' ')}</span>
+              <span key={f} className="flag">
+                {f.replace(/_/g, ' ')}
+              </span>
             ))}
           </div>
         </>
       ) : (
-        <div className="cell muted">Loading…</div>
+        <div role="gridcell" className="cell muted sticky-col">
+          Loading…
+        </div>
       )}
     </div>
   );

@@ -13,16 +13,63 @@ export interface Column {
 const money = (n: number | null) => (n === null ? '' : n.toLocaleString(undefined, { maximumFractionDigits: 2 }));
 const NUMERIC = new Set<RecordField>(['quantity', 'netKg', 'grossKg', 'value', 'valueUsd']);
 const SORTABLE = new Set(['date', 'shipper', 'consignee', 'hsCode', 'valueUsd', 'grossKg', 'netKg', 'quantity', 'value']);
-const LABELS: Partial<Record<RecordField, string>> = { hsCode: 'HS code', valueUsd: 'Value USD', declarationNo: 'Declaration no.', netKg: 'Net kg', grossKg: 'Gross kg', direction: 'Dir.' };
-const WIDTHS: Partial<Record<RecordField, number>> = { date: 108, direction: 72, shipper: 220, consignee: 220, hsCode: 116, description: 320, valueUsd: 124, originCountry: 64, notify: 180, producer: 200 };
-const label = (f: string) => LABELS[f as RecordField] ?? f.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+/** Column names a person reads, not field names: "Value (USD)", never "valueUsd". */
+export const FIELD_LABELS: Record<RecordField, string> = {
+  date: 'Date',
+  direction: 'Direction',
+  declarationNo: 'Declaration no.',
+  shipper: 'Shipper',
+  shipperAddress: 'Shipper address',
+  shipperCountry: 'Shipper country',
+  shipperId: 'Shipper ID',
+  consignee: 'Consignee',
+  consigneeAddress: 'Consignee address',
+  consigneeCountry: 'Consignee country',
+  consigneeId: 'Consignee ID',
+  notify: 'Notify party',
+  producer: 'Producer',
+  hsCode: 'HS code',
+  description: 'Description',
+  quantity: 'Quantity',
+  unit: 'Unit',
+  netKg: 'Net weight (kg)',
+  grossKg: 'Gross weight (kg)',
+  value: 'Value',
+  currency: 'Currency',
+  valueUsd: 'Value (USD)',
+  originCountry: 'Origin',
+  destinationCountry: 'Destination',
+  tradingCountry: 'Trading country',
+  portLading: 'Port of lading',
+  portUnlading: 'Port of unlading',
+  customsPost: 'Customs post',
+  transport: 'Transport',
+  vessel: 'Vessel',
+};
+/** Sized so that the default columns fit beside the sidebar at 1440 px; wider sets scroll sideways. */
+const WIDTHS: Partial<Record<RecordField, number>> = {
+  date: 104,
+  direction: 80,
+  declarationNo: 200,
+  shipper: 172,
+  consignee: 172,
+  hsCode: 112,
+  description: 178,
+  valueUsd: 128,
+  originCountry: 64,
+  netKg: 130,
+  grossKg: 140,
+  notify: 180,
+  producer: 200,
+  customsPost: 220,
+};
 
 /** Every column the table can show: the row number and each record field. */
 export const ALL_COLUMNS: Column[] = [
-  { key: 'row', label: 'Row', width: 60, value: (r) => String(r.row), align: 'right', sort: 'row' },
+  { key: 'row', label: 'Row', width: 72, value: (r) => String(r.row), align: 'right', sort: 'row' },
   ...RECORD_FIELDS.map((f): Column => ({
     key: f,
-    label: label(f),
+    label: FIELD_LABELS[f],
     width: WIDTHS[f] ?? 120,
     value: (r) => (NUMERIC.has(f) ? money(r[f] as number | null) : ((r[f] as string | null) ?? '')),
     ...(NUMERIC.has(f) ? { align: 'right' as const } : {}),
@@ -32,8 +79,7 @@ export const ALL_COLUMNS: Column[] = [
 
 export const DEFAULT_COLUMNS = ['row', 'date', 'direction', 'shipper', 'consignee', 'hsCode', 'description', 'valueUsd', 'originCountry'];
 
-/** The columns shown by default (kept for code that wants the standard set). */
-export const COLUMNS: Column[] = DEFAULT_COLUMNS.map((k) => ALL_COLUMNS.find((c) => c.key === k)!);
+/** The flags column, always last; it takes whatever width the grid has left. */
+export const FLAGS_WIDTH = 110;
 
-export const tableWidth = (cols: Column[]) => cols.reduce((w, c) => w + c.width, 0) + 120;
-export const TABLE_WIDTH = tableWidth(COLUMNS);
+export const tableWidth = (cols: Column[]) => cols.reduce((w, c) => w + c.width, 0) + FLAGS_WIDTH;

@@ -1,0 +1,62 @@
+import type { RecordFilterInput } from '../../../../shared/api/records';
+import { intOrNull } from '../../router';
+import type { Column } from './columns';
+
+export type SortKey = NonNullable<Column['sort']>;
+
+/** A records.list query without its page: the filters, the search text and the order. */
+export type RecordQuery = RecordFilterInput & { sort?: SortKey; desc?: boolean };
+
+/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&sort=date&desc=1`). */
+const TEXT_PARAMS = { flag: 'flag', dateFrom: 'from', dateTo: 'to', hsPrefix: 'hs', country: 'country' } as const;
+export type TextFilter = keyof typeof TEXT_PARAMS;
+
+const SORT_KEYS: readonly string[] = [
+  'row',
+  'date',
+  'shipper',
+  'consignee',
+  'hsCode',
+  'valueUsd',
+  'grossKg',
+  'netKg',
+  'quantity',
+  'value',
+];
+
+/**
+ * The query the table shows for the URL's parameters. The search text is
+ * trimmed here (the box keeps what was typed, trailing space and all), so
+ * "Улан " and "Улан" are one query and one request.
+ */
+export function queryOfParams(params: Readonly<Record<string, string>>): RecordQuery {
+  const q: RecordQuery = {};
+  const text = params.q?.trim();
+  if (text) q.query = text;
+  if (params.flagged === '1') q.flagged = true;
+  const importId = intOrNull(params.import);
+  if (importId !== null) q.importId = importId;
+  for (const [field, param] of Object.entries(TEXT_PARAMS) as [TextFilter, string][]) {
+    const v = params[param]?.trim();
+    if (v) q[field] = v;
+  }
+  const min = params.min !== undefined && params.min.trim() !== '' ? Number(params.min) : NaN;
+  if (Number.isFinite(min)) q.valueMin = min;
+  if (params.sort && SORT_KEYS.includes(params.sort)) {
+    q.sort = params.sort as SortKey;
+    q.desc = params.desc === '1';
+  }
+  return q;
+}
+
+/** The URL parameter that holds a text filter. */
+export const paramOf = (field: TextFilter): string => TEXT_PARAMS[field];
+
+/** Clicking a column header: sort by it ascending, or reverse the order when it is already the sort column. */
+export function nextSort(params: Readonly<Record<string, string>>, key: SortKey): Record<string, string | undefined> {
+  const reverse = params.sort === key && params.desc !== '1';
+  return { sort: key, desc: reverse ? '1' : undefined };
+}
+
+/** The record whose detail is open, if any. */
+export const openRecordOf = (params: Readonly<Record<string, string>>): number | null => intOrNull(params.record);
