@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Decision, ReviewPair, ReviewSide } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { actionQueue } from './action-queue';
 import { DECISION_WORDS } from './decisions';
 import { undoJudgement } from './undo-judgement';
 
@@ -21,18 +22,20 @@ const shared = (x: ReviewSide, y: ReviewSide) => {
 const both = (x: number, y: number) => (x > 0 && y > 0 ? x + y : 0);
 
 /**
- * Where a pair decided before is in a freshly loaded queue. An undo resolves
- * the case again and entities may get new numbers, so the pair is also found
- * by the names on both sides (the one sharing most names wins).
+ * Where a pair decided before is in a freshly loaded queue. An undo resolves the case again: entities may get new
+ * numbers, and a number may even go to another entity (a number stays with the group that holds most of its
+ * mentions), so the pair is found by the names on both sides (the one sharing most names wins, the same numbers
+ * breaking a tie). -1 when no pair shares names on both sides.
  */
 function findPair(pairs: ReviewPair[], was: ReviewPair): number {
-  const same = pairs.findIndex((p) => p.a.entityId === was.a.entityId && p.b.entityId === was.b.entityId);
-  if (same >= 0) return same;
   let best = -1;
-  let bestShared = 0;
+  let bestScore = 0;
   pairs.forEach((p, i) => {
-    const n = Math.max(both(shared(p.a, was.a), shared(p.b, was.b)), both(shared(p.a, was.b), shared(p.b, was.a)));
-    if (n > bestShared) [best, bestShared] = [i, n];
+    const names = Math.max(both(shared(p.a, was.a), shared(p.b, was.b)), both(shared(p.a, was.b), shared(p.b, was.a)));
+    if (names === 0) return;
+    const sameIds = p.a.entityId === was.a.entityId && p.b.entityId === was.b.entityId;
+    const score = names * 2 + (sameIds ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;
 }
@@ -61,81 +64,140 @@ function Side({ s, label }: { s: ReviewSide; label: string }) {
   );
 }
 
-/** Uncertain pairs one at a time, evidence side by side: S same, N not the same, U unsure, → or K skip, Z undo the last decision. */
+/** What the queue shows. Changed only by the queue's actions, which run one at a time. */
+interface QueueState {
+  pairs: ReviewPair[];
+  total: number;
+  index: number;
+  /** Decisions made here, oldest first: Z takes back the last. */
+  made: Made[];
+  notice: string | null;
+}
+const START: QueueState = { pairs: [], total: 0, index: 0, made: [], notice: null };
+
+/** What a waiting or running action is, as shown while it waits. */
+type Action = Decision | 'undo' | 'skip' | 'back' | 'load';
+const ACTION_WORDS: Record<Action, string> = { ...DECISION_WORDS, undo: 'Undo', skip: 'Skip', back: 'Back', load: 'Loading' };
+
+/**
+ * Uncertain pairs one at a time, evidence side by side: S same, N not the same, U unsure, → or K skip, ← back,
+ * Z undo the last decision. Every action (key or button) joins one queue and runs once the actions before it have
+ * ended, on the state they left: Z pressed while a decision is being saved undoes that decision, and a second S
+ * decides the pair after the first. The screen shows the state as each action ends, and what is still waiting.
+ */
 export function ReviewQueue({ revision }: { revision: number }) {
-  const [pairs, setPairs] = useState<ReviewPair[]>([]);
-  const [total, setTotal] = useState(0);
-  const [index, setIndex] = useState(0);
-  const [made, setMade] = useState<Made[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  /** The pair to show once the queue has reloaded after an undo. */
-  const backTo = useRef<ReviewPair | null>(null);
-  const undoing = useRef(false);
-  const setError = useApp((s) => s.setError);
-  const refresh = useApp((s) => s.refresh);
+  const [view, setView] = useState<QueueState>(START);
+  const [pending, setPending] = useState<readonly Action[]>([]);
+  /** The state the next action starts from; published to `view` as each action ends. */
+  const state = useRef<QueueState>(START);
+  /** The case revision the pairs were last loaded at. */
+  const loadedAt = useRef<number | null>(null);
+  const [queue] = useState(() =>
+    actionQueue<Action>({
+      onPending: setPending,
+      onSettled: () => setView(state.current),
+      onError: (e, dropped) => {
+        const message = e instanceof Error ? e.message : String(e);
+        const after = dropped === 1 ? 'the action asked for after it was' : `the ${dropped} actions asked for after it were`;
+        useApp.getState().setError(dropped > 0 ? `${message} (${after} not done)` : message);
+      },
+    }),
+  );
 
-  const load = useCallback(async () => {
-    const [list, count] = await Promise.all([client.call('review.list', { limit: 100 }), client.call('review.count', {})]);
-    const was = backTo.current;
-    backTo.current = null;
-    if (list.ok) setPairs(list.value);
-    else setError(list.error.message);
-    if (count.ok) setTotal(count.value);
-    const at = was && list.ok ? findPair(list.value, was) : -1;
-    if (was && at < 0) setNotice('The decision was undone; its pair is no longer among the next pairs of the queue.');
-    setIndex(Math.max(0, at));
-  }, [setError]);
-  useEffect(() => void load(), [load, revision]);
-
-  const pair = pairs[index];
-  const decide = useCallback(
-    async (decision: Decision) => {
+  const actions = useMemo(() => {
+    const set = (next: Partial<QueueState>) => (state.current = { ...state.current, ...next });
+    const setError = (message: string) => useApp.getState().setError(message);
+    /** The next pairs, at `backTo` when it is still among them (or at the top). */
+    const fetchQueue = async (backTo: ReviewPair | null) => {
+      const revisionNow = useApp.getState().revision;
+      const [list, count] = await Promise.all([client.call('review.list', { limit: 100 }), client.call('review.count', {})]);
+      loadedAt.current = revisionNow;
+      if (!list.ok) setError(list.error.message);
+      const at = backTo && list.ok ? findPair(list.value, backTo) : -1;
+      set({
+        pairs: list.ok ? list.value : state.current.pairs,
+        total: count.ok ? count.value : state.current.total,
+        index: Math.max(0, at),
+      });
+      return at >= 0;
+    };
+    const decide = async (decision: Decision) => {
+      const { pairs, index, made } = state.current;
+      const pair = pairs[index];
       if (!pair) return;
       const r = await client.call('review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision, note: '' });
-      if (!r.ok) return setError(r.error.message);
-      setMade((m) => [...m, { judgementId: r.value.judgementId, decision, pair }]);
-      setNotice(null);
-      // A merge changes the other queued pairs of these entities: reload; otherwise move on.
-      if (decision === 'same') void refresh();
-      else setIndex((i) => i + 1);
-    },
-    [pair, refresh, setError],
-  );
-  const undoLast = useCallback(async () => {
-    const last = made[made.length - 1];
-    if (!last || undoing.current) return;
-    undoing.current = true;
-    const r = await undoJudgement(last.judgementId);
-    undoing.current = false;
-    if (!r.ok) return setError(r.message);
-    setMade((m) => m.slice(0, -1));
-    setNotice(`Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`);
-    // The undo resolved the case again: reload the queue (through the revision) and go back to that pair.
-    backTo.current = last.pair;
-    void refresh();
-  }, [made, refresh, setError]);
+      if (!r.ok) throw new Error(r.error.message);
+      set({ made: [...made, { judgementId: r.value.judgementId, decision, pair }], notice: null });
+      if (decision !== 'same') return void set({ index: index + 1 });
+      // A merge changes the other queued pairs of these entities: reload them before the next action.
+      await useApp.getState().refresh();
+      await fetchQueue(null);
+    };
+    const undoLast = async () => {
+      const last = state.current.made.at(-1);
+      if (!last) return;
+      const r = await undoJudgement(last.judgementId);
+      if (!r.ok) throw new Error(r.message);
+      set({ made: state.current.made.slice(0, -1) });
+      // The undo resolved the case again: reload the queue and go back to that pair.
+      await useApp.getState().refresh();
+      const found = await fetchQueue(last.pair);
+      set({
+        notice: found
+          ? `Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`
+          : 'The decision was undone; its pair is no longer among the next pairs of the queue.',
+      });
+    };
+    return {
+      decide: (decision: Decision) => void queue.run(decision, () => decide(decision)),
+      undo: () => void queue.run('undo', undoLast),
+      skip: () => void queue.run('skip', () => set({ index: Math.min(state.current.index + 1, state.current.pairs.length) })),
+      back: () => void queue.run('back', () => set({ index: Math.max(0, state.current.index - 1) })),
+      load: () => void queue.run('load', () => fetchQueue(null), { keep: true }),
+      /** After the case changed elsewhere (this queue's own changes reload it themselves). */
+      reloadIfChanged: () =>
+        void queue.run(
+          'load',
+          async () => {
+            if (loadedAt.current !== useApp.getState().revision) await fetchQueue(null);
+          },
+          { keep: true },
+        ),
+    };
+  }, [queue]);
+
+  useEffect(() => actions.reloadIfChanged(), [actions, revision]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key.toLowerCase();
-      if (k === 's') void decide('same');
-      else if (k === 'n') void decide('not_same');
-      else if (k === 'u') void decide('unsure');
-      else if (k === 'z') void undoLast();
-      else if (k === 'k' || e.key === 'ArrowRight') setIndex((i) => Math.min(i + 1, pairs.length));
-      else if (e.key === 'ArrowLeft') setIndex((i) => Math.max(0, i - 1));
+      const decision = ({ s: 'same', n: 'not_same', u: 'unsure' } as const)[k as 's' | 'n' | 'u'];
+      // A key held down decides or undoes once, not once per repeat.
+      if ((decision || k === 'z') && e.repeat) return e.preventDefault();
+      if (decision) actions.decide(decision);
+      else if (k === 'z') actions.undo();
+      else if (k === 'k' || e.key === 'ArrowRight') actions.skip();
+      else if (e.key === 'ArrowLeft') actions.back();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, undoLast, pairs.length]);
+  }, [actions]);
 
+  const { pairs, total, index, made, notice } = view;
+  const pair = pairs[index];
+  const deciding = pending.some((a) => a in DECISION_WORDS);
   const undoButton = (
-    <button onClick={() => void undoLast()} disabled={made.length === 0} title="Undo the last decision made here">
+    <button onClick={actions.undo} disabled={made.length === 0 && !deciding} title="Undo the last decision made here">
       <kbd>Z</kbd> Undo last
     </button>
+  );
+  const pendingLine = pending.length > 0 && (
+    <span className="review-pending small muted">
+      Working: {pending.map((a) => ACTION_WORDS[a]).join(' → ')}…
+    </span>
   );
   const noticeLine = notice && (
     <p className="small muted" role="status">
@@ -145,18 +207,19 @@ export function ReviewQueue({ revision }: { revision: number }) {
 
   if (!pair) {
     return (
-      <div className="empty-section">
+      <div className="empty-section" aria-busy={pending.length > 0}>
         <p>{total === 0 ? 'Nothing to review: every pair was either merged automatically or decided.' : 'End of this batch.'}</p>
         {noticeLine}
         <div className="review-actions">
-          {total > 0 && <button onClick={() => void load()}>Load the next pairs</button>}
-          {made.length > 0 && undoButton}
+          {total > 0 && <button onClick={actions.load}>Load the next pairs</button>}
+          {(made.length > 0 || deciding) && undoButton}
+          {pendingLine}
         </div>
       </div>
     );
   }
   return (
-    <div className="review panel" aria-label="Review queue">
+    <div className="review panel" aria-label="Review queue" aria-busy={pending.length > 0}>
       <p className="review-progress" aria-live="polite">
         Pair {index + 1} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
@@ -169,11 +232,12 @@ export function ReviewQueue({ revision }: { revision: number }) {
         <Side s={pair.b} label="Second entity" />
       </div>
       <div className="review-actions">
-        <button className="primary" onClick={() => void decide('same')}><kbd>S</kbd> Same</button>
-        <button onClick={() => void decide('not_same')}><kbd>N</kbd> Not the same</button>
-        <button onClick={() => void decide('unsure')}><kbd>U</kbd> Unsure</button>
-        <button onClick={() => setIndex((i) => i + 1)}><kbd>K</kbd> Skip</button>
+        <button className="primary" onClick={() => actions.decide('same')}><kbd>S</kbd> Same</button>
+        <button onClick={() => actions.decide('not_same')}><kbd>N</kbd> Not the same</button>
+        <button onClick={() => actions.decide('unsure')}><kbd>U</kbd> Unsure</button>
+        <button onClick={actions.skip}><kbd>K</kbd> Skip</button>
         <span className="spacer" />
+        {pendingLine}
         {undoButton}
       </div>
     </div>
