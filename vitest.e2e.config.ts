@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // What the app does in the background (a resolve, an undo: tens of seconds on a busy machine) is waited for by
+    // polling the page; vitest's default of one second gives up on a slow machine long before the app is done.
+    expect: { poll: { timeout: 60_000 } },
   },
 });

@@ -5,6 +5,12 @@ import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
 import { undoJudgement } from './undo-judgement';
 
+/** Where a pair stands in the queue's order: the queue goes on from there after a decision. */
+const placeOf = (p: ReviewPair) => ({ unsure: p.unsure, score: p.score, id: p.id });
+type Place = ReturnType<typeof placeOf>;
+/** Just after a pair (ids are whole numbers), or the top. */
+const after = (p: ReviewPair | undefined): Place | null => (p ? { ...placeOf(p), id: p.id + 1 } : null);
+
 /** A decision made in this session, with the pair it was made on, so Z can take it back. */
 interface Made {
   judgementId: number;
@@ -70,21 +76,38 @@ export function ReviewQueue({ revision }: { revision: number }) {
   const [notice, setNotice] = useState<string | null>(null);
   /** The pair to show once the queue has reloaded after an undo. */
   const backTo = useRef<ReviewPair | null>(null);
+  /**
+   * Where the queue goes on once it has reloaded after a decision: at the decided pair's place, so that the next
+   * undecided pair shows, not the top, where the pairs skipped before wait until the queue wraps.
+   */
+  const goOnFrom = useRef<Place | null>(null);
   const undoing = useRef(false);
   const setError = useApp((s) => s.setError);
   const refresh = useApp((s) => s.refresh);
 
-  const load = useCallback(async () => {
-    const [list, count] = await Promise.all([client.call('review.list', { limit: 100 }), client.call('review.count', {})]);
-    const was = backTo.current;
-    backTo.current = null;
-    if (list.ok) setPairs(list.value);
-    else setError(list.error.message);
-    if (count.ok) setTotal(count.value);
-    const at = was && list.ok ? findPair(list.value, was) : -1;
-    if (was && at < 0) setNotice('The decision was undone; its pair is no longer among the next pairs of the queue.');
-    setIndex(Math.max(0, at));
-  }, [setError]);
+  /** The next pairs from a place in the queue (from its top when there is none, or nothing is left after it: the queue wraps). */
+  const load = useCallback(
+    async (from?: Place | null) => {
+      const was = backTo.current ?? undefined;
+      backTo.current = null;
+      const at = from ?? goOnFrom.current ?? (was && placeOf(was));
+      goOnFrom.current = null;
+      const fetch = (place?: Place) => client.call('review.list', { limit: 100, ...(place && { from: place }) });
+      const [first, count] = await Promise.all([fetch(at ?? undefined), client.call('review.count', {})]);
+      let list = first;
+      const wrapped = !!at && list.ok && list.value.length === 0 && count.ok && count.value > 0;
+      // An undone decision resolved again may have put its pair elsewhere: look for it from the top.
+      if (wrapped || (was && list.ok && findPair(list.value, was) < 0)) list = await fetch();
+      if (list.ok) setPairs(list.value);
+      else setError(list.error.message);
+      if (count.ok) setTotal(count.value);
+      const index = was && list.ok ? findPair(list.value, was) : -1;
+      if (was && index < 0) setNotice('The decision was undone; its pair is no longer among the next pairs of the queue.');
+      else if (wrapped) setNotice('Back at the top of the queue: the pairs skipped before come again.');
+      setIndex(Math.max(0, index));
+    },
+    [setError],
+  );
   useEffect(() => void load(), [load, revision]);
 
   const pair = pairs[index];
@@ -95,9 +118,10 @@ export function ReviewQueue({ revision }: { revision: number }) {
       if (!r.ok) return setError(r.error.message);
       setMade((m) => [...m, { judgementId: r.value.judgementId, decision, pair }]);
       setNotice(null);
-      // A merge changes the other queued pairs of these entities: reload; otherwise move on.
-      if (decision === 'same') void refresh();
-      else setIndex((i) => i + 1);
+      // The decision took the pair out of the way (or, unsure, to the back) and a merge changed the pairs of its
+      // entities: reload, going on at its place.
+      goOnFrom.current = placeOf(pair);
+      void refresh();
     },
     [pair, refresh, setError],
   );
@@ -110,7 +134,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
     if (!r.ok) return setError(r.message);
     setMade((m) => m.slice(0, -1));
     setNotice(`Undid “${DECISION_WORDS[last.decision]}” on ${last.pair.a.name} / ${last.pair.b.name}.`);
-    // The undo resolved the case again: reload the queue (through the revision) and go back to that pair.
+    // The undo changed the case: reload the queue (through the revision) and go back to that pair.
     backTo.current = last.pair;
     void refresh();
   }, [made, refresh, setError]);
@@ -149,7 +173,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
         <p>{total === 0 ? 'Nothing to review: every pair was either merged automatically or decided.' : 'End of this batch.'}</p>
         {noticeLine}
         <div className="review-actions">
-          {total > 0 && <button onClick={() => void load()}>Load the next pairs</button>}
+          {total > 0 && <button onClick={() => void load(after(pairs.at(-1)))}>Load the next pairs</button>}
           {made.length > 0 && undoButton}
         </div>
       </div>
@@ -158,10 +182,11 @@ export function ReviewQueue({ revision }: { revision: number }) {
   return (
     <div className="review panel" aria-label="Review queue">
       <p className="review-progress" aria-live="polite">
-        Pair {index + 1} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
+        Pair {pair.position} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
       </p>
       {noticeLine}
+      {pair.compared && <p className="small compared">Compared: “{pair.compared.a}” and “{pair.compared.b}”</p>}
       <ul className="reasons">{pair.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
       {pair.sharedCounterparties.length > 0 && <p className="small">Both trade with: {pair.sharedCounterparties.join('; ')}</p>}
       <div className="review-sides">
