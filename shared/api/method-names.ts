@@ -49,6 +49,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'jobs.get',
   'judgements.list',
   'judgements.undo',
+  'judgements.undoResolving',
   'mentions.list',
   'names.match',
   'records.count',

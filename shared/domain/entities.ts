@@ -20,6 +20,21 @@ export interface ResolveSummary {
   seconds: number;
 }
 
+/** What undoing a judgement did. */
+export interface UndoSummary {
+  judgementId: number;
+  /**
+   * 'local': what the judgement changed was put back as it was (names to the entities they came from, under the
+   * same ids, and the review queue's pairs); 'resolved': that could no longer be done exactly (the case was resolved
+   * since, or a later decision changed the same entities), so the case was resolved again without it (`resolve`).
+   */
+  how: 'local' | 'resolved';
+  /** The entities whose names the undo moved (a local undo). */
+  entities: number[];
+  resolve: ResolveSummary | null;
+  seconds: number;
+}
+
 export interface EntitySummary {
   id: number;
   name: string;
@@ -55,6 +70,8 @@ export interface TradeLine {
 }
 
 export interface EntityDetail extends EntitySummary {
+  /** The id asked for, when that entity was merged away: this is the entity it leads to (its survivor); else null. */
+  followedFrom: number | null;
   nameEdited: boolean;
   names: EntityName[];
   countries: string[];
@@ -90,8 +107,14 @@ export interface ReviewSide {
 
 export interface ReviewPair {
   id: number;
+  /** Its place in the queue's order, from 1 (pairs marked unsure last, then by score, best first). */
+  position: number;
+  /** The scorer's score for the two names compared (`compared`), with what each entity carries: countries, identifiers, legal form. */
   score: number;
+  /** The scorer's reasons, then why the pair was not merged automatically. */
   reasons: string[];
+  /** The spelling of each side whose likeness put the pair in the queue; null for a pair queued without one. */
+  compared: { a: string; b: string } | null;
   a: ReviewSide;
   b: ReviewSide;
   /** Counterparties both trade with. */

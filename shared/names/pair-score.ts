@@ -5,6 +5,12 @@ export interface PairContext {
   identifiersB?: readonly string[];
   countriesA?: readonly string[];
   countriesB?: readonly string[];
+  /**
+   * The legal family (JSC, LLC) of the company each name stands for, known from its other names: used for a name
+   * that writes no legal form itself (the review queue scores a pair of entities, not of bare names).
+   */
+  familyA?: string;
+  familyB?: string;
 }
 
 export interface PairScore {

@@ -223,9 +223,11 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
     }
   }
 
-  if (a.family && b.family && a.family !== b.family) {
+  const familyA = a.family || ctx.familyA || '';
+  const familyB = b.family || ctx.familyB || '';
+  if (familyA && familyB && familyA !== familyB) {
     score *= 0.6;
-    if (explain) result.reasons.push(`Legal forms differ (${a.family} vs ${b.family}).`);
+    if (explain) result.reasons.push(`Legal forms differ (${familyA} vs ${familyB}).`);
   }
   const ca = ctx.countriesA ?? [];
   const cb = ctx.countriesB ?? [];

@@ -43,14 +43,14 @@ function bigPdf(): string {
 describe('the contract declares long work as job methods', () => {
   it('has no *Start twins, and the jobs are the long methods', () => {
     expect(METHOD_NAMES.filter((m) => /start$/i.test(m))).toEqual([]);
-    expect([...JOB_METHOD_NAMES].sort()).toEqual(['documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undo']);
+    expect([...JOB_METHOD_NAMES].sort()).toEqual(['documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undoResolving']);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
   });
 });
 
 /** How to make each job method's job long enough to watch its progress and cancel it. */
-const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.undo'>, (core: CoreContext) => Promise<unknown>> = {
+const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving'>, (core: CoreContext) => Promise<unknown>> = {
   'import.run': async () => ({ path: generate(60_000, 'job-import'), preset: 'ru-customs' }),
   'import.validate': async () => ({ path: generate(60_000, 'job-validate'), preset: 'ru-customs' }),
   'documents.add': async () => ({ paths: [bigPdf()] }),
@@ -89,24 +89,27 @@ describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job ma
     expect((await must(core, 'case.info', {})).counts.records).toBeGreaterThan(1900);
   });
 
-  it('judgements.undo: revoked, resolved again, audited; refused at once when there is nothing to undo', async () => {
+  it('judgements.undoResolving: revoked, resolved again, audited; refused at once when there is nothing to undo', async () => {
     const { core } = await tempCase('Jobs', JOB_WORKER);
     await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
     const [a, b] = (await must(core, 'entities.list', { limit: 100_000 })).slice(-2);
     await must(core, 'entities.merge', { ids: [a!.id, b!.id], note: '' });
+    // Resolved since the merge: the merge can no longer be undone in place.
+    await must(core, 'entities.resolve', {});
     const judgement = (await must(core, 'judgements.list', {}))[0]!;
+    expect(await call(core, 'judgements.undo', { id: judgement.id })).toMatchObject({ ok: false, error: { code: 'needs_resolve' } });
     const entityOf = async (name: string) => (await must(core, 'mentions.list', { limit: 1_000_000 })).find((m) => m.rawName === name)!.entityId;
     expect(await entityOf(a!.name)).toBe(await entityOf(b!.name));
 
-    const started = await startJob(core, 'judgements.undo', { id: judgement.id });
+    const started = await startJob(core, 'judgements.undoResolving', { id: judgement.id });
     const { last } = await follow(core, started.jobId);
     expect(last.state, last.message).toBe('done');
-    expect(last.result).toMatchObject({ judgementsApplied: 0 });
+    expect(last.result).toMatchObject({ judgementId: judgement.id, how: 'resolved', resolve: { judgementsApplied: 0 } });
     expect(await entityOf(a!.name)).not.toBe(await entityOf(b!.name));
     expect((await must(core, 'judgements.list', { includeRevoked: true })).find((j) => j.id === judgement.id)!.revokedAt).not.toBeNull();
-    expect(JSON.stringify(await must(core, 'audit.list', { limit: 10 }))).toContain('judgements.undo');
-    const again = await call(core, 'judgements.undo', { id: judgement.id });
+    expect(JSON.stringify(await must(core, 'audit.list', { limit: 10 }))).toContain('judgements.undoResolving');
+    const again = await call(core, 'judgements.undoResolving', { id: judgement.id });
     expect(again.ok).toBe(false);
   });
 

@@ -83,6 +83,41 @@ export function refreshEntityFacts(db: WriteDb, id: number): void {
   ).run(id, country ?? null, JSON.stringify(identifiers), new Date().toISOString(), id);
 }
 
+/** Writes back an entity's facts as they were (an undone merge or split); its name stays as it is now. */
+export function restoreEntityFacts(
+  db: WriteDb,
+  e: { id: number; country: string | null; identifiers: string[]; mentionCount: number; mergedInto: number | null },
+): void {
+  db.prepare('UPDATE entities SET country = ?, identifiers = ?, mention_count = ?, merged_into = ?, updated_at = ? WHERE id = ?').run(
+    e.country,
+    JSON.stringify(e.identifiers),
+    e.mentionCount,
+    e.mergedInto,
+    new Date().toISOString(),
+    e.id,
+  );
+}
+
+/**
+ * Where an entity id leads: itself while it is in use, else the entity it was merged into, followed on (a merge
+ * may have been merged again). Null for an id no entity has.
+ */
+export function survivorOf(db: ReadDb, id: number): number | null {
+  const next = db.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck();
+  const seen = new Set([id]);
+  let at = id;
+  let before: number | null = null;
+  for (;;) {
+    const into = next.get(at) as number | null | undefined;
+    if (into === undefined) return before; // no such entity (or, in a damaged case, a dangling pointer)
+    // A chain never loops (a merge points at an entity in use), but a damaged case must not hang the app.
+    if (into === null || seen.has(into)) return at;
+    seen.add(into);
+    before = at;
+    at = into;
+  }
+}
+
 export function renameEntity(db: WriteDb, id: number, name: string): void {
   db.prepare('UPDATE entities SET name = ?, name_edited = 1, updated_at = ? WHERE id = ?').run(name, new Date().toISOString(), id);
 }

@@ -31,6 +31,13 @@ export function entityNameBatchInserter(db: WriteDb): { add(entityId: number, n:
   };
 }
 
+/** Writes an entity's names as given, in place of those it has (an undone merge or split). */
+export function replaceEntityNames(db: WriteDb, entityId: number, names: readonly EntityName[]): void {
+  deleteEntityNames(db, entityId);
+  const insert = entityNameInserter(db);
+  for (const n of names) insert(entityId, n);
+}
+
 export function deleteEntityNames(db: WriteDb, entityId: number): void {
   db.prepare('DELETE FROM entity_names WHERE entity_id = ?').run(entityId);
 }

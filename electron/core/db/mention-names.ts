@@ -44,16 +44,39 @@ export function mentionNameInserter(db: WriteDb): { add(id: number, n: MentionNa
   };
 }
 
-/** Moves every name of one entity to another (a manual merge, before the next resolve). */
-export function moveNames(db: WriteDb, from: number, to: number): number {
-  return db.prepare("UPDATE mention_names SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ?").run(to, from).changes;
+/** A name row of an entity, as a judgement that moves it records it. */
+export interface NameRow {
+  id: number;
+  raw: string;
+  identifier: string | null;
+  country: string | null;
+  decidedBy: DecidedBy;
 }
 
-/** Moves the names of an entity written as one of `names` to another entity (a manual split). */
-export function moveNamesWritten(db: WriteDb, from: number, to: number, names: readonly string[]): number {
-  const stmt = db.prepare("UPDATE mention_names SET entity_id = ?, decided_by = 'judgement' WHERE entity_id = ? AND raw_name = ?");
+/** The name rows of an entity (a merge or split moves some or all of them). */
+export function nameRowsOf(db: ReadDb, entityId: number): NameRow[] {
+  return db
+    .prepare('SELECT id, raw_name AS raw, identifier, country, decided_by AS decidedBy FROM mention_names WHERE entity_id = ? ORDER BY id')
+    .all(entityId) as NameRow[];
+}
+
+/** Moves name rows to another entity, decided by a judgement (a manual merge or split, before the next resolve). */
+export function moveNameRows(db: WriteDb, ids: readonly number[], to: number): void {
+  const stmt = db.prepare("UPDATE mention_names SET entity_id = ?, decided_by = 'judgement' WHERE id = ?");
+  for (const id of ids) stmt.run(to, id);
+}
+
+/** Puts name rows back in the entity each came from, decided as it was (an undone merge or split). */
+export function returnNameRows(db: WriteDb, rows: readonly { id: number; from: number; decidedBy: DecidedBy }[]): void {
+  const stmt = db.prepare('UPDATE mention_names SET entity_id = ?, decided_by = ? WHERE id = ?');
+  for (const r of rows) stmt.run(r.from, r.decidedBy, r.id);
+}
+
+/** How many of these name rows are in an entity now. */
+export function countNameRowsIn(db: ReadDb, ids: readonly number[], entityId: number): number {
+  const stmt = db.prepare('SELECT count(*) FROM mention_names WHERE id = ? AND entity_id = ?').pluck();
   let n = 0;
-  for (const name of names) n += stmt.run(to, from, name).changes;
+  for (const id of ids) n += stmt.get(id, entityId) as number;
   return n;
 }
 

@@ -4,7 +4,8 @@ import { countEntities, getEntity, listEntities, renameEntity } from '../db/enti
 import { listJudgements } from '../db/judgements';
 import { listMentions } from '../db/mentions';
 import { countReviewQueue } from '../db/review-queue';
-import { decidePair, entitySummary, mergeEntities, splitEntity, undoableJudgement, undoJudgementAudited } from '../entities/review/decisions';
+import { decidePair, entitySummary, mergeEntities, splitEntity } from '../entities/review/decisions';
+import { undoableJudgement, undoInPlace, undoJudgementAudited } from '../entities/review/undo';
 import { entityDetail, reviewPairs } from '../entities/review/detail';
 import { matchNames } from '../entities/pairs/match-names';
 import { resolveCaseInThreads } from '../entities/resolve/resolve-case';
@@ -28,12 +29,13 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'entities.merge': ({ core, session }, { ids, note }) => mergeEntities(session.db, ids, core.actor, note),
   'entities.split': ({ core, session }, { id, names, note }) => splitEntity(session.db, id, names, core.actor, note),
   'mentions.list': ({ session }, { entityId, recordId, limit, offset }) => listMentions(session.db, { entityId, recordId }, limit, offset),
-  'review.list': ({ session }, { limit, offset }) => reviewPairs(session.db, limit, offset),
+  'review.list': ({ session }, { limit, offset, from }) => reviewPairs(session.db, limit, offset, from),
   'review.count': ({ session }) => countReviewQueue(session.db),
   'review.decide': ({ core, session }, { entityA, entityB, decision, note }) =>
     decidePair(session.db, entityA, entityB, decision, core.actor, note),
   'judgements.list': ({ session }, { includeRevoked }) => listJudgements(session.db, includeRevoked),
-  'judgements.undo': checkedJob<'judgements.undo'>(
+  'judgements.undo': ({ core, session }, { id }) => undoInPlace(session.db, id, core.actor),
+  'judgements.undoResolving': checkedJob<'judgements.undoResolving'>(
     ({ session }, { id }) => void undoableJudgement(session.db, id),
     ({ session, actor }, { id }, control) => undoJudgementAudited(session.db, id, actor, control),
   ),

@@ -71,6 +71,12 @@ export class Clusters {
     return this.mentions[this.find(unit)]!;
   }
 
+  /** What the cluster of a unit carries as a whole: its identifiers, countries and legal family (the entity it becomes). */
+  carries(unit: number): { identifiers: string[]; countries: string[]; family: string } {
+    const r = this.find(unit);
+    return { identifiers: [...(this.ids[r] ?? [])], countries: [...(this.countries[r] ?? [])], family: this.family[r]! };
+  }
+
   /** Why the two clusters must not be merged automatically, or null. */
   conflict(a: number, b: number): string | null {
     const ra = this.find(a);

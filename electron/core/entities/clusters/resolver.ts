@@ -11,34 +11,27 @@
  *   6. a second chance for stray spellings against the most-mentioned names
  *      of the blocks too crowded to compare in full.
  * Pairs scoring in the uncertain band, and strong pairs a conflict or a
- * held-back rule stopped, go to the review queue.
+ * held-back rule stopped, go to the review queue, scored again as pairs of
+ * entities (review-pairs.ts).
  */
 import { prepareName, scorePrepared } from '../../../../shared/names';
 import { candidatePairs, rescuePairs } from '../pairs/blocking';
 import { Clusters } from './clusters';
 import { ambiguousCuts, weakDeclarationLinks } from './declaration-evidence';
 import { mergeBest } from './merge-best';
+import { MAX_REVIEW, reviewCandidates, type ReviewCandidate } from './review-pairs';
 import { AUTO_MERGE, pairContext, REVIEW_FROM, scoreUnits, unitContext, unitStats, type Scored } from '../pairs/pair-scoring';
 import { PAIR_BASE } from '../mentions/mention-reader';
 import { collectGarbage } from '../../collect-garbage';
 import type { Unit, UnitSet } from './units';
 
-export { AUTO_MERGE, REVIEW_FROM, scoreUnits, unitStats };
-/** Entity pairs kept for the review queue, best first: reasons are worked out for these only. */
-export const MAX_REVIEW = 20_000;
+export { AUTO_MERGE, MAX_REVIEW, REVIEW_FROM, scoreUnits, unitStats, type ReviewCandidate };
 
 export interface JudgementUnits {
   id: number;
   decision: 'same' | 'not_same' | 'unsure';
   unitsA: number[];
   unitsB: number[];
-}
-
-export interface ReviewCandidate {
-  a: number;
-  b: number;
-  score: number;
-  reasons: string[];
 }
 
 export interface Resolution {
@@ -184,23 +177,8 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   const rescued: Scored[] = [];
   for (let p = 0; p < second.length; p += 2) consider(rescued, second[p]!, second[p + 1]!, false);
   autoMerged += mergeBest(units, clusters, rescued, review, stats);
-  // Reasons only for what a person will see: the best-scored pairs still apart.
-  // One pair per two clusters (the entities they become), the best scored.
-  review.sort((x, y) => y.score - x.score);
-  const seenPairs = new Set<number>();
-  const best = review.filter((c) => {
-    const ra = clusters.find(c.a);
-    const rb = clusters.find(c.b);
-    const key = Math.min(ra, rb) * units.length + Math.max(ra, rb);
-    return ra !== rb && !seenPairs.has(key) && !!seenPairs.add(key);
-  });
-  const shown: ReviewCandidate[] = best.slice(0, MAX_REVIEW).map((c) => {
-    const s = scoreUnits(units[c.a]!, units[c.b]!, stats);
-    const reasons = [...s.reasons];
-    if (c.coRecord) reasons.push('Named as producer and shipper on one record.');
-    if (c.heldBack) reasons.push(c.heldBack);
-    return { a: c.a, b: c.b, score: c.score, reasons };
-  });
+  // Reasons only for what a person will see: the best-scored pairs still apart, and the "unsure" ones.
+  const shown = reviewCandidates(units, clusters, review, stats, judgements.filter((j) => j.decision === 'unsure'));
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
   return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length + second.length / 2 };

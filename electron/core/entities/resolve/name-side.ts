@@ -20,9 +20,8 @@ export interface NameResolution {
   decidedBy: Resolution['decidedBy'];
   /** The legal form found in each raw name (for display), by raw name index. */
   legalOfRaw: (string | null)[];
+  /** The review queue's pairs (by unit), the "unsure" judgements' among them. */
   review: ReviewCandidate[];
-  /** Unit lists of the two sides of each "unsure" judgement. */
-  unsurePairs: [number[], number[]][];
   autoMerged: number;
   pairsScored: number;
   judgementsApplied: number;
@@ -72,7 +71,6 @@ export class NameSide {
       decidedBy: res.decidedBy,
       legalOfRaw: set.legalOfRaw,
       review: res.review,
-      unsurePairs: judged.filter((j) => j.decision === 'unsure').map((j) => [j.unitsA, j.unitsB]),
       autoMerged: res.autoMerged,
       pairsScored: res.pairsScored,
       judgementsApplied: judged.length,

@@ -17,6 +17,7 @@ import type { JobControl } from '../../jobs/protocol';
 import { readMentions, type SlotFacts } from '../mentions/mention-reader';
 import { mentionThreadMinRecords, readMentionsInThread } from '../mentions/mention-thread';
 import { NameSide, type NameResolution } from './name-side';
+import type { Homecoming } from './previous-entities';
 import { startRun, type Run } from './run';
 import { writeResolution } from './write-resolution';
 import { collectEvery, collectGarbage } from '../../collect-garbage';
@@ -27,15 +28,18 @@ const BIG_MENTIONS = 200_000;
 
 const readingProgress = (run: Run) => (n: number) => run.control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`);
 
-/** Resolves in this thread (small cases, and inside another transaction: undoing a judgement resolves again). */
-export function resolveCase(db: WriteDb, actor: string, control?: JobControl): ResolveSummary {
+/**
+ * Resolves in this thread (small cases, and inside another transaction: an undo that cannot be done in place
+ * resolves again, with what the undone judgement had moved: `homecoming`).
+ */
+export function resolveCase(db: WriteDb, actor: string, control?: JobControl, homecoming?: Homecoming): ResolveSummary {
   const run = startRun(actor, control);
   const side = new NameSide(activeJudgements(db));
   run.control?.progress(0.05, 'Reading party names…');
   const { rows, facts } = readMentions(iterateRecordParties(db), (b) => side.add(b), readingProgress(run));
   const res = compareNames(run, side, facts);
   const stage = () => stageMentions(db, { recordId: rows.recordId, role: rows.role, nameId: rows.slot.map((s) => s + 1) });
-  return writeResolution(db, run, side.slots, facts.slotCount, res, stage);
+  return writeResolution(db, run, side.slots, facts.slotCount, res, stage, homecoming);
 }
 
 /**

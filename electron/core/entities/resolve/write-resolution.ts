@@ -9,15 +9,16 @@ import type { ResolveSummary } from '../../../../shared/domain/entities';
 import { appendAudit } from '../../db/audit-log';
 import { allEntities, entityWriter, retireEntity } from '../../db/entities';
 import { clearEntityNames, entityNameBatchInserter } from '../../db/entity-names';
+import { countResolveRun } from '../../db/judgements';
 import { clearMentionNames, mentionNameInserter, restoreNameIndex } from '../../db/mention-names';
 import { swapInMentions } from '../../db/mentions';
-import { clearReviewQueue, reviewInserter } from '../../db/review-queue';
+import { clearReviewQueue, reviewInserter, type QueueRow } from '../../db/review-queue';
 import type { WriteDb } from '../../db/types';
 import type { SlotTable } from '../mentions/mention-reader';
 import { MAX_REVIEW } from '../clusters/resolver';
 import { trace } from '../../trace';
 import type { NameResolution } from './name-side';
-import { previousVotes } from './previous-entities';
+import { KeptIds, type Homecoming } from './previous-entities';
 import type { Run } from './run';
 
 /** The name shown for a cluster: the one written most often (ties: the longer). */
@@ -71,8 +72,19 @@ function writeMentionNames(db: WriteDb, slots: SlotTable, res: NameResolution, f
   insert.flush();
 }
 
-/** `stage` writes the mentions (stageMentions) unless another thread has: the swap below makes them current. */
-export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCount: Int32Array, res: NameResolution, stage: () => void): ResolveSummary {
+/**
+ * `stage` writes the mentions (stageMentions) unless another thread has: the swap below makes them current.
+ * `homecoming`: what an undone judgement had moved (see Homecoming), when this resolve undoes it.
+ */
+export function writeResolution(
+  db: WriteDb,
+  run: Run,
+  slots: SlotTable,
+  slotCount: Int32Array,
+  res: NameResolution,
+  stage: () => void,
+  homecoming?: Homecoming,
+): ResolveSummary {
   run.control?.progress(0.8, 'Writing entities…');
   const facts = unitFacts(slots, res);
   const unitMentions = (u: number) => facts.slots[u]!.reduce((sum, s) => sum + slotCount[s]!, 0);
@@ -87,11 +99,9 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
   }
   const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((sum, u) => sum + unitMentions(u), 0) }));
   clusters.sort((a, b) => b.mentions - a.mentions);
-  const previous = previousVotes(db, slots, res);
+  const existing = allEntities(db);
+  const ids = new KeptIds(db, slots, res, new Set(existing.map((e) => e.id)), homecoming);
   trace('resolve: previous entities read');
-  const existing = new Map(allEntities(db).map((e) => [e.id, e]));
-  const taken = new Set<number>();
-  const votesFor = new Map<number, Map<number, number>>(); // old entity → cluster index → mentions
   const clusterEntity: number[] = [];
 
   const summary = db
@@ -103,15 +113,7 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
       const writer = entityWriter(db);
       const names = entityNameBatchInserter(db);
       clusters.forEach((c, ci) => {
-        const votes = new Map<number, number>();
-        for (const u of c.units)
-          for (const [e, n] of previous.get(u) ?? []) {
-            votes.set(e, (votes.get(e) ?? 0) + n);
-            const v = votesFor.get(e) ?? new Map<number, number>();
-            v.set(ci, (v.get(ci) ?? 0) + n);
-            votesFor.set(e, v);
-          }
-        const keep = [...votes].filter(([e]) => existing.has(e) && !taken.has(e)).sort((a, b) => b[1] - a[1])[0]?.[0];
+        const keep = ids.choose(c.units);
         const counts = new Map<string, number>();
         const legal = new Map<string, string | null>();
         for (const u of c.units)
@@ -129,17 +131,16 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
         let id: number;
         if (keep !== undefined) writer.update((id = keep), write);
         else id = writer.insert(write);
-        taken.add(id);
+        ids.took(c.units, id);
         clusterEntity[ci] = id;
         for (const [name, n] of counts) names.add(id, { name, mentions: n, scripts: scriptsOf(name), legalForm: legal.get(name)! });
       });
       names.flush();
       trace('resolve: entities written');
       // Entities no cluster kept: retired, pointing at where most of their mentions went.
-      for (const e of existing.values()) {
-        if (taken.has(e.id) || (e.mentionCount === 0 && e.mergedInto !== null)) continue;
-        const best = [...(votesFor.get(e.id) ?? [])].sort((a, b) => b[1] - a[1])[0];
-        retireEntity(db, e.id, best ? clusterEntity[best[0]]! : null);
+      for (const e of existing) {
+        if (ids.isTaken(e.id) || (e.mentionCount === 0 && e.mergedInto !== null)) continue;
+        retireEntity(db, e.id, ids.leadsTo(e.id));
       }
       const entityOfUnit = new Int32Array(res.rootOf.length);
       clusters.forEach((c, ci) => c.units.forEach((u) => (entityOfUnit[u] = clusterEntity[ci]!)));
@@ -151,7 +152,7 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
       res.slotUnit.forEach((u, s) => u < 0 && unnamed.push(s + 1));
       swapInMentions(db, unnamed);
       trace('resolve: mentions swapped in');
-      const queued = writeReviewQueue(db, res, entityOfUnit);
+      const queued = writeReviewQueue(db, res, entityOfUnit, slots, facts, slotCount);
       const out: ResolveSummary = {
         entities: clusters.length,
         mentions: clusters.reduce((sum, c) => sum + c.mentions, 0),
@@ -160,6 +161,8 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
         judgementsApplied: res.judgementsApplied,
         seconds: Math.round((Date.now() - run.started) / 100) / 10,
       };
+      // Every judgement's effect (what an undo puts back in place) was on the entities this run replaced.
+      countResolveRun(db);
       appendAudit(db, run.actor, 'entities.resolve', { ...out, pairsScored: res.pairsScored });
       return out;
     })
@@ -169,31 +172,29 @@ export function writeResolution(db: WriteDb, run: Run, slots: SlotTable, slotCou
   return summary;
 }
 
-/** Review queue: the best score per entity pair, and the pairs an investigator marked unsure. Returns how many were queued. */
-function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32Array): number {
-  const best = new Map<string, { a: number; b: number; score: number; reasons: string[] }>();
-  const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+/**
+ * Review queue: the best-scored pair per entity pair (marked unsure where an investigator said so), with the
+ * spellings compared, each the one its unit is written most often. Returns how many were queued.
+ */
+function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32Array, slots: SlotTable, facts: UnitFacts, slotCount: Int32Array): number {
+  const spelling = (u: number) => {
+    let best = -1;
+    for (const s of facts.slots[u]!) if (best < 0 || slotCount[s]! > slotCount[best]!) best = s;
+    return slots.rawNames[slots.slotRaw[best]!]!;
+  };
+  const best = new Map<string, Omit<QueueRow, 'id'>>();
   for (const r of res.review) {
     const a = entityOfUnit[r.a]!;
     const b = entityOfUnit[r.b]!;
     if (a === b) continue;
-    const k = pairKey(a, b);
-    if ((best.get(k)?.score ?? -1) < r.score) best.set(k, { a, b, score: r.score, reasons: r.reasons });
-  }
-  const unsure = new Set<string>();
-  for (const [ua, ub] of res.unsurePairs) {
-    for (const x of ua)
-      for (const y of ub) {
-        const a = entityOfUnit[x]!;
-        const b = entityOfUnit[y]!;
-        if (a === b) continue;
-        const k = pairKey(a, b);
-        unsure.add(k);
-        if (!best.has(k)) best.set(k, { a, b, score: 0, reasons: ['Marked unsure by an investigator.'] });
-      }
+    const k = a < b ? `${a}:${b}` : `${b}:${a}`;
+    const was = best.get(k);
+    const unsure = r.unsure || !!was?.unsure;
+    if (!was || was.score < r.score) best.set(k, { entityA: a, entityB: b, score: r.score, reasons: r.reasons, unsure, names: { a: spelling(r.a), b: spelling(r.b) } });
+    else was.unsure = unsure;
   }
   const insertReview = reviewInserter(db);
-  const queued = [...best.entries()].sort((x, y) => y[1].score - x[1].score).slice(0, MAX_REVIEW);
-  for (const [k, r] of queued) insertReview(r.a, r.b, r.score, r.reasons, unsure.has(k));
+  const queued = [...best.values()].sort((x, y) => y.score - x.score).slice(0, MAX_REVIEW);
+  for (const row of queued) insertReview(row);
   return queued.length;
 }

@@ -2,22 +2,21 @@
  * The investigator's decisions: merge, split, same / not the same / unsure.
  * Each is stored as a judgement (who, when, the names on each side) that
  * every later resolve applies before any automatic evidence, and is applied
- * to the case at once. Undo revokes the judgement (it stays, marked) and
- * resolves again. The dispatcher runs each in one transaction with its
- * audit entry.
+ * to the case at once, keeping what it changed (EffectRecorder) so that an
+ * undo puts exactly that back (undo.ts). Ids stay: a merge's survivor keeps
+ * its id and the merged-away ids lead to it; a split's original keeps its id
+ * and the names split off get a new one. The dispatcher runs each in one
+ * transaction with its audit entry.
  */
-import type { Decision, EntityChange, EntitySummary, ResolveSummary } from '../../../../shared/domain/entities';
+import type { Decision, EntityChange, EntitySummary } from '../../../../shared/domain/entities';
 import { analyzeName, scriptsOf } from '../../../../shared/names';
 import { CustodianError } from '../../../../shared/result';
 import { entityWriter, getEntity, retireEntity, refreshEntityFacts } from '../../db/entities';
 import { deleteEntityNames, entityNameInserter, getEntityNames } from '../../db/entity-names';
-import { addJudgement, getJudgement, revokeJudgement } from '../../db/judgements';
-import { entityNameRefs, entityNamesFromMentions, moveNames, moveNamesWritten } from '../../db/mention-names';
-import { markReviewUnsure, removeReviewFor, removeReviewPair } from '../../db/review-queue';
-import { appendAudit } from '../../db/audit-log';
-import type { ReadDb, WriteDb } from '../../db/types';
-import type { JobControl } from '../../jobs/protocol';
-import { resolveCase } from '../resolve/resolve-case';
+import { addJudgement } from '../../db/judgements';
+import { entityNameRefs, entityNamesFromMentions, nameRowsOf } from '../../db/mention-names';
+import type { WriteDb } from '../../db/types';
+import { EffectRecorder } from './effect-recorder';
 
 function activeEntity(db: WriteDb, id: number) {
   const e = getEntity(db, id);
@@ -45,10 +44,10 @@ export function entitySummary(db: WriteDb, id: number): EntitySummary {
   return { id: e.id, name: e.name, country: e.country, aliases, mentions: e.mentionCount, identifiers: e.identifiers };
 }
 
-function mergeInto(db: WriteDb, target: number, other: number): void {
-  moveNames(db, other, target);
+function mergeInto(db: WriteDb, rec: EffectRecorder, target: number, other: number): void {
+  rec.moveNames(nameRowsOf(db, other), other, target);
   retireEntity(db, other, target);
-  removeReviewFor(db, other);
+  rec.moveQueuedPairs(other, target);
 }
 
 export function mergeEntities(db: WriteDb, ids: number[], actor: string, note: string): EntityChange {
@@ -64,8 +63,10 @@ export function mergeEntities(db: WriteDb, ids: number[], actor: string, note: s
     actor,
     note,
   });
-  for (const e of others) mergeInto(db, target.id, e.id);
+  const rec = new EffectRecorder(db);
+  for (const e of others) mergeInto(db, rec, target.id, e.id);
   rebuildNames(db, target.id);
+  rec.save(judgementId);
   return { entity: entitySummary(db, target.id), judgementId };
 }
 
@@ -78,11 +79,20 @@ export function splitEntity(db: WriteDb, id: number, names: string[], actor: str
   if (unknown.length) throw new CustodianError('invalid_input', `Entity ${id} has no mention named ${JSON.stringify(unknown[0])}.`);
   if (staying.length === 0) throw new CustodianError('invalid_input', 'A split must leave at least one name with the entity.');
   const judgementId = addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
+  const rec = new EffectRecorder(db);
+  rec.entity(id);
   const created = entityWriter(db).insert({ name: names[0]!, country: null, identifiers: [], mentionCount: 0 });
-  moveNamesWritten(db, id, created, names);
+  rec.createdEntity(created);
+  rec.moveNames(
+    nameRowsOf(db, id).filter((r) => names.includes(r.raw)),
+    id,
+    created,
+  );
   rebuildNames(db, id);
   rebuildNames(db, created);
-  removeReviewFor(db, id);
+  // The entity's names changed: its queued pairs were scored on names it may no longer have.
+  rec.dropPairsOf(id);
+  rec.save(judgementId);
   return { entity: entitySummary(db, created), judgementId };
 }
 
@@ -98,40 +108,15 @@ export function decidePair(
   const ea = activeEntity(db, a);
   const eb = activeEntity(db, b);
   const judgementId = addJudgement(db, { decision, sideA: entityNameRefs(db, a), sideB: entityNameRefs(db, b), actor, note });
+  const rec = new EffectRecorder(db);
+  let mergedInto: number | null = null;
   if (decision === 'same') {
     const [target, other] = ea.mentionCount >= eb.mentionCount ? [a, b] : [b, a];
-    mergeInto(db, target, other);
+    mergeInto(db, rec, target, other);
     rebuildNames(db, target);
-    return { judgementId, mergedInto: target };
-  }
-  if (decision === 'not_same') removeReviewPair(db, a, b);
-  else markReviewUnsure(db, a, b);
-  return { judgementId, mergedInto: null };
-}
-
-/** Refuses a judgement that is not there or was undone already. */
-export function undoableJudgement(db: ReadDb, id: number): void {
-  const j = getJudgement(db, id);
-  if (!j) throw new CustodianError('not_found', `There is no judgement ${id} in this case.`);
-  if (j.revokedAt) throw new CustodianError('invalid_input', `Judgement ${id} was already undone on ${j.revokedAt}.`);
-}
-
-export function undoJudgement(db: WriteDb, id: number, actor: string, control?: JobControl): ResolveSummary {
-  undoableJudgement(db, id);
-  revokeJudgement(db, id, actor);
-  return resolveCase(db, actor, control);
-}
-
-/**
- * Undo as a background job (a big case takes as long to resolve again as a resolve): one transaction with
- * its audit entry, as the dispatcher would write it, so that a cancelled job leaves the case as it was.
- */
-export function undoJudgementAudited(db: WriteDb, id: number, actor: string, control?: JobControl): ResolveSummary {
-  return db
-    .transaction(() => {
-      const summary = undoJudgement(db, id, actor, control);
-      appendAudit(db, actor, 'judgements.undo', { id });
-      return summary;
-    })
-    .immediate();
+    mergedInto = target;
+  } else if (decision === 'not_same') rec.dropPair(a, b);
+  else rec.markUnsure(a, b);
+  rec.save(judgementId);
+  return { judgementId, mergedInto };
 }

@@ -4,7 +4,7 @@ import { client } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
-import { undoJudgement } from './undo-judgement';
+import { howUndone, undoJudgement } from './undo-judgement';
 
 const SHOWN_NAMES = 2;
 
@@ -51,10 +51,7 @@ export function DecisionsList({ revision }: { revision: number }) {
     const r = await undoJudgement(j.id);
     setUndoing(null);
     if (!r.ok) return setError(r.message);
-    setReport(
-      `Undid decision ${j.id} (${DECISION_WORDS[j.decision].toLowerCase()}); resolved again: ` +
-        `${r.value.entities.toLocaleString()} entities, ${r.value.toReview.toLocaleString()} pairs to review.`,
-    );
+    setReport(`Undid decision ${j.id} (${DECISION_WORDS[j.decision].toLowerCase()}): ${howUndone(r.value)}.`);
     void refresh();
   }
 

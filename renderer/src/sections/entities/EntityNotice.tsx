@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../state/store';
-import { undoJudgement } from './undo-judgement';
+import { howUndone, undoJudgement } from './undo-judgement';
 
 /** What the last merge or split did, shown on the page of the entity it leaves the investigator on. */
 export interface Notice {
@@ -32,7 +32,7 @@ export function EntityNotice({
     if (!r.ok) return setError(r.message);
     onChange({
       forId: notice.forId,
-      text: `Undid the ${what}; resolved again: ${r.value.entities.toLocaleString()} entities.`,
+      text: `Undid the ${what}: ${howUndone(r.value)}.`,
     });
     void refresh();
   }

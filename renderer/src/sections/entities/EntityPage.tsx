@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
@@ -19,15 +19,24 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const refresh = useApp((s) => s.refresh);
+  // The latest onOpen, without loading the entity again each time the parent hands a new one.
+  const follow = useRef(onOpen);
+  useEffect(() => {
+    follow.current = onOpen;
+  });
   useEffect(() => {
     let live = true;
     setError(null);
     void client.call('entities.get', { id }).then((r) => {
       if (!live) return;
-      if (r.ok) {
-        setD(r.value);
-        setName(r.value.name);
-      } else setError(r.error.message);
+      if (!r.ok) return setError(r.error.message);
+      setD(r.value);
+      setName(r.value.name);
+      // A merged-away id (held by a link, a diagram, the page open during a merge) leads to its survivor: go there.
+      if (r.value.followedFrom !== null) {
+        setNotice({ forId: r.value.id, text: `Entity ${r.value.followedFrom} was merged into this one, entity ${r.value.id}.` });
+        follow.current(r.value.id);
+      }
     });
     return () => {
       live = false;
@@ -40,12 +49,9 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
   if (d.mentions === 0) {
     return (
       <div className="empty-section">
-        {/* An undone merge can leave this number with no mentions: the notice still says what happened. */}
+        {/* An undone split leads back to where its names went; an entity with no mentions and nowhere to lead is gone. */}
         {shownNotice}
-        <p>
-          Entity {d.id} (“{d.name}”) is no longer in the case: it was merged into another, or resolved again after an
-          undo. Choose an entity from the list.
-        </p>
+        <p>Entity {d.id} (“{d.name}”) is no longer in the case: its records name it no more. Choose an entity from the list.</p>
       </div>
     );
   }

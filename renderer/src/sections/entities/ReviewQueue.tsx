@@ -6,6 +6,12 @@ import { actionQueue } from './action-queue';
 import { DECISION_WORDS } from './decisions';
 import { undoJudgement } from './undo-judgement';
 
+/** Where a pair stands in the queue's order: the queue goes on from there after a decision. */
+const placeOf = (p: ReviewPair) => ({ unsure: p.unsure, score: p.score, id: p.id });
+type Place = ReturnType<typeof placeOf>;
+/** Just after a pair (ids are whole numbers), or the top. */
+const after = (p: ReviewPair | undefined): Place | null => (p ? { ...placeOf(p), id: p.id + 1 } : null);
+
 /** A decision made in this session, with the pair it was made on, so Z can take it back. */
 interface Made {
   judgementId: number;
@@ -107,19 +113,29 @@ export function ReviewQueue({ revision }: { revision: number }) {
   const actions = useMemo(() => {
     const set = (next: Partial<QueueState>) => (state.current = { ...state.current, ...next });
     const setError = (message: string) => useApp.getState().setError(message);
-    /** The next pairs, at `backTo` when it is still among them (or at the top). */
-    const fetchQueue = async (backTo: ReviewPair | null) => {
+    /**
+     * The next pairs from a place in the queue (from its top when there is none, or nothing is left after it: the
+     * queue wraps), at `backTo` when it is still among them. An undone decision resolved again may have put its
+     * pair elsewhere: then it is looked for from the top.
+     */
+    const fetchQueue = async (backTo: ReviewPair | null, from?: Place | null) => {
       const revisionNow = useApp.getState().revision;
-      const [list, count] = await Promise.all([client.call('review.list', { limit: 100 }), client.call('review.count', {})]);
+      const at = from ?? (backTo ? placeOf(backTo) : null);
+      const fetch = (place?: Place) => client.call('review.list', { limit: 100, ...(place && { from: place }) });
+      const [first, count] = await Promise.all([fetch(at ?? undefined), client.call('review.count', {})]);
+      let list = first;
+      const wrapped = !!at && list.ok && list.value.length === 0 && count.ok && count.value > 0;
+      if (wrapped || (backTo && list.ok && findPair(list.value, backTo) < 0)) list = await fetch();
       loadedAt.current = revisionNow;
       if (!list.ok) setError(list.error.message);
-      const at = backTo && list.ok ? findPair(list.value, backTo) : -1;
+      const found = backTo && list.ok ? findPair(list.value, backTo) : -1;
       set({
         pairs: list.ok ? list.value : state.current.pairs,
         total: count.ok ? count.value : state.current.total,
-        index: Math.max(0, at),
+        index: Math.max(0, found),
+        ...(wrapped && { notice: 'Back at the top of the queue: the pairs skipped before come again.' }),
       });
-      return at >= 0;
+      return found >= 0;
     };
     const decide = async (decision: Decision) => {
       const { pairs, index, made } = state.current;
@@ -128,10 +144,10 @@ export function ReviewQueue({ revision }: { revision: number }) {
       const r = await client.call('review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision, note: '' });
       if (!r.ok) throw new Error(r.error.message);
       set({ made: [...made, { judgementId: r.value.judgementId, decision, pair }], notice: null });
-      if (decision !== 'same') return void set({ index: index + 1 });
-      // A merge changes the other queued pairs of these entities: reload them before the next action.
+      // The decision took the pair out of the way (or, unsure, to the back) and a merge changed the pairs of its
+      // entities: reload before the next action, going on at its place.
       await useApp.getState().refresh();
-      await fetchQueue(null);
+      await fetchQueue(null, placeOf(pair));
     };
     const undoLast = async () => {
       const last = state.current.made.at(-1);
@@ -139,7 +155,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
       const r = await undoJudgement(last.judgementId);
       if (!r.ok) throw new Error(r.message);
       set({ made: state.current.made.slice(0, -1) });
-      // The undo resolved the case again: reload the queue and go back to that pair.
+      // The undo changed the case: reload the queue and go back to that pair.
       await useApp.getState().refresh();
       const found = await fetchQueue(last.pair);
       set({
@@ -153,7 +169,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
       undo: () => void queue.run('undo', undoLast),
       skip: () => void queue.run('skip', () => set({ index: Math.min(state.current.index + 1, state.current.pairs.length) })),
       back: () => void queue.run('back', () => set({ index: Math.max(0, state.current.index - 1) })),
-      load: () => void queue.run('load', () => fetchQueue(null), { keep: true }),
+      load: () => void queue.run('load', () => fetchQueue(null, after(state.current.pairs.at(-1))), { keep: true }),
       /** After the case changed elsewhere (this queue's own changes reload it themselves). */
       reloadIfChanged: () =>
         void queue.run(
@@ -221,10 +237,11 @@ export function ReviewQueue({ revision }: { revision: number }) {
   return (
     <div className="review panel" aria-label="Review queue" aria-busy={pending.length > 0}>
       <p className="review-progress" aria-live="polite">
-        Pair {index + 1} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
+        Pair {pair.position} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
       </p>
       {noticeLine}
+      {pair.compared && <p className="small compared">Compared: “{pair.compared.a}” and “{pair.compared.b}”</p>}
       <ul className="reasons">{pair.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
       {pair.sharedCounterparties.length > 0 && <p className="small">Both trade with: {pair.sharedCounterparties.join('; ')}</p>}
       <div className="review-sides">
