@@ -1,9 +1,27 @@
-import { isJobMethod, isMethodName } from '../../shared/api';
+import { isJobMethod, isMethodName, type JobMethodName } from '../../shared/api';
 import { CustodianError } from '../../shared/result';
-import { handlers } from './handlers';
 import type { JobHandler } from './handlers/types';
 import type { JobControl, JobRequest } from './jobs/protocol';
 import { CaseSession } from './session';
+
+type JobHandlerMap = { [M in JobMethodName]?: JobHandler<M> };
+const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
+const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
+const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
+
+/**
+ * Where each job method's handler lives, loaded when a job of that kind
+ * runs: a worker runs one job, and an import's worker need not load (and
+ * hold, ~35 MB) the names tables the resolver and search use.
+ */
+const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
+  'import.run': importJobs,
+  'import.validate': importJobs,
+  'documents.add': documentJobs,
+  'documents.ocr': documentJobs,
+  'entities.resolve': entityJobs,
+  'judgements.undoResolving': entityJobs,
+};
 
 /**
  * Runs a job method's handler to its end on a connection of its own (the
@@ -15,7 +33,7 @@ export async function runJobMethod(request: JobRequest, control: JobControl): Pr
   if (!casePath) throw new CustodianError('no_case', 'No case is open.');
   const session = CaseSession.open(casePath);
   try {
-    const handler = handlers[method] as JobHandler<typeof method>;
+    const handler = (await JOB_HANDLERS[method]())[method] as JobHandler<typeof method>;
     return await handler({ session, actor }, input as never, control);
   } finally {
     session.close();

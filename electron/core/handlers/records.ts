@@ -4,7 +4,7 @@ import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, listRecords } from '../db/records';
 import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { searchAll } from '../search/search-all';
-import { importFile } from '../import/import-file';
+import { importJobHandlers } from './import-jobs';
 import { builtinPresets, PRESETS } from '../import/mapping/presets';
 import { previewFile } from '../import/preview';
 import { recordWithProvenance } from '../import/provenance';
@@ -12,8 +12,7 @@ import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
   'import.preview': ({ session }, options) => previewFile(session.db, options),
-  'import.validate': ({ session, actor }, options, control) => importFile(session.db, options, actor, { dryRun: true, control }),
-  'import.run': ({ session, actor }, options, control) => importFile(session.db, options, actor, { control }),
+  ...importJobHandlers,
   'import.presets': ({ session }) => [...builtinPresets(), ...listSavedMappings(session.db)],
   'import.saveMapping': ({ core, session }, { name, mapping }) => {
     if (PRESETS[name]) throw new CustodianError('invalid_input', `${name} is a built-in preset; choose another name for your mapping.`);

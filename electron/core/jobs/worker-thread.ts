@@ -11,12 +11,12 @@ type WorkerData = { request: JobRequest; script: string } | { role: string; data
  * started with a `role` (an import's reading thread, the resolver's mention
  * reader), so a packaged app needs one worker entry.
  */
-export function serveWorkerThread(run: JobRunner, helpers: Record<string, HelperServer>): void {
+export function serveWorkerThread(run: JobRunner, helpers: Record<string, () => Promise<HelperServer>>): void {
   const data = workerData as WorkerData;
   if ('role' in data) {
-    const serve = helpers[data.role];
-    if (!serve) throw new Error(`No helper thread serves the role ${data.role}.`);
-    void serve(parentPort!, data.data as never);
+    const load = helpers[data.role];
+    if (!load) throw new Error(`No helper thread serves the role ${data.role}.`);
+    void load().then((serve) => serve(parentPort!, data.data as never));
     return;
   }
   const { request, script } = data;

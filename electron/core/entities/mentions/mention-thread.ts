@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { MENTIONS_ROLE } from '../../helper-roles';
 import type { StartHelper } from '../../jobs/protocol';
 import { CustodianError } from '../../../../shared/result';
 import { openCaseReadOnly, openCaseSecondWriter, setCacheSize } from '../../db/connection';
@@ -18,7 +19,6 @@ import { readMentions, type SlotBatch, type SlotFacts } from './mention-reader';
  * `role`, so a packaged app needs no second entry point.
  */
 
-export const MENTIONS_ROLE = 'entity-mentions';
 
 /** Cases with fewer records are read in the resolving thread: starting a second costs more than it wins. */
 export function mentionThreadMinRecords(): number {

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { READ_ROLE } from '../../helper-roles';
 import type { StartHelper } from '../../jobs/protocol';
 import { CustodianError } from '../../../../shared/result';
 import { readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
@@ -12,7 +13,6 @@ import { packTransferList } from './record-pack';
  * `JobControl.startHelper`).
  */
 
-export const READ_ROLE = 'import-read';
 
 /** Batches the reader may run ahead of the writer: enough to never idle, few enough to keep memory flat. */
 const AHEAD = 32;
