@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { job, method } from './define';
 import {
   GRADES,
   LINK_TYPES,
@@ -130,19 +130,23 @@ export const diagramsApi = {
   'diagrams.list': method<DiagramSummary[]>()(z.object({}), { mutates: false }),
   /** The diagram with every edge computed from the records now (and its filters). */
   'diagrams.get': method<DiagramView>()(z.object({ id }), { mutates: false }),
-  /** A new diagram, empty or built from an entity's neighbourhood in the data (capped; `leftOut` says how many were not added). */
-  'diagrams.create': method<DiagramCreated>()(
+  'diagrams.create': method<DiagramView>()(
+    z.object({ name: z.string().trim().min(1).max(500), filters: filtersSchema.optional() }),
+    { mutates: true },
+  ),
+  /**
+   * A new diagram of an entity's neighbourhood in the records: its counterparties (either direction),
+   * theirs up to `depth`, the biggest by value first, with every shipment edge among them. Capped:
+   * `leftOut` says how many counterparties were not added. A job: seconds on a big case.
+   */
+  'diagrams.neighbourhood': job<DiagramCreated>()(
     z.object({
       name: z.string().trim().min(1).max(500),
-      from: z
-        .object({
-          entityId: id,
-          depth: z.number().int().min(1).max(4).default(1),
-          /** Counterparties added per entity, the biggest by value first. */
-          perNode: z.number().int().min(1).max(500).default(40),
-          maxNodes: z.number().int().min(1).max(2000).default(150),
-        })
-        .optional(),
+      entityId: id,
+      depth: z.number().int().min(1).max(4).default(1),
+      /** Counterparties added per entity, the biggest by value first. */
+      perNode: z.number().int().min(1).max(500).default(40),
+      maxNodes: z.number().int().min(1).max(2000).default(150),
       filters: filtersSchema.optional(),
     }),
     { mutates: true },

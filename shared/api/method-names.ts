@@ -28,6 +28,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'diagrams.get',
   'diagrams.layout',
   'diagrams.list',
+  'diagrams.neighbourhood',
   'diagrams.redo',
   'diagrams.shipments',
   'diagrams.undo',

@@ -73,7 +73,7 @@ describe('deleting what a diagram shows never breaks it', () => {
     })!;
     const [c, d] = smallKey.split('>').map(Number) as [number, number];
 
-    const { view } = await must(core, 'diagrams.create', { name: 'Evidence' });
+    const view = await must(core, 'diagrams.create', { name: 'Evidence' });
     const { created } = await apply(core, view.id, [
       ...[a, b, c, d].map((ref, i) => ({
         op: 'addNode' as const,

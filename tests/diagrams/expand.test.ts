@@ -109,10 +109,7 @@ describe('expanding a node from the data, and laying a diagram out', () => {
   });
 
   it('lays a diagram out again in one undoable move, shippers left of consignees, nothing overlapping', async () => {
-    const { view } = await must(core, 'diagrams.create', {
-      name: 'Hub',
-      from: { entityId: hub, depth: 1, perNode: 8 },
-    });
+    const { view } = await must(core, 'diagrams.neighbourhood', { name: 'Hub', entityId: hub, perNode: 8 });
     const piled = (
       await apply(core, view.id, [{ op: 'moveNodes', moves: view.nodes.map((n) => ({ id: n.id, x: 0, y: 0 })) }])
     ).view;

@@ -71,7 +71,7 @@ export async function diagramOf(
   entities: number[],
   shipments: [number, number][] = [],
 ): Promise<DiagramView> {
-  const { view } = await must(core, 'diagrams.create', { name: 'Test diagram' });
+  const view = await must(core, 'diagrams.create', { name: 'Test diagram' });
   const ops: DiagramOp[] = [
     ...entities.map((ref, i): DiagramOp => ({
       op: 'addNode',

@@ -53,7 +53,7 @@ describe('diagram edits: one command each, undone and redone from the case file'
   it('applies a batch with temporary ids, undoes and redoes removals exactly, and keeps the history across a reopen', async () => {
     const { core, path, dir, entities } = await resolvedCase();
     const [a, b] = entities as [number, number];
-    const { view } = await must(core, 'diagrams.create', { name: 'Edits' });
+    const view = await must(core, 'diagrams.create', { name: 'Edits' });
     const added = await apply(core, view.id, [
       { op: 'addNode', tempId: -1, kind: 'entity', ref: a, x: 0, y: 0 },
       { op: 'addNode', tempId: -2, kind: 'entity', ref: b, x: 400, y: 0 },
@@ -108,7 +108,7 @@ describe('diagram edits: one command each, undone and redone from the case file'
 
   it('refuses a bad batch whole, keeps the last 200 commands, and refuses the same entity twice', async () => {
     const { core, entities } = await resolvedCase();
-    const { view } = await must(core, 'diagrams.create', { name: 'Limits' });
+    const view = await must(core, 'diagrams.create', { name: 'Limits' });
     const { created } = await apply(core, view.id, [
       { op: 'addNode', tempId: -1, kind: 'entity', ref: entities[0]!, x: 0, y: 0 },
     ]);
@@ -128,7 +128,7 @@ describe('diagram edits: one command each, undone and redone from the case file'
         ops: [{ op: 'addNode', kind: 'entity', ref: entities[0]!, x: 9, y: 9 }],
       }),
     ).toBe('exists');
-    const other = (await must(core, 'diagrams.create', { name: 'Other' })).view;
+    const other = await must(core, 'diagrams.create', { name: 'Other' });
     expect(
       await failure(core, 'diagrams.apply', { id: other.id, ops: [{ op: 'removeNodes', ids: [created['-1']!] }] }),
     ).toBe('not_found');

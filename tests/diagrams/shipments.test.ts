@@ -106,9 +106,11 @@ describe('shipment edges are sums of the records behind them', () => {
   it('a neighbourhood two steps deep (capped): every edge equals an independent query, with and without filters', async () => {
     // The locomotive plant in Ulan-Ude buys from many Chinese firms: a wide neighbourhood.
     const plant = await entityOfCompany(core, labels, 'E0008');
-    const { view, leftOut } = await must(core, 'diagrams.create', {
+    const { view, leftOut } = await must(core, 'diagrams.neighbourhood', {
       name: 'Plant, two steps',
-      from: { entityId: plant, depth: 2, perNode: 6 },
+      entityId: plant,
+      depth: 2,
+      perNode: 6,
     });
     expect(view.nodes.length).toBeGreaterThan(6);
     expect(leftOut).toBeGreaterThan(0);

@@ -18,9 +18,10 @@ describe('diagram svg', () => {
     await must(core, 'import.run', { path: join(SAMPLES, 'cn-customs-1k.csv'), preset: 'cn-customs' });
     await must(core, 'entities.resolve', {});
     const chinese = (await must(core, 'entities.list', { limit: 1000 })).find((e) => /[\u4e00-\u9fff]/.test(e.name))!;
-    const { view } = await must(core, 'diagrams.create', {
+    const { view } = await must(core, 'diagrams.neighbourhood', {
       name: 'Trade of a Chinese firm',
-      from: { entityId: chinese.id, depth: 1, perNode: 5 },
+      entityId: chinese.id,
+      perNode: 5,
     });
     const [first, second] = view.nodes;
     await apply(core, view.id, [

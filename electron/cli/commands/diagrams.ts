@@ -40,19 +40,20 @@ export const diagramsCommands: Command[] = [
     run: async ({ core, values }) => {
       if (typeof values.name !== 'string' || !values.name.trim()) throw new UsageError('--name is required');
       const from = int(values.from, 'from');
-      if (from === undefined && values.depth !== undefined) throw new UsageError('--depth goes with --from');
-      const created = (await unwrap(core, 'diagrams.create', {
-        name: values.name,
-        from:
-          from === undefined
-            ? undefined
-            : {
-                entityId: from,
-                depth: int(values.depth, 'depth'),
-                perNode: int(values['per-node'], 'per-node'),
-                maxNodes: int(values['max-nodes'], 'max-nodes'),
-              },
-      })) as DiagramCreated;
+      if (from === undefined && [values.depth, values['per-node'], values['max-nodes']].some((v) => v !== undefined)) {
+        throw new UsageError('--depth, --per-node and --max-nodes go with --from');
+      }
+      const created = (
+        from === undefined
+          ? { view: await unwrap(core, 'diagrams.create', { name: values.name }), leftOut: 0 }
+          : await unwrap(core, 'diagrams.neighbourhood', {
+              name: values.name,
+              entityId: from,
+              depth: int(values.depth, 'depth'),
+              perNode: int(values['per-node'], 'per-node'),
+              maxNodes: int(values['max-nodes'], 'max-nodes'),
+            })
+      ) as DiagramCreated;
       return {
         diagramId: created.view.id,
         nodes: created.view.nodes.length,

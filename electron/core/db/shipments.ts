@@ -5,22 +5,11 @@ import type { ReadDb } from './types';
  * The records read as shipments between entities: a record's shipper
  * mention and its consignee mention, each through its name to the entity
  * the name is in (mention_names.entity_id, which merges and splits keep
- * current). Driven from the entities' names (mention_names(entity_id)) to
- * their mentions (mentions(name_id), which carries record and role), so the
- * work grows with the mentions of the entities asked about, not the case.
+ * current). Read from the entities' names (mention_names(entity_id)) to
+ * their mentions (mentions(name_id), an index that carries record and role),
+ * so the work grows with the mentions of the entities asked about, not with
+ * the case.
  */
-
-/** Raw per-pair sums; record ids and chapters as SQLite's comma-separated lists. */
-export interface PairRow {
-  source: number;
-  target: number;
-  n: number;
-  value: number;
-  first: string | null;
-  last: string | null;
-  chapters: string | null;
-  ids: string;
-}
 
 function filterSql(f: DiagramFilters | undefined, params: unknown[]): string {
   let sql = '';
@@ -40,32 +29,45 @@ function filterSql(f: DiagramFilters | undefined, params: unknown[]): string {
 }
 
 /**
- * Shipments from any of `sources` (shipper) to any of `targets` (consignee), per pair. The cost is one
- * lookup per shipper mention of the sources: pass only the entities that ship on the diagram.
+ * Every mention in `role` of the given entities, each as one number: record id × `scale` + the
+ * entity's index in `entityIds` (`scale` > the number of entities). One number per row keeps a
+ * hundred thousand mentions cheap to hand over; the index-only reads (no row of mentions, names or
+ * records is visited) keep them cheap to find. The caller joins shipper and consignee sides on the
+ * record id: a lookup of each record's other party would cost a B-tree descent per mention.
  */
-export function shipmentPairs(
+export function packedMentions(
   db: ReadDb,
-  sources: readonly number[],
-  targets: readonly number[],
+  entityIds: readonly number[],
+  role: 'shipper' | 'consignee',
+  scale: number,
+): number[] {
+  if (entityIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT m.record_id * ? + j.key FROM json_each(?) j
+       CROSS JOIN mention_names n ON n.entity_id = j.value
+       CROSS JOIN mentions m ON m.name_id = n.id
+       WHERE m.role = ?`,
+    )
+    .pluck()
+    .all(scale, JSON.stringify(entityIds), role) as number[];
+}
+
+/** Id, date, USD value and HS code of the given records that pass the filters, in id order. */
+export function shipmentFacts(
+  db: ReadDb,
+  recordIds: readonly number[],
   filters?: DiagramFilters,
-): PairRow[] {
-  if (sources.length === 0 || targets.length === 0) return [];
-  const params: unknown[] = [JSON.stringify(sources), JSON.stringify(targets)];
+): [number, string | null, number | null, string | null][] {
+  if (recordIds.length === 0) return [];
+  const params: unknown[] = [JSON.stringify(recordIds)];
   const where = filterSql(filters, params);
   return db
     .prepare(
-      `SELECT sn.entity_id AS source, cn.entity_id AS target, count(*) AS n, total(r.value_usd) AS value,
-              min(r.date) AS first, max(r.date) AS last,
-              group_concat(DISTINCT substr(r.hs_code, 1, 2)) AS chapters, group_concat(r.id) AS ids
-       FROM mention_names sn
-       JOIN mentions sm ON sm.name_id = sn.id AND sm.role = 'shipper'
-       JOIN mentions cm ON cm.record_id = sm.record_id AND cm.role = 'consignee'
-       JOIN mention_names cn ON cn.id = cm.name_id
-       JOIN records r ON r.id = sm.record_id
-       WHERE sn.entity_id IN (SELECT value FROM json_each(?)) AND cn.entity_id IN (SELECT value FROM json_each(?))${where}
-       GROUP BY sn.entity_id, cn.entity_id`,
+      `SELECT r.id, r.date, r.value_usd, r.hs_code FROM records r WHERE r.id IN (SELECT value FROM json_each(?))${where} ORDER BY r.id`,
     )
-    .all(...params) as PairRow[];
+    .raw(true)
+    .all(...params) as [number, string | null, number | null, string | null][];
 }
 
 /**

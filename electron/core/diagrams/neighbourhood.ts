@@ -11,8 +11,10 @@ import type { DiagramOp } from '../../../shared/api/diagrams';
 import type { DiagramCreated, DiagramFilters } from '../../../shared/domain/diagrams';
 import { layeredLayout } from '../../../shared/diagrams/layout';
 import { CustodianError } from '../../../shared/result';
+import { appendAudit } from '../db/audit-log';
 import { insertDiagram } from '../db/diagrams';
 import type { ReadDb, WriteDb } from '../db/types';
+import type { JobControl } from '../jobs/protocol';
 import { applyOps } from './history';
 import { liveEntities } from './live-entities';
 import { NODE_SIZE } from './op-context';
@@ -43,6 +45,7 @@ export function neighbourhood(
   rootId: number,
   o: Omit<NeighbourhoodOptions, 'entityId'>,
   filters: DiagramFilters,
+  progress: (done: number, message: string) => void = () => undefined,
 ): Neighbourhood {
   const layer = new Map([[rootId, 0]]);
   const weight = new Map([[rootId, Number.MAX_SAFE_INTEGER]]);
@@ -51,7 +54,11 @@ export function neighbourhood(
   let frontier = [rootId];
   for (let depth = 1; depth <= o.depth && frontier.length > 0; depth++) {
     const next: number[] = [];
-    for (const u of frontier) {
+    for (const [i, u] of frontier.entries()) {
+      progress(
+        (depth - 1 + i / frontier.length) / o.depth,
+        `Reading counterparties, step ${depth} of ${o.depth} (${i} of ${frontier.length})…`,
+      );
       let added = 0;
       for (const c of counterpartyTotals(counterparties(db, u, filters))) {
         if (layer.has(c.entityId)) continue;
@@ -94,19 +101,40 @@ function neighbourhoodOps(db: ReadDb, hood: Neighbourhood, filters: DiagramFilte
   return [...nodes, ...edges];
 }
 
-export function createDiagram(
+/** A new, empty diagram. */
+export function createDiagram(db: WriteDb, name: string, filters: DiagramFilters | undefined, actor: string): number {
+  return insertDiagram(db, name, filters ?? NO_FILTERS, actor);
+}
+
+/** Refuses, before a job starts, a neighbourhood of an entity that is not in the case. */
+export function neighbourhoodRoot(db: ReadDb, entityId: number): number {
+  const root = liveEntities(db)(entityId);
+  if (!root) throw new CustodianError('not_found', `There is no entity ${entityId} in this case.`);
+  return root.id;
+}
+
+/**
+ * A new diagram of an entity's neighbourhood, as a job (on a big case the
+ * reading takes seconds): the counterparties are read first, outside any
+ * transaction, then the diagram is written in one with its audit entry.
+ */
+export function buildNeighbourhoodDiagram(
   db: WriteDb,
-  input: { name: string; from?: NeighbourhoodOptions | undefined; filters?: DiagramFilters | undefined },
+  input: NeighbourhoodOptions & { name: string; filters?: DiagramFilters | undefined },
   actor: string,
+  control?: JobControl,
 ): DiagramCreated {
   const filters = input.filters ?? NO_FILTERS;
-  let hood: Neighbourhood | null = null;
-  if (input.from) {
-    const root = liveEntities(db)(input.from.entityId);
-    if (!root) throw new CustodianError('not_found', `There is no entity ${input.from.entityId} in this case.`);
-    hood = neighbourhood(db, root.id, input.from, filters);
-  }
-  const id = insertDiagram(db, input.name, filters, actor);
-  if (hood) applyOps(db, id, neighbourhoodOps(db, hood, filters), actor);
-  return { view: diagramView(db, id), leftOut: hood?.leftOut ?? 0 };
+  const hood = neighbourhood(db, neighbourhoodRoot(db, input.entityId), input, filters, (done, message) =>
+    control?.progress(done, message),
+  );
+  control?.progress(0.95, 'Writing the diagram…');
+  return db
+    .transaction(() => {
+      const id = createDiagram(db, input.name, filters, actor);
+      applyOps(db, id, neighbourhoodOps(db, hood, filters), actor);
+      appendAudit(db, actor, 'diagrams.neighbourhood', input);
+      return { view: diagramView(db, id), leftOut: hood.leftOut };
+    })
+    .immediate();
 }

@@ -36,7 +36,7 @@ function findEntity(db: WriteDb, spellings: string[]): number | null {
 }
 
 export function addSampleDiagram(db: WriteDb, actor: string): number {
-  const { view } = createDiagram(db, { name: SAMPLE_DIAGRAM_NAME }, actor);
+  const id = createDiagram(db, SAMPLE_DIAGRAM_NAME, undefined, actor);
   const pairs = [
     [findEntity(db, SAMPLE_ENTITIES.poly), findEntity(db, SAMPLE_ENTITIES.uuaz)],
     [findEntity(db, SAMPLE_ENTITIES.avic), findEntity(db, SAMPLE_ENTITIES.uec)],
@@ -56,7 +56,7 @@ export function addSampleDiagram(db: WriteDb, actor: string): number {
   }
   const article = listDocuments(db).find((d) => /china-russia-defense-trade-article/.test(d.fileName));
   if (article) ops.push({ op: 'addNode', kind: 'document', ref: article.id, x: 840, y: 100 });
-  if (ops.length) applyOps(db, view.id, ops, actor);
+  if (ops.length) applyOps(db, id, ops, actor);
   appendAudit(db, actor, 'diagrams.create', { name: SAMPLE_DIAGRAM_NAME, sample: true });
-  return view.id;
+  return id;
 }

@@ -5,16 +5,21 @@ import { expandNode, layoutDiagram, nodeCounterparties } from '../diagrams/expan
 import { applyCommand, mustDiagram, redo, undo } from '../diagrams/history';
 import { linkState, linkView, linksOf } from '../diagrams/link-ops';
 import { liveEntities } from '../diagrams/live-entities';
-import { createDiagram } from '../diagrams/neighbourhood';
+import { buildNeighbourhoodDiagram, createDiagram, neighbourhoodRoot } from '../diagrams/neighbourhood';
 import { caseAnnotation, checkAnnotationTarget } from '../diagrams/annotations';
 import { aggregateShipments } from '../diagrams/shipments';
 import { diagramView } from '../diagrams/view';
-import type { Handlers } from './types';
+import { checkedJob, type Handlers } from './types';
 
 export const diagramsHandlers: Handlers<DiagramsMethods> = {
   'diagrams.list': ({ session }) => listDiagrams(session.db),
   'diagrams.get': ({ session }, { id }) => diagramView(session.db, id),
-  'diagrams.create': ({ core, session }, input) => createDiagram(session.db, input, core.actor),
+  'diagrams.create': ({ core, session }, { name, filters }) =>
+    diagramView(session.db, createDiagram(session.db, name, filters, core.actor)),
+  'diagrams.neighbourhood': checkedJob<'diagrams.neighbourhood'>(
+    ({ session }, { entityId }) => void neighbourhoodRoot(session.db, entityId),
+    ({ session, actor }, input, control) => buildNeighbourhoodDiagram(session.db, input, actor, control),
+  ),
   'diagrams.update': ({ session }, { id, viewport }) => {
     mustDiagram(session.db, id);
     setViewport(session.db, id, viewport);
