@@ -25,7 +25,7 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    const cmd = COMMANDS.find((c) => c.name === rest[0]);
+    const cmd = COMMANDS.find((c) => c.name === rest.slice(0, 2).join(' ')) ?? COMMANDS.find((c) => c.name === rest[0]);
     process.stdout.write(`${cmd ? `${cmd.usage}\n  ${cmd.summary}` : usage()}\n`);
     return 0;
   }

@@ -5,6 +5,7 @@ import type { JobControl, JobRequest } from './jobs/protocol';
 import { CaseSession } from './session';
 
 type JobHandlerMap = { [M in JobMethodName]?: JobHandler<M> };
+const diagramJobs = () => import('./handlers/diagrams').then((m) => m.diagramsHandlers);
 const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
@@ -17,6 +18,7 @@ const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJo
 const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'import.run': importJobs,
   'import.validate': importJobs,
+  'diagrams.neighbourhood': diagramJobs,
   'documents.add': documentJobs,
   'documents.ocr': documentJobs,
   'entities.resolve': entityJobs,

@@ -5,6 +5,7 @@ import { CaseSession } from './session';
 import { importFile } from './import/import-file';
 import { addSampleDocuments } from './documents/sample-documents';
 import { resolveCase } from './entities/resolve/resolve-case';
+import { addSampleDiagram } from './diagrams/sample-diagram';
 
 /** The customs files a newcomer sees in the sample case, with the preset that reads each. */
 const SAMPLE_IMPORTS: { file: string; preset: string }[] = [{ file: 'ru-customs-2k.csv', preset: 'ru-customs' }];
@@ -27,6 +28,7 @@ export async function openSampleCase(appDataDir: string, sampleDir: string, acto
     }
     await addSampleDocuments(session.db, sampleDir, actor);
     resolveCase(session.db, actor); // the sample opens with its companies already resolved
+    session.db.transaction(() => addSampleDiagram(session.db, actor)).immediate(); // and a ready diagram
     checkpointWal(session.db);
   } finally {
     session.close();

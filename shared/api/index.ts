@@ -5,6 +5,7 @@ import { caseApi } from './case';
 import { recordsApi } from './records';
 import { documentsApi } from './documents';
 import { entitiesApi } from './entities';
+import { diagramsApi } from './diagrams';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -16,6 +17,7 @@ export const api = {
   ...recordsApi,
   ...documentsApi,
   ...entitiesApi,
+  ...diagramsApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -43,4 +45,5 @@ export * from './case';
 export * from './records';
 export * from './documents';
 export * from './entities';
+export * from './diagrams';
 export type { MethodDef, JobStatus } from './define';

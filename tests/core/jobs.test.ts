@@ -43,7 +43,7 @@ function bigPdf(): string {
 describe('the contract declares long work as job methods', () => {
   it('has no *Start twins, and the jobs are the long methods', () => {
     expect(METHOD_NAMES.filter((m) => /start$/i.test(m))).toEqual([]);
-    expect([...JOB_METHOD_NAMES].sort()).toEqual(['documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undoResolving']);
+    expect([...JOB_METHOD_NAMES].sort()).toEqual(['diagrams.neighbourhood', 'documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undoResolving']);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
   });
@@ -57,6 +57,12 @@ const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.und
   'entities.resolve': async (core) => {
     await must(core, 'import.run', { path: generate(40_000, 'job-resolve'), preset: 'ru-customs' });
     return {};
+  },
+  'diagrams.neighbourhood': async (core) => {
+    await must(core, 'import.run', { path: generate(40_000, 'job-diagram'), preset: 'ru-customs' });
+    await must(core, 'entities.resolve', {});
+    const [biggest] = await must(core, 'entities.list', { limit: 1 });
+    return { name: 'Three steps from the biggest', entityId: biggest!.id, depth: 3, maxNodes: 2000 };
   },
 };
 

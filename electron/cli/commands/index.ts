@@ -3,7 +3,8 @@ import { caseCommands } from './case';
 import { recordsCommands } from './records';
 import { documentsCommands } from './documents';
 import { entitiesCommands } from './entities';
+import { diagramsCommands } from './diagrams';
 import { serveCommand } from './serve';
 
 /** Every `custodian` command; each area adds its own file. */
-export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, ...documentsCommands, ...entitiesCommands, serveCommand];
+export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, ...documentsCommands, ...entitiesCommands, ...diagramsCommands, serveCommand];

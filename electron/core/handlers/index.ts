@@ -3,6 +3,7 @@ import { caseHandlers } from './case';
 import { recordsHandlers } from './records';
 import { documentsHandlers } from './documents';
 import { entitiesHandlers } from './entities';
+import { diagramsHandlers } from './diagrams';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -11,4 +12,5 @@ export const handlers = {
   ...recordsHandlers,
   ...documentsHandlers,
   ...entitiesHandlers,
+  ...diagramsHandlers,
 } satisfies Handlers<MethodName>;

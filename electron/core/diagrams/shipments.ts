@@ -1,0 +1,165 @@
+/**
+ * Shipments between entities, summed from the records each time they are
+ * asked for: per shipper → consignee pair, the number of records, their
+ * total value in USD, first and last date, HS chapters and the records
+ * themselves. Entities are taken as they are now (merges followed), so an
+ * edge stays the sum of exactly the rows behind it after a merge, a split
+ * or a new import.
+ */
+import type { Counterparty, DiagramFilters, ShipmentAggregate } from '../../../shared/domain/diagrams';
+import { counterpartyRows, packedMentions, shipmentDataVersion, shipmentFacts } from '../db/shipments';
+import type { ReadDb } from '../db/types';
+import { liveEntities } from './live-entities';
+
+/** Cents: a sum of many values in floating point would otherwise show as 1234.5600000001. */
+const money = (v: number) => Math.round(v * 100) / 100;
+
+export const pairKey = (source: number, target: number) => `${source}>${target}`;
+
+type PairSums = Map<string, ShipmentAggregate>;
+/** Recent sums per connection, valid while the case's shipment data version holds (db/shipments.ts). */
+const recent = new WeakMap<ReadDb, Map<string, PairSums>>();
+const RECENT = 16;
+
+/**
+ * Shipments from live entities to live entities (a diagram's view resolves
+ * its nodes first), keyed by `pairKey`; a record whose shipper and consignee
+ * are the same entity is no shipment between two. Moving a node answers the
+ * whole view again: sums are kept per connection while no import, resolve,
+ * merge, split or other audited change (and no other connection) could have
+ * changed them, so only the first view of a big diagram pays for them.
+ */
+export function shipmentsAmongLive(
+  db: ReadDb,
+  sources: readonly number[],
+  filters?: DiagramFilters,
+  targets: readonly number[] = sources,
+): PairSums {
+  const s = [...new Set(sources)].sort((a, b) => a - b);
+  const t = [...new Set(targets)].sort((a, b) => a - b);
+  const key = `${shipmentDataVersion(db)}|${JSON.stringify(filters ?? null)}|${s.join(',')}|${t.join(',')}`;
+  const cache = recent.get(db) ?? recent.set(db, new Map()).get(db)!;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out = sumShipments(db, s, t, filters);
+  cache.set(key, out);
+  if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
+  return out;
+}
+
+/**
+ * The sums, uncached: both sides' mentions read index-only and joined here
+ * on the record id (a hash join SQLite does not do: its nested loop would
+ * look up each shipper mention's consignee in the 2.5M-row mentions table,
+ * three times the work on a 1M-record case), then the matched records'
+ * dates, values and HS codes read by id.
+ */
+export function sumShipments(
+  db: ReadDb,
+  sources: readonly number[],
+  targets: readonly number[],
+  filters?: DiagramFilters,
+): PairSums {
+  const out: PairSums = new Map();
+  if (sources.length === 0 || targets.length === 0) return out;
+  const scale = 2 ** Math.ceil(Math.log2(Math.max(sources.length, targets.length) + 1));
+  const consignee = new Map<number, number>();
+  for (const v of packedMentions(db, targets, 'consignee', scale))
+    consignee.set(Math.floor(v / scale), targets[v % scale]!);
+  const pairOf = new Map<number, string>();
+  for (const v of packedMentions(db, sources, 'shipper', scale)) {
+    const record = Math.floor(v / scale);
+    const source = sources[v % scale]!;
+    const target = consignee.get(record);
+    if (target !== undefined && target !== source) pairOf.set(record, pairKey(source, target));
+  }
+  const sums = new Map<
+    string,
+    { n: number; value: number; first: string | null; last: string | null; chapters: Set<string>; ids: number[] }
+  >();
+  for (const [id, date, value, hs] of shipmentFacts(db, [...pairOf.keys()], filters)) {
+    const key = pairOf.get(id)!;
+    const p =
+      sums.get(key) ??
+      sums.set(key, { n: 0, value: 0, first: null, last: null, chapters: new Set(), ids: [] }).get(key)!;
+    p.n++;
+    p.value += value ?? 0;
+    if (date !== null && (p.first === null || date < p.first)) p.first = date;
+    if (date !== null && (p.last === null || date > p.last)) p.last = date;
+    if (hs) p.chapters.add(hs.slice(0, 2));
+    p.ids.push(id);
+  }
+  for (const [key, p] of sums) {
+    const [source, target] = key.split('>').map(Number) as [number, number];
+    out.set(key, {
+      source,
+      target,
+      count: p.n,
+      valueUsd: money(p.value),
+      firstDate: p.first,
+      lastDate: p.last,
+      hsChapters: [...p.chapters].sort(),
+      recordIds: p.ids,
+    });
+  }
+  return out;
+}
+
+/** Shipments among any entities (ids as stored anywhere: merged-away ones count as their survivor). */
+export function aggregateShipments(
+  db: ReadDb,
+  entityIds: readonly number[],
+  filters?: DiagramFilters,
+): ShipmentAggregate[] {
+  const live = liveEntities(db);
+  const ids = entityIds.map((id) => live(id)?.id).filter((id): id is number => id !== undefined);
+  return [...shipmentsAmongLive(db, ids, filters).values()].sort(
+    (a, b) => b.valueUsd - a.valueUsd || a.source - b.source || a.target - b.target,
+  );
+}
+
+/** An entity's counterparties, one line per direction, the biggest by value first. */
+export function counterparties(
+  db: ReadDb,
+  entityId: number,
+  filters?: DiagramFilters,
+  onDiagram: ReadonlySet<number> = new Set(),
+): Counterparty[] {
+  return counterpartyRows(db, entityId, filters)
+    .map((r) => ({
+      entityId: r.entity_id,
+      name: r.name,
+      country: r.country,
+      direction: r.direction,
+      count: r.n,
+      valueUsd: money(r.value),
+      firstDate: r.first,
+      lastDate: r.last,
+      onDiagram: onDiagram.has(r.entity_id),
+    }))
+    .sort((a, b) => b.valueUsd - a.valueUsd || b.count - a.count || a.entityId - b.entityId);
+}
+
+/** Counterparties merged across directions (in + out), for choosing whom to add; the main direction carries more value (or rows). */
+export function counterpartyTotals(
+  cps: readonly Counterparty[],
+): { entityId: number; valueUsd: number; count: number; mainDirection: 'in' | 'out' }[] {
+  const by = new Map<number, { valueUsd: number; count: number; out: [number, number]; in: [number, number] }>();
+  for (const c of cps) {
+    const t = by.get(c.entityId) ?? { valueUsd: 0, count: 0, out: [0, 0], in: [0, 0] };
+    t.valueUsd += c.valueUsd;
+    t.count += c.count;
+    t[c.direction] = [c.valueUsd, c.count];
+    by.set(c.entityId, t);
+  }
+  const outWins = (t: { out: [number, number]; in: [number, number] }) =>
+    t.out[0] !== t.in[0] ? t.out[0] > t.in[0] : t.out[1] >= t.in[1];
+  return [...by]
+    .map(([entityId, t]) => ({
+      entityId,
+      valueUsd: money(t.valueUsd),
+      count: t.count,
+      mainDirection: (outWins(t) ? 'out' : 'in') as 'in' | 'out',
+    }))
+    .sort((a, b) => b.valueUsd - a.valueUsd || b.count - a.count || a.entityId - b.entityId);
+}
