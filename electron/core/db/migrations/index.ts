@@ -6,9 +6,10 @@ import { m0040 } from './0040-entities';
 import { m0050 } from './0050-records-fts-columnsize';
 import { m0060 } from './0060-mention-names';
 import { m0070 } from './0070-entity-per-name';
+import { m0080 } from './0080-search-across-scripts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m0060, m0070];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m0060, m0070, m0080];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

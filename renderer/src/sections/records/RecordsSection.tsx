@@ -64,9 +64,15 @@ export function RecordsSection() {
       </header>
       <RecordsFilters filter={more} onFilter={setMore} visible={visible} onVisible={chooseColumns} />
       <div className="records-body">
-        {total === 0 && !filtering ? (
+        {total === 0 ? (
           <div className="empty-section">
-            <p>No records yet. Import a customs file (CSV, XLSX or JSON lines) to begin.</p>
+            <p>
+              {!filtering
+                ? 'No records yet. Import a customs file (CSV, XLSX or JSON lines) to begin.'
+                : query
+                  ? `Nothing matches “${query}”.`
+                  : 'Nothing matches these filters.'}
+            </p>
           </div>
         ) : (
           <RecordsTable
