@@ -9,6 +9,7 @@ import { countImports } from './db/imports';
 import { schemaVersion } from './db/migrations';
 import { countRecords } from './db/records';
 import { createCaseFile, openCaseFile } from './db/connection';
+import { ensureSearchWords, updateSearchWords } from './search/search-words';
 import type { WriteDb } from './db/types';
 import { randomUUID } from 'node:crypto';
 
@@ -35,13 +36,22 @@ export class CaseSession {
       setMeta(db, 'case_id', randomUUID());
       setMeta(db, 'created_at', new Date().toISOString());
       setMeta(db, 'created_by', actor);
+      // Stamped now (no words yet), so that merely opening the case later never writes to it.
+      updateSearchWords(db);
       appendAudit(db, actor, 'case.create', { title });
     }).immediate();
     return new CaseSession(path, db);
   }
 
   static open(path: string): CaseSession {
-    return new CaseSession(path, openCaseFile(path));
+    const db = openCaseFile(path);
+    try {
+      ensureSearchWords(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new CaseSession(path, db);
   }
 
   info(): CaseInfo {

@@ -19,15 +19,23 @@ export function simplifyChinese(text: string): string {
 const KNOWN = new Set<string>([...CHINESE_CITIES, ...GLOSS.flat().filter((w) => /^\p{Script=Han}+$/u.test(w))]);
 const MAX_WORD = Math.max(...[...KNOWN].map((w) => w.length));
 
-/** Pinyin of Han text as one folded word (the fold every Latin word gets). */
-const toPinyin = (han: string): string => foldWord(pinyin(han, { toneType: 'none', type: 'array', v: true }).join(''));
+/** Pinyin of Han text as one word, tones dropped (ü as v): 科技 → keji. */
+const pinyinOf = (han: string): string => pinyin(han, { toneType: 'none', type: 'array', v: true }).join('');
 
 /** One Han word (no legal form) → pinyin words. */
 export function segmentChinese(han: string): string[] {
-  const out: string[] = [];
+  return chineseParts(han).map((p) => foldWord(p.pinyin));
+}
+
+/**
+ * One Han word (no legal form) cut into the words a pinyin name writes
+ * apart, each with its pinyin: 保利科技 → 保利 baoli, 科技 keji.
+ */
+export function chineseParts(han: string): { han: string; pinyin: string }[] {
+  const out: { han: string; pinyin: string }[] = [];
   let pending = '';
   const flush = () => {
-    if (pending) out.push(toPinyin(pending));
+    if (pending) out.push({ han: pending, pinyin: pinyinOf(pending) });
     pending = '';
   };
   for (let i = 0; i < han.length; ) {
@@ -37,7 +45,7 @@ export function segmentChinese(han: string): string[] {
     if (len > 1 || KNOWN.has(word)) {
       flush();
       // 市 (city) after a city name says nothing: 深圳市 → shenzhen.
-      out.push(toPinyin(word.replace(/市$/, '')));
+      out.push({ han: word, pinyin: pinyinOf(word.replace(/市$/, '')) });
     } else pending += word;
     i += len;
   }

@@ -11,7 +11,7 @@
  * a particular company: that is what the scorer and the judgements are for.
  */
 export const GLOSS: readonly (readonly string[])[] = [
-  ['tech', 'technology', 'technologies', 'tech', 'techno', 'technik', 'teknoloji', 'tecno', 'tekhnologii*', 'keji', 'jishu', '科技', '技术', 'технологи*'],
+  ['tech', 'technology', 'technologies', 'tech', 'techno', 'technik', 'teknoloji', 'tecno', 'tekhnologii*', 'keji', 'jishu', '科技', '技术', 'технологи*', 'текнолоджи*'],
   ['electronics', 'electronics', 'electronic', 'elektronik', 'elettronica', 'elektronika', 'dianzi', '电子', 'электроник*'],
   ['trade', 'trading', 'trade', 'trade co', 'handels', 'handel', 'treid', 'maoyi', '贸易', 'торгов*', 'трейд'],
   ['machinery', 'machinery', 'machines', 'makina', 'meccanica', 'jixie', '机械'],

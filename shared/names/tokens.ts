@@ -41,10 +41,16 @@ export function foldWord(word: string): string {
 }
 
 function foldWordUncached(word: string): string {
+  const s = asciiLetters(word);
+  return /^[0-9]+$/.test(s) ? s : foldLatin(s);
+}
+
+/** A lower-case non-Han word in plain Latin letters and digits: Cyrillic transliterated, accents dropped, other scripts via any-ascii. */
+export function asciiLetters(word: string): string {
   let s = word;
-  if (ASCII_WORD.test(s)) return /^[0-9]+$/.test(s) ? s : foldLatin(s);
+  if (ASCII_WORD.test(s)) return s;
   if (CYRILLIC.test(s)) s = cyrillicToLatin(s);
   s = stripDiacritics(s);
   if (/[^a-z0-9]/.test(s)) s = anyAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');
-  return /^[0-9]+$/.test(s) ? s : foldLatin(s);
+  return s;
 }

@@ -125,16 +125,19 @@ export function renameEntity(db: WriteDb, id: number, name: string): void {
 /** Entities in use: not folded into another, and named somewhere. */
 export const ACTIVE = 'merged_into IS NULL AND mention_count > 0';
 
-export function listEntities(db: ReadDb, query: string | undefined, limit: number, offset: number): EntitySummary[] {
-  const q = query?.trim();
+/**
+ * Active entities, most mentioned first: all of them, or those a search found (search/entity-match.ts),
+ * its `first` ones first, passed as JSON arrays.
+ */
+export function listEntities(db: ReadDb, found: { ids: readonly number[]; first: readonly number[] } | null, limit: number, offset: number): EntitySummary[] {
   const rows = (
-    q
+    found
       ? db
           .prepare(
-            `SELECT * FROM entities WHERE ${ACTIVE} AND id IN (SELECT entity_id FROM entity_names WHERE name LIKE ? ESCAPE '\\')
-             ORDER BY mention_count DESC, id LIMIT ? OFFSET ?`,
+            `SELECT * FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))
+             ORDER BY id IN (SELECT value FROM json_each(?)) DESC, mention_count DESC, id LIMIT ? OFFSET ?`,
           )
-          .all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit, offset)
+          .all(JSON.stringify(found.ids), JSON.stringify(found.first), limit, offset)
       : db.prepare(`SELECT * FROM entities WHERE ${ACTIVE} ORDER BY mention_count DESC, id LIMIT ? OFFSET ?`).all(limit, offset)
   ) as EntityRow[];
   const names = db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name LIMIT 50');
@@ -145,12 +148,30 @@ export function listEntities(db: ReadDb, query: string | undefined, limit: numbe
   });
 }
 
-export function countEntities(db: ReadDb, query: string | undefined): number {
-  const q = query?.trim();
-  const row = q
-    ? db
-        .prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE} AND id IN (SELECT entity_id FROM entity_names WHERE name LIKE ? ESCAPE '\\')`)
-        .get(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+export function countEntities(db: ReadDb, ids?: readonly number[] | null): number {
+  const row = ids
+    ? db.prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids))
     : db.prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE}`).get();
   return (row as { n: number }).n;
+}
+
+/** Which of `ids` are active entities (the others were merged away or lost their mentions). */
+export function activeEntitiesAmong(db: ReadDb, ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as number[];
+}
+
+/** Active entities known by an identifier (INN, USCC…): exactly it, or, with `prefix`, one starting with it. */
+export function entitiesWithIdentifier(db: ReadDb, identifier: string, prefix: boolean): number[] {
+  // identifiers is a JSON array of strings: a quote before (and after) the value finds one whole element.
+  const needle = `"${identifier.toUpperCase()}${prefix ? '' : '"'}`;
+  return db.prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND instr(upper(identifiers), ?) > 0`).pluck().all(needle) as number[];
+}
+
+/** Active entities whose name a person set contains `text` (such a name is not among the names the records write). */
+export function entitiesRenamedLike(db: ReadDb, text: string): number[] {
+  return db
+    .prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND name_edited = 1 AND name LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .all(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as number[];
 }

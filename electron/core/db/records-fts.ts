@@ -9,6 +9,8 @@ import { RECORD_FIELDS, type RecordField } from '../../../shared/domain/records'
 
 /** The record fields the full-text index holds, each in the column of the same name. */
 export const INDEXED_FIELDS = ['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[];
+/** The party columns among them (a records filter on parties searches these). */
+export const PARTY_FIELDS = ['shipper', 'consignee', 'notify', 'producer'] as const satisfies readonly RecordField[];
 /** Their indexes in RECORD_FIELDS (a record's values). */
 export const INDEXED_SLOTS: readonly number[] = INDEXED_FIELDS.map((f) => RECORD_FIELDS.indexOf(f));
 
@@ -17,7 +19,6 @@ const HAS_CJK = new RegExp(`[${CJK_CHAR}]`, 'u');
 /** A cheap superset test (CJK blocks by range) before the exact, slower script regexes. */
 const MAYBE_CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]|[\ud840-\ud87f]/;
 const CJK_RUN = new RegExp(`[${CJK_CHAR}]+`, 'gu');
-const QUERY_TERM = new RegExp(`[${CJK_CHAR}]+|(?:(?![${CJK_CHAR}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
 
 function bigrams(run: string): string[] {
   const chars = Array.from(run);
@@ -27,12 +28,15 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/** Whether a text has a CJK character (a cheap range test first). */
+export const mayHaveCjk = (text: string): boolean => MAYBE_CJK.test(text) && HAS_CJK.test(text);
+
 /** The `cjk` column's text for a record's indexed values (values[slot] for each slot; '' when they hold no CJK). */
 export function cjkBigrams(values: readonly unknown[], slots: readonly number[]): string {
   let out = '';
   for (const slot of slots) {
     const t = values[slot];
-    if (typeof t !== 'string' || !MAYBE_CJK.test(t) || !HAS_CJK.test(t)) continue;
+    if (typeof t !== 'string' || !mayHaveCjk(t)) continue;
     for (const run of t.match(CJK_RUN) ?? []) out += (out ? ' ' : '') + bigrams(run).join(' ');
   }
   return out;
@@ -47,25 +51,15 @@ export const foldForIndex = (text: string): string => (text.includes('ё') || te
 /** foldForIndex in SQL, for text the index takes straight from a column. */
 export const foldForIndexSql = (column: string): string => `replace(replace(${column}, 'ё', 'е'), 'Ё', 'Е')`;
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** A term or phrase quoted for an FTS5 query (never a syntax error, whatever the text). */
+export const ftsQuote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * Turns what a person types into an FTS5 query (never a syntax error): every
- * word must match, as a prefix (or, with `prefix` false, as a whole word), in
- * any indexed column (or only in `columns`);
- * CJK runs match as bigram phrases in the cjk column.
+ * The `cjk` column's match for one CJK run of a query: the phrase of its
+ * bigrams (a substring match), or, for a single character, the bigrams it
+ * starts.
  */
-export function ftsQuery(text: string, columns?: string[], prefix = true): string | null {
-  const terms = foldForIndex(text).match(QUERY_TERM) ?? [];
-  if (terms.length === 0) return null;
-  const scope = columns ? `{${columns.join(' ')}} : ` : '';
-  return terms
-    .map((t) => {
-      if (HAS_CJK.test(t)) {
-        const grams = bigrams(t);
-        return grams.length === 1 && Array.from(t).length === 1 ? `cjk : ${quote(t)}*` : `cjk : ${quote(grams.join(' '))}`;
-      }
-      return `${scope}${quote(t)}${prefix ? '*' : ''}`;
-    })
-    .join(' AND ');
+export function cjkPhrase(run: string): string {
+  const grams = bigrams(run);
+  return grams.length === 1 && Array.from(run).length === 1 ? `cjk : ${ftsQuote(run)}*` : `cjk : ${ftsQuote(grams.join(' '))}`;
 }

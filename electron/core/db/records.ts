@@ -1,4 +1,3 @@
-import type { RecordFilterInput } from '../../../shared/api/records';
 import {
   NUMERIC_FIELDS,
   RECORD_FIELDS,
@@ -7,7 +6,8 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
-import { foldForIndexSql, ftsQuery, INDEXED_FIELDS } from './records-fts';
+import { filterSql, whereSql, type RecordFilter } from './record-filter';
+import { foldForIndexSql, INDEXED_FIELDS } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
 /** `declarationNo` → `declaration_no`: the column of each record field. */
@@ -127,73 +127,6 @@ export function recordValuesById(db: ReadDb, id: number): { values: (string | nu
   return r ? { values: RECORD_FIELDS.map((f) => r[RECORD_COLUMNS[f]] ?? null), raw: r.raw } : null;
 }
 
-const COUNTRY_COLUMNS = ['shipper_country', 'consignee_country', 'origin_country', 'destination_country', 'trading_country'];
-const PARTY_COLUMNS = ['shipper', 'consignee', 'notify', 'producer'];
-
-export type RecordFilter = Omit<RecordFilterInput, never>;
-
-/** SQL conditions (over `records r`) for a filter; the FTS conditions use the index. */
-export function filterSql(filter: RecordFilter): { sql: string[]; params: unknown[] } {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (filter.importId !== undefined) {
-    // An import's records are the id range record_base + 1 … record_base + rows_read: a rowid range, no index needed.
-    sql.push(
-      'r.id BETWEEN (SELECT record_base + 1 FROM imports WHERE id = ?) AND (SELECT record_base + rows_read FROM imports WHERE id = ?) AND r.import_id = ?',
-    );
-    params.push(filter.importId, filter.importId, filter.importId);
-  }
-  if (filter.flagged) sql.push("r.flags <> '[]'");
-  if (filter.flag) {
-    sql.push('instr(r.flags, ?) > 0');
-    params.push(JSON.stringify(filter.flag));
-  }
-  if (filter.dateFrom) {
-    sql.push('r.date >= ?');
-    params.push(filter.dateFrom);
-  }
-  if (filter.dateTo) {
-    sql.push('r.date <= ?');
-    params.push(filter.dateTo);
-  }
-  const hs = filter.hsPrefix?.replace(/\D/g, '');
-  if (hs) {
-    sql.push('substr(r.hs_code, 1, ?) = ?');
-    params.push(hs.length, hs);
-  }
-  if (filter.country) {
-    sql.push(`? IN (${COUNTRY_COLUMNS.map((c) => `r.${c}`).join(', ')})`);
-    params.push(filter.country.trim().toUpperCase());
-  }
-  if (filter.valueMin !== undefined) {
-    sql.push('r.value_usd >= ?');
-    params.push(filter.valueMin);
-  }
-  if (filter.valueMax !== undefined) {
-    sql.push('r.value_usd <= ?');
-    params.push(filter.valueMax);
-  }
-  const fts: string[] = [];
-  if (filter.query?.trim()) {
-    const q = ftsQuery(filter.query);
-    if (q) fts.push(`(${q})`);
-  }
-  if (filter.party?.trim()) {
-    const q = ftsQuery(filter.party, PARTY_COLUMNS);
-    if (q) fts.push(`(${q})`);
-  }
-  if (fts.length) {
-    sql.push('r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-    params.push(fts.join(' AND '));
-  }
-  return { sql, params };
-}
-
-const where = (f: RecordFilter) => {
-  const w = filterSql(f);
-  return { sql: w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '', params: w.params };
-};
-
 /** `afterId` (keyset paging) applies to id order only: the caller refuses it with another sort. */
 export function listRecords(
   db: ReadDb,
@@ -221,7 +154,7 @@ export function listRecords(
 }
 
 export function countRecords(db: ReadDb, filter: RecordFilter): number {
-  const w = where(filter);
+  const w = whereSql(filter);
   return (db.prepare(`SELECT count(*) AS n FROM records r ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
@@ -246,6 +179,14 @@ export interface RecordHitRow {
   description: string | null;
 }
 
+const HIT_COLUMNS = 'r.id, r.import_id, r.row, r.date, r.shipper, r.consignee, r.hs_code, r.description';
+
+/** Records the filter keeps, as search hits, newest first. */
+export function recordHits(db: ReadDb, filter: RecordFilter, limit: number): RecordHitRow[] {
+  const w = whereSql(filter);
+  return db.prepare(`SELECT ${HIT_COLUMNS} FROM records r ${w.sql} ORDER BY r.id DESC LIMIT ?`).all(...w.params, limit) as RecordHitRow[];
+}
+
 /** Above this many matches, ranking them all costs more than it tells; newest first instead. */
 const RANK_AT_MOST = 500;
 
@@ -262,7 +203,7 @@ export function matchRecords(db: ReadDb, match: string, limit: number, filters: 
     (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(match, RANK_AT_MOST + 1) as {
       n: number;
     }).n > RANK_AT_MOST;
-  const cols = 'r.id, r.import_id, r.row, r.date, r.shipper, r.consignee, r.hs_code, r.description';
+  const cols = HIT_COLUMNS;
   if (!many && !extra) {
     // Rank inside FTS5 first, then join only the winners (ranking across the join costs several times more).
     return db

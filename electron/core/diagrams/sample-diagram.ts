@@ -7,6 +7,7 @@
  * (Poly Technology Development, Ulan-Ude Locomotive Repair Plant, UEC-Saturn…)
  * never matches these spellings.
  */
+import { entitiesFound } from '../search/entity-match';
 import type { DiagramOp } from '../../../shared/api/diagrams';
 import { appendAudit } from '../db/audit-log';
 import { listDocuments } from '../db/documents';
@@ -29,7 +30,7 @@ const SAMPLE_ENTITIES = {
 /** The entity most often named by the first spelling found. */
 function findEntity(db: WriteDb, spellings: string[]): number | null {
   for (const s of spellings) {
-    const found = listEntities(db, s, 1, 0)[0];
+    const found = listEntities(db, entitiesFound(db, s), 1, 0)[0];
     if (found) return found.id;
   }
   return null;

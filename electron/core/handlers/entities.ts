@@ -10,12 +10,13 @@ import { entityDetail, reviewPairs } from '../entities/review/detail';
 import { matchNames } from '../entities/pairs/match-names';
 import { resolveCaseInThreads } from '../entities/resolve/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
+import { entitiesFound } from '../search/entity-match';
 import { checkedJob, type Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'entities.resolve': ({ session, actor }, _input, control) => resolveCaseInThreads(session.db, actor, control),
-  'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, query, limit, offset),
-  'entities.count': ({ session }, { query }) => countEntities(session.db, query),
+  'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, entitiesFound(session.db, query), limit, offset),
+  'entities.count': ({ session }, { query }) => countEntities(session.db, entitiesFound(session.db, query)?.ids),
   'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
   'entities.documents': ({ session }, { id }) => {
     const detail = entityDetail(session.db, id);

@@ -9,6 +9,7 @@ import { maxRecordId } from '../db/records';
 import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
+import { updateSearchWords } from '../search/search-words';
 import { batchWriter } from './write/batch-writer';
 import { keepOriginal, sha256File } from './write/keep-original';
 import { resolveMapping } from './mapping/mapping';
@@ -128,6 +129,10 @@ export async function importFile(
     const original = dryRun ? { blobSha256: null, note: '' } : keepOriginal(db, options.path, facts.size);
     setSourceHash(db, sourceId, sha256, original.blobSha256, original.note);
     writer.done();
+    if (!dryRun) {
+      control?.progress(1, 'Indexing words across scripts…');
+      updateSearchWords(db);
+    }
     finishImport(db, importId, counts);
     appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, preset: presetName, ...counts });
     if (dryRun) transaction.rollback();

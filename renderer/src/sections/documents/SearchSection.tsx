@@ -8,6 +8,17 @@ import { highlightSnippet } from './Snippet';
 import { openDocumentAt, termsOf } from './nav';
 import './documents.css';
 
+/** Hits asked for at once: records and document pages together. */
+const HITS = 100;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** "131 records (first 98 shown) · 2 document pages": the records counted in full, the hits listed stop at HITS. */
+function countLine(records: number, shown: number, pages: number): string {
+  const more = records > shown ? ` (first ${shown.toLocaleString()} shown)` : '';
+  return `${plural(records, 'record', 'records')}${more} · ${plural(pages, 'document page', 'document pages')}`;
+}
+
 /**
  * One search over the whole case: customs records and document pages
  * together (`search.query`). A document hit opens the document at its page
@@ -23,26 +34,39 @@ export function SearchSection() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const record = intOrNull(params.record);
   const setRecord = (id: number | null) => setParams({ record: id === null ? undefined : String(id) }, { push: true });
+  // Every record the query matches (records.count), not only the hits shown: the list stops at HITS.
+  const [recordTotal, setRecordTotal] = useState<number | null>(null);
   useEffect(() => {
-    if (!query) return setHits(null);
+    if (!query) {
+      setHits(null);
+      setRecordTotal(null);
+      return;
+    }
     let current = true;
-    void client.call('search.query', { query, limit: 100 }).then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
+    void client.call('search.query', { query, limit: HITS }).then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
+    void client.call('records.count', { query }).then((r) => current && (r.ok ? setRecordTotal(r.value) : setError(r.error.message)));
     return () => {
       current = false;
     };
   }, [query, revision, setError]);
   const terms = termsOf(query);
   const docs = hits?.filter((h) => h.kind === 'document').length ?? 0;
+  const recordHits = (hits?.length ?? 0) - docs;
   return (
     <section className="documents-section">
       <header className="toolbar">
         <h2>Search</h2>
         <input type="search" autoFocus placeholder="Names, goods, places… in records and documents" value={text} onChange={(e) => setParams({ q: e.target.value })} aria-label="Search the case" />
-        {hits && <span className="muted small" aria-live="polite">{hits.length - docs} records · {docs} document pages</span>}
+        {hits && recordTotal !== null && (
+          <span className="muted small" aria-live="polite">
+            {countLine(recordTotal, recordHits, docs)}
+          </span>
+        )}
       </header>
       <div className="records-body">
         <div className="panel search-results">
           {!hits && <p className="muted">Search every customs record and every page of every document at once.</p>}
+          {hits?.length === 0 && <p className="muted">Nothing matches “{query}”.</p>}
           <ul className="hits" aria-label="Search results">
             {hits?.map((h) => (
               <li key={`${h.kind}-${h.id}-${h.page ?? h.row}`}>

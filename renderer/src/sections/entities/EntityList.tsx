@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 
-/** Entities, most mentioned first, filtered by any name they were seen under. */
+/** Entities, most mentioned first, filtered by any name they were seen under (in any script) or identifier. */
 export function EntityList({ query, revision, selected, onSelect }: { query: string; revision: number; selected: number | null; onSelect(id: number): void }) {
   const [items, setItems] = useState<EntitySummary[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +37,9 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
-  if (items.length === 0 && !outside) return <div className="empty-section"><p>No entities yet. Import records, then resolve entities.</p></div>;
+  if (items.length === 0 && !outside) {
+    return <div className="empty-section"><p>{query ? `Nothing matches “${query}”.` : 'No entities yet. Import records, then resolve entities.'}</p></div>;
+  }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
     <ul className="entity-list" role="listbox" aria-label="Entities" ref={listRef}>

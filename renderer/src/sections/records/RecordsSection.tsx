@@ -80,9 +80,15 @@ export function RecordsSection() {
           }
         }}
       >
-        {pages.total === 0 && !filtering ? (
+        {pages.total === 0 ? (
           <div className="empty-section">
-            <p>No records yet. Import a customs file (CSV, XLSX or JSON lines) to begin.</p>
+            <p>
+              {!filtering
+                ? 'No records yet. Import a customs file (CSV, XLSX or JSON lines) to begin.'
+                : params.q
+                  ? `Nothing matches “${params.q}”.`
+                  : 'Nothing matches these filters.'}
+            </p>
           </div>
         ) : (
           <RecordsTable
