@@ -5,7 +5,19 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'stream', 'util', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'http',
+  'stream',
+  'util',
+  'url',
+];
 
 const coreRestrictedPaths = [{ name: 'electron', message: 'electron/core runs under plain Node: no electron import.' }];
 const corePatterns = [
@@ -33,24 +45,36 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3'], message: 'shared/ runs anywhere: no Node, Electron or React.' },
-          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither side.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3'],
+              message: 'shared/ runs anywhere: no Node, Electron or React.',
+            },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither side.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/vite.config.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...nodeBuiltins, 'electron', 'better-sqlite3'], message: 'The renderer reaches the backend only through its API client.' },
-          { group: ['**/electron/**'], message: 'The renderer imports only shared/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'better-sqlite3'],
+              message: 'The renderer reaches the backend only through its API client.',
+            },
+            { group: ['**/electron/**'], message: 'The renderer imports only shared/.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -61,16 +85,20 @@ export default tseslint.config(
     // Repeats the core's rule (a later block replaces it for these files) and adds its own.
     files: ['electron/core/jobs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: coreRestrictedPaths,
-        patterns: [
-          ...corePatterns,
-          {
-            group: ['../*', '!../../', '!../../*', '!../../**'],
-            message: 'jobs/ runs any job and knows no domain: a domain asks it for helper threads (JobControl.startHelper).',
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: coreRestrictedPaths,
+          patterns: [
+            ...corePatterns,
+            {
+              group: ['../*', '!../../', '!../../*', '!../../**'],
+              message:
+                'jobs/ runs any job and knows no domain: a domain asks it for helper threads (JobControl.startHelper).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

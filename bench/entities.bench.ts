@@ -18,7 +18,11 @@ const CACHE = join(process.cwd(), '.cache', 'entities-bench');
 const cached = ROWS >= 200_000;
 const dir = cached ? CACHE : mkdtempSync(join(tmpdir(), 'custodian-entities-bench-'));
 mkdirSync(dir, { recursive: true });
-async function must<M extends MethodName>(core: ReturnType<typeof createCore>, m: M, input: unknown): Promise<FinalOutput<M>> {
+async function must<M extends MethodName>(
+  core: ReturnType<typeof createCore>,
+  m: M,
+  input: unknown,
+): Promise<FinalOutput<M>> {
   const r = await callToEnd(core, m, input);
   if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
   return r.value;
@@ -30,15 +34,36 @@ try {
   const imported = join(dir, `${base}.imported.case`);
   const casePath = join(dir, `${base}.run.case`);
   // The built job worker, as the CLI and the app use it: big cases resolve with a second thread.
-  const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: dir, actor: 'bench', workerScript: join(process.cwd(), 'out', 'node', 'job-worker.cjs') });
+  const core = createCore({
+    appDataDir: join(dir, 'app'),
+    sampleDir: dir,
+    actor: 'bench',
+    workerScript: join(process.cwd(), 'out', 'node', 'job-worker.cjs'),
+  });
   if (!existsSync(imported)) {
-    execFileSync(process.execPath, ['../shared/fixtures/gen-customs.mjs', '--rows', String(ROWS), '--seed', SEED, '--schema', 'ru-customs', '--format', 'csv', '--out', csv, '--labels', labelsPath]);
+    execFileSync(process.execPath, [
+      '../shared/fixtures/gen-customs.mjs',
+      '--rows',
+      String(ROWS),
+      '--seed',
+      SEED,
+      '--schema',
+      'ru-customs',
+      '--format',
+      'csv',
+      '--out',
+      csv,
+      '--labels',
+      labelsPath,
+    ]);
     const t = performance.now();
     await must(core, 'case.create', { path: imported, title: 'bench' });
     await must(core, 'import.run', { path: csv, preset: 'ru-customs' });
     core.session?.close();
     core.session = null;
-    console.log(`(imported ${ROWS.toLocaleString('en')} rows once in ${((performance.now() - t) / 1000).toFixed(0)} s; cached in ${dir})`);
+    console.log(
+      `(imported ${ROWS.toLocaleString('en')} rows once in ${((performance.now() - t) / 1000).toFixed(0)} s; cached in ${dir})`,
+    );
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(casePath + suffix, { force: true });
   copyFileSync(imported, casePath);
@@ -50,7 +75,11 @@ try {
   let rss: number;
   let where: string;
   if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join('bin', 'custodian.mjs'), 'resolve', casePath, '--json'], { encoding: 'utf8' });
+    const r = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%e %M', process.execPath, join('bin', 'custodian.mjs'), 'resolve', casePath, '--json'],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`custodian resolve failed: ${r.stderr}`);
     summary = JSON.parse(r.stdout) as FinalOutput<'entities.resolve'>;
     const [wall, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
@@ -69,11 +98,19 @@ try {
   const mentions = await must(core, 'mentions.list', { limit: 10_000_000 });
   const labels = readLabels(labelsPath);
   const q = pairwiseQuality(mentions, labels);
-  console.log(`resolve ${ROWS.toLocaleString('en')} rows (seed ${SEED}): ${summary.mentions} mentions → ${summary.entities} entities, ${summary.toReview} to review`);
-  console.log(`  time ${seconds.toFixed(1)} s (budget 60 s at 1M rows; ratio at this size ${(seconds / 60).toFixed(2)}), peak RSS ${rss.toFixed(0)} MB (budget 1000 MB, ratio ${(rss / 1000).toFixed(2)}) of ${where}`);
-  console.log(`  pairwise precision ${q.precision.toFixed(4)} (budget 0.98, ratio ${(q.precision / 0.98).toFixed(3)})  recall ${q.recall.toFixed(4)} (budget 0.95, ratio ${(q.recall / 0.95).toFixed(3)})  F1 ${q.f1.toFixed(4)}`);
+  console.log(
+    `resolve ${ROWS.toLocaleString('en')} rows (seed ${SEED}): ${summary.mentions} mentions → ${summary.entities} entities, ${summary.toReview} to review`,
+  );
+  console.log(
+    `  time ${seconds.toFixed(1)} s (budget 60 s at 1M rows; ratio at this size ${(seconds / 60).toFixed(2)}), peak RSS ${rss.toFixed(0)} MB (budget 1000 MB, ratio ${(rss / 1000).toFixed(2)}) of ${where}`,
+  );
+  console.log(
+    `  pairwise precision ${q.precision.toFixed(4)} (budget 0.98, ratio ${(q.precision / 0.98).toFixed(3)})  recall ${q.recall.toFixed(4)} (budget 0.95, ratio ${(q.recall / 0.95).toFixed(3)})  F1 ${q.f1.toFixed(4)}`,
+  );
   const story = storylineCheck(mentions, labels);
-  console.log(`  storyline: ${story.map((s) => `${s.company}→${s.entities.length} entit${s.entities.length === 1 ? 'y' : 'ies'}${s.mixedWithDecoys.length ? ` WITH DECOY ${s.mixedWithDecoys.join('+')}` : ''}`).join(', ')}`);
+  console.log(
+    `  storyline: ${story.map((s) => `${s.company}→${s.entities.length} entit${s.entities.length === 1 ? 'y' : 'ies'}${s.mixedWithDecoys.length ? ` WITH DECOY ${s.mixedWithDecoys.join('+')}` : ''}`).join(', ')}`,
+  );
 
   // Name pairs from the held-out labels: every distinct name pair of one entity (positives) and pairs sharing a token across entities (negatives).
   const byEntity = new Map<string, Set<string>>();
@@ -90,14 +127,22 @@ try {
   for (let i = 0; i < named.length; i++)
     for (let j = i + 1; j < named.length; j++) {
       const same = named[i]!.e === named[j]!.e;
-      const shareWord = named[i]!.n.toLowerCase().split(/\W+/).some((w) => w.length > 3 && named[j]!.n.toLowerCase().includes(w));
+      const shareWord = named[i]!.n.toLowerCase()
+        .split(/\W+/)
+        .some((w) => w.length > 3 && named[j]!.n.toLowerCase().includes(w));
       if (same || shareWord) pairs.push({ name1: named[i]!.n, name2: named[j]!.n, same });
     }
   const scored = matchNames(pairs);
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   scored.forEach((s, i) => (s.match && pairs[i]!.same ? tp++ : s.match ? fp++ : pairs[i]!.same ? fn++ : 0));
-  const p = tp / (tp + fp), r = tp / (tp + fn), f1 = (2 * p * r) / (p + r);
-  console.log(`  match-names on ${pairs.length} held-out pairs (${pairs.filter((x) => x.same).length} same): P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} (aim 0.92, ratio ${(f1 / 0.92).toFixed(3)})`);
+  const p = tp / (tp + fp),
+    r = tp / (tp + fn),
+    f1 = (2 * p * r) / (p + r);
+  console.log(
+    `  match-names on ${pairs.length} held-out pairs (${pairs.filter((x) => x.same).length} same): P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} (aim 0.92, ratio ${(f1 / 0.92).toFixed(3)})`,
+  );
   core.session?.close();
 } finally {
   if (!cached) rmSync(dir, { recursive: true, force: true });

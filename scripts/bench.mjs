@@ -17,7 +17,9 @@ const benches = readdirSync(join(root, 'bench'))
 spawnSync(process.execPath, [join(root, 'scripts', 'build-node.mjs')], { stdio: 'inherit' });
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const args = file.endsWith('.ts') ? [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join('bench', file)] : [join('bench', file)];
+  const args = file.endsWith('.ts')
+    ? [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join('bench', file)]
+    : [join('bench', file)];
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`(${file} exited with ${r.status})`);
 }

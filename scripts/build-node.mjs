@@ -17,8 +17,26 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'electron/cli/bin.ts', 'job-worker': 'electron/core/worker-main.ts' }, outdir: 'out/node', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { main: 'electron/main/main.ts', 'job-worker': 'electron/main/job-worker.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/cli/bin.ts', 'job-worker': 'electron/core/worker-main.ts' },
+    outdir: 'out/node',
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main/main.ts', 'job-worker': 'electron/main/job-worker.ts' },
+    outdir: 'out/main',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
   // The preload runs sandboxed: one self-contained file, nothing but `electron` external.
-  build({ ...common, packages: undefined, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    packages: undefined,
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'out/preload',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
 ]);

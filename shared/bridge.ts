@@ -17,7 +17,11 @@ export interface CustodianBridge {
      * ("New case", "Save a copy") titles the browser's in-app dialog; a
      * native dialog may ignore it.
      */
-    pickSavePath(kind: 'case' | 'pdf' | 'svg' | 'jsonl' | 'csv', suggestedName: string, purpose?: string): Promise<string | null>;
+    pickSavePath(
+      kind: 'case' | 'pdf' | 'svg' | 'jsonl' | 'csv',
+      suggestedName: string,
+      purpose?: string,
+    ): Promise<string | null>;
     /** Menu commands (New, Open, Open recent …) sent by the shell to the page. */
     onMenu(listener: (command: MenuCommand) => void): () => void;
   };

@@ -49,18 +49,29 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length < needed) throw new UsageError(`missing arguments`);
     return await execute(command, positionals, values, json);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`custodian ${command.name}: ${e.message}\nUsage: ${command.usage}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`custodian ${command.name}: ${message}\n`);
-    if (json) process.stderr.write(`${JSON.stringify({ error: { code: e instanceof CustodianError ? e.code : 'internal', message } })}\n`);
+    if (json)
+      process.stderr.write(
+        `${JSON.stringify({ error: { code: e instanceof CustodianError ? e.code : 'internal', message } })}\n`,
+      );
     return 1;
   }
 }
 
-async function execute(command: Command, positionals: string[], values: Record<string, unknown>, json: boolean): Promise<number> {
+async function execute(
+  command: Command,
+  positionals: string[],
+  values: Record<string, unknown>,
+  json: boolean,
+): Promise<number> {
   const core = createCore({ sampleDir: sampleDir(), workerScript: workerScript() });
   let args = positionals;
   if (command.opensCase) {

@@ -5,7 +5,8 @@ export function printHuman(value: unknown): void {
     if (value.length === 0) out.write('(none)\n');
     for (const item of value) out.write(`${humanLine(item)}\n`);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}\n`);
+    for (const [k, v] of Object.entries(value))
+      out.write(`${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}\n`);
   } else if (value !== null) out.write(`${String(value)}\n`);
 }
 

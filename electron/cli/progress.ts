@@ -24,7 +24,9 @@ const WIDTH = 24;
 export function reportProgress(s: JobStatus): void {
   const percent = s.progress === null ? null : Math.round(s.progress * 100);
   if (mode === 'lines') {
-    process.stderr.write(`progress ${new Date().toISOString()} ${percent === null ? '' : `${percent}% `}${s.message}\n`);
+    process.stderr.write(
+      `progress ${new Date().toISOString()} ${percent === null ? '' : `${percent}% `}${s.message}\n`,
+    );
   } else if (mode === 'bar') {
     const filled = percent === null ? 0 : Math.round((percent / 100) * WIDTH);
     const bar = percent === null ? '…'.padEnd(WIDTH) : '█'.repeat(filled) + '░'.repeat(WIDTH - filled);

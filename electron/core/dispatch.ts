@@ -1,4 +1,13 @@
-import { api, isJobMethod, isMethodName, type ApiOutput, type JobMethodName, type JobResult, type JobStatus, type MethodName } from '../../shared/api';
+import {
+  api,
+  isJobMethod,
+  isMethodName,
+  type ApiOutput,
+  type JobMethodName,
+  type JobResult,
+  type JobStatus,
+  type MethodName,
+} from '../../shared/api';
 import { CustodianError, err, ok, type Result } from '../../shared/result';
 import type { CoreContext } from './context';
 import { appendAudit } from './db/audit-log';
@@ -26,7 +35,9 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
     if (isJobMethod(method)) {
       const job = handlers[method] as JobHandler<JobMethodName>;
       job.check?.(ctx, parsed.data as never);
-      return ok(core.jobs.start({ method, input: parsed.data, casePath: core.session?.path ?? null, actor: core.actor }));
+      return ok(
+        core.jobs.start({ method, input: parsed.data, casePath: core.session?.path ?? null, actor: core.actor }),
+      );
     }
     const handler = handlers[method] as Handler<MethodName>;
     if (def.mutates) {

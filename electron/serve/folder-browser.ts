@@ -71,12 +71,14 @@ function rootOf(path: string, roots: BrowseRoot[], preferred?: string | null): B
  */
 export function listFolder(scope: BrowseScope, dir: string | null, preferredRoot: string | null = null): Browsed {
   const roots = browseRoots(scope);
-  if (roots.length === 0) return { ok: false, status: 404, message: 'Neither your home folder nor the sample folder exists.' };
+  if (roots.length === 0)
+    return { ok: false, status: 404, message: 'Neither your home folder nor the sample folder exists.' };
   const wanted = dir ?? roots[0]!.path;
   if (!isAbsolute(wanted)) return { ok: false, status: 400, message: 'A folder must be given by its full path.' };
   const given = resolve(wanted);
   const lexicalRoots = [scope.home, scope.samples].map((p) => resolve(p));
-  if (!rootOf(given, roots) && !lexicalRoots.some((r) => isWithin(given, r))) return { ok: false, status: 403, message: OUTSIDE };
+  if (!rootOf(given, roots) && !lexicalRoots.some((r) => isWithin(given, r)))
+    return { ok: false, status: 403, message: OUTSIDE };
   let real: string;
   try {
     real = realpathSync(given);
@@ -97,7 +99,9 @@ export function listFolder(scope: BrowseScope, dir: string | null, preferredRoot
     const entry = entryOf(d, real, roots, scope.hidden);
     if (entry) entries.push(entry);
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, undefined, { numeric: true }) : a.kind === 'folder' ? -1 : 1));
+  entries.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name, undefined, { numeric: true }) : a.kind === 'folder' ? -1 : 1,
+  );
   return {
     ok: true,
     listing: {

@@ -49,10 +49,21 @@ export interface Bridge {
  * random token; the Host header must name the loopback address, so a web
  * page cannot reach the bridge through DNS rebinding.
  */
-export async function startBridge(core: CoreContext, rendererDir: string, port = 0, options: BridgeOptions = {}): Promise<Bridge> {
+export async function startBridge(
+  core: CoreContext,
+  rendererDir: string,
+  port = 0,
+  options: BridgeOptions = {},
+): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
   const uploads = new Uploads(resolve(core.appDataDir, 'uploads'), core.jobs);
-  const state: BridgeState = { core, rendererDir, token, uploads, scope: browseScope(core.appDataDir, uploads.dir, options.home) };
+  const state: BridgeState = {
+    core,
+    rendererDir,
+    token,
+    uploads,
+    scope: browseScope(core.appDataDir, uploads.dir, options.home),
+  };
   const server = createServer((req, res) => {
     handle(state, req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
@@ -105,11 +116,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 async function handle(state: BridgeState, req: IncomingMessage, res: ServerResponse) {
   const host = req.headers.host ?? '';
-  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Wrong host.' } });
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host))
+    return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Wrong host.' } });
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const isApi = url.pathname.startsWith('/api/') || url.pathname === '/upload' || url.pathname.startsWith('/fs/');
   if (!isApi) return serveStatic(state.rendererDir, url.pathname, res);
-  if (!authorized(req, state.token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } });
+  if (!authorized(req, state.token))
+    return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'A valid token is required.' } });
   if (url.pathname.startsWith('/fs/')) return folders(state, url, req, res);
   if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method', message: 'Use POST.' } });
   if (url.pathname === '/upload') {
@@ -135,7 +148,8 @@ async function handle(state: BridgeState, req: IncomingMessage, res: ServerRespo
  */
 function folders(state: BridgeState, url: URL, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET') return send(res, 405, { ok: false, error: { code: 'method', message: 'Use GET.' } });
-  if (url.pathname !== '/fs/list') return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Unknown path.' } });
+  if (url.pathname !== '/fs/list')
+    return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Unknown path.' } });
   const r = listFolder(state.scope, url.searchParams.get('dir') || null, url.searchParams.get('root'));
   if (r.ok) return send(res, 200, { ok: true, value: r.listing });
   const code = r.status === 403 ? 'forbidden' : r.status === 404 ? 'not_found' : 'invalid_input';

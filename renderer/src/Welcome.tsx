@@ -22,15 +22,26 @@ export function Welcome() {
     <main className="welcome">
       <div className="welcome-card">
         <h1>Custodian</h1>
-        <p className="tagline">Customs records, companies, sanctions and documents — one case file, offline, every claim traceable to its row or page.</p>
+        <p className="tagline">
+          Customs records, companies, sanctions and documents — one case file, offline, every claim traceable to its row
+          or page.
+        </p>
         <div className="welcome-actions">
-          <button onClick={run(newCase)} disabled={busy}>New case…</button>
-          <button onClick={run(() => openCase())} disabled={busy}>Open case…</button>
+          <button onClick={run(newCase)} disabled={busy}>
+            New case…
+          </button>
+          <button onClick={run(() => openCase())} disabled={busy}>
+            Open case…
+          </button>
           <button className="primary" onClick={run(openSample)} disabled={busy}>
             {busy ? 'Opening…' : 'Open sample case'}
           </button>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {recent.length > 0 && (
           <section className="recent">
             <h2>Recent cases</h2>

@@ -36,15 +36,21 @@ export function Workspace({ info }: { info: CaseInfo }) {
           ))}
         </ul>
         <div className="sidebar-foot">
-          <button className="link" onClick={() => void saveCopy()}>Save a copy…</button>
-          <button className="link" onClick={() => void closeCase()}>Close case</button>
+          <button className="link" onClick={() => void saveCopy()}>
+            Save a copy…
+          </button>
+          <button className="link" onClick={() => void closeCase()}>
+            Close case
+          </button>
         </div>
       </nav>
       <main className="content">
         {error && (
           <div className="error-bar" role="alert">
             {error}
-            <button className="link" onClick={() => setError(null)}>Dismiss</button>
+            <button className="link" onClick={() => setError(null)}>
+              Dismiss
+            </button>
           </div>
         )}
         {Component ? (

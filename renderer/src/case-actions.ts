@@ -17,7 +17,12 @@ export async function newCase(): Promise<void> {
   const path = await shell.pickSavePath('case', 'investigation.case', 'New case');
   if (!path) return;
   // In-app, not window.prompt: Electron does not support prompt().
-  const title = await askText({ title: 'New case', label: 'Title of the new case', initial: 'New investigation', action: 'Create case' });
+  const title = await askText({
+    title: 'New case',
+    label: 'Title of the new case',
+    initial: 'New investigation',
+    action: 'Create case',
+  });
   if (title) await apply(await client.call('case.create', { path, title }));
 }
 

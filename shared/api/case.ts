@@ -45,7 +45,10 @@ export const caseApi = {
   'case.rename': method<CaseInfo>()(z.object({ title: z.string().min(1) }), { mutates: true }),
   'case.saveCopy': method<{ path: string }>()(z.object({ path }), { mutates: false }),
   'audit.list': method<AuditEntry[]>()(
-    z.object({ limit: z.number().int().positive().max(10_000).default(500), offset: z.number().int().min(0).default(0) }),
+    z.object({
+      limit: z.number().int().positive().max(10_000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
     { mutates: false },
   ),
   'audit.verify': method<AuditVerification>()(z.object({}), { mutates: false }),

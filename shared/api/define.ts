@@ -45,7 +45,10 @@ export function method<O>() {
 
 /** A method that runs as a job (see `MethodDef.job`) and ends with a result of type `R`. */
 export function job<R>() {
-  return <I extends z.ZodType>(input: I, opts: { mutates: boolean }): MethodDef<I, JobStatus<R>, R> & { readonly job: true } => ({
+  return <I extends z.ZodType>(
+    input: I,
+    opts: { mutates: boolean },
+  ): MethodDef<I, JobStatus<R>, R> & { readonly job: true } => ({
     input,
     ...opts,
     job: true,

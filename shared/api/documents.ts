@@ -33,7 +33,13 @@ export const documentsApi = {
   'documents.page': method<DocumentPage>()(z.object({ id, page: z.number().int().positive() }), { mutates: false }),
   'documents.pages': method<DocumentPage[]>()(z.object({ id }), { mutates: false }),
   'documents.update': method<DocumentInfo>()(
-    z.object({ id, title: z.string().trim().min(1).max(1000).optional(), sourceUrl: sourceUrl.optional(), capturedAt: isoDate.optional(), notes: optionalText }),
+    z.object({
+      id,
+      title: z.string().trim().min(1).max(1000).optional(),
+      sourceUrl: sourceUrl.optional(),
+      capturedAt: isoDate.optional(),
+      notes: optionalText,
+    }),
     { mutates: true },
   ),
   /** Removes a document added by mistake: its bytes, pages and index entries. Refused while it has excerpts (they may be cited). */
@@ -42,7 +48,11 @@ export const documentsApi = {
   'documents.content': method<DocumentContent>()(z.object({ id }), { mutates: false }),
   /** Full-text search over document pages only (optionally one document): hits with page and snippet. */
   'documents.search': method<SearchHit[]>()(
-    z.object({ query: z.string().min(1), documentId: id.optional(), limit: z.number().int().positive().max(1000).default(50) }),
+    z.object({
+      query: z.string().min(1),
+      documentId: id.optional(),
+      limit: z.number().int().positive().max(1000).default(50),
+    }),
     { mutates: false },
   ),
   /** OCR of the pages with no text; needs a `tesseract` binary on this machine (refused at once without). */

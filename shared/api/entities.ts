@@ -23,17 +23,16 @@ const decision = z.enum(['same', 'not_same', 'unsure']);
 export const entitiesApi = {
   /** Groups every party mention into entities; the investigator's judgements are kept. */
   'entities.resolve': job<ResolveSummary>()(z.object({}), { mutates: true }),
-  'entities.list': method<EntitySummary[]>()(
-    z.object({ query: z.string().optional(), ...page }),
-    { mutates: false },
-  ),
+  'entities.list': method<EntitySummary[]>()(z.object({ query: z.string().optional(), ...page }), { mutates: false }),
   'entities.count': method<number>()(z.object({ query: z.string().optional() }), { mutates: false }),
   /** An entity; one merged away answers the entity it was merged into (`followedFrom` says so). */
   'entities.get': method<EntityDetail>()(z.object({ id }), { mutates: false }),
   /** The document pages where any of the entity's names is written ("mentioned in"). */
   'entities.documents': method<EntityDocumentMention[]>()(z.object({ id }), { mutates: false }),
   /** Sets the canonical name; a later resolve keeps it. */
-  'entities.rename': method<EntitySummary>()(z.object({ id, name: z.string().trim().min(1).max(500) }), { mutates: true }),
+  'entities.rename': method<EntitySummary>()(z.object({ id, name: z.string().trim().min(1).max(500) }), {
+    mutates: true,
+  }),
   /**
    * Manual merge: a "same" judgement between the entities, applied now and by every later resolve (`judgements.undo`
    * undoes it). The entity with most mentions keeps its id; the others lead to it (`entities.get`).
@@ -47,10 +46,9 @@ export const entitiesApi = {
     z.object({ id, names: z.array(z.string().min(1)).min(1), note: z.string().max(2000).default('') }),
     { mutates: true },
   ),
-  'mentions.list': method<MentionRow[]>()(
-    z.object({ entityId: id.optional(), recordId: id.optional(), ...page }),
-    { mutates: false },
-  ),
+  'mentions.list': method<MentionRow[]>()(z.object({ entityId: id.optional(), recordId: id.optional(), ...page }), {
+    mutates: false,
+  }),
   /**
    * The queue in its order (`ReviewPair.position`); with `from`, the pairs at or after that place (a pair's `unsure`,
    * `score` and `id`): where to go on after a decision, which takes its pair out of the way (or marks it unsure, to the back).
@@ -69,7 +67,9 @@ export const entitiesApi = {
     z.object({ entityA: id, entityB: id, decision, note: z.string().max(2000).default('') }),
     { mutates: true },
   ),
-  'judgements.list': method<Judgement[]>()(z.object({ includeRevoked: z.boolean().default(false) }), { mutates: false }),
+  'judgements.list': method<Judgement[]>()(z.object({ includeRevoked: z.boolean().default(false) }), {
+    mutates: false,
+  }),
   /**
    * Undoes a merge, split or decision in place, at once: the judgement is revoked (kept, marked) and what it changed
    * is put back, ids included. Refused with `needs_resolve` where that can no longer be done exactly (entities were

@@ -29,7 +29,9 @@ export type ApiOutput<M extends MethodName> = Exclude<Api[M]['__output'], undefi
 export const METHOD_NAMES = Object.keys(api) as MethodName[];
 
 /** The methods that run as jobs: calling one answers a `JobStatus`; its end carries a `JobResult`. */
-export type JobMethodName = { [M in MethodName]: Api[M] extends { readonly job?: infer J } ? ([J] extends [true] ? M : never) : never }[MethodName];
+export type JobMethodName = {
+  [M in MethodName]: Api[M] extends { readonly job?: infer J } ? ([J] extends [true] ? M : never) : never;
+}[MethodName];
 export type JobResult<M extends MethodName> = Exclude<Api[M]['__result'], undefined>;
 export const JOB_METHOD_NAMES = METHOD_NAMES.filter((m) => (api[m] as MethodDef).job) as JobMethodName[];
 export const isJobMethod = (name: MethodName): name is JobMethodName => (api[name] as MethodDef).job === true;

@@ -78,7 +78,18 @@ export const recordFilter = z.object({
 });
 export type RecordFilterInput = z.infer<typeof recordFilter>;
 
-const SORTABLE = ['row', 'date', 'shipper', 'consignee', 'hsCode', 'valueUsd', 'grossKg', 'netKg', 'quantity', 'value'] as const;
+const SORTABLE = [
+  'row',
+  'date',
+  'shipper',
+  'consignee',
+  'hsCode',
+  'valueUsd',
+  'grossKg',
+  'netKg',
+  'quantity',
+  'value',
+] as const;
 
 const listQuery = recordFilter.extend({
   limit: z.number().int().positive().max(100_000).default(200),

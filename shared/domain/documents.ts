@@ -17,7 +17,8 @@ export type TextStatus = 'text' | 'no_text' | 'ocr';
  * no scripting; HTML shown without scripts); the flags are there to tell the
  * investigator the file tried.
  */
-export type DocumentFlag = 'javascript' | 'launch_action' | 'open_action' | 'embedded_file' | 'scripts_removed' | 'remote_content_removed';
+export type DocumentFlag =
+  'javascript' | 'launch_action' | 'open_action' | 'embedded_file' | 'scripts_removed' | 'remote_content_removed';
 
 /** A document as the case describes it; what adding one takes or reports (NewDocument, AddedDocument) derives from it. */
 export interface DocumentInfo {

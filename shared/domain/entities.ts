@@ -102,7 +102,15 @@ export interface ReviewSide {
   mentions: number;
   counterparties: string[];
   /** A few records naming it: id, importId, row, date, role, raw name, description. */
-  examples: { recordId: number; importId: number; row: number; date: string | null; role: string; rawName: string; description: string | null }[];
+  examples: {
+    recordId: number;
+    importId: number;
+    row: number;
+    date: string | null;
+    role: string;
+    rawName: string;
+    description: string | null;
+  }[];
 }
 
 export interface ReviewPair {

@@ -37,7 +37,13 @@ export const RECORD_FIELDS = [
 
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
-export const NUMERIC_FIELDS = ['quantity', 'netKg', 'grossKg', 'value', 'valueUsd'] as const satisfies readonly RecordField[];
+export const NUMERIC_FIELDS = [
+  'quantity',
+  'netKg',
+  'grossKg',
+  'value',
+  'valueUsd',
+] as const satisfies readonly RecordField[];
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 export type TextField = Exclude<RecordField, NumericField>;
 

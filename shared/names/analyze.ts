@@ -47,15 +47,91 @@ export interface AnalyzedName {
 /** Cities appended to names by clerks; only ever removed from the end (after a comma, in brackets, before "branch"). */
 const CITY_WORDS = new Set(
   [
-    'beijing', 'shanghai', 'shenzhen', 'guangzhou', 'hangzhou', 'xian', 'chengdu', 'harbin', 'dalian', 'tianjin', 'suzhou',
-    'xiamen', 'ningbo', 'shenyang', 'wuhan', 'yiwu', 'hong kong', 'moscow', 'moskva', 'москва', 'saint petersburg',
-    'st petersburg', 'санкт-петербург', 'novosibirsk', 'новосибирск', 'yekaterinburg', 'екатеринбург', 'kazan', 'казань',
-    'ulan-ude', 'ulan ude', 'улан-удэ', 'vladivostok', 'владивосток', 'khabarovsk', 'хабаровск', 'irkutsk', 'иркутск',
-    'perm', 'пермь', 'nizhny novgorod', 'нижний новгород', 'samara', 'самара', 'rostov-on-don', 'ростов-на-дону',
-    'rybinsk', 'рыбинск', 'minsk', 'минск', 'almaty', 'алматы', 'astana', 'астана', 'istanbul', 'ankara', 'izmir',
-    'mersin', 'dubai', 'sharjah', 'abu dhabi', 'mumbai', 'new delhi', 'bengaluru', 'chennai', 'hamburg', 'munich',
-    'stuttgart', 'frankfurt am main', 'milan', 'turin', 'bologna', 'genoa', 'bishkek', 'osh', 'yerevan', 'gyumri',
-    'tashkent', 'samarkand', 'singapore', 'gomel', 'brest', 'vitebsk', 'karaganda', 'aktau',
+    'beijing',
+    'shanghai',
+    'shenzhen',
+    'guangzhou',
+    'hangzhou',
+    'xian',
+    'chengdu',
+    'harbin',
+    'dalian',
+    'tianjin',
+    'suzhou',
+    'xiamen',
+    'ningbo',
+    'shenyang',
+    'wuhan',
+    'yiwu',
+    'hong kong',
+    'moscow',
+    'moskva',
+    'москва',
+    'saint petersburg',
+    'st petersburg',
+    'санкт-петербург',
+    'novosibirsk',
+    'новосибирск',
+    'yekaterinburg',
+    'екатеринбург',
+    'kazan',
+    'казань',
+    'ulan-ude',
+    'ulan ude',
+    'улан-удэ',
+    'vladivostok',
+    'владивосток',
+    'khabarovsk',
+    'хабаровск',
+    'irkutsk',
+    'иркутск',
+    'perm',
+    'пермь',
+    'nizhny novgorod',
+    'нижний новгород',
+    'samara',
+    'самара',
+    'rostov-on-don',
+    'ростов-на-дону',
+    'rybinsk',
+    'рыбинск',
+    'minsk',
+    'минск',
+    'almaty',
+    'алматы',
+    'astana',
+    'астана',
+    'istanbul',
+    'ankara',
+    'izmir',
+    'mersin',
+    'dubai',
+    'sharjah',
+    'abu dhabi',
+    'mumbai',
+    'new delhi',
+    'bengaluru',
+    'chennai',
+    'hamburg',
+    'munich',
+    'stuttgart',
+    'frankfurt am main',
+    'milan',
+    'turin',
+    'bologna',
+    'genoa',
+    'bishkek',
+    'osh',
+    'yerevan',
+    'gyumri',
+    'tashkent',
+    'samarkand',
+    'singapore',
+    'gomel',
+    'brest',
+    'vitebsk',
+    'karaganda',
+    'aktau',
   ].map((c) => c.replace(/-/g, ' ')),
 );
 const CITY_FOLDED = new Set([...CITY_WORDS].filter((c) => !c.includes(' ')).map(foldWord));
@@ -97,7 +173,10 @@ function splitLocation(text: string): { text: string; location: string } {
       const folded = words.map(foldWord);
       const isLegal = findLegalForms(['x', ...folded], false).end !== folded.length + 1;
       const looksLikePlace =
-        words.length === 1 || CITY_WORDS.has(words.join(' ')) || /^(?:г|g|city|gorod)$/.test(words[0]!) || CITY_WORDS.has(words.slice(1).join(' '));
+        words.length === 1 ||
+        CITY_WORDS.has(words.join(' ')) ||
+        /^(?:г|g|city|gorod)$/.test(words[0]!) ||
+        CITY_WORDS.has(words.slice(1).join(' '));
       if (words.length > 0 && words.length <= 3 && !isLegal && looksLikePlace) {
         location = `${tail} ${location}`.trim();
         s = s.slice(0, comma).trim();
@@ -128,7 +207,11 @@ function jurisdictionOf(legalWords: string): string {
 
 function legalStyleOf(legalWords: string): string {
   if (/\bco\b/.test(legalWords) && /\bltd\b/.test(legalWords)) return 'co';
-  if (/\b(?:limited|ltd)\b/.test(legalWords) && !/\b(?:co|compani|company|pvt|private|pte|sti|sirketi|p)\b/.test(legalWords)) return 'plain';
+  if (
+    /\b(?:limited|ltd)\b/.test(legalWords) &&
+    !/\b(?:co|compani|company|pvt|private|pte|sti|sirketi|p)\b/.test(legalWords)
+  )
+    return 'plain';
   return '';
 }
 
@@ -212,6 +295,26 @@ export function analyzeKeyed(raw: string, analysisKey: string): AnalyzedName {
   // Names that analyze to one key are one unit: the key carries what tells companies apart besides the words.
   const key = `${[...new Set(tokens.map((t) => t.key))].sort().join(' ')}|${family}|${jurisdiction}${legalStyle ? `|${legalStyle}` : ''}`;
   const compacts: string[] = [];
-  for (let end = core.end; end <= words.length; end++) compacts.push(words.slice(core.start, end).join('').replace(/(.)\1+/g, '$1'));
-  return { raw, text, tokens, legal, family, jurisdiction, legalStyle, location, acronyms, maybeTruncated, scripts: scriptsOf(raw), key, compacts };
+  for (let end = core.end; end <= words.length; end++)
+    compacts.push(
+      words
+        .slice(core.start, end)
+        .join('')
+        .replace(/(.)\1+/g, '$1'),
+    );
+  return {
+    raw,
+    text,
+    tokens,
+    legal,
+    family,
+    jurisdiction,
+    legalStyle,
+    location,
+    acronyms,
+    maybeTruncated,
+    scripts: scriptsOf(raw),
+    key,
+    compacts,
+  };
 }

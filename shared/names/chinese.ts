@@ -38,7 +38,7 @@ export function chineseParts(han: string): { han: string; pinyin: string }[] {
     if (pending) out.push({ han: pending, pinyin: pinyinOf(pending) });
     pending = '';
   };
-  for (let i = 0; i < han.length; ) {
+  for (let i = 0; i < han.length;) {
     let len = Math.min(MAX_WORD, han.length - i);
     while (len > 1 && !KNOWN.has(han.slice(i, i + len))) len--;
     const word = han.slice(i, i + len);

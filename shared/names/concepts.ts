@@ -75,7 +75,7 @@ function wordConcepts(word: string, depth = 0): string[] | null {
 
 export function toNameTokens(words: string[]): NameToken[] {
   const out: NameToken[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const phrase = phrases.find((p) => p.words.every((w, j) => words[i + j] === w));
     if (phrase) {
       out.push({ surface: phrase.words.join(''), key: phrase.concept, concept: true, numeric: false });
@@ -88,9 +88,10 @@ export function toNameTokens(words: string[]): NameToken[] {
       continue;
     }
     const concepts = wordConcepts(word);
-    if (concepts) for (const c of concepts) out.push({ surface: word, key: c, concept: true, numeric: false, weak: WEAK_CONCEPTS.has(c) });
+    if (concepts)
+      for (const c of concepts)
+        out.push({ surface: word, key: c, concept: true, numeric: false, weak: WEAK_CONCEPTS.has(c) });
     else out.push({ surface: word, key: russianStem(word), concept: false, numeric: false });
   }
   return out;
 }
-

@@ -11,8 +11,34 @@
  * a particular company: that is what the scorer and the judgements are for.
  */
 export const GLOSS: readonly (readonly string[])[] = [
-  ['tech', 'technology', 'technologies', 'tech', 'techno', 'technik', 'teknoloji', 'tecno', 'tekhnologii*', 'keji', 'jishu', '科技', '技术', 'технологи*', 'текнолоджи*'],
-  ['electronics', 'electronics', 'electronic', 'elektronik', 'elettronica', 'elektronika', 'dianzi', '电子', 'электроник*'],
+  [
+    'tech',
+    'technology',
+    'technologies',
+    'tech',
+    'techno',
+    'technik',
+    'teknoloji',
+    'tecno',
+    'tekhnologii*',
+    'keji',
+    'jishu',
+    '科技',
+    '技术',
+    'технологи*',
+    'текнолоджи*',
+  ],
+  [
+    'electronics',
+    'electronics',
+    'electronic',
+    'elektronik',
+    'elettronica',
+    'elektronika',
+    'dianzi',
+    '电子',
+    'электроник*',
+  ],
   ['trade', 'trading', 'trade', 'trade co', 'handels', 'handel', 'treid', 'maoyi', '贸易', 'торгов*', 'трейд'],
   ['machinery', 'machinery', 'machines', 'makina', 'meccanica', 'jixie', '机械'],
   ['import', 'import', 'imports', 'jinkou', '进口', 'импорт'],
@@ -63,8 +89,29 @@ export const GLOSS: readonly (readonly string[])[] = [
 
 /** Cities that customs clerks append to a name ("Beijing Branch", "北京分公司"); removed from the end of a name. */
 export const CHINESE_CITIES = [
-  '北京', '上海', '深圳', '深圳市', '广州', '杭州', '西安', '成都', '哈尔滨', '大连', '天津', '苏州', '厦门',
-  '宁波', '沈阳', '武汉', '义乌', '重庆', '南京', '青岛', '长沙', '郑州', '香港',
+  '北京',
+  '上海',
+  '深圳',
+  '深圳市',
+  '广州',
+  '杭州',
+  '西安',
+  '成都',
+  '哈尔滨',
+  '大连',
+  '天津',
+  '苏州',
+  '厦门',
+  '宁波',
+  '沈阳',
+  '武汉',
+  '义乌',
+  '重庆',
+  '南京',
+  '青岛',
+  '长沙',
+  '郑州',
+  '香港',
 ];
 
 /**
@@ -72,5 +119,9 @@ export const CHINESE_CITIES = [
  * company is meant; their weight is capped whatever the case's own counts.
  */
 export const WEAK_CONCEPTS: ReadonlySet<string> = new Set([
-  '#plant', '#building', '#holding', '#international', '#china',
+  '#plant',
+  '#building',
+  '#holding',
+  '#international',
+  '#china',
 ]);

@@ -14,19 +14,98 @@ import { foldWord, splitWords } from './tokens';
 
 /** [generic family, display, ...spellings]; families: JSC, LLC, LLP, '' (says nothing about the kind). */
 const SUPPLEMENT: readonly (readonly string[])[] = [
-  ['JSC', 'JSC', 'jsc', 'ojsc', 'pjsc', 'cjsc', 'zao', 'oao', 'pao', 'ao', 'ао', 'оао', 'пао', 'зао', 'joint stock company',
-    'open joint stock company', 'public joint stock company', 'closed joint stock company', 'aktsionernoe obshchestvo',
-    'aktsionernoye obshchestvo', 'publichnoe aktsionernoe obshchestvo', 'otkrytoe aktsionernoe obshchestvo',
-    'акционерное общество', 'публичное акционерное общество', 'открытое акционерное общество',
-    'закрытое акционерное общество', 'anonim sirketi', 'a s', 'ag', 'plc'],
-  ['LLC', 'LLC', 'llc', 'l l c', 'ooo', 'ооо', 'o o o', 'limited liability company', 'obshchestvo s ogranichennoy otvetstvennostyu',
-    'общество с ограниченной ответственностью', 'ltd', 'limited', 'co ltd', 'company limited', 'co limited', 'pvt ltd',
-    'private limited', 'p ltd', 'pte ltd', 'gmbh', 'gesellschaft mbh', 'srl', 's r l', 'ltd sti', 'limited sirketi',
-    'fze', 'fzco', 'fz llc', 'youxian gongsi', 'youxian zeren gongsi', 'gufen youxian gongsi', 'co lt'],
-  ['LLP', 'LLP', 'llp', 'too', 'тоо', 'limited liability partnership', 'tovarishchestvo s ogranichennoy otvetstvennostyu',
-    'товарищество с ограниченной ответственностью'],
-  ['', 'Corp.', 'corp', 'corporation', 'korporatsiya', 'korporaciya', 'корпорация', 'inc', 'incorporated', 'co', 'company',
-    'gongsi', 'companies', 'cooperation'],
+  [
+    'JSC',
+    'JSC',
+    'jsc',
+    'ojsc',
+    'pjsc',
+    'cjsc',
+    'zao',
+    'oao',
+    'pao',
+    'ao',
+    'ао',
+    'оао',
+    'пао',
+    'зао',
+    'joint stock company',
+    'open joint stock company',
+    'public joint stock company',
+    'closed joint stock company',
+    'aktsionernoe obshchestvo',
+    'aktsionernoye obshchestvo',
+    'publichnoe aktsionernoe obshchestvo',
+    'otkrytoe aktsionernoe obshchestvo',
+    'акционерное общество',
+    'публичное акционерное общество',
+    'открытое акционерное общество',
+    'закрытое акционерное общество',
+    'anonim sirketi',
+    'a s',
+    'ag',
+    'plc',
+  ],
+  [
+    'LLC',
+    'LLC',
+    'llc',
+    'l l c',
+    'ooo',
+    'ооо',
+    'o o o',
+    'limited liability company',
+    'obshchestvo s ogranichennoy otvetstvennostyu',
+    'общество с ограниченной ответственностью',
+    'ltd',
+    'limited',
+    'co ltd',
+    'company limited',
+    'co limited',
+    'pvt ltd',
+    'private limited',
+    'p ltd',
+    'pte ltd',
+    'gmbh',
+    'gesellschaft mbh',
+    'srl',
+    's r l',
+    'ltd sti',
+    'limited sirketi',
+    'fze',
+    'fzco',
+    'fz llc',
+    'youxian gongsi',
+    'youxian zeren gongsi',
+    'gufen youxian gongsi',
+    'co lt',
+  ],
+  [
+    'LLP',
+    'LLP',
+    'llp',
+    'too',
+    'тоо',
+    'limited liability partnership',
+    'tovarishchestvo s ogranichennoy otvetstvennostyu',
+    'товарищество с ограниченной ответственностью',
+  ],
+  [
+    '',
+    'Corp.',
+    'corp',
+    'corporation',
+    'korporatsiya',
+    'korporaciya',
+    'корпорация',
+    'inc',
+    'incorporated',
+    'co',
+    'company',
+    'gongsi',
+    'companies',
+    'cooperation',
+  ],
 ];
 
 export interface LegalForm {
@@ -73,7 +152,10 @@ for (const e of table as string[][]) add(e, true);
 
 /** One-word spellings of customs data's own forms (INC, LTD, CORP, GMBH…), for a slip in one of them. */
 const customsWords: { word: string; form: LegalForm }[] = SUPPLEMENT.flatMap(([generic, display, ...spellings]) =>
-  spellings.map((sp) => foldWord(sp)).filter((w) => /^[a-z]{3,8}$/.test(w)).map((word) => ({ word, form: { generic: generic!, display: display! } })),
+  spellings
+    .map((sp) => foldWord(sp))
+    .filter((w) => /^[a-z]{3,8}$/.test(w))
+    .map((word) => ({ word, form: { generic: generic!, display: display! } })),
 );
 
 /**
@@ -87,7 +169,8 @@ function slippedForm(word: string): Alias | undefined {
     if (Math.abs(f.word.length - word.length) > 1 || word === f.word) continue;
     const d = osaDistance(f.word, word, 1);
     if (d !== 1) continue;
-    if (f.word.length === 3 && (word.length !== 3 || [...word].sort().join('') !== [...f.word].sort().join(''))) continue;
+    if (f.word.length === 3 && (word.length !== 3 || [...word].sort().join('') !== [...f.word].sort().join('')))
+      continue;
     return { tokens: [word], form: f.form };
   }
   return undefined;
@@ -110,7 +193,8 @@ const multiWord: Alias[] = [];
 for (const list of byFirst.values()) for (const a of list) if (a.tokens.length >= 2) multiWord.push(a);
 /** Multi-word forms by each of their words: a typo leaves the other words exact, so candidates come from those. */
 const multiWordByToken = new Map<string, Alias[]>();
-for (const a of multiWord) for (const t of new Set(a.tokens)) multiWordByToken.set(t, [...(multiWordByToken.get(t) ?? []), a]);
+for (const a of multiWord)
+  for (const t of new Set(a.tokens)) multiWordByToken.set(t, [...(multiWordByToken.get(t) ?? []), a]);
 function fuzzyAt(tokens: string[], at: number, maxLen: number): Alias | undefined {
   if (at < 0) return undefined;
   for (let i = at; i < Math.min(tokens.length, at + 4); i++) {
@@ -131,7 +215,10 @@ function fuzzyAt(tokens: string[], at: number, maxLen: number): Alias | undefine
  * [start, end) range of the name's core and the forms found. Never removes
  * every token: "JSC" alone stays a name.
  */
-export function findLegalForms(tokens: string[], maybeTruncated: boolean): { start: number; end: number; forms: LegalForm[] } {
+export function findLegalForms(
+  tokens: string[],
+  maybeTruncated: boolean,
+): { start: number; end: number; forms: LegalForm[] } {
   let start = 0;
   let end = tokens.length;
   const forms: LegalForm[] = [];
@@ -146,7 +233,9 @@ export function findLegalForms(tokens: string[], maybeTruncated: boolean): { sta
   }
   for (let guard = 0; guard < 4 && end - start > 1; guard++) {
     const last = tokens[end - 1]!;
-    let alias = (byLast.get(last) ?? []).find((a) => a.tokens.length < end - start && matchesAt(tokens, end - a.tokens.length, a));
+    let alias = (byLast.get(last) ?? []).find(
+      (a) => a.tokens.length < end - start && matchesAt(tokens, end - a.tokens.length, a),
+    );
     if (!alias) {
       for (let n = 2; n <= 4 && !alias; n++) {
         const a = fuzzyAt(tokens, end - n, end - start);
@@ -173,7 +262,10 @@ function nearLongForm(last: string): { word: string; form: LegalForm } | undefin
   let near = nearLong.get(last);
   if (near === undefined) {
     if (nearLong.size >= 100_000) nearLong.clear();
-    nearLong.set(last, (near = singleWords.find((w) => w.word.length >= 9 && osaDistance(w.word, last, 2) <= 2) ?? null));
+    nearLong.set(
+      last,
+      (near = singleWords.find((w) => w.word.length >= 9 && osaDistance(w.word, last, 2) <= 2) ?? null),
+    );
   }
   return near ?? undefined;
 }
@@ -194,7 +286,8 @@ function truncatedAt(tokens: string[], end: number, maxLen: number): Alias | und
       if (a.tokens.length < n || a.tokens[n - 1]!.length <= last.length) continue;
       // Two letters (OJ of OJSC) only for short forms.
       if (n === 1 && last.length === 2 && a.tokens[0]!.length > 5) continue;
-      if (head.every((t, i) => a.tokens[i] === t) && a.tokens[n - 1]!.startsWith(last)) return { tokens: tokens.slice(end - n, end), form: a.form };
+      if (head.every((t, i) => a.tokens[i] === t) && a.tokens[n - 1]!.startsWith(last))
+        return { tokens: tokens.slice(end - n, end), form: a.form };
     }
   }
   return undefined;
@@ -203,6 +296,7 @@ function truncatedAt(tokens: string[], end: number, maxLen: number): Alias | und
 /** The family a set of forms points to (JSC, LLC, LLP), or '' when none or only neutral ones. */
 export function legalFamily(forms: readonly LegalForm[]): string {
   // LLP (ТОО) is rendered "LLC" in English as often as not: one family for comparison.
-  for (const f of forms) if (f.generic === 'JSC' || f.generic === 'LLC' || f.generic === 'LLP') return f.generic === 'JSC' ? 'JSC' : 'LLC';
+  for (const f of forms)
+    if (f.generic === 'JSC' || f.generic === 'LLC' || f.generic === 'LLP') return f.generic === 'JSC' ? 'JSC' : 'LLC';
   return '';
 }

@@ -49,7 +49,10 @@ function normalizeUnicode(raw: string): string {
 
 /** Strips accents from Latin letters (Şti → Sti, Präzision → Prazision). */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 export const HAN = /\p{Script=Han}/u;

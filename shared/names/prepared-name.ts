@@ -85,7 +85,8 @@ function uniqueTokens(tokens: NameToken[]): NameToken[] {
 
 /** Several short words or one short word read as letters: UUAZ, U-UAZ, ODK-PM. */
 function asAcronym(n: AnalyzedName): string | null {
-  if (n.tokens.length === 0 || n.tokens.length > 3 || n.tokens.some((t) => t.numeric || t.surface.length > 5)) return null;
+  if (n.tokens.length === 0 || n.tokens.length > 3 || n.tokens.some((t) => t.numeric || t.surface.length > 5))
+    return null;
   const joined = n.tokens.map((t) => t.surface).join('');
   return joined.length >= 3 && joined.length <= 6 ? joined : null;
 }

@@ -24,7 +24,10 @@ function tokenSimilarity(a: NameToken, b: NameToken, useDf: boolean, dfA: number
   if (a.numeric || b.numeric) return 0;
   if (a.concept && b.concept) return 0; // two different ordinary words: locomotive ≠ aviation
   const sameAsSurface = a.key === a.surface && b.key === b.surface;
-  const s = Math.max(wordSimilarity(a.surface, b.surface), a.concept || b.concept || sameAsSurface ? 0 : wordSimilarity(a.key, b.key));
+  const s = Math.max(
+    wordSimilarity(a.surface, b.surface),
+    a.concept || b.concept || sameAsSurface ? 0 : wordSimilarity(a.key, b.key),
+  );
   // Two spellings both in common use are two words (Avialogistik, Azialogistik), not a typo of one another.
   if (s > 0 && useDf && Math.min(dfA, dfB) >= 3) return s * 0.5;
   return s;
@@ -52,7 +55,8 @@ function ensureScratch(na: number, nb: number): void {
 function isCutTail(p: PreparedName, i: number, other: PreparedName, otherUsed: Uint8Array): boolean {
   if (!p.name.maybeTruncated || i !== p.lastWritten) return false;
   const surface = p.tokens[i]!.surface;
-  for (let j = 0; j < other.tokens.length; j++) if (!otherUsed[j] && !other.weak[j] && other.tokens[j]!.surface.startsWith(surface)) return true;
+  for (let j = 0; j < other.tokens.length; j++)
+    if (!otherUsed[j] && !other.weak[j] && other.tokens[j]!.surface.startsWith(surface)) return true;
   return false;
 }
 
@@ -61,11 +65,23 @@ function isCutTail(p: PreparedName, i: number, other: PreparedName, otherUsed: U
  * are the same): for comparing millions of pairs, of which a person sees a few. Its result is one object
  * reused by the next such call: read it at once.
  */
-export function scorePair(a: AnalyzedName, b: AnalyzedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
+export function scorePair(
+  a: AnalyzedName,
+  b: AnalyzedName,
+  stats?: TokenStats,
+  ctx: PairContext = {},
+  explain = true,
+): PairScore {
   return scorePrepared(prepareName(a, stats), prepareName(b, stats), stats, ctx, explain);
 }
 
-export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenStats, ctx: PairContext = {}, explain = true): PairScore {
+export function scorePrepared(
+  pa: PreparedName,
+  pb: PreparedName,
+  stats?: TokenStats,
+  ctx: PairContext = {},
+  explain = true,
+): PairScore {
   const a = pa.name;
   const b = pb.name;
   const result = pairResult(explain);
@@ -132,10 +148,12 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
     matched += bestS * (wa[i]! + wb[j]!);
     matchedCount++;
     // A cut name's last word matching the start of the other's is the cut, not a loose match.
-    if (bestS < 1 && !(a.maybeTruncated && i === pa.lastWritten) && !(b.maybeTruncated && j === pb.lastWritten)) result.fuzzy = true;
+    if (bestS < 1 && !(a.maybeTruncated && i === pa.lastWritten) && !(b.maybeTruncated && j === pb.lastWritten))
+      result.fuzzy = true;
     if (i > lastA) lastA = i;
     if (j > lastB) lastB = j;
-    if (explain) result.matched.push(ta[i]!.surface === tb[j]!.surface ? ta[i]!.surface : `${ta[i]!.surface}~${tb[j]!.surface}`);
+    if (explain)
+      result.matched.push(ta[i]!.surface === tb[j]!.surface ? ta[i]!.surface : `${ta[i]!.surface}~${tb[j]!.surface}`);
   }
   // A name cut by a customs system lacks its tail: what the other has after the cut counts little.
   if (a.maybeTruncated && lastB >= 0) for (let j = lastB + 1; j < nb; j++) if (!usedB[j]) wb[j]! *= 0.2;
@@ -162,13 +180,15 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
       distinctA++;
       if (ta[i]!.numeric) distinctNumber = true;
       if (!ta[i]!.concept && !(a.maybeTruncated && i === pa.lastWritten)) properA++;
-    } else if (!usedA[i] && ta[i]!.concept && !(a.maybeTruncated && i === pa.lastWritten)) result.extraVocabulary = true;
+    } else if (!usedA[i] && ta[i]!.concept && !(a.maybeTruncated && i === pa.lastWritten))
+      result.extraVocabulary = true;
   for (let j = 0; j < nb; j++)
     if (!usedB[j] && !pb.weak[j] && !isCutTail(pb, j, pa, usedA)) {
       distinctB++;
       if (tb[j]!.numeric) distinctNumber = true;
       if (!tb[j]!.concept && !(b.maybeTruncated && j === pb.lastWritten)) properB++;
-    } else if (!usedB[j] && tb[j]!.concept && !(b.maybeTruncated && j === pb.lastWritten)) result.extraVocabulary = true;
+    } else if (!usedB[j] && tb[j]!.concept && !(b.maybeTruncated && j === pb.lastWritten))
+      result.extraVocabulary = true;
   result.subset = properA > 0 ? distinctB === 0 : properB > 0 && distinctA === 0;
   result.unmatchedA = na - matchedCount;
   result.unmatchedB = nb - matchedCount;
@@ -184,7 +204,9 @@ export function scorePrepared(pa: PreparedName, pb: PreparedName, stats?: TokenS
     if (explain) {
       const words = (p: PreparedName, used: Uint8Array, other: PreparedName, otherUsed: Uint8Array) =>
         p.tokens.filter((t, i) => !used[i] && !p.weak[i] && !isCutTail(p, i, other, otherUsed)).map((t) => t.surface);
-      result.reasons.push(`Disagree: ${words(pa, usedA, pb, usedB).join(' ')} vs ${words(pb, usedB, pa, usedA).join(' ')}.`);
+      result.reasons.push(
+        `Disagree: ${words(pa, usedA, pb, usedB).join(' ')} vs ${words(pb, usedB, pa, usedA).join(' ')}.`,
+      );
     }
   } else if (result.unmatchedA || result.unmatchedB) {
     if (explain) result.reasons.push(`Only one name has ${[...result.onlyA, ...result.onlyB].join(', ')}.`);

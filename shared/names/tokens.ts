@@ -51,6 +51,9 @@ export function asciiLetters(word: string): string {
   if (ASCII_WORD.test(s)) return s;
   if (CYRILLIC.test(s)) s = cyrillicToLatin(s);
   s = stripDiacritics(s);
-  if (/[^a-z0-9]/.test(s)) s = anyAscii(s).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/[^a-z0-9]/.test(s))
+    s = anyAscii(s)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   return s;
 }

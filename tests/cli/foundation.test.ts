@@ -21,19 +21,36 @@ describe('custodian CLI: the foundation slice', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
 
-    const imported = custodian(['import', kase, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs', '--json']);
+    const imported = custodian([
+      'import',
+      kase,
+      join(SAMPLES, 'ru-customs-2k.csv'),
+      '--preset',
+      'ru-customs',
+      '--json',
+    ]);
     expect(imported.status, imported.stderr).toBe(0);
-    const s = imported.json<{ importId: number; rowsRead: number; rowsImported: number; rowsRejected: number; duplicates: number }>();
+    const s = imported.json<{
+      importId: number;
+      rowsRead: number;
+      rowsImported: number;
+      rowsRejected: number;
+      duplicates: number;
+    }>();
     expect(s.rowsRead).toBe(2001); // 2000 records + the TOTAL row
     expect(s.rowsImported + s.rowsRejected + s.duplicates).toBe(s.rowsRead);
 
-    const records = custodian(['records', kase, '--json']).json<{ id: number; importId: number; row: number; shipper: string | null }[]>();
+    const records = custodian(['records', kase, '--json']).json<
+      { id: number; importId: number; row: number; shipper: string | null }[]
+    >();
     expect(records).toHaveLength(s.rowsImported);
     expect(records.every((r) => r.importId === s.importId && r.row >= 1 && r.row <= s.rowsRead)).toBe(true);
     // Row 1 is the first data row of the file, header not counted.
     expect(records[0]).toMatchObject({ row: 1, shipper: 'EVRORESURS-2000' });
 
-    const rejects = custodian(['rejects', kase, String(s.importId), '--json']).json<{ row: number; reason: string }[]>();
+    const rejects = custodian(['rejects', kase, String(s.importId), '--json']).json<
+      { row: number; reason: string }[]
+    >();
     expect(rejects.length).toBe(s.rowsRejected + s.duplicates);
     expect(rejects.some((r) => r.row === 2001)).toBe(true); // the TOTAL row
   });

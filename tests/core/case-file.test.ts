@@ -30,12 +30,17 @@ describe('case file', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('application_id', { simple: true })).toBe(CUSTODIAN_APPLICATION_ID);
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-    const all = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const all = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     // Full-text indexes are virtual tables whose shadow tables SQLite makes itself, as it makes sqlite_sequence
     // for AUTOINCREMENT keys (ids never given twice: diagrams refer to them).
     const virtual = all.filter((t) => t.sql.startsWith('CREATE VIRTUAL')).map((t) => t.name);
     const sqlites = (t: { name: string }) => t.name.startsWith('sqlite_');
-    const ours = all.filter((t) => !t.sql.startsWith('CREATE VIRTUAL') && !sqlites(t) && !virtual.some((v) => t.name.startsWith(`${v}_`)));
+    const ours = all.filter(
+      (t) => !t.sql.startsWith('CREATE VIRTUAL') && !sqlites(t) && !virtual.some((v) => t.name.startsWith(`${v}_`)),
+    );
     expect(ours.length).toBeGreaterThan(5);
     for (const t of ours) expect(t.sql, t.name).toMatch(/\bSTRICT(, WITHOUT ROWID)?\s*$/);
     raw.close();
@@ -90,7 +95,9 @@ describe('case file', () => {
     const entries = await must(core, 'audit.list', {});
     expect(entries.map((e) => e.action)).toEqual(['case.rename', 'case.create']);
     expect(await must(core, 'audit.verify', {})).toEqual({ ok: true, entries: 2 });
-    core.session!.db.prepare("UPDATE audit_log SET detail = '{\"title\":\"Other\"}' WHERE action = 'case.rename'").run();
+    core
+      .session!.db.prepare('UPDATE audit_log SET detail = \'{"title":"Other"}\' WHERE action = \'case.rename\'')
+      .run();
     expect((await must(core, 'audit.verify', {})).ok).toBe(false);
   });
 
@@ -116,4 +123,3 @@ describe('case file', () => {
     expect(await must(other, 'case.recent', {})).toEqual([copy]);
   });
 });
-

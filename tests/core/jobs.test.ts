@@ -11,7 +11,11 @@ import { fillerLines, makePdf } from '../documents/make-pdf';
 import { FIXTURES, JOB_WORKER, must, SAMPLES, startJob, tempCase, tempDir } from '../helpers/temp';
 
 /** Polls a job to its end, keeping the statuses seen while it ran. */
-async function follow(core: CoreContext, jobId: string, until?: (s: JobStatus) => boolean): Promise<{ last: JobStatus; running: JobStatus[] }> {
+async function follow(
+  core: CoreContext,
+  jobId: string,
+  until?: (s: JobStatus) => boolean,
+): Promise<{ last: JobStatus; running: JobStatus[] }> {
   const running: JobStatus[] = [];
   for (;;) {
     const s = await must(core, 'jobs.get', { jobId });
@@ -30,27 +34,53 @@ function caseBytes(core: CoreContext, path: string): string {
 
 function generate(rows: number, seed: string): string {
   const out = join(tempDir(), `${seed}.csv`);
-  execFileSync(process.execPath, [join(FIXTURES, 'gen-customs.mjs'), '--rows', String(rows), '--seed', seed, '--schema', 'ru-customs', '--format', 'csv', '--out', out]);
+  execFileSync(process.execPath, [
+    join(FIXTURES, 'gen-customs.mjs'),
+    '--rows',
+    String(rows),
+    '--seed',
+    seed,
+    '--schema',
+    'ru-customs',
+    '--format',
+    'csv',
+    '--out',
+    out,
+  ]);
   return out;
 }
 
 function bigPdf(): string {
   const path = join(tempDir(), 'long.pdf');
-  writeFileSync(path, makePdf({ pages: Array.from({ length: 200 }, (_, i) => [`Page ${i + 1}`, ...fillerLines(i, 40)]), title: 'Long' }));
+  writeFileSync(
+    path,
+    makePdf({ pages: Array.from({ length: 200 }, (_, i) => [`Page ${i + 1}`, ...fillerLines(i, 40)]), title: 'Long' }),
+  );
   return path;
 }
 
 describe('the contract declares long work as job methods', () => {
   it('has no *Start twins, and the jobs are the long methods', () => {
     expect(METHOD_NAMES.filter((m) => /start$/i.test(m))).toEqual([]);
-    expect([...JOB_METHOD_NAMES].sort()).toEqual(['diagrams.neighbourhood', 'documents.add', 'documents.ocr', 'entities.resolve', 'import.run', 'import.validate', 'judgements.undoResolving']);
+    expect([...JOB_METHOD_NAMES].sort()).toEqual([
+      'diagrams.neighbourhood',
+      'documents.add',
+      'documents.ocr',
+      'entities.resolve',
+      'import.run',
+      'import.validate',
+      'judgements.undoResolving',
+    ]);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
   });
 });
 
 /** How to make each job method's job long enough to watch its progress and cancel it. */
-const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving'>, (core: CoreContext) => Promise<unknown>> = {
+const LONG_WORK: Record<
+  Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving'>,
+  (core: CoreContext) => Promise<unknown>
+> = {
   'import.run': async () => ({ path: generate(60_000, 'job-import'), preset: 'ru-customs' }),
   'import.validate': async () => ({ path: generate(60_000, 'job-validate'), preset: 'ru-customs' }),
   'documents.add': async () => ({ paths: [bigPdf()] }),
@@ -67,7 +97,10 @@ const LONG_WORK: Record<Exclude<JobMethodName, 'documents.ocr' | 'judgements.und
 };
 
 describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job manager in a worker thread', () => {
-  for (const [method, setUp] of Object.entries(LONG_WORK) as [JobMethodName, (core: CoreContext) => Promise<unknown>][]) {
+  for (const [method, setUp] of Object.entries(LONG_WORK) as [
+    JobMethodName,
+    (core: CoreContext) => Promise<unknown>,
+  ][]) {
     it(`${method}: starts a job, reports progress, and a cancel leaves the case byte for byte as before`, async () => {
       const { core, path } = await tempCase('Jobs', JOB_WORKER);
       const input = await setUp(core);
@@ -75,7 +108,11 @@ describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job ma
       const started = await startJob(core, method, input);
       expect(started).toMatchObject({ kind: method, state: 'running' });
       expect(core.jobs.running().map((j) => j.jobId)).toContain(started.jobId);
-      const { last, running } = await follow(core, started.jobId, (s) => (s.progress ?? 0) > 0 && s.message !== 'Starting…');
+      const { last, running } = await follow(
+        core,
+        started.jobId,
+        (s) => (s.progress ?? 0) > 0 && s.message !== 'Starting…',
+      );
       expect(last.state, last.message).toBe('running');
       expect(running.some((s) => s.message !== 'Starting…')).toBe(true);
       const cancelled = await must(core, 'jobs.cancel', { jobId: started.jobId });
@@ -88,7 +125,10 @@ describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job ma
 
   it('import.run ends with its summary, read through jobs.get', async () => {
     const { core } = await tempCase('Jobs', JOB_WORKER);
-    const started = await startJob(core, 'import.run', { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' });
+    const started = await startJob(core, 'import.run', {
+      path: join(SAMPLES, 'ru-customs-2k.csv'),
+      preset: 'ru-customs',
+    });
     const { last } = await follow(core, started.jobId);
     expect(last.state, last.message).toBe('done');
     expect(last.result).toMatchObject({ rowsRead: 2001 });
@@ -104,16 +144,26 @@ describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job ma
     // Resolved since the merge: the merge can no longer be undone in place.
     await must(core, 'entities.resolve', {});
     const judgement = (await must(core, 'judgements.list', {}))[0]!;
-    expect(await call(core, 'judgements.undo', { id: judgement.id })).toMatchObject({ ok: false, error: { code: 'needs_resolve' } });
-    const entityOf = async (name: string) => (await must(core, 'mentions.list', { limit: 1_000_000 })).find((m) => m.rawName === name)!.entityId;
+    expect(await call(core, 'judgements.undo', { id: judgement.id })).toMatchObject({
+      ok: false,
+      error: { code: 'needs_resolve' },
+    });
+    const entityOf = async (name: string) =>
+      (await must(core, 'mentions.list', { limit: 1_000_000 })).find((m) => m.rawName === name)!.entityId;
     expect(await entityOf(a!.name)).toBe(await entityOf(b!.name));
 
     const started = await startJob(core, 'judgements.undoResolving', { id: judgement.id });
     const { last } = await follow(core, started.jobId);
     expect(last.state, last.message).toBe('done');
-    expect(last.result).toMatchObject({ judgementId: judgement.id, how: 'resolved', resolve: { judgementsApplied: 0 } });
+    expect(last.result).toMatchObject({
+      judgementId: judgement.id,
+      how: 'resolved',
+      resolve: { judgementsApplied: 0 },
+    });
     expect(await entityOf(a!.name)).not.toBe(await entityOf(b!.name));
-    expect((await must(core, 'judgements.list', { includeRevoked: true })).find((j) => j.id === judgement.id)!.revokedAt).not.toBeNull();
+    expect(
+      (await must(core, 'judgements.list', { includeRevoked: true })).find((j) => j.id === judgement.id)!.revokedAt,
+    ).not.toBeNull();
     expect(JSON.stringify(await must(core, 'audit.list', { limit: 10 }))).toContain('judgements.undoResolving');
     const again = await call(core, 'judgements.undoResolving', { id: judgement.id });
     expect(again.ok).toBe(false);

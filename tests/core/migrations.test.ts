@@ -11,14 +11,19 @@ describe('migrations', () => {
     for (const m of MIGRATIONS.filter((x) => x.version <= 40)) db.exec(m.sql);
     db.pragma('user_version = 40');
     db.pragma('foreign_keys = OFF'); // records without their import row: only the index matters here
-    const insert = db.prepare("INSERT INTO records (id, import_id, row, shipper, consignee, description, raw) VALUES (?, 1, ?, ?, ?, ?, '{}')");
+    const insert = db.prepare(
+      "INSERT INTO records (id, import_id, row, shipper, consignee, description, raw) VALUES (?, 1, ?, ?, ?, ?, '{}')",
+    );
     insert.run(1, 1, 'АО «Улан-Удэнский авиационный завод»', 'AVIC International', 'ЧАСТИ ВЕРТОЛЕТОВ');
     insert.run(2, 2, '保利科技有限公司', 'Rosoboronexport', 'Ёмкости');
     insert.run(25_000, 3, 'Škoda Transportation', null, 'parts');
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'records_fts'").pluck().get()).toContain('columnsize=0');
-    const match = (q: string) => db.prepare('SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rank').pluck().all(q);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'records_fts'").pluck().get()).toContain(
+      'columnsize=0',
+    );
+    const match = (q: string) =>
+      db.prepare('SELECT rowid FROM records_fts WHERE records_fts MATCH ? ORDER BY rank').pluck().all(q);
     expect(match('улан*')).toEqual([1]);
     expect(match('cjk : "保利 利科"')).toEqual([2]);
     expect(match('емкости')).toEqual([2]);

@@ -34,7 +34,9 @@ describe('browser bridge', () => {
     const b = await started();
     expect((await post(b, 'case.info', {})).status).toBe(401);
     expect((await post(b, 'case.info', {}, { Authorization: 'Bearer nope' })).status).toBe(401);
-    expect((await fetch(`http://127.0.0.1:${b.port}/upload?name=x.csv`, { method: 'POST', body: 'a,b' })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${b.port}/upload?name=x.csv`, { method: 'POST', body: 'a,b' })).status).toBe(
+      401,
+    );
     const ok = await post(b, 'case.info', {}, { Authorization: `Bearer ${b.token}` });
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { ok: boolean; value: { title: string } };
@@ -46,13 +48,25 @@ describe('browser bridge', () => {
     const rebinding = await new Promise<number>((resolve, reject) => {
       // fetch() will not let us set Host; use a raw request.
       import('node:http').then(({ request }) => {
-        const req = request({ host: '127.0.0.1', port: b.port, path: '/api/case.info', method: 'POST', headers: { Host: 'evil.example:80', Authorization: `Bearer ${b.token}` } }, (res) => resolve(res.statusCode ?? 0));
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: b.port,
+            path: '/api/case.info',
+            method: 'POST',
+            headers: { Host: 'evil.example:80', Authorization: `Bearer ${b.token}` },
+          },
+          (res) => resolve(res.statusCode ?? 0),
+        );
         req.on('error', reject);
         req.end('{}');
       }, reject);
     });
     expect(rebinding).toBe(403);
-    const unknown = (await (await post(b, 'nope.nope', {}, { Authorization: `Bearer ${b.token}` })).json()) as { ok: boolean; error: { code: string } };
+    const unknown = (await (await post(b, 'nope.nope', {}, { Authorization: `Bearer ${b.token}` })).json()) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 

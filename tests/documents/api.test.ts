@@ -17,7 +17,10 @@ async function makeDocx(paragraphs: { text: string; heading?: boolean }[]): Prom
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   const body = paragraphs
-    .map((p) => `<w:p>${p.heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${p.text}</w:t></w:r></w:p>`)
+    .map(
+      (p) =>
+        `<w:p>${p.heading ? '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${p.text}</w:t></w:r></w:p>`,
+    )
     .join('');
   zip.file(
     'word/document.xml',
@@ -26,13 +29,22 @@ async function makeDocx(paragraphs: { text: string; heading?: boolean }[]): Prom
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('documents through the API', () => {
   it('reads DOCX, MHTML, Markdown and images, and keeps each one’s bytes', async () => {
     const { core, dir } = await tempCase();
     const docx = join(dir, 'contract.docx');
-    writeFileSync(docx, await makeDocx([{ text: 'Supply contract', heading: true }, { text: 'AVIC International will deliver AL-31FN turbojet parts to UEC.' }]));
+    writeFileSync(
+      docx,
+      await makeDocx([
+        { text: 'Supply contract', heading: true },
+        { text: 'AVIC International will deliver AL-31FN turbojet parts to UEC.' },
+      ]),
+    );
     const mhtml = join(dir, 'page.mhtml');
     writeFileSync(
       mhtml,
@@ -73,11 +85,17 @@ describe('documents through the API', () => {
 
   it('cuts long text into logical pages at paragraph breaks and keeps HTML pages and view sections in step', async () => {
     const { core, dir } = await tempCase();
-    const paragraphs = Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1}: ${'shipment of rotor blades '.repeat(12)}`);
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, n) => `Paragraph ${n + 1}: ${'shipment of rotor blades '.repeat(12)}`,
+    );
     const txt = join(dir, 'long.txt');
     writeFileSync(txt, paragraphs.join('\n\n'));
     const html = join(dir, 'long.html');
-    writeFileSync(html, `<html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+    writeFileSync(
+      html,
+      `<html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
     const [t, h] = await must(core, 'documents.add', { paths: [txt, html] });
     expect(t!.pages).toBeGreaterThan(3);
     const pages = await must(core, 'documents.pages', { id: t!.documentId });
@@ -87,7 +105,9 @@ describe('documents through the API', () => {
     const sections = view.match(/<section data-page="\d+">/g) ?? [];
     expect(sections).toHaveLength(h!.pages);
     const hit = (await must(core, 'documents.search', { query: 'Paragraph 33', documentId: h!.documentId }))[0]!;
-    expect((await must(core, 'documents.page', { id: h!.documentId, page: hit.page! })).text).toContain('Paragraph 33:');
+    expect((await must(core, 'documents.page', { id: h!.documentId, page: hit.page! })).text).toContain(
+      'Paragraph 33:',
+    );
   });
 
   it('edits metadata, and keeps excerpts with notes that can be listed, changed and removed', async () => {
@@ -96,12 +116,26 @@ describe('documents through the API', () => {
     writeFileSync(txt, 'Poly Technologies shipped “air-to-ground” radio sets to Ulan-Ude.\nThey shipped them again.');
     const [a] = await must(core, 'documents.add', { paths: [txt] });
     const id = a!.documentId;
-    const updated = await must(core, 'documents.update', { id, title: 'Radio sets', sourceUrl: 'https://example.org/x', notes: 'from a colleague' });
-    expect([updated.title, updated.sourceUrl, updated.notes]).toEqual(['Radio sets', 'https://example.org/x', 'from a colleague']);
+    const updated = await must(core, 'documents.update', {
+      id,
+      title: 'Radio sets',
+      sourceUrl: 'https://example.org/x',
+      notes: 'from a colleague',
+    });
+    expect([updated.title, updated.sourceUrl, updated.notes]).toEqual([
+      'Radio sets',
+      'https://example.org/x',
+      'from a colleague',
+    ]);
     const cleared = await must(core, 'documents.update', { id, sourceUrl: '' });
     expect([cleared.title, cleared.sourceUrl]).toEqual(['Radio sets', null]);
     // Typed with straight quotes and another case: the page's own text is what is kept.
-    const e = await must(core, 'excerpts.create', { documentId: id, page: 1, quote: 'SHIPPED "air-to-ground" radio', note: 'first' });
+    const e = await must(core, 'excerpts.create', {
+      documentId: id,
+      page: 1,
+      quote: 'SHIPPED "air-to-ground" radio',
+      note: 'first',
+    });
     expect(e.quote).toBe('shipped “air-to-ground” radio');
     const page = await must(core, 'documents.page', { id, page: 1 });
     expect(page.text.slice(e.start, e.end)).toBe(e.quote);
@@ -114,7 +148,15 @@ describe('documents through the API', () => {
     await must(core, 'excerpts.delete', { id: second.id });
     expect((await must(core, 'excerpts.list', {})).map((x) => x.documentTitle)).toEqual(['Radio sets']);
     const actions = (await must(core, 'audit.list', {})).map((x) => x.action);
-    expect(actions).toEqual(expect.arrayContaining(['documents.add', 'documents.update', 'excerpts.create', 'excerpts.update', 'excerpts.delete']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'documents.add',
+        'documents.update',
+        'excerpts.create',
+        'excerpts.update',
+        'excerpts.delete',
+      ]),
+    );
     const bad = await call(core, 'documents.get', { id: 999 });
     expect(!bad.ok && bad.error.message).toBe('There is no document 999 in this case.');
   });
@@ -147,7 +189,9 @@ describe('documents through the API', () => {
   it('answers `search` with record and document hits together, neither crowding out the other', async () => {
     const { core } = await tempCase();
     await must(core, 'import.run', { path: join(SAMPLES, 'bol-2k.csv'), preset: 'bol' });
-    await must(core, 'documents.add', { paths: [join(FIXTURES, 'documents', 'china-russia-defense-trade-article.pdf')] });
+    await must(core, 'documents.add', {
+      paths: [join(FIXTURES, 'documents', 'china-russia-defense-trade-article.pdf')],
+    });
     const hits = await must(core, 'search.query', { query: 'helicopter', limit: 6 });
     expect(hits).toHaveLength(6);
     expect(hits.filter((h) => h.kind === 'document').map((h) => h.page)).toEqual([1, 4]);

@@ -43,7 +43,9 @@ describe('a 300-page document in the background', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     const hits = await must(core, 'documents.search', { query: 'Ulan-Ude consignment' });
     expect(hits.map((h) => h.page)).toEqual([150]);
-    expect((await must(core, 'documents.page', { id: added!.documentId, page: 300 })).text).toContain('Page marker p300q');
+    expect((await must(core, 'documents.page', { id: added!.documentId, page: 300 })).text).toContain(
+      'Page marker p300q',
+    );
   });
 
   it('leaves nothing behind when cancelled', async () => {

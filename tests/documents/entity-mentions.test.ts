@@ -25,7 +25,9 @@ describe('entities mentioned in documents', () => {
     const mentions = await must(core, 'entities.documents', { id: plant!.id });
     expect(mentions.length).toBeGreaterThan(0);
     for (const m of mentions) {
-      const page = execFileSync('pdftotext', ['-f', String(m.page), '-l', String(m.page), ARTICLE, '-'], { encoding: 'utf8' });
+      const page = execFileSync('pdftotext', ['-f', String(m.page), '-l', String(m.page), ARTICLE, '-'], {
+        encoding: 'utf8',
+      });
       expect(page.replace(/[\s-]+/g, ' ').toLowerCase()).toContain(m.text.replace(/[\s-]+/g, ' ').toLowerCase());
       expect(m.snippet).toContain(m.text);
     }

@@ -12,10 +12,13 @@ import { FIXTURES, must } from '../helpers/temp';
 const DOCS = join(FIXTURES, 'documents');
 const ARTICLE = 'china-russia-defense-trade-article';
 const sha256 = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
-const pdftotextPage = (pdf: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
-const pdfinfoPages = (pdf: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const pdftotextPage = (pdf: string, page: number) =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+const pdfinfoPages = (pdf: string) =>
+  Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 /** "Ulan Ude" is found when each of its words is, in any case, in the text (as FTS matches it). */
-const hasWords = (text: string, query: string) => query.split(/\s+/).every((w) => text.toLowerCase().includes(w.toLowerCase()));
+const hasWords = (text: string, query: string) =>
+  query.split(/\s+/).every((w) => text.toLowerCase().includes(w.toLowerCase()));
 
 interface Added {
   documentId: number;
@@ -73,27 +76,37 @@ describe('the article fixtures through the CLI', () => {
     expect(docs[0]!.sourceUrl).toBe('https://example.org/article');
   });
 
-  it.each(['Ulan Ude', 'Poly', 'helicopter'])('search "%s" finds PDF pages where pdftotext finds the words, and the HTML and text versions', async (query) => {
-    const hits = custodian(['search', casePath, query, '--json']).json<Hit[]>().filter((h) => h.kind === 'document');
-    const [pdfId, htmlId, txtId] = added.map((a) => a.documentId) as [number, number, number];
-    const pdfHits = hits.filter((h) => h.id === pdfId);
-    expect(pdfHits.length).toBeGreaterThan(0);
-    for (const h of pdfHits) {
-      expect(hasWords(pdftotextPage(files[0]!, h.page!), query), `PDF page ${h.page}`).toBe(true);
-      expect(hasWords(h.snippet, query)).toBe(true);
-    }
-    // Every PDF page pdftotext finds the words on is found.
-    const expected = Array.from({ length: added[0]!.pages }, (_, i) => i + 1).filter((p) => hasWords(pdftotextPage(files[0]!, p), query));
-    expect(pdfHits.map((h) => h.page).sort()).toEqual(expected);
-    for (const [id, file] of [[htmlId, files[1]!], [txtId, files[2]!]] as const) {
-      const docHits = hits.filter((h) => h.id === id);
-      expect(docHits.length, file).toBeGreaterThan(0);
-      expect(hasWords(readFileSync(file, 'utf8'), query)).toBe(true);
-      for (const h of docHits) {
-        expect(hasWords(await pageText(id, h.page!), query), `${file} page ${h.page}`).toBe(true);
+  it.each(['Ulan Ude', 'Poly', 'helicopter'])(
+    'search "%s" finds PDF pages where pdftotext finds the words, and the HTML and text versions',
+    async (query) => {
+      const hits = custodian(['search', casePath, query, '--json'])
+        .json<Hit[]>()
+        .filter((h) => h.kind === 'document');
+      const [pdfId, htmlId, txtId] = added.map((a) => a.documentId) as [number, number, number];
+      const pdfHits = hits.filter((h) => h.id === pdfId);
+      expect(pdfHits.length).toBeGreaterThan(0);
+      for (const h of pdfHits) {
+        expect(hasWords(pdftotextPage(files[0]!, h.page!), query), `PDF page ${h.page}`).toBe(true);
+        expect(hasWords(h.snippet, query)).toBe(true);
       }
-    }
-  });
+      // Every PDF page pdftotext finds the words on is found.
+      const expected = Array.from({ length: added[0]!.pages }, (_, i) => i + 1).filter((p) =>
+        hasWords(pdftotextPage(files[0]!, p), query),
+      );
+      expect(pdfHits.map((h) => h.page).sort()).toEqual(expected);
+      for (const [id, file] of [
+        [htmlId, files[1]!],
+        [txtId, files[2]!],
+      ] as const) {
+        const docHits = hits.filter((h) => h.id === id);
+        expect(docHits.length, file).toBeGreaterThan(0);
+        expect(hasWords(readFileSync(file, 'utf8'), query)).toBe(true);
+        for (const h of docHits) {
+          expect(hasWords(await pageText(id, h.page!), query), `${file} page ${h.page}`).toBe(true);
+        }
+      }
+    },
+  );
 
   it('says "Poly Applied sciences", not "Poly Technologies": search finds only what is there', () => {
     const applied = custodian(['search', casePath, 'Poly Applied', '--json']).json<Hit[]>();
@@ -106,7 +119,18 @@ describe('the article fixtures through the CLI', () => {
     const pdfId = added[0]!.documentId;
     // On the page the quote runs over a line break; typed here with a plain space.
     const quote = 'Ulan Ude Aviation Plant, a purveyor of military-grade helicopters';
-    const r = custodian(['excerpt', casePath, String(pdfId), '--page', '1', '--quote', quote, '--note', 'U-UAZ as trade partner', '--json']);
+    const r = custodian([
+      'excerpt',
+      casePath,
+      String(pdfId),
+      '--page',
+      '1',
+      '--quote',
+      quote,
+      '--note',
+      'U-UAZ as trade partner',
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     const e = r.json<{ excerptId: number; page: number; start: number; end: number; quote: string }>();
     expect(e.page).toBe(1);
@@ -121,7 +145,15 @@ describe('the article fixtures through the CLI', () => {
 
   it('refuses a quote that is not on the page, and bad usage, clearly', () => {
     const pdfId = String(added[0]!.documentId);
-    const missing = custodian(['excerpt', casePath, pdfId, '--page', '2', '--quote', 'Ulan Ude Aviation Plant, a purveyor']);
+    const missing = custodian([
+      'excerpt',
+      casePath,
+      pdfId,
+      '--page',
+      '2',
+      '--quote',
+      'Ulan Ude Aviation Plant, a purveyor',
+    ]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/not on page 2/);
     expect(custodian(['excerpt', casePath, pdfId, '--quote', 'x']).status).toBe(2);

@@ -40,12 +40,17 @@ describe('hostile and broken documents', () => {
     const jsBytes = makePdf({ pages: [['Invoice for rotor blades', 'Poly Technologies to Ulan-Ude']], javascript: js });
     writeFileSync(withJs, jsBytes);
     const withLaunch = join(dir, 'launch.pdf');
-    writeFileSync(withLaunch, makePdf({ pages: [['Launch me: radio navigation apparatus']], launch: `/usr/bin/touch ${marker}` }));
+    writeFileSync(
+      withLaunch,
+      makePdf({ pages: [['Launch me: radio navigation apparatus']], launch: `/usr/bin/touch ${marker}` }),
+    );
     const [a, b] = await must(core, 'documents.add', { paths: [withJs, withLaunch] });
     expect(a!.flags).toEqual(expect.arrayContaining(['javascript', 'open_action']));
     expect(b!.flags).toEqual(expect.arrayContaining(['launch_action', 'open_action']));
     // Readable: text and search work; the bytes come back exactly as they went in.
-    expect((await must(core, 'documents.page', { id: a!.documentId, page: 1 })).text).toContain('Invoice for rotor blades');
+    expect((await must(core, 'documents.page', { id: a!.documentId, page: 1 })).text).toContain(
+      'Invoice for rotor blades',
+    );
     const hits = await must(core, 'documents.search', { query: 'radio navigation' });
     expect(hits.map((h) => h.id)).toEqual([b!.documentId]);
     const content = await must(core, 'documents.content', { id: a!.documentId });

@@ -72,17 +72,26 @@ export function makePdf(o: PdfOptions): Buffer {
         '/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >> /DW 1000 >>',
     );
   } else {
-    const encoding = script === 'cyrillic' ? `<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [${cyrillicDifferences()}] >>` : '/WinAnsiEncoding';
+    const encoding =
+      script === 'cyrillic'
+        ? `<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [${cyrillicDifferences()}] >>`
+        : '/WinAnsiEncoding';
     // Widths, so that text tools do not take letters for overlapping duplicates.
-    add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding ${encoding} /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(556).join(' ')}] >>`);
+    add(
+      `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding ${encoding} /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(556).join(' ')}] >>`,
+    );
     add('<< >>');
   }
   add(`<< /Title ${pdfString(o.title ?? 'Test document')} /Producer (Custodian tests) >>`);
   const encode = script === 'chinese' ? encodeUcs2 : script === 'cyrillic' ? encodeCyrillic : encodeLatin;
   o.pages.forEach((lines, i) => {
-    const annots = o.launch ? `/Annots [<< /Type /Annot /Subtype /Link /Rect [72 700 300 720] /A << /S /Launch /F ${pdfString(o.launch)} >> >>]` : '';
+    const annots = o.launch
+      ? `/Annots [<< /Type /Annot /Subtype /Link /Rect [72 700 300 720] /A << /S /Launch /F ${pdfString(o.launch)} >> >>]`
+      : '';
     const aa = o.javascript ? `/AA << /O << /S /JavaScript ${js} >> >>` : '';
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${firstPage + i * 2 + 1} 0 R ${annots} ${aa} >>`);
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${firstPage + i * 2 + 1} 0 R ${annots} ${aa} >>`,
+    );
     const ops = lines.map((line, j) => `BT /F1 11 Tf 72 ${740 - j * 14} Td ${encode(line)} Tj ET`).join('\n');
     add(`<< /Length ${Buffer.byteLength(ops, 'latin1')} >>\nstream\n${ops}\nendstream`);
   });
@@ -100,7 +109,10 @@ export function makePdf(o: PdfOptions): Buffer {
 
 /** Filler prose for big documents: varied words, so that search has something to rank. */
 export function fillerLines(seed: number, lines: number): string[] {
-  const words = 'customs declaration shipment helicopter rotor blade radio navigation apparatus engine turbojet warranty contract consignee shipper producer invoice value currency export import port airport rail freight aviation plant holding corporation subsidiary sanction list program entity'.split(' ');
+  const words =
+    'customs declaration shipment helicopter rotor blade radio navigation apparatus engine turbojet warranty contract consignee shipper producer invoice value currency export import port airport rail freight aviation plant holding corporation subsidiary sanction list program entity'.split(
+      ' ',
+    );
   let x = seed * 2654435761 + 1;
   const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
   return Array.from({ length: lines }, () => Array.from({ length: 9 }, () => words[next() % words.length]).join(' '));

@@ -10,7 +10,8 @@ import { must, startJob, tempCase } from '../helpers/temp';
 import { makePdf } from './make-pdf';
 
 const hasOcr = ocrAvailable();
-if (!hasOcr) console.warn('\n*** OCR TESTS SKIPPED: no tesseract binary (apt-get install tesseract-ocr tesseract-ocr-rus) ***\n');
+if (!hasOcr)
+  console.warn('\n*** OCR TESTS SKIPPED: no tesseract binary (apt-get install tesseract-ocr tesseract-ocr-rus) ***\n');
 
 /** Renders a text PDF's first page to a grey image (what a scanner would give). */
 function scan(dir: string, lines: string[], script: 'latin' | 'cyrillic' = 'latin'): { png: string; pgm: Buffer } {
@@ -18,8 +19,16 @@ function scan(dir: string, lines: string[], script: 'latin' | 'cyrillic' = 'lati
   writeFileSync(pdf, makePdf({ pages: [lines], script }));
   execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', '1', '-l', '1', pdf, join(dir, 'scan')]);
   execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', pdf, join(dir, 'raw')]);
-  const png = join(dir, readdirSync(dir).find((f) => f.startsWith('scan') && f.endsWith('.png'))!);
-  const pgm = readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('raw') && f.endsWith('.pgm'))!));
+  const png = join(
+    dir,
+    readdirSync(dir).find((f) => f.startsWith('scan') && f.endsWith('.png'))!,
+  );
+  const pgm = readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith('raw') && f.endsWith('.pgm'))!,
+    ),
+  );
   return { png, pgm };
 }
 
@@ -45,11 +54,25 @@ function imageOnlyPdf(pgm: Buffer): Buffer {
   const draw = `q 612 0 0 792 0 0 cm /Im1 Do Q`;
   obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
   obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>');
+  obj(
+    3,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+  );
   obj(4, `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
-  obj(5, [Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`), pixels, Buffer.from('\nendstream')]);
+  obj(5, [
+    Buffer.from(
+      `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+    ),
+    pixels,
+    Buffer.from('\nendstream'),
+  ]);
   const xref = length;
-  push(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  push(
+    `xref\n0 6\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+      .join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+  );
   return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
 }
 

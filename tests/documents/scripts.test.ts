@@ -10,7 +10,11 @@ const RU_TEXT = [
   '',
   'Поставщик из Китая отправил лопасти рулевого винта и радиостанции.',
 ].join('\n');
-const ZH_TEXT = ['保利科技有限公司向乌兰乌德航空工厂出口直升机零件。', '', '中国航空技术国际控股有限公司与俄罗斯联合发动机制造集团交易涡轮喷气发动机零件。'].join('\n');
+const ZH_TEXT = [
+  '保利科技有限公司向乌兰乌德航空工厂出口直升机零件。',
+  '',
+  '中国航空技术国际控股有限公司与俄罗斯联合发动机制造集团交易涡轮喷气发动机零件。',
+].join('\n');
 
 function html(lang: string, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title></head><body><nav>Главная · 首页 · Menu</nav><article>${body
@@ -22,7 +26,9 @@ function html(lang: string, title: string, body: string): string {
 
 /** Each hit's page really holds every word of the query (case-insensitive), and each expected page is found. */
 async function expectHits(core: Parameters<typeof must>[0], documentId: number, query: string, pages: number[]) {
-  const hits = (await must(core, 'search.query', { query })).filter((h) => h.kind === 'document' && h.id === documentId);
+  const hits = (await must(core, 'search.query', { query })).filter(
+    (h) => h.kind === 'document' && h.id === documentId,
+  );
   expect(hits.map((h) => h.page).sort(), `${query} in document ${documentId}`).toEqual(pages);
   for (const h of hits) {
     const page = await must(core, 'documents.page', { id: documentId, page: h.page! });
@@ -38,9 +44,17 @@ describe('documents in Cyrillic and Chinese', () => {
     const page = join(dir, 'ru.html');
     writeFileSync(page, html('ru', 'Завод', RU_TEXT));
     const pdf = join(dir, 'ru.pdf');
-    writeFileSync(pdf, makePdf({ script: 'cyrillic', pages: [['Первая страница без ключевых слов.'], ['АО Улан-Удэнский авиационный завод', 'вертолёты Ми-171']] }));
+    writeFileSync(
+      pdf,
+      makePdf({
+        script: 'cyrillic',
+        pages: [['Первая страница без ключевых слов.'], ['АО Улан-Удэнский авиационный завод', 'вертолёты Ми-171']],
+      }),
+    );
     // The PDF is read by poppler the same way: the test file itself is sound.
-    expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' })).toContain('Улан-Удэнский');
+    expect(execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' })).toContain(
+      'Улан-Удэнский',
+    );
     const added = await must(core, 'documents.add', { paths: [txt, page, pdf] });
     expect(added.map((a) => a.textStatus)).toEqual(['text', 'text', 'text']);
     const [t, h, p] = added.map((a) => a.documentId) as [number, number, number];
@@ -65,10 +79,19 @@ describe('documents in Cyrillic and Chinese', () => {
     const page = join(dir, 'zh.html');
     writeFileSync(page, html('zh', '保利科技', ZH_TEXT));
     const pdf = join(dir, 'zh.pdf');
-    writeFileSync(pdf, makePdf({ script: 'chinese', title: '报告', pages: [['第一页没有关键词。'], ['保利科技有限公司向乌兰乌德航空工厂出口直升机零件']] }));
+    writeFileSync(
+      pdf,
+      makePdf({
+        script: 'chinese',
+        title: '报告',
+        pages: [['第一页没有关键词。'], ['保利科技有限公司向乌兰乌德航空工厂出口直升机零件']],
+      }),
+    );
     const added = await must(core, 'documents.add', { paths: [txt, page, pdf] });
     const [t, h, p] = added.map((a) => a.documentId) as [number, number, number];
-    expect((await must(core, 'documents.page', { id: p, page: 2 })).text).toBe('保利科技有限公司向乌兰乌德航空工厂出口直升机零件');
+    expect((await must(core, 'documents.page', { id: p, page: 2 })).text).toBe(
+      '保利科技有限公司向乌兰乌德航空工厂出口直升机零件',
+    );
     for (const id of [t, h, p]) {
       const onPage = id === p ? [2] : [1];
       await expectHits(core, id, '保利科技', onPage); // trigram index
@@ -77,7 +100,9 @@ describe('documents in Cyrillic and Chinese', () => {
       await expectHits(core, id, '乌兰乌德 直升机', onPage); // two terms, both on the page
     }
     await expectHits(core, t, '涡轮喷气发动机', [1]);
-    expect((await must(core, 'search.query', { query: '不存在的公司' })).filter((x) => x.kind === 'document')).toEqual([]);
+    expect((await must(core, 'search.query', { query: '不存在的公司' })).filter((x) => x.kind === 'document')).toEqual(
+      [],
+    );
   });
 
   it('reads legacy encodings of text files: Windows-1251 and GB18030', async () => {

@@ -39,9 +39,11 @@ describe.runIf(run)('case files through the in-app dialog', () => {
   const sidebar = () => page.getByRole('navigation', { name: 'Case sections' });
   const caseTitleContains = (text: string) => sidebar().getByText(text).first().waitFor({ timeout: 90_000 });
   const dialog = (name: string) => page.getByRole('dialog', { name });
-  const option = (name: string) => page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`) });
+  const option = (name: string) =>
+    page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`) });
   const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute('role'));
-  const currentFolder = () => page.getByRole('navigation', { name: 'Folder path' }).locator('[aria-current="location"]').textContent();
+  const currentFolder = () =>
+    page.getByRole('navigation', { name: 'Folder path' }).locator('[aria-current="location"]').textContent();
 
   it('opens the sample case: folders by keyboard, then the Samples place, Enter picks the file', async () => {
     await page.getByRole('button', { name: 'Close case' }).click();
@@ -91,7 +93,10 @@ describe.runIf(run)('case files through the in-app dialog', () => {
     await option('sample copy.case').waitFor();
     expect(await currentFolder()).toBe('2024');
     await name.fill('Sample Copy.case');
-    await save.getByRole('alert').getByText(/already exists in this folder/).waitFor();
+    await save
+      .getByRole('alert')
+      .getByText(/already exists in this folder/)
+      .waitFor();
     expect(await save.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('case-dialog-save-taken') });
     await page.keyboard.press('Escape');
@@ -104,11 +109,16 @@ describe.runIf(run)('case files through the in-app dialog', () => {
     await page.getByRole('button', { name: 'New case…' }).click();
     const create = dialog('New case');
     await create.waitFor();
-    await create.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'Investigations' }).click();
+    await create
+      .getByRole('navigation', { name: 'Folder path' })
+      .getByRole('button', { name: 'Investigations' })
+      .click();
     await option('2024').waitFor();
     await create.getByRole('textbox', { name: 'File name' }).fill('Berlin lead');
     await create.getByRole('button', { name: 'Create', exact: true }).click();
-    const title = page.getByRole('dialog', { name: 'New case' }).getByRole('textbox', { name: 'Title of the new case' });
+    const title = page
+      .getByRole('dialog', { name: 'New case' })
+      .getByRole('textbox', { name: 'Title of the new case' });
     await title.fill('Berlin lead: valves via Riga');
     await page.screenshot({ path: screenshotPath('case-dialog-new-title') });
     await page.getByRole('button', { name: 'Create case' }).click();
@@ -128,9 +138,16 @@ describe.runIf(run)('case files through the in-app dialog', () => {
   it('refuses, from the page, folders outside home and the sample folder, and calls without the token', async () => {
     const answer = await page.evaluate(async (token) => {
       const outside = await fetch('/fs/list?dir=%2Fetc', { headers: { Authorization: `Bearer ${token}` } });
-      const climbing = await fetch(`/fs/list?dir=${encodeURIComponent('/../../etc')}`, { headers: { Authorization: `Bearer ${token}` } });
+      const climbing = await fetch(`/fs/list?dir=${encodeURIComponent('/../../etc')}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       const anonymous = await fetch('/fs/list');
-      return { outside: outside.status, message: ((await outside.json()) as { error: { message: string } }).error.message, climbing: climbing.status, anonymous: anonymous.status };
+      return {
+        outside: outside.status,
+        message: ((await outside.json()) as { error: { message: string } }).error.message,
+        climbing: climbing.status,
+        anonymous: anonymous.status,
+      };
     }, served.token);
     expect(answer).toMatchObject({ outside: 403, climbing: 403, anonymous: 401 });
     expect(answer.message).toContain('only folders inside your home folder and the sample folder');

@@ -46,9 +46,19 @@ describe.runIf(run)('documents in the browser', () => {
     const scripted = join(dir, 'scripted.pdf');
     writeFileSync(
       scripted,
-      makePdf({ title: 'Scripted invoice', pages: [['Invoice: radio navigation apparatus']], javascript: `app.launchURL("${remoteBase}/js", true); this.submitForm("${remoteBase}/submit");` }),
+      makePdf({
+        title: 'Scripted invoice',
+        pages: [['Invoice: radio navigation apparatus']],
+        javascript: `app.launchURL("${remoteBase}/js", true); this.submitForm("${remoteBase}/submit");`,
+      }),
     );
-    const added = cli(['add-doc', casePath, join(DOCS, 'china-russia-defense-trade-article.pdf'), hostile, scripted]) as { documentId: number }[];
+    const added = cli([
+      'add-doc',
+      casePath,
+      join(DOCS, 'china-russia-defense-trade-article.pdf'),
+      hostile,
+      scripted,
+    ]) as { documentId: number }[];
     ids = { pdf: added[0]!.documentId, hostile: added[1]!.documentId, scripted: added[2]!.documentId };
     cli(['import', casePath, join(SAMPLES, 'bol-2k.csv'), '--preset', 'bol']);
     served = await serve([casePath]);
@@ -87,7 +97,11 @@ describe.runIf(run)('documents in the browser', () => {
     expect(requests.filter((u) => u.startsWith(remoteBase))).toEqual([]);
     // Every request the page made went to the bridge's own origin (or stayed inside the page).
     const origin = new URL(served.url).origin;
-    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:srcdoc')).toEqual([]);
+    expect(
+      requests.filter(
+        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:srcdoc',
+      ),
+    ).toEqual([]);
     await page.screenshot({ path: screenshotPath('documents-hostile-html') });
 
     // Text selected inside the sandboxed frame becomes an excerpt of the page it is on.
@@ -103,7 +117,14 @@ describe.runIf(run)('documents in the browser', () => {
     await expect.poll(() => page.getByLabel('Selected text').textContent()).toContain('Poly Technologies shipped');
     await page.getByRole('button', { name: 'Create excerpt from selection' }).click();
     await page.getByText(/Excerpt \d+ saved/).waitFor();
-    const excerpt = (cli(['excerpts', casePath, '--document', String(ids.hostile)]) as { page: number; start: number; end: number; quote: string }[])[0]!;
+    const excerpt = (
+      cli(['excerpts', casePath, '--document', String(ids.hostile)]) as {
+        page: number;
+        start: number;
+        end: number;
+        quote: string;
+      }[]
+    )[0]!;
     expect(excerpt.quote).toBe('Poly Technologies shipped tail rotor blades to the Ulan-Ude plant.');
     const pageText = (cli(['doc-page', casePath, String(ids.hostile), String(excerpt.page)]) as { text: string }).text;
     expect(pageText.slice(excerpt.start, excerpt.end)).toBe(excerpt.quote);
@@ -114,7 +135,9 @@ describe.runIf(run)('documents in the browser', () => {
   it('shows a PDF with JavaScript as a page, running none of it', async () => {
     const { page, requests, errors } = await openSection();
     await page.getByRole('button', { name: 'Scripted invoice' }).first().click();
-    await expect.poll(() => page.locator('.textLayer').textContent(), { timeout: 30_000 }).toContain('radio navigation apparatus');
+    await expect
+      .poll(() => page.locator('.textLayer').textContent(), { timeout: 30_000 })
+      .toContain('radio navigation apparatus');
     await page.waitForTimeout(500);
     expect(remoteHits).toEqual([]);
     expect(requests.filter((u) => u.startsWith(remoteBase))).toEqual([]);
@@ -130,12 +153,20 @@ describe.runIf(run)('documents in the browser', () => {
     await expect.poll(() => results.getByRole('button', { name: /^Record/ }).count()).toBeGreaterThan(0);
     expect(await results.getByRole('button', { name: /^Document/ }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('documents-mixed-search') });
-    await results.getByRole('button', { name: /^Record/ }).first().click();
+    await results
+      .getByRole('button', { name: /^Record/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('region', { name: 'Provenance' }).textContent()).toContain('bol-2k.csv');
-    await results.getByRole('button', { name: /^Document/ }).first().click();
+    await results
+      .getByRole('button', { name: /^Document/ })
+      .first()
+      .click();
     await page.getByRole('group', { name: 'Pages' }).waitFor();
     await expect.poll(() => page.locator('.textLayer mark.hit').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect((await page.locator('.textLayer mark.hit').allTextContents()).join(' ').toLowerCase()).toContain('helicopter');
+    expect((await page.locator('.textLayer mark.hit').allTextContents()).join(' ').toLowerCase()).toContain(
+      'helicopter',
+    );
     expect(errors).toEqual([]);
   });
 
@@ -158,7 +189,9 @@ describe.runIf(run)('documents in the browser', () => {
 
     // Select the words of the line with the hit and cut an excerpt.
     const selected = await page.evaluate(() => {
-      const span = document.querySelector('.textLayer mark.hit')!.closest('span:not(.markedContent)') ?? document.querySelector('.textLayer mark.hit')!.parentElement!;
+      const span =
+        document.querySelector('.textLayer mark.hit')!.closest('span:not(.markedContent)') ??
+        document.querySelector('.textLayer mark.hit')!.parentElement!;
       const range = document.createRange();
       range.selectNodeContents(span);
       const sel = window.getSelection()!;
@@ -170,7 +203,14 @@ describe.runIf(run)('documents in the browser', () => {
     await page.getByPlaceholder('Note (optional)').fill('U-UAZ named in the article');
     await page.getByRole('button', { name: 'Create excerpt from selection' }).click();
     await page.getByText(/Excerpt \d+ saved/).waitFor();
-    const excerpts = cli(['excerpts', casePath]) as { documentId: number; page: number; start: number; end: number; quote: string; note: string }[];
+    const excerpts = cli(['excerpts', casePath]) as {
+      documentId: number;
+      page: number;
+      start: number;
+      end: number;
+      quote: string;
+      note: string;
+    }[];
     const e = excerpts.find((x) => x.note === 'U-UAZ named in the article')!;
     expect(e.documentId).toBe(ids.pdf);
     expect(e.page).toBe(hitPage);
@@ -178,7 +218,9 @@ describe.runIf(run)('documents in the browser', () => {
     expect(text.slice(e.start, e.end)).toBe(e.quote);
     expect(e.quote.replace(/\s+/g, ' ')).toContain(selected.replace(/\s+/g, ' ').trim());
     // The excerpt is listed with the document and opens at its place.
-    await expect.poll(() => page.getByRole('region', { name: 'Excerpts' }).getByText('U-UAZ named in the article').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Excerpts' }).getByText('U-UAZ named in the article').isVisible())
+      .toBe(true);
     expect(errors).toEqual([]);
   });
 });

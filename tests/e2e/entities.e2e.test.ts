@@ -16,14 +16,22 @@ describe.runIf(run)('entities in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(ctx.served.url);
-    await page.getByRole('button', { name: /Entities/ }).first().click();
+    await page
+      .getByRole('button', { name: /Entities/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('heading', { name: 'Entities' }).isVisible()).toBe(true);
 
     // Searched in Cyrillic, the aviation plant comes up with its Latin names on its page.
     await page.getByLabel('Search entities').fill('авиационный');
     await page.locator('.entity-list button').first().click();
     await page.getByText('Names seen').waitFor();
-    expect(await page.getByText(/Ulan.Ude Aviation Plant/i).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/Ulan.Ude Aviation Plant/i)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     expect(await page.getByText('Trade by counterparty and HS chapter').isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('entities-page') });
 
@@ -61,7 +69,8 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
   const namesOf = (e: Listed) => [e.name, ...e.aliases];
   const holding = (list: Listed[], name: string) => list.filter((e) => namesOf(e).includes(name)).map((e) => e.id);
   /** The first queued pair whose entities' names are theirs alone (a spelling may be two namesakes' in two countries). */
-  const plainPair = (list: Listed[]) => queued().find((p) => holding(list, p.a.name).length === 1 && holding(list, p.b.name).length === 1)!;
+  const plainPair = (list: Listed[]) =>
+    queued().find((p) => holding(list, p.a.name).length === 1 && holding(list, p.b.name).length === 1)!;
 
   let page: Page;
   const errors: string[] = [];
@@ -71,7 +80,9 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
   async function openEntity(name: string) {
     await page.getByRole('tab', { name: 'Entities' }).click();
     await page.getByLabel('Search entities').fill(name);
-    const item = page.locator('.entity-list li').filter({ has: page.locator('.entity-name').getByText(name, { exact: true }) });
+    const item = page
+      .locator('.entity-list li')
+      .filter({ has: page.locator('.entity-name').getByText(name, { exact: true }) });
     await item.first().locator('button').click();
     await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(name);
   }
@@ -80,7 +91,10 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(ctx.served.url);
-    await page.getByRole('button', { name: /Entities/ }).first().click();
+    await page
+      .getByRole('button', { name: /Entities/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Entities' }).waitFor();
   });
   afterEach(() => expect(errors).toEqual([]));
@@ -153,7 +167,10 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     await results.waitFor();
     expect(await results.textContent()).not.toContain(`entity ${a.id}`);
     await page.screenshot({ path: screenshotPath('entities-merge-search') });
-    await results.getByRole('button').filter({ hasText: `entity ${b.id}` }).click();
+    await results
+      .getByRole('button')
+      .filter({ hasText: `entity ${b.id}` })
+      .click();
     const confirm = page.locator('.merge-confirm');
     expect(await confirm.textContent()).toContain(b.name);
     await page.getByLabel('Note on the merge').fill('Same address in Dubai');
@@ -179,7 +196,10 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     const split = rows.nth(1);
     expect(await merge.locator('.decision').textContent()).toBe('Same');
     expect(await split.locator('.decision').textContent()).toBe('Not the same');
-    const sides = async (row: typeof merge) => (await row.locator('.decision-names').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))).join('\n').split('\n');
+    const sides = async (row: typeof merge) =>
+      (await row.locator('.decision-names').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? '')))
+        .join('\n')
+        .split('\n');
     expect(await sides(merge)).toEqual(expect.arrayContaining([made.merged!.a, made.merged!.b]));
     expect(await sides(split)).toEqual(expect.arrayContaining(made.split!.names));
     expect(await merge.textContent()).toContain('Same address in Dubai');
@@ -304,7 +324,9 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     await page.keyboard.press('s');
     await page.keyboard.press('z');
     await page.keyboard.press('z');
-    await expect.poll(settled, { timeout: 120_000 }).toEqual({ pair: [...fourth].sort(), decided: 0, notice: undid('Same', fourth) });
+    await expect
+      .poll(settled, { timeout: 120_000 })
+      .toEqual({ pair: [...fourth].sort(), decided: 0, notice: undid('Same', fourth) });
     expect(entities()).toEqual(listed);
     expect(queued()).toHaveLength(waiting);
     expect(errors).toEqual([]);

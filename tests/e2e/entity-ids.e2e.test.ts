@@ -32,7 +32,10 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
     page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(ctx.served.url);
-    await page.getByRole('button', { name: /Entities/ }).first().click();
+    await page
+      .getByRole('button', { name: /Entities/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Entities' }).waitFor();
   });
   afterEach(() => expect(errors).toEqual([]));
@@ -47,7 +50,9 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
     for (const [i, q] of queued.slice(0, 3).entries()) {
       await expect.poll(says).toMatch(new RegExp(`^Pair ${i + 1} of ${queued.length} .* score ${q.score.toFixed(2)}`));
       expect(await page.locator('[aria-label="First entity"] h3').textContent()).toBe(q.a.name);
-      expect(await page.locator('.review .compared').textContent()).toBe(`Compared: “${q.compared!.a}” and “${q.compared!.b}”`);
+      expect(await page.locator('.review .compared').textContent()).toBe(
+        `Compared: “${q.compared!.a}” and “${q.compared!.b}”`,
+      );
       await page.keyboard.press('k');
     }
   });
@@ -56,14 +61,21 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
     const [big, small] = entities().filter((e, i, all) => i === 0 || e.mentions < all[0]!.mentions);
     await page.getByRole('tab', { name: 'Entities' }).click();
     await page.getByLabel('Search entities').fill(small!.name);
-    await page.locator('.entity-list li').filter({ has: page.locator('.entity-name').getByText(small!.name, { exact: true }) }).first().locator('button').click();
+    await page
+      .locator('.entity-list li')
+      .filter({ has: page.locator('.entity-name').getByText(small!.name, { exact: true }) })
+      .first()
+      .locator('button')
+      .click();
     await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(small!.name);
     // Merged elsewhere (here by the command, in the case the browser has open): the page, shown again, follows it.
     cli(['merge-entities', ctx.casePath, String(big!.id), String(small!.id)]);
     await page.getByRole('tab', { name: 'Review queue' }).click();
     await page.getByRole('tab', { name: 'Entities' }).click();
     await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(big!.name);
-    expect(await page.locator('.entity-notice').textContent()).toBe(`Entity ${small!.id} was merged into this one, entity ${big!.id}.`);
+    expect(await page.locator('.entity-notice').textContent()).toBe(
+      `Entity ${small!.id} was merged into this one, entity ${big!.id}.`,
+    );
     expect(await page.getByText(new RegExp(`^Entity ${big!.id} ·`)).isVisible()).toBe(true);
     merged = { big: big!, small: small! };
   });
@@ -75,7 +87,9 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
     const rows = page.locator('.decisions-table tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.nth(0).getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await page.getByRole('status').textContent()) ?? '').toMatch(/^Undid decision \d+ \(same\): resolved again/);
+    await expect
+      .poll(async () => (await page.getByRole('status').textContent()) ?? '')
+      .toMatch(/^Undid decision \d+ \(same\): resolved again/);
     const back = entities().find((e) => e.id === merged!.small.id);
     expect(back).toMatchObject({ name: merged!.small.name, mentions: merged!.small.mentions });
   });

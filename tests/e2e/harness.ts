@@ -10,7 +10,12 @@ export const REPO = resolve(__dirname, '../..');
 export const SAMPLES = resolve(REPO, '../shared/fixtures/samples');
 export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 export const chromiumPath = CANDIDATES.find((p): p is string => !!p && existsSync(p));
 
 /**
@@ -19,7 +24,8 @@ export const chromiumPath = CANDIDATES.find((p): p is string => !!p && existsSyn
  */
 export function browserOrSkip(): boolean {
   if (chromiumPath) return true;
-  if (process.env.CI) throw new Error('No Chromium found (install Debian `chromium`): CI must run the end-to-end tests.');
+  if (process.env.CI)
+    throw new Error('No Chromium found (install Debian `chromium`): CI must run the end-to-end tests.');
   console.warn('\n*** END-TO-END TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install -y chromium) ***\n');
   return false;
 }
@@ -27,7 +33,15 @@ export function browserOrSkip(): boolean {
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath!,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -56,10 +70,14 @@ export interface Served {
  */
 export async function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
   const home = mkdtempSync(join(tmpdir(), 'custodian-e2e-home-'));
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), 'serve', ...args, '--json'], {
-    env: { ...process.env, CUSTODIAN_HOME: home, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(REPO, 'bin', 'custodian.mjs'), 'serve', ...args, '--json'],
+    {
+      env: { ...process.env, CUSTODIAN_HOME: home, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const first = await new Promise<string>((ok, fail) => {

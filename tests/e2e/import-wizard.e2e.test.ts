@@ -26,11 +26,15 @@ describe.runIf(run)('the import wizard', () => {
 
     await wizard.getByRole('button', { name: 'Next: mapping' }).click();
     expect(await wizard.getByLabel('Field for SENDER', { exact: true }).inputValue()).toBe('shipper');
-    await expect.poll(() => wizard.getByRole('table', { name: 'Normalized preview' }).textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    await expect
+      .poll(() => wizard.getByRole('table', { name: 'Normalized preview' }).textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: screenshotPath('import-wizard-mapping') });
 
     await wizard.getByRole('button', { name: 'Next: check' }).click();
-    await expect.poll(() => wizard.getByRole('status').first().textContent(), { timeout: 60_000 }).toContain('will be imported');
+    await expect
+      .poll(() => wizard.getByRole('status').first().textContent(), { timeout: 60_000 })
+      .toContain('will be imported');
     await wizard.getByRole('button', { name: /^Import \d/ }).click();
     await wizard.getByRole('table', { name: 'Rejected rows' }).waitFor({ timeout: 60_000 });
     const rejects = (await wizard.getByRole('table', { name: 'Rejected rows' }).textContent()) ?? '';
@@ -39,7 +43,9 @@ describe.runIf(run)('the import wizard', () => {
     await page.screenshot({ path: screenshotPath('import-wizard-report') });
 
     await wizard.getByRole('button', { name: /Show the \d+ flagged rows/ }).click();
-    await expect.poll(async () => Number(((await page.getByText(/ records$/).textContent()) ?? '').replace(/\D/g, ''))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(((await page.getByText(/ records$/).textContent()) ?? '').replace(/\D/g, '')))
+      .toBeGreaterThan(0);
     // The count comes before the rows it counts are drawn: wait for the rows.
     await expect.poll(() => page.locator('.records-row .flag').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -47,7 +53,10 @@ describe.runIf(run)('the import wizard', () => {
 
   it('opens the wizard for a file whose columns it does not know, and sorts and chooses columns', async () => {
     const file = join(ctx.dir, 'vendor.csv');
-    writeFileSync(file, 'Shipper Name,Consignee,HS Code,Shipment Date,Value (USD)\nAlpha Ltd,Beta LLC,880730,2022-03-04,100\nGamma Co,Delta AO,852691,2023-05-06,900\n');
+    writeFileSync(
+      file,
+      'Shipper Name,Consignee,HS Code,Shipment Date,Value (USD)\nAlpha Ltd,Beta LLC,880730,2022-03-04,100\nGamma Co,Delta AO,852691,2023-05-06,900\n',
+    );
     const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(ctx.served.url);
     const chooser = page.waitForEvent('filechooser');

@@ -44,7 +44,19 @@ function contractQuery(a: Asked): Record<string, unknown> {
 describe.runIf(run)('the records grid on 20,000 records', () => {
   const ctx = servedCase('Grid', (casePath) => {
     const csv = join(casePath, '..', 'grid-20k.csv');
-    execFileSync(process.execPath, [GEN, '--rows', '20000', '--seed', 'grid', '--schema', 'ru-customs', '--format', 'csv', '--out', csv]);
+    execFileSync(process.execPath, [
+      GEN,
+      '--rows',
+      '20000',
+      '--seed',
+      'grid',
+      '--schema',
+      'ru-customs',
+      '--format',
+      'csv',
+      '--out',
+      csv,
+    ]);
     cli(['import', casePath, csv, '--preset', 'ru-customs']);
   });
   let page: Page;
@@ -120,7 +132,9 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
       // The header says which order the rows are in.
       if (asked.sort) {
         const column = SORTS.find((c) => c.key === asked.sort)!;
-        expect(await page.getByRole('columnheader', { name: column.header }).getAttribute('aria-sort')).toBe(asked.desc ? 'descending' : 'ascending');
+        expect(await page.getByRole('columnheader', { name: column.header }).getAttribute('aria-sort')).toBe(
+          asked.desc ? 'descending' : 'ascending',
+        );
       }
     }
     expect(errors).toEqual([]);
@@ -189,8 +203,21 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
     // Every default column, Flags included, is inside the grid's box, which is inside the window.
     expect(box.x + box.width).toBeLessThanOrEqual(1440);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
-    for (const name of ['Row', 'Date', 'Direction', 'Shipper', 'Consignee', 'HS code', 'Description', 'Value (USD)', 'Origin', 'Flags']) {
-      const h = (await page.getByRole('columnheader', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).boundingBox())!;
+    for (const name of [
+      'Row',
+      'Date',
+      'Direction',
+      'Shipper',
+      'Consignee',
+      'HS code',
+      'Description',
+      'Value (USD)',
+      'Origin',
+      'Flags',
+    ]) {
+      const h = (await page
+        .getByRole('columnheader', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+        .boundingBox())!;
       expect(h.x + h.width, name).toBeLessThanOrEqual(box.x + box.width + 1);
     }
     // With a detail open the grid is narrower and scrolls sideways: the Row column and the header stay put.

@@ -44,7 +44,9 @@ describe.runIf(run)('records in the browser', () => {
 
     // Search narrows the table.
     await page.getByRole('searchbox', { name: 'Search records' }).fill('Ulan');
-    await expect.poll(async () => Number(((await page.getByText(/ records$/).textContent()) ?? '').replace(/\D/g, ''))).toBeLessThan(1990);
+    await expect
+      .poll(async () => Number(((await page.getByText(/ records$/).textContent()) ?? '').replace(/\D/g, '')))
+      .toBeLessThan(1990);
     expect(errors).toEqual([]);
   });
 

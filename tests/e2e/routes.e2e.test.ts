@@ -19,7 +19,8 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
   const entitiesSearch = () => page.getByRole('searchbox', { name: 'Search entities' });
   const canonicalName = () => page.getByLabel('Canonical name');
   const highlighted = () => page.locator('.entity-list [aria-selected="true"] .entity-name').allTextContents();
-  const shownEntityId = async () => Number(/^Entity (\d+)/.exec((await page.locator('.entity-page > p.muted').first().textContent()) ?? '')?.[1]);
+  const shownEntityId = async () =>
+    Number(/^Entity (\d+)/.exec((await page.locator('.entity-page > p.muted').first().textContent()) ?? '')?.[1]);
 
   beforeAll(async () => {
     page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -65,7 +66,9 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
     await counterparty.click();
     await expect.poll(shownEntityId).toBe(second);
     await expect.poll(highlighted).toEqual([await canonicalName().inputValue()]);
-    expect(await page.locator('.entity-list [aria-selected="true"]').getAttribute('data-entity-id')).toBe(String(second));
+    expect(await page.locator('.entity-list [aria-selected="true"]').getAttribute('data-entity-id')).toBe(
+      String(second),
+    );
     await page.screenshot({ path: screenshotPath('routes-counterparty') });
 
     // Back: the entity before, then the list with its query and no entity, then Records with its search.
@@ -125,11 +128,15 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(hash).toBe('#/documents/1/page/2');
     await page.reload();
-    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page number' }).inputValue(), { timeout: 20_000 }).toBe('2');
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: 'Page number' }).inputValue(), { timeout: 20_000 })
+      .toBe('2');
     await page.getByRole('button', { name: '← Documents' }).click();
     await expect.poll(hash).toBe('#/documents');
     await page.goBack();
-    await expect.poll(() => page.getByRole('spinbutton', { name: 'Page number' }).inputValue(), { timeout: 20_000 }).toBe('2');
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: 'Page number' }).inputValue(), { timeout: 20_000 })
+      .toBe('2');
     // Every section comes back on the sidebar as it was left: Records still has its search.
     await page.getByRole('button', { name: /^Records/ }).click();
     expect(await recordsSearch().inputValue()).toBe('Ulan');

@@ -10,12 +10,26 @@ const PARTIES = ['shipper', 'consignee', 'notify', 'producer'];
 
 describe('cut-short names', () => {
   it('isCutShort agrees with the full analysis on every party name of the samples, in every script', async () => {
-    const names = new Set<string>(['AVIC International Holding Corp.', 'Акционерное общество «Улан-Удэнский', '中国航空技术国际控股有限公司北京分公司', 'ZHONGGUO HANGKONG JISHU GUOJI KONGG']);
-    for (const [file, preset] of [['ru-customs-2k.csv', 'ru-customs'], ['cn-customs-1k.csv', 'cn-customs'], ['bol-2k.csv', 'bol'], ['panjiva-2k.csv', 'panjiva']] as const) {
+    const names = new Set<string>([
+      'AVIC International Holding Corp.',
+      'Акционерное общество «Улан-Удэнский',
+      '中国航空技术国际控股有限公司北京分公司',
+      'ZHONGGUO HANGKONG JISHU GUOJI KONGG',
+    ]);
+    for (const [file, preset] of [
+      ['ru-customs-2k.csv', 'ru-customs'],
+      ['cn-customs-1k.csv', 'cn-customs'],
+      ['bol-2k.csv', 'bol'],
+      ['panjiva-2k.csv', 'panjiva'],
+    ] as const) {
       const { core, path } = await tempCase();
       await must(core, 'import.run', { path: join(SAMPLES, file), preset });
       const db = new Database(path, { readonly: true });
-      for (const p of PARTIES) for (const r of db.prepare(`SELECT DISTINCT ${p} AS n FROM records WHERE ${p} IS NOT NULL`).all() as { n: string }[]) names.add(r.n);
+      for (const p of PARTIES)
+        for (const r of db.prepare(`SELECT DISTINCT ${p} AS n FROM records WHERE ${p} IS NOT NULL`).all() as {
+          n: string;
+        }[])
+          names.add(r.n);
       db.close();
       core.session?.close();
     }
@@ -26,8 +40,10 @@ describe('cut-short names', () => {
 
   it('a cut name shared by two companies joins, in each declaration, the company that declaration names in full', async () => {
     const { core, dir } = await tempCase();
-    const header = 'DECLARATION_NUMBER,DATE,DIRECTION,SENDER,SENDER_ADDRESS,SENDER_COUNTRY,RECEIVER,RECEIVER_INN,RECEIVER_ADDRESS,HS_CODE,GOODS_DESCRIPTION,ORIGIN_COUNTRY,TRADING_COUNTRY,PRODUCER,TRADEMARK,QUANTITY,UNIT,NET_WEIGHT_KG,GROSS_WEIGHT_KG,INVOICE_VALUE,CURRENCY,STATISTICAL_VALUE_USD,CUSTOMS_POST,TRANSPORT';
-    const line = (decl: string, sender: string) => `${decl},2022-03-01,ЭК,${sender},"г. Улан-Удэ",RU,POLY TECHNOLOGIES INC.,,Beijing,8807300000,ЧАСТИ,RU,CN,ОТСУТСТВУЕТ,ОТСУТСТВУЕТ,1,ШТ,1,1,100,USD,100,"10005030, т/п",АВИА`;
+    const header =
+      'DECLARATION_NUMBER,DATE,DIRECTION,SENDER,SENDER_ADDRESS,SENDER_COUNTRY,RECEIVER,RECEIVER_INN,RECEIVER_ADDRESS,HS_CODE,GOODS_DESCRIPTION,ORIGIN_COUNTRY,TRADING_COUNTRY,PRODUCER,TRADEMARK,QUANTITY,UNIT,NET_WEIGHT_KG,GROSS_WEIGHT_KG,INVOICE_VALUE,CURRENCY,STATISTICAL_VALUE_USD,CUSTOMS_POST,TRANSPORT';
+    const line = (decl: string, sender: string) =>
+      `${decl},2022-03-01,ЭК,${sender},"г. Улан-Удэ",RU,POLY TECHNOLOGIES INC.,,Beijing,8807300000,ЧАСТИ,RU,CN,ОТСУТСТВУЕТ,ОТСУТСТВУЕТ,1,ШТ,1,1,100,USD,100,"10005030, т/п",АВИА`;
     const cutName = 'Акционерное общество «Улан-Удэнский';
     const rows = [
       // Aviation plant: full name, then the cut one.

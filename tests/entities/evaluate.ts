@@ -61,7 +61,15 @@ export function pairwiseQuality(mentions: readonly MentionLike[], labels: Labels
   for (const n of predSizes.values()) predictedPairs += pairs(n);
   const precision = predictedPairs ? tp / predictedPairs : 1;
   const recall = truePairs ? tp / truePairs : 1;
-  return { labelled: labels.size, found, precision, recall, f1: (2 * precision * recall) / (precision + recall || 1), truePairs, predictedPairs };
+  return {
+    labelled: labels.size,
+    found,
+    precision,
+    recall,
+    f1: (2 * precision * recall) / (precision + recall || 1),
+    truePairs,
+    predictedPairs,
+  };
 }
 
 export const STORYLINE = ['E0001', 'E0002', 'E0003', 'E0004', 'E0005'];
@@ -86,6 +94,12 @@ export function storylineCheck(mentions: readonly MentionLike[], labels: Labels)
   return STORYLINE.filter((s) => entitiesOfTruth.has(s) || missing.has(s)).map((s) => {
     const entities = [...(entitiesOfTruth.get(s) ?? [])];
     const mixedWith = [...new Set(entities.flatMap((e) => [...truthOfEntity.get(e)!].filter((t) => t !== s)))];
-    return { company: s, entities, missing: missing.get(s) ?? 0, mixedWithDecoys: mixedWith.filter((t) => DECOYS.includes(t)), mixedWith };
+    return {
+      company: s,
+      entities,
+      missing: missing.get(s) ?? 0,
+      mixedWithDecoys: mixedWith.filter((t) => DECOYS.includes(t)),
+      mixedWith,
+    };
   });
 }

@@ -22,25 +22,45 @@ const reference = (raw: string) =>
 
 describe('fast paths', () => {
   it('normalizeText equals the full replacement chain, ASCII or not', () => {
-    for (const s of ['  Ege  Dis\tTicaret A.S. ', "INT'L TRADE", 'Xi`an "Poly"', 'АО «Улан-Удэнский»', 'a\u000bb\fc\r\nd', '', '   '])
+    for (const s of [
+      '  Ege  Dis\tTicaret A.S. ',
+      "INT'L TRADE",
+      'Xi`an "Poly"',
+      'АО «Улан-Удэнский»',
+      'a\u000bb\fc\r\nd',
+      '',
+      '   ',
+    ])
       expect(normalizeText(s)).toBe(reference(s));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeText(s) === reference(s)));
     fc.assert(fc.property(fc.string(), (s) => normalizeText(s) === reference(s)));
   });
 
   it('spellings with one analysis key analyze and score the same', () => {
-    const a = ['АО «Улан-Удэнский авиационный завод»', 'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"', 'АО   «Улан-Удэнский Авиационный Завод»'];
+    const a = [
+      'АО «Улан-Удэнский авиационный завод»',
+      'АО "УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД"',
+      'АО   «Улан-Удэнский Авиационный Завод»',
+    ];
     expect(new Set(a.map(analysisKey)).size).toBe(1);
     const keys = a.map((x) => analyzeName(x).key);
     expect(new Set(keys).size).toBe(1);
     const other = analyzeName('Ulan-Ude Aviation Plant JSC');
     expect(new Set(a.map((x) => scorePair(analyzeName(x), other).score)).size).toBe(1);
     // A cut-looking length is part of the key.
-    expect(analysisKey('Ulan-Udenskiy aviatsionnyy zavod OA')).not.toBe(analysisKey('Ulan-Udenskiy aviatsionnyy zavod OAO»'));
+    expect(analysisKey('Ulan-Udenskiy aviatsionnyy zavod OA')).not.toBe(
+      analysisKey('Ulan-Udenskiy aviatsionnyy zavod OAO»'),
+    );
   });
 
   it('buildUnits counts mentions per unit and name, and keeps producer/shipper pairs', () => {
-    const rec = (id: number, shipper: string | null, producer: string | null, consignee: string | null, consigneeId: string | null = null): RecordParties => ({
+    const rec = (
+      id: number,
+      shipper: string | null,
+      producer: string | null,
+      consignee: string | null,
+      consigneeId: string | null = null,
+    ): RecordParties => ({
       id,
       declarationNo: null,
       shipper,

@@ -47,7 +47,9 @@ describe('judgements survive resolve', () => {
     // (Resolved since the merge: undone by resolving again.)
     await must(core, 'judgements.undoResolving', { id: merge.id });
     const undone = await must(core, 'mentions.list', { limit: 1_000_000 });
-    expect(undone.find((m) => m.rawName === a!.name)!.entityId).not.toBe(undone.find((m) => m.rawName === b!.name)!.entityId);
+    expect(undone.find((m) => m.rawName === a!.name)!.entityId).not.toBe(
+      undone.find((m) => m.rawName === b!.name)!.entityId,
+    );
     const all = await must(core, 'judgements.list', { includeRevoked: true });
     expect(all.find((j) => j.id === merge.id)!.revokedAt).not.toBeNull();
     const audit = await must(core, 'audit.list', { limit: 50 }).catch(() => null);

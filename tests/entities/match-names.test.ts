@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { REPO, tempDir } from '../helpers/temp';
 import { matchNames } from '../../electron/core/entities/pairs/match-names';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(REPO, 'bin', 'custodian.mjs'), ...args], { encoding: 'utf8' });
 
 describe('match-names', () => {
   it('meets scripts, spellings and legal forms, and keeps decoys apart', () => {
@@ -32,7 +33,10 @@ describe('match-names', () => {
   it('CLI: keeps rows in order, passes other columns through, and handles bad input without crashing', () => {
     const dir = tempDir();
     const good = join(dir, 'pairs.csv');
-    writeFileSync(good, 'id,name1,name2,label\n1,ООО Ромашка,Romashka LLC,1\n2,,Romashka,0\n3,Alpha Trading,Omega Systems,0\n');
+    writeFileSync(
+      good,
+      'id,name1,name2,label\n1,ООО Ромашка,Romashka LLC,1\n2,,Romashka,0\n3,Alpha Trading,Omega Systems,0\n',
+    );
     const r = cli('match-names', good, '--json');
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { id: string; label: string; score: number; match: boolean }[];

@@ -21,7 +21,11 @@ describe('mention names', () => {
     const db = new Database(path, { readonly: true });
     let rows = 0;
     try {
-      const names = db.prepare('SELECT raw_name, identifier, country FROM mention_names').all() as { raw_name: string; identifier: string | null; country: string | null }[];
+      const names = db.prepare('SELECT raw_name, identifier, country FROM mention_names').all() as {
+        raw_name: string;
+        identifier: string | null;
+        country: string | null;
+      }[];
       const key = (raw: string, id: string | null, c: string | null) => JSON.stringify([raw, id, c]);
       const distinct = new Set(mentions.map((m) => key(m.rawName, m.identifier, m.country)));
       // Every name once, but for a cut-short name read within a declaration: one row per declaration.
@@ -30,7 +34,11 @@ describe('mention names', () => {
       expect(seen.size).toBe(distinct.size);
       expect(repeated.length).toBeGreaterThan(0);
       expect(repeated.filter((n) => !analyzeName(n.raw_name).maybeTruncated)).toEqual([]);
-      const orphans = db.prepare('SELECT count(*) AS n FROM mentions m LEFT JOIN mention_names n ON n.id = m.name_id WHERE n.id IS NULL').get() as { n: number };
+      const orphans = db
+        .prepare(
+          'SELECT count(*) AS n FROM mentions m LEFT JOIN mention_names n ON n.id = m.name_id WHERE n.id IS NULL',
+        )
+        .get() as { n: number };
       expect(orphans.n).toBe(0);
       rows = names.length;
     } finally {
@@ -59,7 +67,9 @@ describe('mention names', () => {
       [3, 11, 'consignee', 'ООО «Ромашка»', '7701234567', null, 7, 'identifier'],
       [4, 12, 'producer', 'Romashka LLC', null, null, null, 'judgement'],
     ];
-    const insert = db.prepare('INSERT INTO mentions (id, record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO mentions (id, record_id, role, raw_name, identifier, country, entity_id, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const r of old) insert.run(...r);
     migrate(db);
     const rows = db
@@ -76,11 +86,19 @@ describe('mention names', () => {
       ['ООО «Ромашка»', '7701234567', 1],
       ['Romashka LLC', null, 1],
     ]);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('mentions', 'mention_names')").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('mentions', 'mention_names')")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     expect(indexes.sort()).toEqual(['mention_names_entity', 'mentions_name']);
-    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (1, 'buyer', 1)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (1, 'buyer', 1)").run()).toThrow(
+      /CHECK/,
+    );
     // One mention per record and role.
-    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (10, 'shipper', 2)").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO mentions (record_id, role, name_id) VALUES (10, 'shipper', 2)").run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     db.close();
   });
 });

@@ -17,7 +17,9 @@ function resolution(path: string) {
     return {
       entities: all('SELECT id, name, country, identifiers, mention_count, merged_into FROM entities ORDER BY id'),
       names: all('SELECT entity_id, name, scripts, legal_form, mentions FROM entity_names ORDER BY entity_id, name'),
-      mentionNames: all('SELECT id, raw_name, identifier, country, entity_id, decided_by, mentions FROM mention_names ORDER BY id'),
+      mentionNames: all(
+        'SELECT id, raw_name, identifier, country, entity_id, decided_by, mentions FROM mention_names ORDER BY id',
+      ),
       mentions: all('SELECT record_id, role, name_id FROM mentions ORDER BY record_id, role'),
       review: all('SELECT entity_a, entity_b, score, reasons, unsure FROM review_queue ORDER BY entity_a, entity_b'),
     };
@@ -30,7 +32,10 @@ function resolution(path: string) {
 function resolveThreaded(path: string): string {
   const copy = join(tempDir(), 'threaded.case');
   copyFileSync(path, copy);
-  const run = custodian(['resolve', copy, '--json'], { CUSTODIAN_MENTION_THREAD_MIN_RECORDS: '1', CUSTODIAN_TRACE: '1' });
+  const run = custodian(['resolve', copy, '--json'], {
+    CUSTODIAN_MENTION_THREAD_MIN_RECORDS: '1',
+    CUSTODIAN_TRACE: '1',
+  });
   expect(run.status, run.stderr).toBe(0);
   // The records were read, and the mentions staged, by another thread than the main one (t0).
   expect(run.stderr).toMatch(/\[trace t[1-9]\d*\] resolve: records read/);

@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeName, scorePair } from '../../shared/names';
 
-const keyOf = (s: string) => analyzeName(s).tokens.map((t) => t.key).sort().join(' ');
+const keyOf = (s: string) =>
+  analyzeName(s)
+    .tokens.map((t) => t.key)
+    .sort()
+    .join(' ');
 const score = (a: string, b: string) => scorePair(analyzeName(a), analyzeName(b)).score;
 
 describe('name analysis', () => {
   it('makes GOST, BGN and ad-hoc transliterations and the Cyrillic original meet', () => {
-    const forms = ['Улан-Удэнский авиационный завод', 'Ulan-Udenskij aviacionnyj zavod', 'Ulan-Udenskiy aviatsionnyy zavod', 'Ulan Udensky aviatsionny zavod'];
+    const forms = [
+      'Улан-Удэнский авиационный завод',
+      'Ulan-Udenskij aviacionnyj zavod',
+      'Ulan-Udenskiy aviatsionnyy zavod',
+      'Ulan Udensky aviatsionny zavod',
+    ];
     expect(new Set(forms.map(keyOf)).size).toBe(1);
     expect(keyOf('Obedinjonnaja dvigatelestroitelnaja')).toBe(keyOf('Объединённая двигателестроительная'));
   });
@@ -48,7 +57,9 @@ describe('name analysis', () => {
 
 describe('pair scorer', () => {
   it('treats a differing distinctive word and a differing number as strong evidence against', () => {
-    expect(score('АО «Улан-Удэнский авиационный завод»', 'АО «Улан-Удэнский локомотиворемонтный завод»')).toBeLessThan(0.5);
+    expect(score('АО «Улан-Удэнский авиационный завод»', 'АО «Улан-Удэнский локомотиворемонтный завод»')).toBeLessThan(
+      0.5,
+    );
     expect(score('Евроресурс-2000', 'Евроресурс-2')).toBeLessThan(0.6);
     expect(score('UEC-Saturn', 'JSC UEC')).toBeLessThan(0.6);
   });

@@ -45,7 +45,9 @@ describe('review queue', () => {
     expect(pair).toBeDefined();
     const country = (s: ReviewPair['a']) => (expect(s.countries).toHaveLength(1), s.countries[0]!);
     const [scored] = await must(core, 'names.match', {
-      pairs: [{ name1: pair.compared!.a, name2: pair.compared!.b, country1: country(pair.a), country2: country(pair.b) }],
+      pairs: [
+        { name1: pair.compared!.a, name2: pair.compared!.b, country1: country(pair.a), country2: country(pair.b) },
+      ],
     });
     expect(scored!.score).toBeLessThan(1);
     expect(pair.score).toBe(scored!.score);
@@ -62,7 +64,8 @@ describe('review queue', () => {
     expect(queue.length).toBeGreaterThan(20);
     expect(queue.map((p) => p.position)).toEqual(queue.map((_, i) => i + 1));
     for (const p of queue) {
-      if (p.reasons.some((r) => /^(Countries differ|Legal forms differ|Different identifiers)/.test(r))) expect(p.score, p.reasons.join(' ')).toBeLessThan(1);
+      if (p.reasons.some((r) => /^(Countries differ|Legal forms differ|Different identifiers)/.test(r)))
+        expect(p.score, p.reasons.join(' ')).toBeLessThan(1);
       expect(p.compared).not.toBeNull();
     }
     // Best first, as the queue is ordered.
@@ -70,24 +73,30 @@ describe('review queue', () => {
     core.session?.close();
   }, 60_000);
 
-  it.each(['same', 'not_same', 'unsure'] as const)('after “%s” on pair k, goes on with pair k+1, not back to a pair skipped before', async (decision) => {
-    const core = await sampleCase();
-    const before = await must(core, 'review.list', { limit: 1000 });
-    // Pair 1 skipped, pair 2 decided: the queue goes on at what was pair 3.
-    const [, second, third] = before;
-    await decide(core, second!, decision);
-    const next = await must(core, 'review.list', { limit: 5, from: place(second!) });
-    expect(next[0]!.id).toBe(third!.id);
-    // Pair 2 is out of the way (an unsure pair waits at the back): what was pair 3 is the second pair now.
-    expect(next[0]!.position).toBe(2);
-    const after = await must(core, 'review.list', { limit: 1000 });
-    expect(after[0]!.id).toBe(before[0]!.id);
-    if (decision === 'unsure') expect(after.at(-1)).toMatchObject({ id: second!.id, unsure: true });
-    else expect(after.some((p) => p.id === second!.id)).toBe(false);
-    // Past the last pair there is nothing: the queue wraps to its top.
-    expect(await must(core, 'review.list', { limit: 5, from: { ...place(after.at(-1)!), id: after.at(-1)!.id + 1 } })).toEqual([]);
-    core.session?.close();
-  }, 60_000);
+  it.each(['same', 'not_same', 'unsure'] as const)(
+    'after “%s” on pair k, goes on with pair k+1, not back to a pair skipped before',
+    async (decision) => {
+      const core = await sampleCase();
+      const before = await must(core, 'review.list', { limit: 1000 });
+      // Pair 1 skipped, pair 2 decided: the queue goes on at what was pair 3.
+      const [, second, third] = before;
+      await decide(core, second!, decision);
+      const next = await must(core, 'review.list', { limit: 5, from: place(second!) });
+      expect(next[0]!.id).toBe(third!.id);
+      // Pair 2 is out of the way (an unsure pair waits at the back): what was pair 3 is the second pair now.
+      expect(next[0]!.position).toBe(2);
+      const after = await must(core, 'review.list', { limit: 1000 });
+      expect(after[0]!.id).toBe(before[0]!.id);
+      if (decision === 'unsure') expect(after.at(-1)).toMatchObject({ id: second!.id, unsure: true });
+      else expect(after.some((p) => p.id === second!.id)).toBe(false);
+      // Past the last pair there is nothing: the queue wraps to its top.
+      expect(
+        await must(core, 'review.list', { limit: 5, from: { ...place(after.at(-1)!), id: after.at(-1)!.id + 1 } }),
+      ).toEqual([]);
+      core.session?.close();
+    },
+    60_000,
+  );
 
   it('undoing “not the same” puts its pair back in place, the survivor’s when one side was merged away since', async () => {
     const core = await sampleCase();
@@ -113,7 +122,9 @@ describe('review queue', () => {
     const pair = before.find((p) => {
       if (p.a.mentions === p.b.mentions) return false;
       const [small, big] = p.a.mentions < p.b.mentions ? [p.a.entityId, p.b.entityId] : [p.b.entityId, p.a.entityId];
-      return before.some((o) => o.id !== p.id && has(o, small) && !before.some((q) => has(q, big) && has(q, other(o, small))));
+      return before.some(
+        (o) => o.id !== p.id && has(o, small) && !before.some((q) => has(q, big) && has(q, other(o, small))),
+      );
     })!;
     expect(pair).toBeDefined();
     const { mergedInto } = await decide(core, pair, 'same');
@@ -125,7 +136,9 @@ describe('review queue', () => {
     for (const o of others) {
       // Its pair is the survivor's now: the same row, or the survivor's own pair with that entity when that scored better.
       const partner = o.a.entityId === gone ? o.b.entityId : o.a.entityId;
-      const now = after.find((p) => [p.a.entityId, p.b.entityId].sort().join() === [mergedInto!, partner].sort().join())!;
+      const now = after.find(
+        (p) => [p.a.entityId, p.b.entityId].sort().join() === [mergedInto!, partner].sort().join(),
+      )!;
       expect(now, `pair ${o.id}`).toBeDefined();
       expect(now.score).toBeGreaterThanOrEqual(o.score);
       if (now.id === o.id) expect(now.reasons).toEqual(o.reasons);

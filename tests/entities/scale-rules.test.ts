@@ -42,22 +42,41 @@ function together(parties: Party[], a: [string, string | null], b: [string, stri
 
 describe('evidence at scale', () => {
   it('two established names met in one declaration only stay apart; in two declarations they join', () => {
-    const base = [...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }), ...times(6, { name: 'ООО «Бетасервис»', country: 'RU' })];
-    const once = [...base, { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' }];
+    const base = [
+      ...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }),
+      ...times(6, { name: 'ООО «Бетасервис»', country: 'RU' }),
+    ];
+    const once = [
+      ...base,
+      { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' },
+      { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' },
+    ];
     expect(together(once, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(false);
-    const twice = [...once, { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D2' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D2' }];
+    const twice = [
+      ...once,
+      { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D2' },
+      { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D2' },
+    ];
     expect(together(twice, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(true);
   });
 
   it('a one-off spelling still joins its company through a single declaration', () => {
-    const parties = [...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }), { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' }, { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' }];
+    const parties = [
+      ...times(6, { name: 'ООО «Альфатрейд»', country: 'RU' }),
+      { name: 'ООО «Альфатрейд»', country: 'RU', decl: 'D1' },
+      { name: 'ООО «Бетасервис»', country: 'RU', decl: 'D1' },
+    ];
     expect(together(parties, ['ООО «Альфатрейд»', 'RU'], ['ООО «Бетасервис»', 'RU'])).toBe(true);
   });
 
   it('a name written Limited goes with the Hong Kong namesake, not the mainland Co., Ltd.', () => {
     const mainland = times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' });
     const hk = times(8, { name: 'Galaxy Technology Limited', country: 'HK' });
-    const producers = times(3, { name: 'Sunrise Trading Co., Ltd.', country: 'CN', producer: 'GALAXY TECHNOLOGY LIMITED' });
+    const producers = times(3, {
+      name: 'Sunrise Trading Co., Ltd.',
+      country: 'CN',
+      producer: 'GALAXY TECHNOLOGY LIMITED',
+    });
     const { set } = buildUnits(records([...mainland, ...hk, ...producers]));
     const res = resolveUnits(set, []);
     const producer = set.unitOf('GALAXY TECHNOLOGY LIMITED', null, null)!;
@@ -66,7 +85,10 @@ describe('evidence at scale', () => {
   });
 
   it('without a namesake, Limited and Co., Ltd. are spellings of one company', () => {
-    const parties = [...times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' }), ...times(2, { name: 'GALAXY TECHNOLOGY LIMITED', country: 'CN' })];
+    const parties = [
+      ...times(8, { name: 'Galaxy Technology Co., Ltd.', country: 'CN' }),
+      ...times(2, { name: 'GALAXY TECHNOLOGY LIMITED', country: 'CN' }),
+    ];
     expect(together(parties, ['Galaxy Technology Co., Ltd.', 'CN'], ['GALAXY TECHNOLOGY LIMITED', 'CN'])).toBe(true);
   });
 
@@ -78,16 +100,31 @@ describe('evidence at scale', () => {
     ];
     const { set } = buildUnits(records(parties));
     const res = resolveUnits(set, []);
-    expect(res.rootOf[set.unitOf('Guangzhou Galaxy Semiconductor', null, null)!]).not.toBe(res.rootOf[set.unitOf('Galaxy Semiconductor', null, 'CN')!]);
+    expect(res.rootOf[set.unitOf('Guangzhou Galaxy Semiconductor', null, null)!]).not.toBe(
+      res.rootOf[set.unitOf('Galaxy Semiconductor', null, 'CN')!],
+    );
   });
   it('two spellings in steady use that differ only loosely (a letter more, an extra Group) stay two companies', () => {
-    const letter = [...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }), ...times(8, { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' })];
-    expect(together(letter, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN'])).toBe(false);
-    const group = [...times(8, { name: 'ООО «Спецлогистик»', country: 'RU' }), ...times(8, { name: 'ООО «Спецлогистик Групп»', country: 'RU' })];
+    const letter = [
+      ...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }),
+      ...times(8, { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' }),
+    ];
+    expect(
+      together(letter, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN']),
+    ).toBe(false);
+    const group = [
+      ...times(8, { name: 'ООО «Спецлогистик»', country: 'RU' }),
+      ...times(8, { name: 'ООО «Спецлогистик Групп»', country: 'RU' }),
+    ];
     expect(together(group, ['ООО «Спецлогистик»', 'RU'], ['ООО «Спецлогистик Групп»', 'RU'])).toBe(false);
     // A slip written once still joins: the rule is for names both in steady use.
-    const slip = [...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }), { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' }];
-    expect(together(slip, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN'])).toBe(true);
+    const slip = [
+      ...times(8, { name: 'Huaxin Import & Export Co., Ltd.', country: 'CN' }),
+      { name: 'Huaxing Import & Export Co., Ltd.', country: 'CN' },
+    ];
+    expect(
+      together(slip, ['Huaxin Import & Export Co., Ltd.', 'CN'], ['Huaxing Import & Export Co., Ltd.', 'CN']),
+    ).toBe(true);
   });
 
   it('typos of two established names that look alike do not bridge them', () => {
@@ -115,14 +152,29 @@ describe('evidence at scale', () => {
     // Hundreds of units share every blocking key of the typo (here: the name traded from 400 countries), so its
     // blocks are too crowded to compare in full.
     const letters = 'ABDEFGHIJKLMOPQRSTUVWXYZ';
-    const spellings = Array.from({ length: 400 }, (_, i) => ({ name: 'POLY TECHNOLOGIES INC.', country: letters[i % 24]! + letters[Math.floor(i / 24)]! }));
-    const parties = [...times(50, { name: 'POLY TECHNOLOGIES INC.', country: 'CN' }), ...spellings, { name: 'POLY TECHNOLGIES INC.', country: 'CN' }];
+    const spellings = Array.from({ length: 400 }, (_, i) => ({
+      name: 'POLY TECHNOLOGIES INC.',
+      country: letters[i % 24]! + letters[Math.floor(i / 24)]!,
+    }));
+    const parties = [
+      ...times(50, { name: 'POLY TECHNOLOGIES INC.', country: 'CN' }),
+      ...spellings,
+      { name: 'POLY TECHNOLGIES INC.', country: 'CN' },
+    ];
     expect(together(parties, ['POLY TECHNOLOGIES INC.', 'CN'], ['POLY TECHNOLGIES INC.', 'CN'])).toBe(true);
   });
   it('a name two registered companies are written with goes, without an identifier, with the one most of it names', () => {
     const consignee = (name: string, inn: string | null, id: number): RecordParties => ({
-      id, declarationNo: null, shipper: null, shipperId: null, shipperCountry: null,
-      consignee: name, consigneeId: inn, consigneeCountry: 'RU', notify: null, producer: null,
+      id,
+      declarationNo: null,
+      shipper: null,
+      shipperId: null,
+      shipperCountry: null,
+      consignee: name,
+      consigneeId: inn,
+      consigneeCountry: 'RU',
+      notify: null,
+      producer: null,
     });
     const rows: RecordParties[] = [];
     // Спецлогистик (INN 7701000001) mostly written SPETSLOGISTIK LTD.; Спецлогистик Групп once written so too, with its INN.

@@ -18,7 +18,13 @@ async function idsToNames(core: CoreContext): Promise<Map<number, string>> {
   }
   const out = new Map<number, string>();
   for (const [id, of] of [...names].sort((a, b) => a[0] - b[0]))
-    out.set(id, [...of].map(([n, k]) => `${n} ×${k}`).sort().join(' | '));
+    out.set(
+      id,
+      [...of]
+        .map(([n, k]) => `${n} ×${k}`)
+        .sort()
+        .join(' | '),
+    );
   return out;
 }
 
@@ -32,7 +38,14 @@ async function resolvedCase(file = 'ru-customs-1k.clean.csv') {
 /** The facts an entity's page shows, which an undo must give back as they were. */
 const facts = async (core: CoreContext, id: number) => {
   const d = await must(core, 'entities.get', { id });
-  return { id: d.id, name: d.name, country: d.country, identifiers: d.identifiers, mentions: d.mentions, names: d.names };
+  return {
+    id: d.id,
+    name: d.name,
+    country: d.country,
+    identifiers: d.identifiers,
+    mentions: d.mentions,
+    names: d.names,
+  };
 };
 
 describe('stable entity ids', () => {
@@ -77,7 +90,9 @@ describe('stable entity ids', () => {
     const { core } = await resolvedCase();
     const before = await idsToNames(core);
     const maxId = Math.max(...before.keys());
-    const plant = (await must(core, 'entities.list', { limit: 100_000 })).find((e) => [e.name, ...e.aliases].some((n) => /авиационный завод/i.test(n)))!;
+    const plant = (await must(core, 'entities.list', { limit: 100_000 })).find((e) =>
+      [e.name, ...e.aliases].some((n) => /авиационный завод/i.test(n)),
+    )!;
     const cyrillic = [plant.name, ...plant.aliases].filter((n) => /[а-я]/i.test(n));
     const was = await facts(core, plant.id);
 
@@ -92,7 +107,10 @@ describe('stable entity ids', () => {
     expect(await idsToNames(core)).toEqual(before);
     expect(await facts(core, plant.id)).toEqual(was);
     // The split-off id leads back to where its names went.
-    expect(await must(core, 'entities.get', { id: split.entity.id })).toMatchObject({ id: plant.id, followedFrom: split.entity.id });
+    expect(await must(core, 'entities.get', { id: split.entity.id })).toMatchObject({
+      id: plant.id,
+      followedFrom: split.entity.id,
+    });
     core.session?.close();
   }, 120_000);
 
@@ -104,7 +122,10 @@ describe('stable entity ids', () => {
     const merged = await must(core, 'entities.merge', { ids: [big.id, small.id], note: '' });
     await must(core, 'entities.resolve', {});
     expect((await idsToNames(core)).has(small.id)).toBe(false);
-    expect(await call(core, 'judgements.undo', { id: merged.judgementId })).toMatchObject({ ok: false, error: { code: 'needs_resolve' } });
+    expect(await call(core, 'judgements.undo', { id: merged.judgementId })).toMatchObject({
+      ok: false,
+      error: { code: 'needs_resolve' },
+    });
     const undone = await must(core, 'judgements.undoResolving', { id: merged.judgementId });
     expect(undone.how).toBe('resolved');
     expect(undone.resolve?.judgementsApplied).toBe(0);

@@ -29,9 +29,17 @@ export function tempDir(): string {
 export const JOB_WORKER = join(REPO, 'out', 'node', 'job-worker.cjs');
 
 /** A core with its own app folder and a new, open case file in a temp folder (jobs in-process unless a worker script is given). */
-export async function tempCase(title = 'Test case', workerScript?: string): Promise<{ core: CoreContext; dir: string; path: string }> {
+export async function tempCase(
+  title = 'Test case',
+  workerScript?: string,
+): Promise<{ core: CoreContext; dir: string; path: string }> {
   const dir = tempDir();
-  const core = createCore({ appDataDir: join(dir, 'app'), sampleDir: join(REPO, 'build', 'sample'), actor: 'tester', workerScript });
+  const core = createCore({
+    appDataDir: join(dir, 'app'),
+    sampleDir: join(REPO, 'build', 'sample'),
+    actor: 'tester',
+    workerScript,
+  });
   const path = join(dir, 'test.case');
   await must(core, 'case.create', { path, title });
   return { core, dir, path };
@@ -41,7 +49,11 @@ export async function tempCase(title = 'Test case', workerScript?: string): Prom
  * Calls an API method through the real dispatcher (a job method runs as a
  * job and is waited for: its result) and fails the test on an error result.
  */
-export async function must<M extends MethodName>(core: CoreContext, method: M, input: unknown): Promise<FinalOutput<M>> {
+export async function must<M extends MethodName>(
+  core: CoreContext,
+  method: M,
+  input: unknown,
+): Promise<FinalOutput<M>> {
   const r = await callToEnd(core, method, input);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
   return r.value;

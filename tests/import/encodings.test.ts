@@ -6,7 +6,12 @@ import { generate } from './helpers';
 
 /** The legacy-encoded samples and the generator arguments of their UTF-8 original (make-samples.sh). */
 const ENCODED = [
-  { file: 'ru-customs-300.cp1251.csv', preset: 'ru-customs', encoding: 'windows-1251', args: ['--schema', 'ru-customs', '--delimiter', ';', '--date-format', 'dmy'] },
+  {
+    file: 'ru-customs-300.cp1251.csv',
+    preset: 'ru-customs',
+    encoding: 'windows-1251',
+    args: ['--schema', 'ru-customs', '--delimiter', ';', '--date-format', 'dmy'],
+  },
   { file: 'ru-customs-300.utf8bom.csv', preset: 'ru-customs', encoding: 'utf-8', args: ['--schema', 'ru-customs'] },
   { file: 'bol-300.utf16le.csv', preset: 'bol', encoding: 'utf-16le', args: ['--schema', 'bol'] },
   { file: 'cn-customs-300.gb18030.csv', preset: 'cn-customs', encoding: 'gb18030', args: ['--schema', 'cn-customs'] },
@@ -50,16 +55,26 @@ describe('legacy encodings import with text identical to their UTF-8 originals',
 
   it('a wrong encoding override is counted in replacement characters and warned about', async () => {
     const { core } = await tempCase();
-    const sum = await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-300.cp1251.csv'), preset: 'ru-customs', encoding: 'utf-8' });
+    const sum = await must(core, 'import.run', {
+      path: join(SAMPLES, 'ru-customs-300.cp1251.csv'),
+      preset: 'ru-customs',
+      encoding: 'utf-8',
+    });
     expect(sum.replacementChars).toBeGreaterThan(100);
     expect(sum.warnings.join(' ')).toMatch(/replacement/);
-    const flagged = await must(core, 'records.list', { importId: sum.importId, flag: 'encoding_replacement', limit: 1000 });
+    const flagged = await must(core, 'records.list', {
+      importId: sum.importId,
+      flag: 'encoding_replacement',
+      limit: 1000,
+    });
     expect(flagged.length).toBeGreaterThan(0);
   });
 
   it('an unknown encoding is refused with a clear message', async () => {
     const { core } = await tempCase();
-    const r = await (await import('../../electron/core/dispatch')).callToEnd(core, 'import.run', {
+    const r = await (
+      await import('../../electron/core/dispatch')
+    ).callToEnd(core, 'import.run', {
       path: join(SAMPLES, 'ru-customs-2k.csv'),
       preset: 'ru-customs',
       encoding: 'klingon-8',

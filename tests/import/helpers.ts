@@ -31,7 +31,9 @@ export function dirtByRow(file: string): Map<number, string> {
 
 /** Runs the fixture generator (deterministic) into `out`. */
 export function generate(args: string[], out: string): void {
-  const r = spawnSync(process.execPath, [join(FIXTURES, 'gen-customs.mjs'), ...args, '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(FIXTURES, 'gen-customs.mjs'), ...args, '--out', out], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`generator failed: ${r.stderr}`);
 }
 

@@ -34,7 +34,9 @@ describe('an import is all or nothing', () => {
     expect(cli(['new', c, '--title', 'kill']).status).toBe(0);
     const before = stateOf(c);
 
-    const child = spawn(process.execPath, [CLI, 'import', c, big, '--preset', 'ru-customs', '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'import', c, big, '--preset', 'ru-customs', '--progress'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Kill once the import is well under way (rows are being written inside its transaction).
     const sawRows = await new Promise<boolean>((resolve) => {
       let err = '';
@@ -82,7 +84,8 @@ describe('an import is all or nothing', () => {
     process.env.CUSTODIAN_READ_THREAD_MIN_BYTES = '1'; // the job's worker takes its environment when it starts
     const job = await startJob(core, 'import.run', { path: big, preset: 'ru-customs' });
     delete process.env.CUSTODIAN_READ_THREAD_MIN_BYTES;
-    for (let i = 0; i < 200 && !/rows read/.test((await must(core, 'jobs.get', { jobId: job.jobId })).message); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !/rows read/.test((await must(core, 'jobs.get', { jobId: job.jobId })).message); i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect((await must(core, 'jobs.get', { jobId: job.jobId })).message).toMatch(/rows read/);
     expect((await must(core, 'jobs.cancel', { jobId: job.jobId })).state).toBe('cancelled');
     await new Promise((r) => setTimeout(r, 300));

@@ -19,9 +19,19 @@ describe('mappings, previews and validation', () => {
     const p = await must(core, 'import.preview', { path: file });
     expect(p.delimiter).toBe('\t');
     expect(p.suggestedPreset).toBeNull();
-    expect(p.suggestedMapping).toMatchObject({ Дата: 'date', Отправитель: 'shipper', Получатель: 'consignee', 'Код ТН ВЭД': 'hsCode', 'Стоимость USD': 'valueUsd', 'Страна происхождения': 'originCountry' });
+    expect(p.suggestedMapping).toMatchObject({
+      Дата: 'date',
+      Отправитель: 'shipper',
+      Получатель: 'consignee',
+      'Код ТН ВЭД': 'hsCode',
+      'Стоимость USD': 'valueUsd',
+      'Страна происхождения': 'originCountry',
+    });
     expect(p.rows).toHaveLength(2);
-    expect(p.normalized[0]).toMatchObject({ fields: { date: '2022-03-04', hsCode: '88073000', valueUsd: 1234.5, originCountry: 'CN' }, flags: ['hs_format'] });
+    expect(p.normalized[0]).toMatchObject({
+      fields: { date: '2022-03-04', hsCode: '88073000', valueUsd: 1234.5, originCountry: 'CN' },
+      flags: ['hs_format'],
+    });
     expect(new Set(p.normalized[1]!.flags)).toEqual(new Set(['ambiguous_date', 'missing_party', 'bad_number']));
 
     // Validation reads everything and writes nothing.
@@ -40,7 +50,10 @@ describe('mappings, previews and validation', () => {
     const file = join(tempDir(), 'x.csv');
     writeFileSync(file, 'a;b;c\nShip Co;Cons Co;2023-01-02\n');
     const { core } = await tempCase();
-    await must(core, 'import.saveMapping', { name: 'my vendor', mapping: { columns: { a: 'shipper', b: 'consignee', c: 'date' } } });
+    await must(core, 'import.saveMapping', {
+      name: 'my vendor',
+      mapping: { columns: { a: 'shipper', b: 'consignee', c: 'date' } },
+    });
     const presets = await must(core, 'import.presets', {});
     expect(presets.map((p) => p.name)).toEqual(['ru-customs', 'bol', 'panjiva', 'cn-customs', 'my vendor']);
     const sum = await must(core, 'import.run', { path: file, preset: 'my vendor' });
@@ -49,7 +62,10 @@ describe('mappings, previews and validation', () => {
     expect(rec).toMatchObject({ shipper: 'Ship Co', consignee: 'Cons Co', date: '2023-01-02', flags: [] });
     const bad = await call(core, 'import.saveMapping', { name: 'bol', mapping: { columns: {} } });
     expect(bad.ok).toBe(false);
-    const wrongField = await call(core, 'import.saveMapping', { name: 'z', mapping: { columns: { a: 'not_a_field' } } });
+    const wrongField = await call(core, 'import.saveMapping', {
+      name: 'z',
+      mapping: { columns: { a: 'not_a_field' } },
+    });
     expect(wrongField.ok).toBe(false);
   });
 
@@ -64,11 +80,15 @@ describe('mappings, previews and validation', () => {
     const { core, path } = await tempCase();
     const file = join(SAMPLES, 'cn-customs-300.gb18030.csv');
     const sum = await must(core, 'import.run', { path: file, preset: 'cn-customs' });
-    const detail = await must(core, 'records.get', { id: (await must(core, 'records.list', { importId: sum.importId, limit: 1 }))[0]!.id });
+    const detail = await must(core, 'records.get', {
+      id: (await must(core, 'records.list', { importId: sum.importId, limit: 1 }))[0]!.id,
+    });
     expect(detail.provenance.sha256).toBe(sha256Of(file));
     core.session!.close();
     const db = new Database(path, { readonly: true });
-    const blob = db.prepare('SELECT b.data FROM sources s JOIN blobs b ON b.sha256 = s.blob_sha256').get() as { data: Buffer };
+    const blob = db.prepare('SELECT b.data FROM sources s JOIN blobs b ON b.sha256 = s.blob_sha256').get() as {
+      data: Buffer;
+    };
     db.close();
     expect(Buffer.compare(blob.data, readFileSync(file))).toBe(0);
   });

@@ -66,7 +66,19 @@ describe('numbers', () => {
     const numberText = fc.oneof(
       fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
       fc.stringMatching(/^-?\d{1,18}(\.\d{0,18})?$/),
-      fc.constantFrom('0', '-0', '0.0000001', '0.000001', '1e21', '1.', '.5', '01', '1.50', '123456789012345', '1234567890123456'),
+      fc.constantFrom(
+        '0',
+        '-0',
+        '0.0000001',
+        '0.000001',
+        '1e21',
+        '1.',
+        '.5',
+        '01',
+        '1.50',
+        '123456789012345',
+        '1234567890123456',
+      ),
     );
     fc.assert(
       fc.property(numberText, (f) => {
@@ -74,8 +86,10 @@ describe('numbers', () => {
       }),
       { numRuns: 20_000 },
     );
-    for (const f of ['0', '-0.5', '17975.175', '123456789012345', '0.000001']) expect(isCanonicalNumber(f), f).toBe(true);
-    for (const f of ['-0', '1.50', '01', '.5', '1.', '0.0000001', '1234567890123456', '1e5', '', '-']) expect(isCanonicalNumber(f), f).toBe(false);
+    for (const f of ['0', '-0.5', '17975.175', '123456789012345', '0.000001'])
+      expect(isCanonicalNumber(f), f).toBe(true);
+    for (const f of ['-0', '1.50', '01', '.5', '1.', '0.0000001', '1234567890123456', '1e5', '', '-'])
+      expect(isCanonicalNumber(f), f).toBe(false);
   });
 });
 
@@ -115,14 +129,19 @@ describe('CSV parsing', () => {
   const parseAll = (text: string, delimiter: string, chunk: number) => {
     const p = new CsvParser(delimiter);
     const out: string[][] = [];
-    for (let i = 0; i < text.length; i += chunk) p.push(text.slice(i, i + chunk), i + chunk >= text.length, (f) => out.push(f));
+    for (let i = 0; i < text.length; i += chunk)
+      p.push(text.slice(i, i + chunk), i + chunk >= text.length, (f) => out.push(f));
     if (text.length === 0) p.push('', true, (f) => out.push(f));
     return out;
   };
-  const quote = (v: string, d: string) => (/["\r\n]/.test(v) || v.includes(d) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string, d: string) =>
+    /["\r\n]/.test(v) || v.includes(d) || v === '' ? `"${v.replace(/"/g, '""')}"` : v;
 
   it('reads any table written per RFC 4180, whatever the chunk boundaries', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'Я', '中', ',', ';', '"', '\n', '\r\n', ' ', 'x'), maxLength: 8 });
+    const cell = fc.string({
+      unit: fc.constantFrom('a', 'Я', '中', ',', ';', '"', '\n', '\r\n', ' ', 'x'),
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(
         fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
@@ -138,7 +157,10 @@ describe('CSV parsing', () => {
   });
 
   it('counts a quoted multi-line record once and reports a quote never closed', () => {
-    expect(parseAll('a,"b\nc",d\ne,f,g', ',', 3)).toEqual([['a', 'b\nc', 'd'], ['e', 'f', 'g']]);
+    expect(parseAll('a,"b\nc",d\ne,f,g', ',', 3)).toEqual([
+      ['a', 'b\nc', 'd'],
+      ['e', 'f', 'g'],
+    ]);
     const problems: (string | null)[] = [];
     new CsvParser(',').push('a,"never closed\nx,y', true, (_f, _s, _a, _b, p) => problems.push(p));
     expect(problems).toEqual(['a quoted field is never closed']);
@@ -156,15 +178,23 @@ describe('encoding detection', () => {
   it('tells UTF-8, BOMs and legacy encodings apart', () => {
     const ru = 'ОТПРАВИТЕЛЬ,ПОЛУЧАТЕЛЬ,ОПИСАНИЕ ТОВАРА\nООО Ромашка,АО Вектор,ЧАСТИ ВЕРТОЛЕТОВ\n'.repeat(20);
     expect(detectEncoding(Buffer.from(ru)).encoding).toBe('utf-8');
-    expect(detectEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ru)]))).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
-    expect(detectEncoding(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ru, 'utf16le')]))).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
+    expect(detectEncoding(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ru)]))).toMatchObject({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
+    expect(detectEncoding(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ru, 'utf16le')]))).toMatchObject({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
     expect(detectEncoding(new Uint8Array(Buffer.from(ru, 'utf16le'))).encoding).toBe('utf-16le');
   });
 });
 
 describe('mapping suggestions from header names', () => {
   it('maps English, Russian and Chinese headers', () => {
-    expect(suggestMapping(['Shipper Name', 'Consignee', 'HS Code', 'Shipment Date', 'Value (USD)', 'Country of Origin'])).toEqual({
+    expect(
+      suggestMapping(['Shipper Name', 'Consignee', 'HS Code', 'Shipment Date', 'Value (USD)', 'Country of Origin']),
+    ).toEqual({
       'Shipper Name': 'shipper',
       Consignee: 'consignee',
       'HS Code': 'hsCode',
@@ -172,14 +202,16 @@ describe('mapping suggestions from header names', () => {
       'Value (USD)': 'valueUsd',
       'Country of Origin': 'originCountry',
     });
-    expect(suggestMapping(['Отправитель', 'Получатель', 'Код ТН ВЭД', 'Дата', 'Описание товара', 'Вес нетто'])).toEqual({
-      Отправитель: 'shipper',
-      Получатель: 'consignee',
-      'Код ТН ВЭД': 'hsCode',
-      Дата: 'date',
-      'Описание товара': 'description',
-      'Вес нетто': 'netKg',
-    });
+    expect(suggestMapping(['Отправитель', 'Получатель', 'Код ТН ВЭД', 'Дата', 'Описание товара', 'Вес нетто'])).toEqual(
+      {
+        Отправитель: 'shipper',
+        Получатель: 'consignee',
+        'Код ТН ВЭД': 'hsCode',
+        Дата: 'date',
+        'Описание товара': 'description',
+        'Вес нетто': 'netKg',
+      },
+    );
     expect(suggestMapping(['发货人', '收货人', '商品编码', '日期', '商品名称', '原产国'])).toEqual({
       发货人: 'shipper',
       收货人: 'consignee',
@@ -194,14 +226,42 @@ describe('mapping suggestions from header names', () => {
 describe('raw rows', () => {
   it('rebuilds any row exactly from its normalized values and stored delta', () => {
     const columns = ['D', 'S', 'C', 'HS', 'Q', 'V', 'CC', 'X', 'S2'];
-    const mapping = { columns: { D: 'date', S: 'shipper', C: 'consignee', HS: 'hsCode', Q: 'quantity', V: 'valueUsd', CC: 'originCountry', S2: 'shipper' } } as const;
+    const mapping = {
+      columns: {
+        D: 'date',
+        S: 'shipper',
+        C: 'consignee',
+        HS: 'hsCode',
+        Q: 'quantity',
+        V: 'valueUsd',
+        CC: 'originCountry',
+        S2: 'shipper',
+      },
+    } as const;
     const normalize = compileNormalizer(columns, mapping);
     const number = fc.oneof(
       fc.double({ noNaN: true }).map(String),
       fc.integer().map(String),
-      fc.constantFrom('0.0000001', '0.000001', '1.50', '007', '-0', '1e5', '12,5', '1 234', ' 12', '100599.1', '17975.175', 'N/A', ''),
+      fc.constantFrom(
+        '0.0000001',
+        '0.000001',
+        '1.50',
+        '007',
+        '-0',
+        '1e5',
+        '12,5',
+        '1 234',
+        ' 12',
+        '100599.1',
+        '17975.175',
+        'N/A',
+        '',
+      ),
     );
-    const text = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', ' a ', 'CN', 'Китай', '2022-03-04', '04.03.2022', '8807.30', '0303890000'));
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('', ' a ', 'CN', 'Китай', '2022-03-04', '04.03.2022', '8807.30', '0303890000'),
+    );
     fc.assert(
       fc.property(fc.tuple(text, text, text, text, number, number, text, text, text), (row) => {
         const fields = [...row];

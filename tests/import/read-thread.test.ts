@@ -25,7 +25,9 @@ function contentOf(path: string) {
     return {
       records: all('SELECT * FROM records ORDER BY id'),
       rejects: all('SELECT import_id, row, reason, raw, duplicate_of FROM rejects ORDER BY id'),
-      imports: all('SELECT rows_read, rows_imported, rows_rejected, duplicates, rows_flagged, replacement_chars, warnings FROM imports'),
+      imports: all(
+        'SELECT rows_read, rows_imported, rows_rejected, duplicates, rows_flagged, replacement_chars, warnings FROM imports',
+      ),
       fts: [match('ltd'), match('ооо'), match('cjk : "有限"'), match('description : части*')],
     };
   } finally {
@@ -43,7 +45,9 @@ describe('reading in a second thread', () => {
 
       const threaded = join(tempDir(), 'threaded.case');
       expect(custodian(['new', threaded, '--title', 'Test case']).status).toBe(0);
-      const run = custodian(['import', threaded, join(SAMPLES, s.file), '--preset', s.preset, '--json'], { CUSTODIAN_READ_THREAD_MIN_BYTES: '1' });
+      const run = custodian(['import', threaded, join(SAMPLES, s.file), '--preset', s.preset, '--json'], {
+        CUSTODIAN_READ_THREAD_MIN_BYTES: '1',
+      });
       expect(run.status, run.stderr).toBe(0);
 
       const a = contentOf(single.path);
@@ -63,39 +67,48 @@ describe('reading in a second thread', () => {
     hashBytes: true,
   });
 
-  it.runIf(existsSync(WORKER))('hands every batch to the writer in order, with the same content as reading in place', async () => {
-    const path = join(SAMPLES, 'ru-customs-2k.csv');
-    const inPlace: RowBatch[] = [];
-    const direct = await readImportRows(plan(path), (b) => void inPlace.push(b));
-    const viaThread: RowBatch[] = [];
-    const threaded = await readImportRowsInThread(helperStarter(WORKER), plan(path), (b) => void viaThread.push(b));
-    expect(threaded).toEqual(direct);
-    expect(viaThread.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count])).toEqual(inPlace.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count]));
-    expect(viaThread.map((b) => b.records.text)).toEqual(inPlace.map((b) => b.records.text));
-  });
+  it.runIf(existsSync(WORKER))(
+    'hands every batch to the writer in order, with the same content as reading in place',
+    async () => {
+      const path = join(SAMPLES, 'ru-customs-2k.csv');
+      const inPlace: RowBatch[] = [];
+      const direct = await readImportRows(plan(path), (b) => void inPlace.push(b));
+      const viaThread: RowBatch[] = [];
+      const threaded = await readImportRowsInThread(helperStarter(WORKER), plan(path), (b) => void viaThread.push(b));
+      expect(threaded).toEqual(direct);
+      expect(viaThread.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count])).toEqual(
+        inPlace.map((b) => [b.firstId, b.lastId, b.rowsRead, b.records.count]),
+      );
+      expect(viaThread.map((b) => b.records.text)).toEqual(inPlace.map((b) => b.records.text));
+    },
+  );
 
-  it.runIf(existsSync(WORKER))("stops the reader when the writer fails, and passes on the reader's own errors with their code", async () => {
-    const big = plan(join(SAMPLES, 'ru-customs-2k.csv'));
-    let batches = 0;
-    const stopped = readImportRowsInThread(helperStarter(WORKER), big, () => {
-      if (++batches === 1) throw new Error('the disk is full');
-    });
-    await expect(stopped).rejects.toThrow('the disk is full');
-    expect(batches).toBe(1);
+  it.runIf(existsSync(WORKER))(
+    "stops the reader when the writer fails, and passes on the reader's own errors with their code",
+    async () => {
+      const big = plan(join(SAMPLES, 'ru-customs-2k.csv'));
+      let batches = 0;
+      const stopped = readImportRowsInThread(helperStarter(WORKER), big, () => {
+        if (++batches === 1) throw new Error('the disk is full');
+      });
+      await expect(stopped).rejects.toThrow('the disk is full');
+      expect(batches).toBe(1);
 
-    const opened = plan(join(SAMPLES, 'ru-customs-2k.csv'));
-    const gone = { ...opened, source: { ...opened.source, path: join(tempDir(), 'gone.csv') } };
-    const missing = readImportRowsInThread(helperStarter(WORKER), gone, () => {});
-    const error = await missing.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CustodianError);
-    expect((error as CustodianError).code).not.toBe('internal');
-  });
+      const opened = plan(join(SAMPLES, 'ru-customs-2k.csv'));
+      const gone = { ...opened, source: { ...opened.source, path: join(tempDir(), 'gone.csv') } };
+      const missing = readImportRowsInThread(helperStarter(WORKER), gone, () => {});
+      const error = await missing.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CustodianError);
+      expect((error as CustodianError).code).not.toBe('internal');
+    },
+  );
 });
 
 describe('record packs', () => {
   it('give back every cell as it was pushed: text in any script, empty text, numbers, nulls, past the first capacity', () => {
     const rows: (string | number | null)[][] = [];
-    for (let i = 0; i < 300; i++) rows.push([i, `АО «Улан-Удэ» ${i}`, '', null, -i / 7, '保利科技有限公司', i % 2 ? '{}' : '{"3":"x"}']);
+    for (let i = 0; i < 300; i++)
+      rows.push([i, `АО «Улан-Удэ» ${i}`, '', null, -i / 7, '保利科技有限公司', i % 2 ? '{}' : '{"3":"x"}']);
     const packer = new RecordPacker(7, 4);
     for (const r of rows) packer.push(r);
     const pack = packer.finish();

@@ -44,14 +44,21 @@ describe('every sample imports with its preset and agrees with its labels', () =
         }
         expect(rec, `row ${row} must be imported`).toBeDefined();
         const want = kind ? FLAG_FOR[kind] : undefined;
-        if (want) expect(rec!.flags.some((f) => want.includes(f)), `row ${row} (${kind}) flags ${rec!.flags.join(',')}`).toBe(true);
+        if (want)
+          expect(
+            rec!.flags.some((f) => want.includes(f)),
+            `row ${row} (${kind}) flags ${rec!.flags.join(',')}`,
+          ).toBe(true);
         else expect(rec!.flags, `row ${row} (${kind ?? 'clean'}) must carry no flag`).toEqual([]);
       }
 
       const rejects = await must(core, 'rejects.list', { importId: sum.importId });
       for (const r of rejects) {
         const kind = dirt.get(r.row);
-        expect(kind === 'duplicate' || kind === 'extra_columns' || kind === 'total_row', `reject row ${r.row}: ${r.reason}`).toBe(true);
+        expect(
+          kind === 'duplicate' || kind === 'extra_columns' || kind === 'total_row',
+          `reject row ${r.row}: ${r.reason}`,
+        ).toBe(true);
         expect(r.raw.length).toBeGreaterThan(0);
         if (kind === 'duplicate') {
           // The generator's duplicate copies the row before it; the reject list says so.
@@ -78,7 +85,9 @@ describe('every sample imports with its preset and agrees with its labels', () =
     }
     const pj = await must(core, 'import.run', { path: join(SAMPLES, 'panjiva-2k.csv'), preset: 'panjiva' });
     const p = await must(core, 'records.list', { importId: pj.importId, limit: 50 });
-    expect(p.every((r) => /^[A-Z]{2}$/.test(r.shipperCountry ?? '') && /^[A-Z]{2}$/.test(r.consigneeCountry ?? ''))).toBe(true);
+    expect(
+      p.every((r) => /^[A-Z]{2}$/.test(r.shipperCountry ?? '') && /^[A-Z]{2}$/.test(r.consigneeCountry ?? '')),
+    ).toBe(true);
     // A lost leading zero is restored and flagged (hs_format).
     const hsRows = [...dirtByRow('ru-customs-2k.csv')].filter(([, k]) => k === 'hs_format').map(([r]) => r);
     const ru = await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' });
@@ -94,7 +103,9 @@ describe('every sample imports with its preset and agrees with its labels', () =
     const { core } = await tempCase();
     const sum = await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' });
     const multiline = [...dirtByRow('ru-customs-2k.csv')].find(([, k]) => k === 'multiline')![0];
-    const rec = (await must(core, 'records.list', { importId: sum.importId, limit: 5000 })).find((r) => r.row === multiline);
+    const rec = (await must(core, 'records.list', { importId: sum.importId, limit: 5000 })).find(
+      (r) => r.row === multiline,
+    );
     expect(rec!.row).toBe(multiline);
     const detail = await must(core, 'records.get', { id: rec!.id });
     expect(detail.provenance.row).toBe(multiline);
@@ -106,7 +117,13 @@ describe('every sample imports with its preset and agrees with its labels', () =
     expect(detail.provenance.raw[10]!.trim()).toBe(rec!.description);
   });
 
-  for (const file of ['ru-customs-2k.csv', 'bol-2k.csv', 'panjiva-2k.csv', 'cn-customs-1k.csv', 'ru-customs-500.jsonl']) {
+  for (const file of [
+    'ru-customs-2k.csv',
+    'bol-2k.csv',
+    'panjiva-2k.csv',
+    'cn-customs-1k.csv',
+    'ru-customs-500.jsonl',
+  ]) {
     it(`rebuilds every imported row of ${file} exactly as read (an independent parser agrees)`, async () => {
       const { core } = await tempCase();
       const preset = SAMPLE_PRESETS.find((s) => s.file === file)!.preset;

@@ -15,7 +15,10 @@ describe('record search (FTS5: Cyrillic, Chinese, filters)', () => {
   });
 
   it('indexes an import in a few large segments, CJK rows included (FTS5 writes one per statement)', () => {
-    const segments = core.session!.db.prepare('SELECT count(DISTINCT segid) FROM records_fts_idx').pluck().get() as number;
+    const segments = core
+      .session!.db.prepare('SELECT count(DISTINCT segid) FROM records_fts_idx')
+      .pluck()
+      .get() as number;
     // Two small imports, 3,000 records (1,000 of them Chinese): a statement per batch or per row would leave dozens or thousands.
     expect(segments).toBeGreaterThan(0);
     expect(segments).toBeLessThanOrEqual(4);
@@ -33,7 +36,10 @@ describe('record search (FTS5: Cyrillic, Chinese, filters)', () => {
     const all = await must(core, 'records.list', { importId: ru, limit: 5000 });
     const withYo = all.find((r) => /[ёЁ]/.test(`${r.shipper} ${r.consignee} ${r.producer}`));
     expect(withYo).toBeDefined();
-    const word = `${withYo!.shipper} ${withYo!.consignee} ${withYo!.producer}`.split(/[^\p{L}-]+/u).find((w) => /[ёЁ]/.test(w))!.split('-')[0]!;
+    const word = `${withYo!.shipper} ${withYo!.consignee} ${withYo!.producer}`
+      .split(/[^\p{L}-]+/u)
+      .find((w) => /[ёЁ]/.test(w))!
+      .split('-')[0]!;
     const plain = word.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
     const ids = (await must(core, 'search.query', { query: plain, limit: 1000 })).map((h) => h.id);
     expect(ids).toContain(withYo!.id);
@@ -67,13 +73,23 @@ describe('record search (FTS5: Cyrillic, Chinese, filters)', () => {
     const hs = await must(core, 'search.query', { ...q, hsPrefix: '8807.30' });
     expect(hs.length).toBeGreaterThan(0);
     expect(hs.length).toBeLessThan(all.length);
-    for (const h of hs) expect((await must(core, 'records.get', { id: h.id })).record.hsCode!.startsWith('880730')).toBe(true);
-    const dated = await must(core, 'records.list', { query: 'части', dateFrom: '2022-01-01', dateTo: '2022-12-31', limit: 5000 });
+    for (const h of hs)
+      expect((await must(core, 'records.get', { id: h.id })).record.hsCode!.startsWith('880730')).toBe(true);
+    const dated = await must(core, 'records.list', {
+      query: 'части',
+      dateFrom: '2022-01-01',
+      dateTo: '2022-12-31',
+      limit: 5000,
+    });
     expect(dated.length).toBeGreaterThan(0);
     expect(dated.every((r) => r.date! >= '2022-01-01' && r.date! <= '2022-12-31')).toBe(true);
     const cnOnly = await must(core, 'records.list', { importId: ru, country: 'CN', limit: 5000 });
     expect(cnOnly.length).toBeGreaterThan(0);
-    expect(cnOnly.every((r) => [r.shipperCountry, r.originCountry, r.tradingCountry, r.consigneeCountry, r.destinationCountry].includes('CN'))).toBe(true);
+    expect(
+      cnOnly.every((r) =>
+        [r.shipperCountry, r.originCountry, r.tradingCountry, r.consigneeCountry, r.destinationCountry].includes('CN'),
+      ),
+    ).toBe(true);
     const rich = await must(core, 'records.list', { importId: ru, valueMin: 1_000_000, limit: 5000 });
     expect(rich.every((r) => r.valueUsd! >= 1_000_000)).toBe(true);
     const party = await must(core, 'records.list', { importId: ru, party: 'Poly Technologies', limit: 5000 });

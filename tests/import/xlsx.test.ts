@@ -36,7 +36,9 @@ describe('XLSX', () => {
     expect(b).toEqual(a);
     expect(fromXlsx.duplicates).toBe(fromCsv.duplicates);
     expect(fromXlsx.rowsRead).toBe(fromCsv.rowsRead);
-    const detail = await must(core, 'records.get', { id: (await must(core, 'records.list', { importId: fromXlsx.importId, limit: 1 }))[0]!.id });
+    const detail = await must(core, 'records.get', {
+      id: (await must(core, 'records.list', { importId: fromXlsx.importId, limit: 1 }))[0]!.id,
+    });
     expect(detail.provenance.raw).toEqual(rows[1]);
   });
 
@@ -49,7 +51,10 @@ describe('XLSX', () => {
     ws.addRow(['C Co', 'D Co', { formula: 'WEBSERVICE("http://x")' }]);
     await wb.xlsx.writeFile(path);
     const { core } = await tempCase();
-    const sum = await must(core, 'import.run', { path, mapping: { columns: { Shipper: 'shipper', Consignee: 'consignee', 'Value USD': 'valueUsd' } } });
+    const sum = await must(core, 'import.run', {
+      path,
+      mapping: { columns: { Shipper: 'shipper', Consignee: 'consignee', 'Value USD': 'valueUsd' } },
+    });
     expect(sum.rowsImported).toBe(2);
     expect(sum.warnings.join(' ')).toMatch(/no cached value/);
     const recs = await must(core, 'records.list', { importId: sum.importId });

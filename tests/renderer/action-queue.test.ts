@@ -56,7 +56,12 @@ describe('the review queue’s action queue', () => {
       log.push(name);
       running--;
     };
-    await Promise.all([queue.run('s', step('S1', 20)), queue.run('s', step('S2', 1)), queue.run('z', step('Z1', 10)), queue.run('z', step('Z2', 0))]);
+    await Promise.all([
+      queue.run('s', step('S1', 20)),
+      queue.run('s', step('S2', 1)),
+      queue.run('z', step('Z1', 10)),
+      queue.run('z', step('Z2', 0)),
+    ]);
     expect(log).toEqual(['S1', 'S2', 'Z1', 'Z2']);
     expect(settled()).toBe(4);
   });

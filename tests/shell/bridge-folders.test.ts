@@ -35,12 +35,26 @@ async function started() {
   mkdirSync(renderer);
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
   bridge = await startBridge(core, renderer, 0, { home });
-  return { b: bridge, home: realpathSync(home), outside: realpathSync(outside), appData: realpathSync(core.appDataDir) };
+  return {
+    b: bridge,
+    home: realpathSync(home),
+    outside: realpathSync(outside),
+    appData: realpathSync(core.appDataDir),
+  };
 }
 
-type Answer = { status: number; body: { ok: boolean; value?: FolderListing; error?: { code: string; message: string } } };
+type Answer = {
+  status: number;
+  body: { ok: boolean; value?: FolderListing; error?: { code: string; message: string } };
+};
 
-async function list(b: Bridge, dir: string | null, token: string | null = b.token, method = 'GET', root?: string): Promise<Answer> {
+async function list(
+  b: Bridge,
+  dir: string | null,
+  token: string | null = b.token,
+  method = 'GET',
+  root?: string,
+): Promise<Answer> {
   const query = `?${new URLSearchParams({ ...(dir === null ? {} : { dir }), ...(root ? { root } : {}) }).toString()}`;
   const res = await fetch(`http://127.0.0.1:${b.port}/fs/list${query}`, {
     method,
@@ -82,7 +96,11 @@ describe('browser bridge: folder listing for the in-app case dialog', () => {
   it('lists the sample folder, without the bridge’s own uploads folder', async () => {
     const { b, appData } = await started();
     const samples = await list(b, appData);
-    expect(samples.body.value).toMatchObject({ dir: appData, root: 'samples', crumbs: [{ name: 'Samples', path: appData }] });
+    expect(samples.body.value).toMatchObject({
+      dir: appData,
+      root: 'samples',
+      crumbs: [{ name: 'Samples', path: appData }],
+    });
     expect(names(samples)).toEqual(['case:sample.case']);
   });
 
@@ -91,7 +109,10 @@ describe('browser bridge: folder listing for the in-app case dialog', () => {
     for (const dir of ['/', '/etc', outside]) {
       const r = await list(b, dir);
       expect(r.status, dir).toBe(403);
-      expect(r.body.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('only folders inside your home folder and the sample folder') });
+      expect(r.body.error).toMatchObject({
+        code: 'forbidden',
+        message: expect.stringContaining('only folders inside your home folder and the sample folder'),
+      });
     }
   });
 

@@ -117,7 +117,11 @@ describe('browser bridge: uploads are removed once used', () => {
     const jobs = { wait: () => Promise.resolve({ state: 'done' }) } as unknown as JobManager;
     const u = new Uploads(dir, jobs);
     u.afterCall('import.run', { path: join(dir, '..', 'keep.csv') }, { ok: true, value: { jobId: 'j' } });
-    u.afterCall('documents.add', { paths: [`${dir}/../keep.csv`, `${dir}/x/../../keep.csv`] }, { ok: true, value: { jobId: 'j' } });
+    u.afterCall(
+      'documents.add',
+      { paths: [`${dir}/../keep.csv`, `${dir}/x/../../keep.csv`] },
+      { ok: true, value: { jobId: 'j' } },
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(existsSync(join(root, 'keep.csv'))).toBe(true);
     expect(existsSync(dir)).toBe(true);

@@ -76,7 +76,10 @@ describe('preload bundle', () => {
     // Not even a string: refused before anything crosses.
     expect(await bridge.call(42 as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     // A name outside the contract: refused in the preload too.
-    expect(await bridge.call('shell.exec' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await bridge.call('shell.exec' as never, {} as never)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     expect(invoke).toHaveBeenCalledTimes(3);
   });
 

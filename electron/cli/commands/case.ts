@@ -12,7 +12,14 @@ export const caseCommands: Command[] = [
       unwrap(core, 'case.create', { path: args[0], title: (values.title as string | undefined) ?? 'Untitled case' }),
   },
   apiCommand(
-    { name: 'info', usage: 'custodian info CASE', summary: 'show a case’s title and counts', opensCase: true, method: 'case.info', input: () => ({}) },
+    {
+      name: 'info',
+      usage: 'custodian info CASE',
+      summary: 'show a case’s title and counts',
+      opensCase: true,
+      method: 'case.info',
+      input: () => ({}),
+    },
     unwrap,
   ),
   {
@@ -22,6 +29,8 @@ export const caseCommands: Command[] = [
     opensCase: true,
     options: { verify: { type: 'boolean' }, limit: { type: 'string' } },
     run: ({ core, values }) =>
-      values.verify ? unwrap(core, 'audit.verify', {}) : unwrap(core, 'audit.list', { limit: int(values.limit, 'limit') ?? 500 }),
+      values.verify
+        ? unwrap(core, 'audit.verify', {})
+        : unwrap(core, 'audit.list', { limit: int(values.limit, 'limit') ?? 500 }),
   },
 ];

@@ -13,7 +13,12 @@ export const documentsCommands: Command[] = [
     summary: 'add source documents (PDF, HTML, MHTML, DOCX, text, images): bytes by SHA-256, text per page',
     opensCase: true,
     minArgs: 1,
-    options: { title: { type: 'string' }, 'source-url': { type: 'string' }, captured: { type: 'string' }, notes: { type: 'string' } },
+    options: {
+      title: { type: 'string' },
+      'source-url': { type: 'string' },
+      captured: { type: 'string' },
+      notes: { type: 'string' },
+    },
     run: async ({ core, args, values }) => {
       const added = (await unwrap(core, 'documents.add', {
         paths: args.map((a) => resolve(a)),
@@ -22,7 +27,16 @@ export const documentsCommands: Command[] = [
         capturedAt: str(values.captured),
         notes: str(values.notes),
       })) as AddedDocument[];
-      return added.map((d) => ({ documentId: d.documentId, sha256: d.sha256, pages: d.pages, title: d.title, kind: d.kind, textStatus: d.textStatus, flags: d.flags, alreadyAdded: d.alreadyAdded }));
+      return added.map((d) => ({
+        documentId: d.documentId,
+        sha256: d.sha256,
+        pages: d.pages,
+        title: d.title,
+        kind: d.kind,
+        textStatus: d.textStatus,
+        flags: d.flags,
+        alreadyAdded: d.alreadyAdded,
+      }));
     },
   },
   {
@@ -54,7 +68,14 @@ export const documentsCommands: Command[] = [
     run: ({ core, args }) => unwrap(core, 'documents.ocr', { id: int(args[0], 'DOCUMENT_ID') }),
   },
   apiCommand(
-    { name: 'docs', usage: 'custodian docs CASE', summary: 'list the documents in a case', opensCase: true, method: 'documents.list', input: () => ({}) },
+    {
+      name: 'docs',
+      usage: 'custodian docs CASE',
+      summary: 'list the documents in a case',
+      opensCase: true,
+      method: 'documents.list',
+      input: () => ({}),
+    },
     unwrap,
   ),
   apiCommand(

@@ -17,14 +17,25 @@ function readPairs(path: string): { columns: string[]; rows: Record<string, stri
   const delimiter = [',', ';', '\t', '|'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as string[][];
   } catch (e) {
-    throw new CustodianError('invalid_file', `${path} is not a readable CSV file (${e instanceof Error ? e.message : String(e)}).`);
+    throw new CustodianError(
+      'invalid_file',
+      `${path} is not a readable CSV file (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
   const columns = (records[0] ?? []).map((c) => c.trim());
   for (const need of ['name1', 'name2']) {
     if (!columns.includes(need)) {
-      throw new CustodianError('invalid_file', `${path} has no ${need} column; its header must name the columns name1 and name2.`);
+      throw new CustodianError(
+        'invalid_file',
+        `${path} has no ${need} column; its header must name the columns name1 and name2.`,
+      );
     }
   }
   const rows = records.slice(1).map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])));
@@ -39,7 +50,8 @@ const matchNamesCommand: Command = {
   options: { threshold: { type: 'string' } },
   run: async ({ core, args, values }) => {
     const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold takes a number from 0 to 1');
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+      throw new UsageError('--threshold takes a number from 0 to 1');
     const { rows } = readPairs(args[0]!);
     const pairs = rows.map((r) => ({
       name1: r.name1 ?? '',
@@ -74,7 +86,11 @@ export const entitiesCommands: Command[] = [
       opensCase: true,
       options: { query: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
       method: 'entities.list',
-      input: (_a, v) => ({ query: v.query, limit: int(v.limit, 'limit') ?? 1_000_000, offset: int(v.offset, 'offset') ?? 0 }),
+      input: (_a, v) => ({
+        query: v.query,
+        limit: int(v.limit, 'limit') ?? 1_000_000,
+        offset: int(v.offset, 'offset') ?? 0,
+      }),
     },
     unwrap,
   ),
@@ -89,8 +105,22 @@ export const entitiesCommands: Command[] = [
         entityId: int(values.entity, 'entity'),
         limit: int(values.limit, 'limit') ?? 10_000_000,
         offset: int(values.offset, 'offset') ?? 0,
-      })) as { recordId: number; importId: number; row: number; role: string; rawName: string; entityId: number | null }[];
-      return rows.map((m) => ({ recordId: m.recordId, importId: m.importId, row: m.row, role: m.role, rawName: m.rawName, entityId: m.entityId }));
+      })) as {
+        recordId: number;
+        importId: number;
+        row: number;
+        role: string;
+        rawName: string;
+        entityId: number | null;
+      }[];
+      return rows.map((m) => ({
+        recordId: m.recordId,
+        importId: m.importId,
+        row: m.row,
+        role: m.role,
+        rawName: m.rawName,
+        entityId: m.entityId,
+      }));
     },
   },
   apiCommand(
@@ -114,7 +144,12 @@ export const entitiesCommands: Command[] = [
       minArgs: 3,
       options: { note: { type: 'string' } },
       method: 'review.decide',
-      input: (args, v) => ({ entityA: int(args[0], 'ENTITY_A'), entityB: int(args[1], 'ENTITY_B'), decision: args[2], note: v.note ?? '' }),
+      input: (args, v) => ({
+        entityA: int(args[0], 'ENTITY_A'),
+        entityB: int(args[1], 'ENTITY_B'),
+        decision: args[2],
+        note: v.note ?? '',
+      }),
     },
     unwrap,
   ),

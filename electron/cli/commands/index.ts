@@ -7,4 +7,11 @@ import { diagramsCommands } from './diagrams';
 import { serveCommand } from './serve';
 
 /** Every `custodian` command; each area adds its own file. */
-export const COMMANDS: Command[] = [...caseCommands, ...recordsCommands, ...documentsCommands, ...entitiesCommands, ...diagramsCommands, serveCommand];
+export const COMMANDS: Command[] = [
+  ...caseCommands,
+  ...recordsCommands,
+  ...documentsCommands,
+  ...entitiesCommands,
+  ...diagramsCommands,
+  serveCommand,
+];

@@ -38,7 +38,8 @@ const importOptions = {
 const importCommand = apiCommand(
   {
     name: 'import',
-    usage: 'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N] [--progress]',
+    usage:
+      'custodian import CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N] [--progress]',
     summary: 'import a customs file (CSV/TSV, XLSX, JSON lines) into the case',
     opensCase: true,
     minArgs: 1,
@@ -66,7 +67,8 @@ export const recordsCommands: Command[] = [
   apiCommand(
     {
       name: 'preview',
-      usage: 'custodian preview CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N]',
+      usage:
+        'custodian preview CASE FILE [--preset NAME | --mapping MAP.json] [--encoding ENC] [--delimiter C] [--sheet NAME|N]',
       summary: 'show how a customs file would be read: encoding, delimiter, columns, first rows, suggested mapping',
       opensCase: true,
       minArgs: 1,
@@ -126,7 +128,10 @@ export const recordsCommands: Command[] = [
     run: async ({ core, args, values }) => {
       const rejects = (await unwrap(core, 'rejects.list', { importId: int(args[0], 'IMPORT_ID') })) as Reject[];
       if (typeof values.csv !== 'string') return rejects;
-      const lines = [['row', 'reason', 'duplicate_of', 'raw'], ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw])];
+      const lines = [
+        ['row', 'reason', 'duplicate_of', 'raw'],
+        ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw]),
+      ];
       writeFileSync(values.csv, `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`);
       return { file: resolve(values.csv), rows: rejects.length };
     },
@@ -185,7 +190,8 @@ export const recordsCommands: Command[] = [
   apiCommand(
     {
       name: 'search',
-      usage: 'custodian search CASE QUERY [--limit N] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N]',
+      usage:
+        'custodian search CASE QUERY [--limit N] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N]',
       summary: 'full-text search over records and documents',
       opensCase: true,
       minArgs: 1,

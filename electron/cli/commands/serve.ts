@@ -15,7 +15,9 @@ export const serveCommand: Command = {
     if (values.sample) core.session = await openSampleCase(core.appDataDir, core.sampleDir, core.actor);
     else if (args[0]) core.session = CaseSession.open(resolve(args[0]));
     const bridge = await startBridge(core, rendererDir(), int(values.port, 'port') ?? 0);
-    const line = values.json ? JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token }) : `Custodian is at ${bridge.url}\n(loopback only; press Ctrl+C to stop)`;
+    const line = values.json
+      ? JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token })
+      : `Custodian is at ${bridge.url}\n(loopback only; press Ctrl+C to stop)`;
     process.stdout.write(`${line}\n`);
     await new Promise<void>((done) => {
       const stop = () => {

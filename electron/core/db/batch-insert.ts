@@ -31,4 +31,7 @@ export function batchInserter(
 }
 
 /** `(?, ?, …), (?, ?, …), …`: `rows` groups of `width` parameters. */
-export const valuesSql = (rows: number, width: number): string => Array(rows).fill(`(${Array(width).fill('?').join(', ')})`).join(', ');
+export const valuesSql = (rows: number, width: number): string =>
+  Array(rows)
+    .fill(`(${Array(width).fill('?').join(', ')})`)
+    .join(', ');

@@ -26,10 +26,17 @@ const toPage = (r: Row): DocumentPage => ({ documentId: r.document_id, page: r.p
  * a case file never carries (trusted_schema is off and received files are
  * checked for triggers they should not have).
  */
-export function insertPage(db: WriteDb, documentId: number, page: number, text: string, source: 'text' | 'ocr' = 'text'): void {
+export function insertPage(
+  db: WriteDb,
+  documentId: number,
+  page: number,
+  text: string,
+  source: 'text' | 'ocr' = 'text',
+): void {
   const rowid = Number(
-    db.prepare('INSERT INTO document_pages (document_id, page, text, source) VALUES (?, ?, ?, ?)').run(documentId, page, text, source)
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO document_pages (document_id, page, text, source) VALUES (?, ?, ?, ?)')
+      .run(documentId, page, text, source).lastInsertRowid,
   );
   if (text === '') return;
   db.prepare('INSERT INTO document_pages_fts (rowid, text) VALUES (?, ?)').run(rowid, foldForIndex(text));
@@ -38,9 +45,9 @@ export function insertPage(db: WriteDb, documentId: number, page: number, text: 
 
 /** Replaces an empty page's text (OCR). Pages that have text are never rewritten: excerpts point into them. */
 export function fillEmptyPage(db: WriteDb, documentId: number, page: number, text: string): boolean {
-  const row = db.prepare('SELECT id, text FROM document_pages WHERE document_id = ? AND page = ?').get(documentId, page) as
-    | { id: number; text: string }
-    | undefined;
+  const row = db
+    .prepare('SELECT id, text FROM document_pages WHERE document_id = ? AND page = ?')
+    .get(documentId, page) as { id: number; text: string } | undefined;
   if (!row || row.text !== '' || text === '') return false;
   db.prepare("UPDATE document_pages SET text = ?, source = 'ocr' WHERE id = ?").run(text, row.id);
   db.prepare('INSERT INTO document_pages_fts (rowid, text) VALUES (?, ?)').run(row.id, foldForIndex(text));
@@ -49,12 +56,15 @@ export function fillEmptyPage(db: WriteDb, documentId: number, page: number, tex
 }
 
 export function getPage(db: ReadDb, documentId: number, page: number): DocumentPage | null {
-  const r = db.prepare('SELECT * FROM document_pages WHERE document_id = ? AND page = ?').get(documentId, page) as Row | undefined;
+  const r = db.prepare('SELECT * FROM document_pages WHERE document_id = ? AND page = ?').get(documentId, page) as
+    Row | undefined;
   return r ? toPage(r) : null;
 }
 
 export function listPages(db: ReadDb, documentId: number): DocumentPage[] {
-  return (db.prepare('SELECT * FROM document_pages WHERE document_id = ? ORDER BY page').all(documentId) as Row[]).map(toPage);
+  return (db.prepare('SELECT * FROM document_pages WHERE document_id = ? ORDER BY page').all(documentId) as Row[]).map(
+    toPage,
+  );
 }
 
 export interface PageMatch {
@@ -74,7 +84,13 @@ export type PageIndex = 'words' | 'trigrams';
  * along so the caller can locate the terms itself (e.g. entity mentions
  * with offsets).
  */
-export function matchPages(db: ReadDb, index: PageIndex, ftsQuery: string, limit: number, documentId?: number): PageMatch[] {
+export function matchPages(
+  db: ReadDb,
+  index: PageIndex,
+  ftsQuery: string,
+  limit: number,
+  documentId?: number,
+): PageMatch[] {
   const table = index === 'words' ? 'document_pages_fts' : 'document_pages_tri';
   const sql = `SELECT p.document_id, p.page, d.title, p.text,
       snippet(${table}, 0, '', '', '…', 24) AS snippet
@@ -82,8 +98,20 @@ export function matchPages(db: ReadDb, index: PageIndex, ftsQuery: string, limit
     WHERE ${table} MATCH ? ${documentId === undefined ? '' : 'AND p.document_id = ?'}
     ORDER BY f.rank LIMIT ?`;
   const params: unknown[] = documentId === undefined ? [ftsQuery, limit] : [ftsQuery, documentId, limit];
-  const rows = db.prepare(sql).all(...params) as { document_id: number; page: number; title: string; text: string; snippet: string }[];
-  return rows.map((r) => ({ documentId: r.document_id, page: r.page, title: r.title, snippet: r.snippet, text: r.text }));
+  const rows = db.prepare(sql).all(...params) as {
+    document_id: number;
+    page: number;
+    title: string;
+    text: string;
+    snippet: string;
+  }[];
+  return rows.map((r) => ({
+    documentId: r.document_id,
+    page: r.page,
+    title: r.title,
+    snippet: r.snippet,
+    text: r.text,
+  }));
 }
 
 /**
@@ -103,9 +131,15 @@ export function scanPages(db: ReadDb, needles: string[], limit: number, document
 
 /** Removes a document's pages and their index entries (external-content indexes are told the text they had). */
 export function deletePages(db: WriteDb, documentId: number): void {
-  const rows = db.prepare("SELECT id, text FROM document_pages WHERE document_id = ? AND text <> ''").all(documentId) as { id: number; text: string }[];
-  const dropWords = db.prepare("INSERT INTO document_pages_fts (document_pages_fts, rowid, text) VALUES ('delete', ?, ?)");
-  const dropTrigrams = db.prepare("INSERT INTO document_pages_tri (document_pages_tri, rowid, text) VALUES ('delete', ?, ?)");
+  const rows = db
+    .prepare("SELECT id, text FROM document_pages WHERE document_id = ? AND text <> ''")
+    .all(documentId) as { id: number; text: string }[];
+  const dropWords = db.prepare(
+    "INSERT INTO document_pages_fts (document_pages_fts, rowid, text) VALUES ('delete', ?, ?)",
+  );
+  const dropTrigrams = db.prepare(
+    "INSERT INTO document_pages_tri (document_pages_tri, rowid, text) VALUES ('delete', ?, ?)",
+  );
   for (const r of rows) {
     dropWords.run(r.id, foldForIndex(r.text));
     dropTrigrams.run(r.id, foldForIndex(r.text));

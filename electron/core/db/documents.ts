@@ -62,8 +62,22 @@ export function insertDocument(db: WriteDb, d: NewDocument): number {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        d.sha256, d.fileName, d.mediaType, d.kind, d.size, d.title, d.sourceUrl, d.capturedAt, d.addedAt, d.addedBy,
-        d.notes, d.pages, d.textStatus, JSON.stringify(d.flags), d.extractor, d.viewHtml,
+        d.sha256,
+        d.fileName,
+        d.mediaType,
+        d.kind,
+        d.size,
+        d.title,
+        d.sourceUrl,
+        d.capturedAt,
+        d.addedAt,
+        d.addedBy,
+        d.notes,
+        d.pages,
+        d.textStatus,
+        JSON.stringify(d.flags),
+        d.extractor,
+        d.viewHtml,
       ).lastInsertRowid,
   );
 }
@@ -87,7 +101,8 @@ export function countDocuments(db: ReadDb): number {
 }
 
 export function getViewHtml(db: ReadDb, id: number): string | null {
-  const r = db.prepare('SELECT view_html FROM documents WHERE id = ?').get(id) as { view_html: string | null } | undefined;
+  const r = db.prepare('SELECT view_html FROM documents WHERE id = ?').get(id) as
+    { view_html: string | null } | undefined;
   return r?.view_html ?? null;
 }
 
@@ -110,8 +125,10 @@ export function updateDocument(db: WriteDb, id: number, p: DocumentPatch): void 
      WHERE id = ?`,
   ).run(
     p.title ?? null,
-    p.sourceUrl !== undefined ? 1 : 0, orNull(p.sourceUrl) ?? null,
-    p.capturedAt !== undefined ? 1 : 0, orNull(p.capturedAt) ?? null,
+    p.sourceUrl !== undefined ? 1 : 0,
+    orNull(p.sourceUrl) ?? null,
+    p.capturedAt !== undefined ? 1 : 0,
+    orNull(p.capturedAt) ?? null,
     p.notes ?? null,
     id,
   );

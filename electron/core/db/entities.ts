@@ -48,7 +48,10 @@ export interface EntityWrite {
 }
 
 /** Writes what a resolve found about an entity; a name a person set is kept. */
-export function entityWriter(db: WriteDb): { insert(e: EntityWrite): number; update(id: number, e: EntityWrite): void } {
+export function entityWriter(db: WriteDb): {
+  insert(e: EntityWrite): number;
+  update(id: number, e: EntityWrite): void;
+} {
   const now = new Date().toISOString();
   const ins = db.prepare(
     'INSERT INTO entities (name, country, identifiers, mention_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -58,14 +61,19 @@ export function entityWriter(db: WriteDb): { insert(e: EntityWrite): number; upd
        mention_count = ?, merged_into = NULL, updated_at = ? WHERE id = ?`,
   );
   return {
-    insert: (e) => Number(ins.run(e.name, e.country, JSON.stringify(e.identifiers), e.mentionCount, now, now).lastInsertRowid),
+    insert: (e) =>
+      Number(ins.run(e.name, e.country, JSON.stringify(e.identifiers), e.mentionCount, now, now).lastInsertRowid),
     update: (id, e) => void upd.run(e.name, e.country, JSON.stringify(e.identifiers), e.mentionCount, now, id),
   };
 }
 
 /** An entity left without mentions keeps its row (other tables may point at it), marked as folded into another. */
 export function retireEntity(db: WriteDb, id: number, mergedInto: number | null): void {
-  db.prepare('UPDATE entities SET mention_count = 0, merged_into = ?, updated_at = ? WHERE id = ?').run(mergedInto, new Date().toISOString(), id);
+  db.prepare('UPDATE entities SET mention_count = 0, merged_into = ?, updated_at = ? WHERE id = ?').run(
+    mergedInto,
+    new Date().toISOString(),
+    id,
+  );
 }
 
 /**
@@ -74,10 +82,17 @@ export function retireEntity(db: WriteDb, id: number, mergedInto: number | null)
  */
 export function refreshEntityFacts(db: WriteDb, id: number): void {
   const country = db
-    .prepare('SELECT country FROM mention_names WHERE entity_id = ? AND country IS NOT NULL GROUP BY country ORDER BY total(mentions) DESC, country LIMIT 1')
+    .prepare(
+      'SELECT country FROM mention_names WHERE entity_id = ? AND country IS NOT NULL GROUP BY country ORDER BY total(mentions) DESC, country LIMIT 1',
+    )
     .pluck()
     .get(id) as string | undefined;
-  const identifiers = db.prepare('SELECT DISTINCT identifier FROM mention_names WHERE entity_id = ? AND identifier IS NOT NULL ORDER BY identifier').pluck().all(id) as string[];
+  const identifiers = db
+    .prepare(
+      'SELECT DISTINCT identifier FROM mention_names WHERE entity_id = ? AND identifier IS NOT NULL ORDER BY identifier',
+    )
+    .pluck()
+    .all(id) as string[];
   db.prepare(
     'UPDATE entities SET mention_count = (SELECT total(mentions) FROM mention_names WHERE entity_id = ?), country = ?, identifiers = ?, updated_at = ? WHERE id = ?',
   ).run(id, country ?? null, JSON.stringify(identifiers), new Date().toISOString(), id);
@@ -88,14 +103,9 @@ export function restoreEntityFacts(
   db: WriteDb,
   e: { id: number; country: string | null; identifiers: string[]; mentionCount: number; mergedInto: number | null },
 ): void {
-  db.prepare('UPDATE entities SET country = ?, identifiers = ?, mention_count = ?, merged_into = ?, updated_at = ? WHERE id = ?').run(
-    e.country,
-    JSON.stringify(e.identifiers),
-    e.mentionCount,
-    e.mergedInto,
-    new Date().toISOString(),
-    e.id,
-  );
+  db.prepare(
+    'UPDATE entities SET country = ?, identifiers = ?, mention_count = ?, merged_into = ?, updated_at = ? WHERE id = ?',
+  ).run(e.country, JSON.stringify(e.identifiers), e.mentionCount, e.mergedInto, new Date().toISOString(), e.id);
 }
 
 /**
@@ -119,7 +129,11 @@ export function survivorOf(db: ReadDb, id: number): number | null {
 }
 
 export function renameEntity(db: WriteDb, id: number, name: string): void {
-  db.prepare('UPDATE entities SET name = ?, name_edited = 1, updated_at = ? WHERE id = ?').run(name, new Date().toISOString(), id);
+  db.prepare('UPDATE entities SET name = ?, name_edited = 1, updated_at = ? WHERE id = ?').run(
+    name,
+    new Date().toISOString(),
+    id,
+  );
 }
 
 /** Entities in use: not folded into another, and named somewhere. */
@@ -129,7 +143,12 @@ export const ACTIVE = 'merged_into IS NULL AND mention_count > 0';
  * Active entities, most mentioned first: all of them, or those a search found (search/entity-match.ts),
  * its `first` ones first, passed as JSON arrays.
  */
-export function listEntities(db: ReadDb, found: { ids: readonly number[]; first: readonly number[] } | null, limit: number, offset: number): EntitySummary[] {
+export function listEntities(
+  db: ReadDb,
+  found: { ids: readonly number[]; first: readonly number[] } | null,
+  limit: number,
+  offset: number,
+): EntitySummary[] {
   const rows = (
     found
       ? db
@@ -138,19 +157,30 @@ export function listEntities(db: ReadDb, found: { ids: readonly number[]; first:
              ORDER BY id IN (SELECT value FROM json_each(?)) DESC, mention_count DESC, id LIMIT ? OFFSET ?`,
           )
           .all(JSON.stringify(found.ids), JSON.stringify(found.first), limit, offset)
-      : db.prepare(`SELECT * FROM entities WHERE ${ACTIVE} ORDER BY mention_count DESC, id LIMIT ? OFFSET ?`).all(limit, offset)
+      : db
+          .prepare(`SELECT * FROM entities WHERE ${ACTIVE} ORDER BY mention_count DESC, id LIMIT ? OFFSET ?`)
+          .all(limit, offset)
   ) as EntityRow[];
   const names = db.prepare('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name LIMIT 50');
   return rows.map((r) => {
     const e = toEntity(r);
     const aliases = (names.all(e.id) as { name: string }[]).map((n) => n.name).filter((n) => n !== e.name);
-    return { id: e.id, name: e.name, country: e.country, aliases, mentions: e.mentionCount, identifiers: e.identifiers };
+    return {
+      id: e.id,
+      name: e.name,
+      country: e.country,
+      aliases,
+      mentions: e.mentionCount,
+      identifiers: e.identifiers,
+    };
   });
 }
 
 export function countEntities(db: ReadDb, ids?: readonly number[] | null): number {
   const row = ids
-    ? db.prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids))
+    ? db
+        .prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`)
+        .get(JSON.stringify(ids))
     : db.prepare(`SELECT count(*) AS n FROM entities WHERE ${ACTIVE}`).get();
   return (row as { n: number }).n;
 }
@@ -158,14 +188,20 @@ export function countEntities(db: ReadDb, ids?: readonly number[] | null): numbe
 /** Which of `ids` are active entities (the others were merged away or lost their mentions). */
 export function activeEntitiesAmong(db: ReadDb, ids: readonly number[]): number[] {
   if (ids.length === 0) return [];
-  return db.prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as number[];
+  return db
+    .prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
 }
 
 /** Active entities known by an identifier (INN, USCC…): exactly it, or, with `prefix`, one starting with it. */
 export function entitiesWithIdentifier(db: ReadDb, identifier: string, prefix: boolean): number[] {
   // identifiers is a JSON array of strings: a quote before (and after) the value finds one whole element.
   const needle = `"${identifier.toUpperCase()}${prefix ? '' : '"'}`;
-  return db.prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND instr(upper(identifiers), ?) > 0`).pluck().all(needle) as number[];
+  return db
+    .prepare(`SELECT id FROM entities WHERE ${ACTIVE} AND instr(upper(identifiers), ?) > 0`)
+    .pluck()
+    .all(needle) as number[];
 }
 
 /** Active entities whose name a person set contains `text` (such a name is not among the names the records write). */

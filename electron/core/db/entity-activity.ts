@@ -9,7 +9,9 @@ import type { ReadDb } from './types';
 
 export function entityRoles(db: ReadDb, id: number): Record<string, number> {
   const rows = db
-    .prepare('SELECT m.role AS role, count(*) AS n FROM mention_names nm JOIN mentions m ON m.name_id = nm.id WHERE nm.entity_id = ? GROUP BY m.role')
+    .prepare(
+      'SELECT m.role AS role, count(*) AS n FROM mention_names nm JOIN mentions m ON m.name_id = nm.id WHERE nm.entity_id = ? GROUP BY m.role',
+    )
     .all(id) as { role: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.role, r.n]));
 }
@@ -43,7 +45,16 @@ export function tradeLines(db: ReadDb, id: number, limit = 500): TradeLine[] {
        GROUP BY direction, COALESCE(cpn.entity_id, cpn.raw_name), chapter
        ORDER BY value DESC LIMIT ?`,
     )
-    .all(id, limit) as { direction: 'in' | 'out'; cp_id: number | null; cp_name: string; chapter: string | null; n: number; value: number; first: string | null; last: string | null }[];
+    .all(id, limit) as {
+    direction: 'in' | 'out';
+    cp_id: number | null;
+    cp_name: string;
+    chapter: string | null;
+    n: number;
+    value: number;
+    first: string | null;
+    last: string | null;
+  }[];
   return rows.map((r) => ({
     direction: r.direction,
     counterpartyId: r.cp_id,
@@ -87,5 +98,13 @@ export function exampleRecords(db: ReadDb, id: number, limit = 3) {
       `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, nm.raw_name AS rawName, r.description AS description
        FROM mention_names nm JOIN mentions m ON m.name_id = nm.id JOIN records r ON r.id = m.record_id WHERE nm.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
     )
-    .all(id, limit) as { recordId: number; importId: number; row: number; date: string | null; role: string; rawName: string; description: string | null }[];
+    .all(id, limit) as {
+    recordId: number;
+    importId: number;
+    row: number;
+    date: string | null;
+    role: string;
+    rawName: string;
+    description: string | null;
+  }[];
 }

@@ -55,7 +55,8 @@ export function entityNameBatchInserter(db: WriteDb): { add(entityId: number, n:
         `INSERT INTO entity_names_fts (rowid, name) SELECT rowid, ${foldForIndexSql('name')} FROM entity_names WHERE rowid > ?`,
       ).run(indexedUpTo);
       const index = db.prepare(indexNameSql);
-      for (const [entityId, name] of cjk) index.run(foldForIndex(name), cjkBigrams([name], [0]) || null, entityId, name);
+      for (const [entityId, name] of cjk)
+        index.run(foldForIndex(name), cjkBigrams([name], [0]) || null, entityId, name);
       cjk = [];
       indexedUpTo = maxRowid.get() as number;
     },
@@ -70,21 +71,32 @@ export function replaceEntityNames(db: WriteDb, entityId: number, names: readonl
 }
 
 export function deleteEntityNames(db: WriteDb, entityId: number): void {
-  db.prepare('DELETE FROM entity_names_fts WHERE rowid IN (SELECT rowid FROM entity_names WHERE entity_id = ?)').run(entityId);
+  db.prepare('DELETE FROM entity_names_fts WHERE rowid IN (SELECT rowid FROM entity_names WHERE entity_id = ?)').run(
+    entityId,
+  );
   db.prepare('DELETE FROM entity_names WHERE entity_id = ?').run(entityId);
 }
 
 export function getEntityNames(db: ReadDb, entityId: number): EntityName[] {
   const rows = db
-    .prepare('SELECT name, scripts, legal_form, mentions FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name')
+    .prepare(
+      'SELECT name, scripts, legal_form, mentions FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, name',
+    )
     .all(entityId) as { name: string; scripts: string; legal_form: string | null; mentions: number }[];
-  return rows.map((r) => ({ name: r.name, scripts: JSON.parse(r.scripts) as string[], legalForm: r.legal_form, mentions: r.mentions }));
+  return rows.map((r) => ({
+    name: r.name,
+    scripts: JSON.parse(r.scripts) as string[],
+    legalForm: r.legal_form,
+    mentions: r.mentions,
+  }));
 }
 
 /** The entities (active or not) with a name the FTS5 query (search/fts-match.ts) matches. */
 export function entitiesByName(db: ReadDb, match: string): number[] {
   return db
-    .prepare('SELECT DISTINCT n.entity_id FROM entity_names_fts f JOIN entity_names n ON n.rowid = f.rowid WHERE entity_names_fts MATCH ?')
+    .prepare(
+      'SELECT DISTINCT n.entity_id FROM entity_names_fts f JOIN entity_names n ON n.rowid = f.rowid WHERE entity_names_fts MATCH ?',
+    )
     .pluck()
     .all(match) as number[];
 }

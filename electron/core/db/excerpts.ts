@@ -34,7 +34,9 @@ export type NewExcerpt = Omit<Excerpt, 'id' | 'documentTitle'>;
 export function insertExcerpt(db: WriteDb, e: NewExcerpt): number {
   return Number(
     db
-      .prepare('INSERT INTO excerpts (document_id, page, start, end, quote, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO excerpts (document_id, page, start, end, quote, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(e.documentId, e.page, e.start, e.end, e.quote, e.note, e.createdAt, e.createdBy).lastInsertRowid,
   );
 }

@@ -65,8 +65,17 @@ export function insertImport(db: WriteDb, i: NewImport): number {
       .prepare(
         `INSERT INTO imports (source_id, preset, mapping, columns, format, encoding, delimiter, record_base, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)`,
       )
-      .run(i.sourceId, i.preset, JSON.stringify(i.mapping), JSON.stringify(i.columns), i.format, i.encoding, i.delimiter, i.recordBase, i.startedAt)
-      .lastInsertRowid,
+      .run(
+        i.sourceId,
+        i.preset,
+        JSON.stringify(i.mapping),
+        JSON.stringify(i.columns),
+        i.format,
+        i.encoding,
+        i.delimiter,
+        i.recordBase,
+        i.startedAt,
+      ).lastInsertRowid,
   );
 }
 
@@ -110,15 +119,20 @@ export function getImport(
 ): (ImportInfo & { columns: string[]; mapping: Mapping; format: string; delimiter: string | null }) | null {
   const r = db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Row | undefined;
   return r
-    ? { ...toImportInfo(r), columns: JSON.parse(r.columns) as string[], mapping: JSON.parse(r.mapping) as Mapping, format: r.format, delimiter: r.delimiter }
+    ? {
+        ...toImportInfo(r),
+        columns: JSON.parse(r.columns) as string[],
+        mapping: JSON.parse(r.mapping) as Mapping,
+        format: r.format,
+        delimiter: r.delimiter,
+      }
     : null;
 }
 
 /** The earlier import of a file with this SHA-256, if any. */
 export function findImportBySha(db: ReadDb, sha256: string): ImportInfo | null {
   const r = db.prepare(`${SELECT} WHERE s.sha256 = ? AND i.status = 'done' ORDER BY i.id LIMIT 1`).get(sha256) as
-    | Row
-    | undefined;
+    Row | undefined;
   return r ? toImportInfo(r) : null;
 }
 
@@ -132,12 +146,23 @@ export function rejectInserter(db: WriteDb, importId: number): (r: Reject) => vo
 
 /** Whether any source of this exact size was imported (only then can a file be a re-import). */
 export function sourceOfSizeExists(db: ReadDb, size: number): boolean {
-  return db.prepare("SELECT 1 FROM sources s JOIN imports i ON i.source_id = s.id WHERE s.size = ? AND i.status = 'done' LIMIT 1").get(size) !== undefined;
+  return (
+    db
+      .prepare(
+        "SELECT 1 FROM sources s JOIN imports i ON i.source_id = s.id WHERE s.size = ? AND i.status = 'done' LIMIT 1",
+      )
+      .get(size) !== undefined
+  );
 }
 
 export function listRejects(db: ReadDb, importId: number): Reject[] {
   const rows = db
     .prepare('SELECT row, reason, raw, duplicate_of FROM rejects WHERE import_id = ? ORDER BY row')
     .all(importId) as { row: number; reason: string; raw: string; duplicate_of: number | null }[];
-  return rows.map((r) => ({ row: r.row, reason: r.reason, raw: r.raw, ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}) }));
+  return rows.map((r) => ({
+    row: r.row,
+    reason: r.reason,
+    raw: r.raw,
+    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
+  }));
 }

@@ -99,13 +99,18 @@ export function setJudgementEffect(db: WriteDb, id: number, effect: JudgementEff
 
 /** What every judgement changed, undone ones too (where names were before a merge moved them), oldest first. */
 export function judgementEffects(db: ReadDb): JudgementEffect[] {
-  const rows = db.prepare('SELECT effect FROM judgements WHERE effect IS NOT NULL ORDER BY id').pluck().all() as string[];
+  const rows = db
+    .prepare('SELECT effect FROM judgements WHERE effect IS NOT NULL ORDER BY id')
+    .pluck()
+    .all() as string[];
   return rows.map((r) => JSON.parse(r) as JudgementEffect);
 }
 
 /** Judgements in force made after one, oldest first. */
 export function laterJudgements(db: ReadDb, id: number): StoredJudgement[] {
-  return (db.prepare('SELECT * FROM judgements WHERE revoked_at IS NULL AND id > ? ORDER BY id').all(id) as JudgementRow[]).map(toStored);
+  return (
+    db.prepare('SELECT * FROM judgements WHERE revoked_at IS NULL AND id > ? ORDER BY id').all(id) as JudgementRow[]
+  ).map(toStored);
 }
 
 /** How many resolves have written the case's entities: a judgement's effect belongs to one run. */
@@ -121,7 +126,9 @@ export function countResolveRun(db: WriteDb): void {
 
 /** Judgements in force, oldest first: later decisions are applied after earlier ones. */
 export function activeJudgements(db: ReadDb): StoredJudgement[] {
-  return (db.prepare('SELECT * FROM judgements WHERE revoked_at IS NULL ORDER BY id').all() as JudgementRow[]).map(toStored);
+  return (db.prepare('SELECT * FROM judgements WHERE revoked_at IS NULL ORDER BY id').all() as JudgementRow[]).map(
+    toStored,
+  );
 }
 
 export function getJudgement(db: ReadDb, id: number): StoredJudgement | null {

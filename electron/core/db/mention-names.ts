@@ -56,7 +56,9 @@ export interface NameRow {
 /** The name rows of an entity (a merge or split moves some or all of them). */
 export function nameRowsOf(db: ReadDb, entityId: number): NameRow[] {
   return db
-    .prepare('SELECT id, raw_name AS raw, identifier, country, decided_by AS decidedBy FROM mention_names WHERE entity_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, raw_name AS raw, identifier, country, decided_by AS decidedBy FROM mention_names WHERE entity_id = ? ORDER BY id',
+    )
     .all(entityId) as NameRow[];
 }
 
@@ -83,7 +85,9 @@ export function countNameRowsIn(db: ReadDb, ids: readonly number[], entityId: nu
 /** (id, raw name, identifier, country, entity, mentions) of the previous run, to keep entity ids stable across runs. */
 export function previousNameEntities(db: ReadDb): [number, string, string | null, string | null, number, number][] {
   return db
-    .prepare('SELECT id, raw_name, identifier, country, entity_id, mentions FROM mention_names WHERE entity_id IS NOT NULL')
+    .prepare(
+      'SELECT id, raw_name, identifier, country, entity_id, mentions FROM mention_names WHERE entity_id IS NOT NULL',
+    )
     .raw(true)
     .all() as [number, string, string | null, string | null, number, number][];
 }

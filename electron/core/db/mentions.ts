@@ -66,14 +66,22 @@ CREATE TABLE ${STAGED} (
   name_id INTEGER NOT NULL,
   PRIMARY KEY (record_id, role)
 ) STRICT, WITHOUT ROWID;`);
-  const rows = batchInserter(db, (n) => `INSERT INTO ${STAGED} (record_id, role, name_id) VALUES ${valuesSql(n, 3)}`, 3, BATCH);
+  const rows = batchInserter(
+    db,
+    (n) => `INSERT INTO ${STAGED} (record_id, role, name_id) VALUES ${valuesSql(n, 3)}`,
+    3,
+    BATCH,
+  );
   for (let i = 0; i < m.recordId.length; i++) {
     if (!m.nameId[i]) continue;
     rows.values.push(m.recordId[i]!, MENTION_ROLES[m.role[i]!]!, m.nameId[i]!);
     rows.added();
   }
   rows.flush();
-  const current = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND name IN (?, ?)").pluck().get(...NAME_INDEXES);
+  const current = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND name IN (?, ?)")
+    .pluck()
+    .get(...NAME_INDEXES);
   const next = current === NAME_INDEXES[0] ? NAME_INDEXES[1] : NAME_INDEXES[0];
   db.exec(`DROP INDEX IF EXISTS ${next}; CREATE INDEX ${next} ON ${STAGED}(name_id)`);
 }

@@ -5,7 +5,13 @@
  */
 import type { RecordFilterInput } from '../../../shared/api/records';
 
-const COUNTRY_COLUMNS = ['shipper_country', 'consignee_country', 'origin_country', 'destination_country', 'trading_country'];
+const COUNTRY_COLUMNS = [
+  'shipper_country',
+  'consignee_country',
+  'origin_country',
+  'destination_country',
+  'trading_country',
+];
 
 /**
  * What a query matches (search/record-match.ts works it out): records the
@@ -112,4 +118,3 @@ export const whereSql = (f: RecordFilter) => {
   const w = filterSql(f);
   return { sql: w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '', params: w.params };
 };
-

@@ -8,7 +8,13 @@
 import { RECORD_FIELDS, type RecordField } from '../../../shared/domain/records';
 
 /** The record fields the full-text index holds, each in the column of the same name. */
-export const INDEXED_FIELDS = ['shipper', 'consignee', 'notify', 'producer', 'description'] as const satisfies readonly RecordField[];
+export const INDEXED_FIELDS = [
+  'shipper',
+  'consignee',
+  'notify',
+  'producer',
+  'description',
+] as const satisfies readonly RecordField[];
 /** The party columns among them (a records filter on parties searches these). */
 export const PARTY_FIELDS = ['shipper', 'consignee', 'notify', 'producer'] as const satisfies readonly RecordField[];
 /** Their indexes in RECORD_FIELDS (a record's values). */
@@ -46,7 +52,8 @@ export function cjkBigrams(values: readonly unknown[], slots: readonly number[])
  * unicode61's diacritic folding covers Latin only; Russian writes ё as е
  * half the time, so both sides of the index see е.
  */
-export const foldForIndex = (text: string): string => (text.includes('ё') || text.includes('Ё') ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text);
+export const foldForIndex = (text: string): string =>
+  text.includes('ё') || text.includes('Ё') ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text;
 
 /** foldForIndex in SQL, for text the index takes straight from a column. */
 export const foldForIndexSql = (column: string): string => `replace(replace(${column}, 'ё', 'е'), 'Ё', 'Е')`;
@@ -61,5 +68,7 @@ export const ftsQuote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
  */
 export function cjkPhrase(run: string): string {
   const grams = bigrams(run);
-  return grams.length === 1 && Array.from(run).length === 1 ? `cjk : ${ftsQuote(run)}*` : `cjk : ${ftsQuote(grams.join(' '))}`;
+  return grams.length === 1 && Array.from(run).length === 1
+    ? `cjk : ${ftsQuote(run)}*`
+    : `cjk : ${ftsQuote(grams.join(' '))}`;
 }

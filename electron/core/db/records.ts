@@ -41,7 +41,11 @@ export function toCustomsRecord(r: RecordRow): CustomsRecord {
  * flags, raw. Parameters are passed spread: better-sqlite3 reads an
  * argument list faster than an array's elements (measured ~30% of binding).
  */
-export function recordInserter(db: WriteDb, importId: number, slots: readonly number[]): (cells: (string | number | null)[]) => void {
+export function recordInserter(
+  db: WriteDb,
+  importId: number,
+  slots: readonly number[],
+): (cells: (string | number | null)[]) => void {
   const columns = ['id', 'row', ...slots.map((s) => RECORD_COLUMNS[RECORD_FIELDS[s]!]), 'flags', 'raw'];
   const insert = db.prepare(
     `INSERT INTO records (import_id, ${columns.join(', ')}) VALUES (${Math.trunc(importId)}, ${columns.map(() => '?').join(', ')})`,
@@ -68,14 +72,22 @@ const ftsFromRecords = (from: string, where: string, cjk: string) =>
  * second); `done()` restores the usual settings, so later writes tidy the
  * index up a little at a time.
  */
-export function recordIndexer(db: WriteDb, bulk: boolean): { add(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
+export function recordIndexer(
+  db: WriteDb,
+  bulk: boolean,
+): { add(first: number, last: number, cjk: readonly (number | string)[]): void; done(): void } {
   const all = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ?', 'NULL'));
-  const allBut = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ? AND r.id NOT IN (SELECT value ->> 0 FROM json_each(?))', 'NULL'));
+  const allBut = db.prepare(
+    ftsFromRecords('records r', 'r.id BETWEEN ? AND ? AND r.id NOT IN (SELECT value ->> 0 FROM json_each(?))', 'NULL'),
+  );
   // The CJK rows in one statement too, their bigrams from a JSON array of [id, bigrams].
-  const withCjk = db.prepare(ftsFromRecords('json_each(?) j JOIN records r ON r.id = j.value ->> 0', '1', 'j.value ->> 1'));
+  const withCjk = db.prepare(
+    ftsFromRecords('json_each(?) j JOIN records r ON r.id = j.value ->> 0', '1', 'j.value ->> 1'),
+  );
   // (FTS5 reads a setting's value from the statement's text: it cannot be a bound parameter.)
   const configure = (settings: Record<string, number>) => {
-    for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
+    for (const [name, value] of Object.entries(settings))
+      db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
   };
   if (bulk) configure(FTS_BULK);
   let first = -1;
@@ -140,8 +152,7 @@ export function listRecords(
   const f = filterSql(filter);
   const dir = desc ? 'DESC' : 'ASC';
   // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
-  const order =
-    sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+  const order = sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
   if (afterId !== undefined) {
     f.sql.push(desc ? 'r.id < ?' : 'r.id > ?');
     f.params.push(afterId);
@@ -184,7 +195,9 @@ const HIT_COLUMNS = 'r.id, r.import_id, r.row, r.date, r.shipper, r.consignee, r
 /** Records the filter keeps, as search hits, newest first. */
 export function recordHits(db: ReadDb, filter: RecordFilter, limit: number): RecordHitRow[] {
   const w = whereSql(filter);
-  return db.prepare(`SELECT ${HIT_COLUMNS} FROM records r ${w.sql} ORDER BY r.id DESC LIMIT ?`).all(...w.params, limit) as RecordHitRow[];
+  return db
+    .prepare(`SELECT ${HIT_COLUMNS} FROM records r ${w.sql} ORDER BY r.id DESC LIMIT ?`)
+    .all(...w.params, limit) as RecordHitRow[];
 }
 
 /** Above this many matches, ranking them all costs more than it tells; newest first instead. */
@@ -200,9 +213,13 @@ export function matchRecords(db: ReadDb, match: string, limit: number, filters: 
   const w = filterSql(filters);
   const extra = w.sql.length ? `AND ${w.sql.join(' AND ')}` : '';
   const many =
-    (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)').get(match, RANK_AT_MOST + 1) as {
-      n: number;
-    }).n > RANK_AT_MOST;
+    (
+      db
+        .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ? LIMIT ?)')
+        .get(match, RANK_AT_MOST + 1) as {
+        n: number;
+      }
+    ).n > RANK_AT_MOST;
   const cols = HIT_COLUMNS;
   if (!many && !extra) {
     // Rank inside FTS5 first, then join only the winners (ranking across the join costs several times more).

@@ -75,16 +75,26 @@ export interface QueuePlace {
 const placeParams = (p: QueuePlace) => [p.unsure ? 1 : 0, p.unsure ? 1 : 0, p.score, p.score, p.id];
 
 /** Pairs in the queue's order, each with its position (from 1); with `from`, those at or after that place. */
-export function listReviewQueue(db: ReadDb, limit: number, offset: number, from?: QueuePlace): (QueueRow & { position: number })[] {
+export function listReviewQueue(
+  db: ReadDb,
+  limit: number,
+  offset: number,
+  from?: QueuePlace,
+): (QueueRow & { position: number })[] {
   const rows = (
     from
-      ? db.prepare(`SELECT * FROM review_queue WHERE ${FROM} ${ORDER} LIMIT ? OFFSET ?`).all(...placeParams(from), limit, offset)
+      ? db
+          .prepare(`SELECT * FROM review_queue WHERE ${FROM} ${ORDER} LIMIT ? OFFSET ?`)
+          .all(...placeParams(from), limit, offset)
       : db.prepare(`SELECT * FROM review_queue ${ORDER} LIMIT ? OFFSET ?`).all(limit, offset)
   ) as QueueDbRow[];
   if (rows.length === 0) return [];
   // The rows come one after another in the order: the first one's position numbers them all.
   const first = toRow(rows[0]!);
-  const before = db.prepare(`SELECT count(*) FROM review_queue WHERE NOT ${FROM}`).pluck().get(...placeParams(first)) as number;
+  const before = db
+    .prepare(`SELECT count(*) FROM review_queue WHERE NOT ${FROM}`)
+    .pluck()
+    .get(...placeParams(first)) as number;
   return rows.map((r, i) => ({ ...toRow(r), position: before + i + 1 }));
 }
 
@@ -100,7 +110,11 @@ export function queueRowOf(db: ReadDb, a: number, b: number): QueueRow | null {
 
 /** Every queued row with an entity on one side. */
 export function queueRowsWith(db: ReadDb, entityId: number): QueueRow[] {
-  return (db.prepare('SELECT * FROM review_queue WHERE entity_a = ? OR entity_b = ? ORDER BY id').all(entityId, entityId) as QueueDbRow[]).map(toRow);
+  return (
+    db
+      .prepare('SELECT * FROM review_queue WHERE entity_a = ? OR entity_b = ? ORDER BY id')
+      .all(entityId, entityId) as QueueDbRow[]
+  ).map(toRow);
 }
 
 export function deleteQueueRow(db: WriteDb, id: number): void {
@@ -113,6 +127,14 @@ export function markQueueRowUnsure(db: WriteDb, id: number): void {
 
 /** Writes a row as given, under its id (the row of the same pair under another id gives way): an undo puts a row back. */
 export function putQueueRow(db: WriteDb, row: QueueRow): void {
-  db.prepare(`DELETE FROM review_queue WHERE id = ? OR ${PAIR}`).run(row.id, row.entityA, row.entityB, row.entityB, row.entityA);
-  db.prepare('INSERT INTO review_queue (id, entity_a, entity_b, score, reasons, unsure, names) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.id, ...values(row));
+  db.prepare(`DELETE FROM review_queue WHERE id = ? OR ${PAIR}`).run(
+    row.id,
+    row.entityA,
+    row.entityB,
+    row.entityB,
+    row.entityA,
+  );
+  db.prepare(
+    'INSERT INTO review_queue (id, entity_a, entity_b, score, reasons, unsure, names) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(row.id, ...values(row));
 }

@@ -10,11 +10,20 @@ export function saveMapping(db: WriteDb, name: string, mapping: Mapping, actor: 
 }
 
 export function getSavedMapping(db: ReadDb, name: string): Mapping | null {
-  const row = db.prepare('SELECT mapping FROM saved_mappings WHERE name = ?').get(name) as { mapping: string } | undefined;
+  const row = db.prepare('SELECT mapping FROM saved_mappings WHERE name = ?').get(name) as
+    { mapping: string } | undefined;
   return row ? (JSON.parse(row.mapping) as Mapping) : null;
 }
 
 export function listSavedMappings(db: ReadDb): PresetInfo[] {
-  const rows = db.prepare('SELECT name, mapping FROM saved_mappings ORDER BY name').all() as { name: string; mapping: string }[];
-  return rows.map((r) => ({ name: r.name, label: r.name, origin: 'saved' as const, mapping: JSON.parse(r.mapping) as Mapping }));
+  const rows = db.prepare('SELECT name, mapping FROM saved_mappings ORDER BY name').all() as {
+    name: string;
+    mapping: string;
+  }[];
+  return rows.map((r) => ({
+    name: r.name,
+    label: r.name,
+    origin: 'saved' as const,
+    mapping: JSON.parse(r.mapping) as Mapping,
+  }));
 }

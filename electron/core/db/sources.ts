@@ -37,13 +37,17 @@ const toSource = (r: Row): SourceRow => ({
   note: r.note,
 });
 
-export function insertSource(db: WriteDb, s: Omit<SourceRow, 'id' | 'blobSha256'> & { blobSha256?: string | null }): number {
+export function insertSource(
+  db: WriteDb,
+  s: Omit<SourceRow, 'id' | 'blobSha256'> & { blobSha256?: string | null },
+): number {
   return Number(
     db
       .prepare(
         'INSERT INTO sources (file_name, media_type, size, sha256, blob_sha256, imported_at, imported_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(s.fileName, s.mediaType, s.size, s.sha256, s.blobSha256 ?? null, s.importedAt, s.importedBy, s.note).lastInsertRowid,
+      .run(s.fileName, s.mediaType, s.size, s.sha256, s.blobSha256 ?? null, s.importedAt, s.importedBy, s.note)
+      .lastInsertRowid,
   );
 }
 

@@ -30,7 +30,12 @@ interface Prepared {
  * are written in one transaction with one audit entry, so a file that
  * cannot be read, or a cancel, leaves the case as it was.
  */
-export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor: string, control?: JobControl): Promise<AddedDocument[]> {
+export async function addDocuments(
+  db: WriteDb,
+  input: AddDocumentsInput,
+  actor: string,
+  control?: JobControl,
+): Promise<AddedDocument[]> {
   const prepared: Prepared[] = [];
   const seen = new Set<string>();
   for (const [i, path] of input.paths.entries()) {
@@ -46,7 +51,8 @@ export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor:
           progress: (done, total) =>
             control?.progress((i + done / total) / input.paths.length, `${fileName}: page ${done} of ${total}`),
         });
-    if (control?.signal.aborted) throw new CustodianError('cancelled', 'Adding documents was cancelled; nothing was added.');
+    if (control?.signal.aborted)
+      throw new CustodianError('cancelled', 'Adding documents was cancelled; nothing was added.');
     prepared.push({ fileName, bytes, sha256, extracted });
   }
   control?.progress(1, 'Saving to the case…');
@@ -58,7 +64,16 @@ export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor:
         const existing = findDocumentBySha(db, p.sha256);
         if (existing || !p.extracted) {
           const d = existing!;
-          added.push({ documentId: d.id, sha256: d.sha256, pages: d.pages, title: d.title, kind: d.kind, textStatus: d.textStatus, flags: d.flags, alreadyAdded: true });
+          added.push({
+            documentId: d.id,
+            sha256: d.sha256,
+            pages: d.pages,
+            title: d.title,
+            kind: d.kind,
+            textStatus: d.textStatus,
+            flags: d.flags,
+            alreadyAdded: true,
+          });
           continue;
         }
         const x = p.extracted;
@@ -83,7 +98,16 @@ export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor:
           viewHtml: x.viewHtml,
         });
         x.pages.forEach((text, n) => insertPage(db, documentId, n + 1, text));
-        added.push({ documentId, sha256: p.sha256, pages: x.pages.length, title, kind: x.kind, textStatus: x.textStatus, flags: x.flags, alreadyAdded: false });
+        added.push({
+          documentId,
+          sha256: p.sha256,
+          pages: x.pages.length,
+          title,
+          kind: x.kind,
+          textStatus: x.textStatus,
+          flags: x.flags,
+          alreadyAdded: false,
+        });
         audit.push({ documentId, fileName: p.fileName, sha256: p.sha256, pages: x.pages.length, kind: x.kind });
       }
       if (audit.length > 0) appendAudit(db, actor, 'documents.add', { documents: audit });
@@ -94,6 +118,10 @@ export async function addDocuments(db: WriteDb, input: AddDocumentsInput, actor:
 
 function readDocumentFile(path: string): Buffer {
   const size = nonEmptyFileSize(path, 'add');
-  if (size > MAX_BYTES) throw new CustodianError('too_large', `${path} is larger than ${MAX_BYTES / 1024 / 1024} MB, the most a document in a case may be.`);
+  if (size > MAX_BYTES)
+    throw new CustodianError(
+      'too_large',
+      `${path} is larger than ${MAX_BYTES / 1024 / 1024} MB, the most a document in a case may be.`,
+    );
   return readFileSync(path);
 }

@@ -26,10 +26,17 @@ export function createExcerpt(db: WriteDb, request: ExcerptRequest, actor: strin
   if (!p) {
     const d = getDocument(db, documentId);
     if (!d) throw new CustodianError('not_found', `There is no document ${documentId} in this case.`);
-    throw new CustodianError('not_found', `Document ${documentId} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`);
+    throw new CustodianError(
+      'not_found',
+      `Document ${documentId} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`,
+    );
   }
   const at = locateQuote(p.text, quote, start);
-  if (!at) throw new CustodianError('quote_not_found', `The quote is not on page ${page} of document ${documentId}; copy it from that page's text.`);
+  if (!at)
+    throw new CustodianError(
+      'quote_not_found',
+      `The quote is not on page ${page} of document ${documentId}; copy it from that page's text.`,
+    );
   const id = insertExcerpt(db, {
     documentId,
     page,

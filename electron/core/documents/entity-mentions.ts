@@ -11,7 +11,12 @@ const WORD = /[\s\p{P}]+/u;
 /** Every single word of every legal form's aliases (ООО, LLC, Aktsionernoe, obshchestvo, Co, Ltd …), folded. */
 let legalWords: Set<string> | null = null;
 function isLegalWord(word: string): boolean {
-  legalWords ??= new Set((legalTable as string[][]).flat().flatMap((alias) => alias.toLowerCase().split(WORD)).filter((w) => w.length > 0));
+  legalWords ??= new Set(
+    (legalTable as string[][])
+      .flat()
+      .flatMap((alias) => alias.toLowerCase().split(WORD))
+      .filter((w) => w.length > 0),
+  );
   return legalWords.has(word.toLowerCase().replace(/ё/g, 'е'));
 }
 
@@ -47,7 +52,8 @@ export function documentsMentioning(db: ReadDb, names: string[], limit = 200): E
       const key = `${m.documentId}:${m.page}:${m.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (!titles.has(m.documentId)) titles.set(m.documentId, getDocument(db, m.documentId)?.title ?? `Document ${m.documentId}`);
+      if (!titles.has(m.documentId))
+        titles.set(m.documentId, getDocument(db, m.documentId)?.title ?? `Document ${m.documentId}`);
       const text = getPage(db, m.documentId, m.page)?.text ?? '';
       const from = Math.max(0, m.start - 80);
       const to = Math.min(text.length, m.end + 80);

@@ -48,7 +48,17 @@ export function fromSanitizedRoot(
   title: string | null,
   extractor: string,
 ): Extracted {
-  if (!root) return { kind, mediaType, title, pages: [''], textStatus: 'no_text', flags: [...flags], extractor, viewHtml: viewDocument(title ?? '', '') };
+  if (!root)
+    return {
+      kind,
+      mediaType,
+      title,
+      pages: [''],
+      textStatus: 'no_text',
+      flags: [...flags],
+      extractor,
+      viewHtml: viewDocument(title ?? '', ''),
+    };
   for (const f of sanitizeTree(root)) flags.add(f);
   const { pages, sectionsHtml } = paginateBlocks(blocksOf(root));
   return {
@@ -69,12 +79,22 @@ export async function extractDocx(bytes: Buffer, fileLabel: string): Promise<Ext
   try {
     html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   } catch (e) {
-    throw new CustodianError('corrupt_document', `${fileLabel} is not a readable Word document: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CustodianError(
+      'corrupt_document',
+      `${fileLabel} is not a readable Word document: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const dom = inertDom(`<!doctype html><body>${html}</body>`);
   const body = dom.window.document.body;
   const title = body.querySelector('h1')?.textContent?.trim() || null;
-  const result = fromSanitizedRoot(body, new Set(), 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', title, 'mammoth');
+  const result = fromSanitizedRoot(
+    body,
+    new Set(),
+    'docx',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    title,
+    'mammoth',
+  );
   dom.window.close();
   return result;
 }

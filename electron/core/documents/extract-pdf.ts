@@ -3,7 +3,7 @@ import { CustodianError } from '../../../shared/result';
 import { cleanText, type ExtractControl, type Extracted } from './extracted';
 import { pdfjsAssetDirs } from './pdf-assets';
 
-type PdfJs = Awaited<ReturnType<typeof import('unpdf')['getResolvedPDFJS']>>;
+type PdfJs = Awaited<ReturnType<(typeof import('unpdf'))['getResolvedPDFJS']>>;
 let pdfjsPromise: Promise<PdfJs> | undefined;
 /** unpdf's build of pdf.js runs in plain Node without a worker file or a canvas. */
 const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('unpdf').then((m) => m.getResolvedPDFJS()));
@@ -19,7 +19,11 @@ interface TextItemLike {
  * only noted as flags), fonts are not loaded as fonts, and every error in
  * the structure stops the read instead of "recovering" a different document.
  */
-export async function extractPdf(bytes: Uint8Array, fileLabel: string, control: ExtractControl = {}): Promise<Extracted> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  fileLabel: string,
+  control: ExtractControl = {},
+): Promise<Extracted> {
   const pdfjs = await loadPdfJs();
   const { cMapUrl, standardFontDataUrl } = pdfjsAssetDirs();
   const task = pdfjs.getDocument({
@@ -40,21 +44,34 @@ export async function extractPdf(bytes: Uint8Array, fileLabel: string, control: 
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = e instanceof Error ? e.name : '';
-    if (name === 'PasswordException') throw new CustodianError('encrypted', `${fileLabel} is password-protected; open it, save an unprotected copy and add that.`);
-    throw new CustodianError('corrupt_document', `${fileLabel} is not a readable PDF (it is damaged or truncated): ${e instanceof Error ? e.message : String(e)}`);
+    if (name === 'PasswordException')
+      throw new CustodianError(
+        'encrypted',
+        `${fileLabel} is password-protected; open it, save an unprotected copy and add that.`,
+      );
+    throw new CustodianError(
+      'corrupt_document',
+      `${fileLabel} is not a readable PDF (it is damaged or truncated): ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (control.signal?.aborted) throw new CustodianError('cancelled', 'Adding the document was cancelled; nothing was added.');
+      if (control.signal?.aborted)
+        throw new CustodianError('cancelled', 'Adding the document was cancelled; nothing was added.');
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        pages.push(cleanText((content.items as TextItemLike[]).map((i) => (i.str ?? '') + (i.hasEOL ? '\n' : '')).join('')));
+        pages.push(
+          cleanText((content.items as TextItemLike[]).map((i) => (i.str ?? '') + (i.hasEOL ? '\n' : '')).join('')),
+        );
         page.cleanup();
       } catch (e) {
         if (e instanceof CustodianError) throw e;
-        throw new CustodianError('corrupt_document', `${fileLabel} is damaged: page ${n} cannot be read (${e instanceof Error ? e.message : String(e)}).`);
+        throw new CustodianError(
+          'corrupt_document',
+          `${fileLabel} is damaged: page ${n} cannot be read (${e instanceof Error ? e.message : String(e)}).`,
+        );
       }
       control.progress?.(n, doc.numPages);
       // pdf.js without a worker resolves through microtasks only; let timers and I/O (progress polls, a cancel) in.

@@ -8,9 +8,12 @@ import { paginateText } from './paginate';
  * chardet guesses (Windows-1251, GB18030, …), which Node's TextDecoder knows.
  */
 export function decodeText(bytes: Buffer, fileLabel: string): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -20,7 +23,10 @@ export function decodeText(bytes: Buffer, fileLabel: string): { text: string; en
     } catch {
       // an encoding TextDecoder does not know: fall through
     }
-    throw new CustodianError('unknown_encoding', `${fileLabel} is text in an encoding Custodian cannot tell; save it as UTF-8 and add it again.`);
+    throw new CustodianError(
+      'unknown_encoding',
+      `${fileLabel} is text in an encoding Custodian cannot tell; save it as UTF-8 and add it again.`,
+    );
   }
 }
 

@@ -23,5 +23,10 @@ export interface ExtractControl {
 
 /** Text normalized the same way for every kind, so offsets and searches agree: NFC, LF line ends, no NULs. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\u0000/g, '').replace(/[ \t]+\n/g, '\n').trim();
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
 }

@@ -2,7 +2,36 @@ import { groupIntoPages } from './paginate';
 import { cleanText } from './extracted';
 
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'body', 'figure']);
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'caption', 'figure', 'figcaption', 'hr']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'figure',
+  'figcaption',
+  'hr',
+]);
 
 /**
  * The readable blocks of a sanitized tree: containers are opened up, so
@@ -23,7 +52,12 @@ export function blocksOf(root: Element): Element[] {
       } else if (node.nodeType === 1) {
         const child = node as Element;
         const tag = child.tagName.toLowerCase();
-        if (CONTAINERS.has(tag) && child.children.length > 0 && [...child.children].some((c) => BLOCKS.has(c.tagName.toLowerCase()))) visit(child);
+        if (
+          CONTAINERS.has(tag) &&
+          child.children.length > 0 &&
+          [...child.children].some((c) => BLOCKS.has(c.tagName.toLowerCase()))
+        )
+          visit(child);
         else if (BLOCKS.has(tag) || child.textContent?.trim()) out.push(child);
       }
     }
@@ -62,10 +96,17 @@ export function blockText(el: Element): string {
 
 /** Sanitized blocks into logical pages: each page's text, and its HTML as `<section data-page="N">`. */
 export function paginateBlocks(blocks: Element[]): { pages: string[]; sectionsHtml: string } {
-  const withText = blocks.map((el) => ({ el, text: blockText(el) })).filter((b) => b.text !== '' || b.el.querySelector('img'));
+  const withText = blocks
+    .map((el) => ({ el, text: blockText(el) }))
+    .filter((b) => b.text !== '' || b.el.querySelector('img'));
   const groups = groupIntoPages(withText, (b) => b.text.length + 2);
   if (groups.length === 0) return { pages: [''], sectionsHtml: '<section data-page="1"></section>' };
-  const pages = groups.map((g) => g.map((b) => b.text).filter(Boolean).join('\n\n'));
+  const pages = groups.map((g) =>
+    g
+      .map((b) => b.text)
+      .filter(Boolean)
+      .join('\n\n'),
+  );
   const sectionsHtml = groups
     .map((g, i) => `<section data-page="${i + 1}">${g.map((b) => b.el.outerHTML).join('\n')}</section>`)
     .join('\n');

@@ -24,14 +24,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function findMentions(db: ReadDb, name: string, limit = 500): DocumentMention[] {
   const words = queryTerms(foldForIndex(name));
   if (words.length === 0) return [];
-  const body = words.map((w) => [...w].map((c) => (/[её]/i.test(c) ? '[еёЕЁ]' : escape(c))).join('')).join('[\\s\\p{P}]+');
+  const body = words
+    .map((w) => [...w].map((c) => (/[её]/i.test(c) ? '[еёЕЁ]' : escape(c))).join(''))
+    .join('[\\s\\p{P}]+');
   // Whole words in spaced scripts ("Poly" is not "Polytechnic"); CJK has no word boundaries to hold to.
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name);
   const pattern = new RegExp(cjk ? body : `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
   const out: DocumentMention[] = [];
   for (const page of findPages(db, name, limit)) {
     for (const m of page.text.matchAll(pattern)) {
-      out.push({ documentId: page.documentId, page: page.page, start: m.index, end: m.index + m[0].length, text: m[0] });
+      out.push({
+        documentId: page.documentId,
+        page: page.page,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+      });
       if (out.length >= limit) return out;
     }
   }

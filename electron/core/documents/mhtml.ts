@@ -8,7 +8,8 @@ import { CustodianError } from '../../../shared/result';
 export function mhtmlToHtml(bytes: Buffer, label: string): Buffer {
   const text = bytes.toString('latin1');
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
-  if (!boundary) throw new CustodianError('corrupt_document', `${label} is not a readable MHTML file: it has no MIME boundary.`);
+  if (!boundary)
+    throw new CustodianError('corrupt_document', `${label} is not a readable MHTML file: it has no MIME boundary.`);
   for (const part of text.split(`--${boundary}`)) {
     const split = part.search(/\r?\n\r?\n/);
     if (split < 0) continue;

@@ -35,12 +35,20 @@ function ocrLanguages(): string {
  * transaction. Pages that already have text are left alone: excerpts point
  * into them.
  */
-export async function ocrDocument(db: WriteDb, documentId: number, actor: string, control?: JobControl): Promise<{ documentId: number; pagesRead: number }> {
+export async function ocrDocument(
+  db: WriteDb,
+  documentId: number,
+  actor: string,
+  control?: JobControl,
+): Promise<{ documentId: number; pagesRead: number }> {
   const doc = getDocument(db, documentId);
   if (!doc) throw new CustodianError('not_found', `There is no document ${documentId} in this case.`);
-  if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
+  if (!ocrAvailable())
+    throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
   const bytes = getBlob(db, doc.sha256)!;
-  const empty = listPages(db, documentId).filter((p) => p.text === '').map((p) => p.page);
+  const empty = listPages(db, documentId)
+    .filter((p) => p.text === '')
+    .map((p) => p.page);
   const dir = mkdtempSync(join(tmpdir(), 'custodian-ocr-'));
   const langs = ocrLanguages();
   const texts = new Map<number, string>();
@@ -52,12 +60,33 @@ export async function ocrDocument(db: WriteDb, documentId: number, actor: string
       control?.progress(i / empty.length, `OCR: page ${page} of ${doc.pages}`);
       let image = source;
       if (doc.kind === 'pdf') {
-        if (run('pdftoppm', ['-v']) === null) throw new CustodianError('no_ocr', 'OCR of a scanned PDF needs the pdftoppm program (poppler-utils), which is not installed.');
-        await execFileAsync('pdftoppm', ['-r', '300', '-gray', '-png', '-f', String(page), '-l', String(page), source, join(dir, `p${page}`)]);
-        image = join(dir, readdirSync(dir).find((f) => f.startsWith(`p${page}`) && f.endsWith('.png'))!);
+        if (run('pdftoppm', ['-v']) === null)
+          throw new CustodianError(
+            'no_ocr',
+            'OCR of a scanned PDF needs the pdftoppm program (poppler-utils), which is not installed.',
+          );
+        await execFileAsync('pdftoppm', [
+          '-r',
+          '300',
+          '-gray',
+          '-png',
+          '-f',
+          String(page),
+          '-l',
+          String(page),
+          source,
+          join(dir, `p${page}`),
+        ]);
+        image = join(
+          dir,
+          readdirSync(dir).find((f) => f.startsWith(`p${page}`) && f.endsWith('.png'))!,
+        );
       }
       // Asynchronous, so that an in-process job leaves the event loop free for progress polls and a cancel.
-      const { stdout: text } = await execFileAsync('tesseract', [image, 'stdout', '-l', langs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const { stdout: text } = await execFileAsync('tesseract', [image, 'stdout', '-l', langs], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       texts.set(page, cleanText(text));
     }
   } finally {

@@ -34,7 +34,9 @@ export function paginateText(text: string): string[] {
   if (text.trim() === '') return [''];
   const pages: string[] = [];
   for (const sheet of text.split('\f')) {
-    const paragraphs = sheet.split(/\n[ \t]*\n/).flatMap((p) => (p.length > 2 * LOGICAL_PAGE_CHARS ? splitLines(p) : [p]));
+    const paragraphs = sheet
+      .split(/\n[ \t]*\n/)
+      .flatMap((p) => (p.length > 2 * LOGICAL_PAGE_CHARS ? splitLines(p) : [p]));
     for (const group of groupIntoPages(paragraphs, (p) => p.length + 2)) {
       const page = group.join('\n\n').trim();
       if (page) pages.push(page);

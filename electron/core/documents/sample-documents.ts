@@ -8,7 +8,10 @@ export const SAMPLE_DOCUMENTS = ['china-russia-defense-trade-article.pdf', 'sanc
 export async function addSampleDocuments(db: WriteDb, sampleDir: string, actor: string): Promise<void> {
   await addDocuments(
     db,
-    { paths: SAMPLE_DOCUMENTS.map((f) => join(sampleDir, f)), notes: 'Sample document: a reworded copy of public reporting, shipped with Custodian.' },
+    {
+      paths: SAMPLE_DOCUMENTS.map((f) => join(sampleDir, f)),
+      notes: 'Sample document: a reworded copy of public reporting, shipped with Custodian.',
+    },
     actor,
   );
 }

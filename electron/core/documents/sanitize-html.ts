@@ -2,12 +2,16 @@ import type { DocumentFlag } from '../../../shared/domain/documents';
 
 /** Elements removed with everything inside them: active content, remote loads, forms' controls, metadata. */
 const DROP = new Set(
-  'script noscript template style link meta base title head iframe frame frameset object embed applet param svg math audio video source track canvas picture input button select textarea option optgroup datalist output dialog portal'.split(' '),
+  'script noscript template style link meta base title head iframe frame frameset object embed applet param svg math audio video source track canvas picture input button select textarea option optgroup datalist output dialog portal'.split(
+    ' ',
+  ),
 );
 
 /** Elements kept (without their attributes, but for the few below); anything else is replaced by its children. */
 const KEEP = new Set(
-  'p div section article h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code em strong b i u s sub sup small mark br hr table thead tbody tfoot tr th td caption figure figcaption span a img abbr cite q time'.split(' '),
+  'p div section article h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code em strong b i u s sub sup small mark br hr table thead tbody tfoot tr th td caption figure figcaption span a img abbr cite q time'.split(
+    ' ',
+  ),
 );
 
 const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$/i;
@@ -26,7 +30,9 @@ export function sanitizeTree(root: Element): DocumentFlag[] {
       const tag = child.tagName.toLowerCase();
       if (DROP.has(tag)) {
         if (tag === 'script' || tag === 'noscript') flags.add('scripts_removed');
-        else if (tag === 'style' ? /url\(|@import/i.test(child.textContent ?? '') : !['title', 'head', 'meta'].includes(tag)) {
+        else if (
+          tag === 'style' ? /url\(|@import/i.test(child.textContent ?? '') : !['title', 'head', 'meta'].includes(tag)
+        ) {
           flags.add('remote_content_removed');
         }
         child.remove();
@@ -65,7 +71,14 @@ function stripAttributes(el: Element, flags: Set<DocumentFlag>, keep: string[]):
   for (const attr of [...el.attributes]) {
     const name = attr.name.toLowerCase();
     if (name.startsWith('on') || /^\s*javascript:/i.test(attr.value)) flags.add('scripts_removed');
-    if ((name === 'src' || name === 'srcset' || name === 'background' || name === 'poster' || (name === 'style' && /url\(/i.test(attr.value))) && !keep.includes(name)) {
+    if (
+      (name === 'src' ||
+        name === 'srcset' ||
+        name === 'background' ||
+        name === 'poster' ||
+        (name === 'style' && /url\(/i.test(attr.value))) &&
+      !keep.includes(name)
+    ) {
       flags.add('remote_content_removed');
     }
     if (!keep.includes(name)) el.removeAttribute(attr.name);

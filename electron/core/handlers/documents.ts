@@ -25,7 +25,11 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
   'documents.page': ({ session }, { id, page }) => {
     const d = mustDocument(session.db, id);
     const p = getPage(session.db, id, page);
-    if (!p) throw new CustodianError('not_found', `Document ${id} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`);
+    if (!p)
+      throw new CustodianError(
+        'not_found',
+        `Document ${id} has ${d.pages} page${d.pages === 1 ? '' : 's'}; there is no page ${page}.`,
+      );
     return p;
   },
   'documents.pages': ({ session }, { id }) => {
@@ -40,7 +44,10 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
   'documents.delete': ({ session }, { id }) => {
     const d = mustDocument(session.db, id);
     if (d.excerpts > 0) {
-      throw new CustodianError('in_use', `Document ${id} has ${d.excerpts} excerpt${d.excerpts === 1 ? '' : 's'}; delete them first (they may be cited as evidence).`);
+      throw new CustodianError(
+        'in_use',
+        `Document ${id} has ${d.excerpts} excerpt${d.excerpts === 1 ? '' : 's'}; delete them first (they may be cited as evidence).`,
+      );
     }
     deletePages(session.db, id);
     deleteDocument(session.db, id, d.sha256);
@@ -49,18 +56,33 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
   'documents.content': ({ session }, { id }) => {
     const d = mustDocument(session.db, id);
     const bytes = getBlob(session.db, d.sha256);
-    if (!bytes) throw new CustodianError('missing_blob', `The bytes of document ${id} are missing from this case (SHA-256 ${d.sha256}).`);
-    return { documentId: id, mediaType: d.mediaType, kind: d.kind, base64: bytes.toString('base64'), viewHtml: getViewHtml(session.db, id) };
+    if (!bytes)
+      throw new CustodianError(
+        'missing_blob',
+        `The bytes of document ${id} are missing from this case (SHA-256 ${d.sha256}).`,
+      );
+    return {
+      documentId: id,
+      mediaType: d.mediaType,
+      kind: d.kind,
+      base64: bytes.toString('base64'),
+      viewHtml: getViewHtml(session.db, id),
+    };
   },
-  'documents.search': ({ session }, { query, documentId, limit }) => searchDocuments(session.db, query, limit, documentId),
+  'documents.search': ({ session }, { query, documentId, limit }) =>
+    searchDocuments(session.db, query, limit, documentId),
   'documents.ocr': checkedJob<'documents.ocr'>(
     ({ session }, { id }) => {
       mustDocument(session.db, id);
       // Mixed PDFs (some pages scanned) qualify too: OCR fills only the pages without text.
       if (listPages(session.db, id).every((p) => p.text !== '')) {
-        throw new CustodianError('has_text', `Every page of document ${id} already has text; OCR is only for scans and images.`);
+        throw new CustodianError(
+          'has_text',
+          `Every page of document ${id} already has text; OCR is only for scans and images.`,
+        );
       }
-      if (!ocrAvailable()) throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
+      if (!ocrAvailable())
+        throw new CustodianError('no_ocr', 'OCR needs the tesseract program, which is not installed on this computer.');
     },
     ({ session, actor }, { id }, control) => ocrDocument(session.db, id, actor, control),
   ),
@@ -82,7 +104,10 @@ export const documentsHandlers: Handlers<DocumentsMethods> = {
       deleteExcerpt(session.db, id);
     } catch (e) {
       if (e instanceof Error && /FOREIGN KEY/i.test(e.message)) {
-        throw new CustodianError('in_use', `Excerpt ${id} is cited as evidence elsewhere in the case; remove those citations first.`);
+        throw new CustodianError(
+          'in_use',
+          `Excerpt ${id} is cited as evidence elsewhere in the case; remove those citations first.`,
+        );
       }
       throw e;
     }

@@ -15,7 +15,8 @@ import { checkedJob, type Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'entities.resolve': ({ session, actor }, _input, control) => resolveCaseInThreads(session.db, actor, control),
-  'entities.list': ({ session }, { query, limit, offset }) => listEntities(session.db, entitiesFound(session.db, query), limit, offset),
+  'entities.list': ({ session }, { query, limit, offset }) =>
+    listEntities(session.db, entitiesFound(session.db, query), limit, offset),
   'entities.count': ({ session }, { query }) => countEntities(session.db, entitiesFound(session.db, query)?.ids),
   'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
   'entities.documents': ({ session }, { id }) => {
@@ -29,7 +30,8 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
   },
   'entities.merge': ({ core, session }, { ids, note }) => mergeEntities(session.db, ids, core.actor, note),
   'entities.split': ({ core, session }, { id, names, note }) => splitEntity(session.db, id, names, core.actor, note),
-  'mentions.list': ({ session }, { entityId, recordId, limit, offset }) => listMentions(session.db, { entityId, recordId }, limit, offset),
+  'mentions.list': ({ session }, { entityId, recordId, limit, offset }) =>
+    listMentions(session.db, { entityId, recordId }, limit, offset),
   'review.list': ({ session }, { limit, offset, from }) => reviewPairs(session.db, limit, offset, from),
   'review.count': ({ session }) => countReviewQueue(session.db),
   'review.decide': ({ core, session }, { entityA, entityB, decision, note }) =>

@@ -8,6 +8,7 @@ import type { Handlers } from './types';
  * other records methods need.
  */
 export const importJobHandlers: Handlers<Extract<RecordsMethods, 'import.run' | 'import.validate'>> = {
-  'import.validate': ({ session, actor }, options, control) => importFile(session.db, options, actor, { dryRun: true, control }),
+  'import.validate': ({ session, actor }, options, control) =>
+    importFile(session.db, options, actor, { dryRun: true, control }),
   'import.run': ({ session, actor }, options, control) => importFile(session.db, options, actor, { control }),
 };

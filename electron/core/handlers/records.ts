@@ -16,12 +16,14 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
   ...importJobHandlers,
   'import.presets': ({ session }) => [...builtinPresets(), ...listSavedMappings(session.db)],
   'import.saveMapping': ({ core, session }, { name, mapping }) => {
-    if (PRESETS[name]) throw new CustodianError('invalid_input', `${name} is a built-in preset; choose another name for your mapping.`);
+    if (PRESETS[name])
+      throw new CustodianError('invalid_input', `${name} is a built-in preset; choose another name for your mapping.`);
     return saveMapping(session.db, name, mapping, core.actor);
   },
   'imports.list': ({ session }) => listImports(session.db),
   'rejects.list': ({ session }, { importId }) => {
-    if (!getImport(session.db, importId)) throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
+    if (!getImport(session.db, importId))
+      throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
     return listRejects(session.db, importId);
   },
   'records.list': ({ session }, { limit, offset, sort, desc, afterId, ...filter }) => {

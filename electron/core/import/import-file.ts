@@ -52,7 +52,15 @@ export async function importFile(
   }
   if (busy.has(db)) throw new CustodianError('busy', 'Another import is running in this case; wait for it to finish.');
   busy.add(db);
-  const counts = { rowsRead: 0, rowsImported: 0, rowsRejected: 0, duplicates: 0, rowsFlagged: 0, replacementChars: 0, warnings: [] as string[] };
+  const counts = {
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsRejected: 0,
+    duplicates: 0,
+    rowsFlagged: 0,
+    replacementChars: 0,
+    warnings: [] as string[],
+  };
   let transaction: HeldTransaction | null = null;
   try {
     // Opened once: the format, encoding and delimiter decided here are what every later read uses.
@@ -98,12 +106,16 @@ export async function importFile(
     const writer = batchWriter(db, plan, counts, dryRun ? 'none' : big ? 'bulk' : 'usual');
     let lastProgress = 0;
     const sink = (batch: RowBatch) => {
-      if (control?.signal.aborted) throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
+      if (control?.signal.aborted)
+        throw new CustodianError('cancelled', 'The import was cancelled; nothing was changed.');
       writer.write(batch);
       const t = Date.now();
       if (control && t - lastProgress >= 250) {
         lastProgress = t;
-        control.progress(batch.bytesTotal ? batch.bytesDone / batch.bytesTotal : null, `${counts.rowsRead.toLocaleString('en')} rows read`);
+        control.progress(
+          batch.bytesTotal ? batch.bytesDone / batch.bytesTotal : null,
+          `${counts.rowsRead.toLocaleString('en')} rows read`,
+        );
       }
     };
     const startHelper = control?.startHelper;
@@ -134,7 +146,13 @@ export async function importFile(
       updateSearchWords(db);
     }
     finishImport(db, importId, counts);
-    appendAudit(db, actor, 'import.run', { importId, file: basename(options.path), sha256, preset: presetName, ...counts });
+    appendAudit(db, actor, 'import.run', {
+      importId,
+      file: basename(options.path),
+      sha256,
+      preset: presetName,
+      ...counts,
+    });
     if (dryRun) transaction.rollback();
     else {
       control?.progress(1, 'Saving…');

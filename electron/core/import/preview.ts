@@ -17,7 +17,11 @@ const PREVIEW_ROWS = 50;
  */
 export async function previewFile(db: ReadDb, options: ImportOptions): Promise<ImportPreview> {
   const rows: string[][] = [];
-  const source = openTable(fileFacts(options.path), { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet });
+  const source = openTable(fileFacts(options.path), {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+  });
   const info: TableInfo = await readTable(source, {
     header() {},
     row(r) {

@@ -29,7 +29,12 @@ export function recordWithProvenance(db: ReadDb, id: number): RecordDetail {
       importId: imp.id,
       row: found.record.row,
       columns: imp.columns,
-      raw: rebuildRaw(RECORD_FIELDS.map((f) => found.record[f]), found.raw, imp.columns, imp.mapping),
+      raw: rebuildRaw(
+        RECORD_FIELDS.map((f) => found.record[f]),
+        found.raw,
+        imp.columns,
+        imp.mapping,
+      ),
     },
   };
 }

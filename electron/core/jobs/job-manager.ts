@@ -51,9 +51,13 @@ export class JobManager {
         else if (m.type === 'done') finish({ state: 'done', progress: 1, message: 'Done', result: m.result });
         else finish({ state: 'failed', message: m.error.message, error: m.error });
       });
-      worker.on('error', (e) => finish({ state: 'failed', message: e.message, error: { code: 'internal', message: e.message } }));
+      worker.on('error', (e) =>
+        finish({ state: 'failed', message: e.message, error: { code: 'internal', message: e.message } }),
+      );
       const stopped = 'The job stopped unexpectedly.';
-      worker.on('exit', () => finish({ state: 'failed', message: stopped, error: { code: 'internal', message: stopped } }));
+      worker.on('exit', () =>
+        finish({ state: 'failed', message: stopped, error: { code: 'internal', message: stopped } }),
+      );
       this.cancels.set(jobId, () => {
         finish({ state: 'cancelled', message: CANCELLED });
         void worker.terminate();

@@ -10,7 +10,10 @@ const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
 /** The words of a query, as the records search splits them (spaces and punctuation). */
 export function queryTerms(query: string): string[] {
-  return query.normalize('NFC').split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+  return query
+    .normalize('NFC')
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -40,7 +43,12 @@ export function findPages(db: ReadDb, query: string, limit: number, documentId?:
   if (terms.every((t) => [...t].length >= 3)) {
     return matchPages(db, 'trigrams', terms.map(quoted).join(' '), limit, documentId);
   }
-  return scanPages(db, terms.map((t) => t.replace(/[A-Z]+/g, (c) => c.toLowerCase())), limit, documentId);
+  return scanPages(
+    db,
+    terms.map((t) => t.replace(/[A-Z]+/g, (c) => c.toLowerCase())),
+    limit,
+    documentId,
+  );
 }
 
 /** A snippet of about 120 characters around the first term found (for scanned hits, which FTS did not cut). */

@@ -55,7 +55,11 @@ export function searchRecords(db: ReadDb, query: string, limit: number, filters:
     importId: r.import_id,
     row: r.row,
     title: `Import ${r.import_id}, row ${r.row}`,
-    snippet: [[r.shipper ?? '—', r.consignee ?? '—'].join(' → '), [r.date, r.hs_code].filter(Boolean).join(', '), r.description]
+    snippet: [
+      [r.shipper ?? '—', r.consignee ?? '—'].join(' → '),
+      [r.date, r.hs_code].filter(Boolean).join(', '),
+      r.description,
+    ]
       .filter(Boolean)
       .join(' · '),
   }));

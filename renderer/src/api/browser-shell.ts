@@ -40,7 +40,14 @@ async function listFolder(token: string, dir: string | null, root?: string): Pro
     const res = await fetch(`/fs/list?${query.toString()}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'This page’s link has expired: open the link custodian serve printed.' } };
+    if (res.status === 401)
+      return {
+        ok: false,
+        error: {
+          code: 'unauthorized',
+          message: 'This page’s link has expired: open the link custodian serve printed.',
+        },
+      };
     return (await res.json()) as Result<FolderListing>;
   } catch (e) {
     return { ok: false, error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` } };
@@ -57,10 +64,18 @@ export function browserShell(token: string): CustodianBridge['shell'] {
   const list = (dir: string | null, root?: string) => listFolder(token, dir, root);
   return {
     pickOpenPath: (kind) =>
-      kind === 'case' ? pickCaseFile({ mode: 'open', title: 'Open case', action: 'Open', list }) : pickAndUpload(token, kind),
+      kind === 'case'
+        ? pickCaseFile({ mode: 'open', title: 'Open case', action: 'Open', list })
+        : pickAndUpload(token, kind),
     pickSavePath: (kind, suggestedName, purpose) =>
       kind === 'case'
-        ? pickCaseFile({ mode: 'save', title: purpose ?? 'Save case', action: purpose?.startsWith('New') ? 'Create' : 'Save', suggestedName, list })
+        ? pickCaseFile({
+            mode: 'save',
+            title: purpose ?? 'Save case',
+            action: purpose?.startsWith('New') ? 'Create' : 'Save',
+            suggestedName,
+            list,
+          })
         : // Exports (briefs, diagrams, CSV) are not built yet; they will be downloads in a browser, not paths.
           Promise.resolve(window.prompt('Save as (full path on this computer):', suggestedName)?.trim() || null),
     onMenu: () => () => undefined,

@@ -44,10 +44,20 @@ function httpClient(): ApiClient & { token: string } {
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
           body: JSON.stringify(input ?? {}),
         });
-        if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'This page’s link has expired: open the link custodian serve printed.' } };
+        if (res.status === 401)
+          return {
+            ok: false,
+            error: {
+              code: 'unauthorized',
+              message: 'This page’s link has expired: open the link custodian serve printed.',
+            },
+          };
         return (await res.json()) as Result<ApiOutput<M>>;
       } catch (e) {
-        return { ok: false, error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` } };
+        return {
+          ok: false,
+          error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` },
+        };
       }
     },
   };

@@ -38,11 +38,19 @@ function nameProblem(name: string, listing: FolderListing | null): string | null
   const same = listing?.entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
   if (same?.kind === 'folder') return `A folder named “${same.name}” is here; choose another name.`;
   // Cases are never overwritten (case.create and case.saveCopy refuse), so the warning comes now, not after.
-  if (same) return `“${same.name}” already exists in this folder. Custodian never writes over a case file: choose another name.`;
+  if (same)
+    return `“${same.name}” already exists in this folder. Custodian never writes over a case file: choose another name.`;
   return null;
 }
 
-function CaseFileDialog({ mode, title, action, suggestedName, list, onDone }: CaseFileRequest & { onDone(path: string | null): void }) {
+function CaseFileDialog({
+  mode,
+  title,
+  action,
+  suggestedName,
+  list,
+  onDone,
+}: CaseFileRequest & { onDone(path: string | null): void }) {
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -148,9 +156,18 @@ function CaseFileDialog({ mode, title, action, suggestedName, list, onDone }: Ca
                 {crumbs.map((crumb, i) => (
                   <li key={crumb.path}>
                     {i === crumbs.length - 1 ? (
-                      <span aria-current="location" title={crumb.path}>{crumb.name}</span>
+                      <span aria-current="location" title={crumb.path}>
+                        {crumb.name}
+                      </span>
                     ) : (
-                      <button type="button" className="link" title={crumb.path} onClick={() => void go(crumb.path, listing?.root)}>{crumb.name}</button>
+                      <button
+                        type="button"
+                        className="link"
+                        title={crumb.path}
+                        onClick={() => void go(crumb.path, listing?.root)}
+                      >
+                        {crumb.name}
+                      </button>
                     )}
                   </li>
                 ))}
@@ -179,24 +196,53 @@ function CaseFileDialog({ mode, title, action, suggestedName, list, onDone }: Ca
                 if (parent) void go(parent.path, listing?.root);
               }}
             />
-            {listing && !loading && entries.length === 0 && <p className="muted empty">No folders or case files here.</p>}
-            {listing?.truncated && <p className="muted small">Only the first {entries.length.toLocaleString()} entries are shown.</p>}
-            {error && <p className="error" role="alert">{error}</p>}
+            {listing && !loading && entries.length === 0 && (
+              <p className="muted empty">No folders or case files here.</p>
+            )}
+            {listing?.truncated && (
+              <p className="muted small">Only the first {entries.length.toLocaleString()} entries are shown.</p>
+            )}
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
           </div>
         </div>
         <footer>
           {mode === 'save' && (
             <label className="field file-name">
               File name
-              <input ref={nameRef} type="text" value={name} aria-describedby={problem ? problemId : undefined} aria-invalid={problem ? true : undefined} onChange={(e) => setName(e.target.value)} />
+              <input
+                ref={nameRef}
+                type="text"
+                value={name}
+                aria-describedby={problem ? problemId : undefined}
+                aria-invalid={problem ? true : undefined}
+                onChange={(e) => setName(e.target.value)}
+              />
             </label>
           )}
-          {mode === 'open' && <span className="muted small picked">{picked?.kind === 'case' ? picked.path : 'Choose a case file (.case).'}</span>}
-          <button type="button" onClick={() => onDone(null)}>Cancel</button>
-          <button type="submit" className="primary" disabled={!listing || (mode === 'open' ? !picked : !fileName || problem !== null)}>
+          {mode === 'open' && (
+            <span className="muted small picked">
+              {picked?.kind === 'case' ? picked.path : 'Choose a case file (.case).'}
+            </span>
+          )}
+          <button type="button" onClick={() => onDone(null)}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!listing || (mode === 'open' ? !picked : !fileName || problem !== null)}
+          >
             {mode === 'open' && picked?.kind === 'folder' ? 'Open folder' : action}
           </button>
-          {problem && <p id={problemId} className="file-name-problem" role="alert">{problem}</p>}
+          {problem && (
+            <p id={problemId} className="file-name-problem" role="alert">
+              {problem}
+            </p>
+          )}
         </footer>
       </form>
     </div>

@@ -33,7 +33,14 @@ export function FolderList({ label, entries, active, busy, listRef, onActive, on
 
   function onKeyDown(e: KeyboardEvent<HTMLUListElement>) {
     const last = entries.length - 1;
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: last, PageDown: active + PAGE, PageUp: active - PAGE };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: last,
+      PageDown: active + PAGE,
+      PageUp: active - PAGE,
+    };
     if (e.key in moves) {
       e.preventDefault();
       if (last >= 0) onActive(Math.max(0, Math.min(last, moves[e.key]!)));
@@ -47,7 +54,10 @@ export function FolderList({ label, entries, active, busy, listRef, onActive, on
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       const now = Date.now();
       // Letters typed within a second make one prefix, as in a native file list.
-      typed.current = { text: now - typed.current.at < 1000 ? typed.current.text + e.key.toLowerCase() : e.key.toLowerCase(), at: now };
+      typed.current = {
+        text: now - typed.current.at < 1000 ? typed.current.text + e.key.toLowerCase() : e.key.toLowerCase(),
+        at: now,
+      };
       const prefix = typed.current.text;
       const order = entries.map((_, i) => (active + (prefix.length === 1 ? 1 : 0) + i) % entries.length);
       const found = order.find((i) => entries[i]!.name.toLowerCase().startsWith(prefix));

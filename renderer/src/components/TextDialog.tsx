@@ -40,12 +40,22 @@ function TextDialog({ title, label, initial, action, onDone }: TextQuestion & { 
         <div className="modal-body">
           <label className="field">
             {label}
-            <input type="text" value={value} autoFocus onFocus={(e) => e.currentTarget.select()} onChange={(e) => setValue(e.target.value)} />
+            <input
+              type="text"
+              value={value}
+              autoFocus
+              onFocus={(e) => e.currentTarget.select()}
+              onChange={(e) => setValue(e.target.value)}
+            />
           </label>
         </div>
         <footer>
-          <button type="button" onClick={() => onDone(null)}>Cancel</button>
-          <button type="submit" className="primary" disabled={!trimmed}>{action}</button>
+          <button type="button" onClick={() => onDone(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!trimmed}>
+            {action}
+          </button>
         </footer>
       </form>
     </div>

@@ -27,7 +27,8 @@ export async function runJob<M extends JobMethodName>(
     onStatus(status);
     if (status.state === 'done') return { state: 'done', result: status.result as JobResult<M> };
     if (status.state === 'cancelled') return { state: 'cancelled', message: status.message };
-    if (status.state === 'failed') return { state: 'failed', code: status.error?.code ?? 'failed', message: status.message };
+    if (status.state === 'failed')
+      return { state: 'failed', code: status.error?.code ?? 'failed', message: status.message };
     await new Promise((done) => setTimeout(done, POLL_MS));
     const r = await client.call('jobs.get', { jobId: status.jobId });
     if (!r.ok) return { state: 'failed', code: r.error.code, message: r.error.message };
@@ -59,7 +60,11 @@ export function useJob<M extends JobMethodName>(method: M) {
 export function JobProgress({ job, label }: { job: JobStatus; label: string }) {
   return (
     <div className="job" role="status" aria-label={label}>
-      <progress max={100} value={Math.round((job.progress ?? 0) * 100)} aria-label={`${label}: ${Math.round((job.progress ?? 0) * 100)}%`} />
+      <progress
+        max={100}
+        value={Math.round((job.progress ?? 0) * 100)}
+        aria-label={`${label}: ${Math.round((job.progress ?? 0) * 100)}%`}
+      />
       <span className="small">{job.message}</span>
       <button onClick={() => void client.call('jobs.cancel', { jobId: job.jobId })}>Cancel</button>
     </div>

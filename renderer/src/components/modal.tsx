@@ -35,7 +35,8 @@ export function showModal<T>(render: (answer: (value: T) => void) => ReactNode):
   });
 }
 
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
+const FOCUSABLE =
+  'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]';
 
 /**
  * A modal's keys, for its outermost element's onKeyDown: Escape cancels, and

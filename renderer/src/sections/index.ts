@@ -16,11 +16,36 @@ export interface Section {
 
 /** The workspace's sidebar, in order. Each area registers its component here. */
 export const SECTIONS: Section[] = [
-  { id: 'records', label: 'Records', component: RecordsSection, plan: 'Imported customs records with their provenance.' },
-  { id: 'documents', label: 'Documents', component: DocumentsSection, plan: 'Source documents stored by hash, read page by page, searchable, with citable excerpts.' },
-  { id: 'entities', label: 'Entities', component: EntitiesSection, plan: 'Companies resolved across spellings and scripts, with a review queue.' },
-  { id: 'diagrams', label: 'Diagrams', component: null, plan: 'Annotated network diagrams drawn from the records and links.' },
-  { id: 'briefs', label: 'Briefs', component: null, plan: 'Evidence briefs in PDF where every claim cites its row or page.' },
+  {
+    id: 'records',
+    label: 'Records',
+    component: RecordsSection,
+    plan: 'Imported customs records with their provenance.',
+  },
+  {
+    id: 'documents',
+    label: 'Documents',
+    component: DocumentsSection,
+    plan: 'Source documents stored by hash, read page by page, searchable, with citable excerpts.',
+  },
+  {
+    id: 'entities',
+    label: 'Entities',
+    component: EntitiesSection,
+    plan: 'Companies resolved across spellings and scripts, with a review queue.',
+  },
+  {
+    id: 'diagrams',
+    label: 'Diagrams',
+    component: null,
+    plan: 'Annotated network diagrams drawn from the records and links.',
+  },
+  {
+    id: 'briefs',
+    label: 'Briefs',
+    component: null,
+    plan: 'Evidence briefs in PDF where every claim cites its row or page.',
+  },
   { id: 'lists', label: 'Lists', component: null, plan: 'Sanctions lists and screening hits.' },
   { id: 'search', label: 'Search', component: SearchSection, plan: 'Records and document pages found together.' },
   { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },

@@ -30,8 +30,16 @@ INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 8388608);
     // No merging while loading; FTS5's defaults again at the end.
     configure(db, { automerge: 0, crisismerge: 1000 });
     const all = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ?', 'NULL'));
-    const allBut = db.prepare(ftsFromRecords('records r', 'r.id BETWEEN ? AND ? AND r.id NOT IN (SELECT value ->> 0 FROM json_each(?))', 'NULL'));
-    const withCjk = db.prepare(ftsFromRecords('json_each(?) j JOIN records r ON r.id = j.value ->> 0', '1', 'j.value ->> 1'));
+    const allBut = db.prepare(
+      ftsFromRecords(
+        'records r',
+        'r.id BETWEEN ? AND ? AND r.id NOT IN (SELECT value ->> 0 FROM json_each(?))',
+        'NULL',
+      ),
+    );
+    const withCjk = db.prepare(
+      ftsFromRecords('json_each(?) j JOIN records r ON r.id = j.value ->> 0', '1', 'j.value ->> 1'),
+    );
     const select = db.prepare(`SELECT id, ${INDEXED.join(', ')} FROM records WHERE id BETWEEN ? AND ?`).raw();
     const max = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM records').get() as { n: number }).n;
     // 20,000 records per statement: FTS5 writes a segment at the end of each.
@@ -65,7 +73,8 @@ const ftsFromRecords = (from: string, where: string, cjk: string) =>
 
 /** FTS5 reads a setting's value from the statement's text: it cannot be a bound parameter. */
 function configure(db: WriteDb, settings: Record<string, number>): void {
-  for (const [name, value] of Object.entries(settings)) db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
+  for (const [name, value] of Object.entries(settings))
+    db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('${name}', ${Math.trunc(value)})`);
 }
 
 const CJK_CHAR = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';

@@ -74,7 +74,11 @@ export class Clusters {
   /** What the cluster of a unit carries as a whole: its identifiers, countries and legal family (the entity it becomes). */
   carries(unit: number): { identifiers: string[]; countries: string[]; family: string } {
     const r = this.find(unit);
-    return { identifiers: [...(this.ids[r] ?? [])], countries: [...(this.countries[r] ?? [])], family: this.family[r]! };
+    return {
+      identifiers: [...(this.ids[r] ?? [])],
+      countries: [...(this.countries[r] ?? [])],
+      family: this.family[r]!,
+    };
   }
 
   /** Why the two clusters must not be merged automatically, or null. */
@@ -96,10 +100,12 @@ export class Clusters {
     if (ca && cb && ![...ca].some((x) => cb.has(x))) return 'Their countries differ.';
     const ja = this.jurisdictions[ra];
     const jb = this.jurisdictions[rb];
-    if (ja && jb && ![...ja].some((x) => jb.has(x))) return `Their legal forms belong to different jurisdictions (${[...ja].join('/')} vs ${[...jb].join('/')}).`;
+    if (ja && jb && ![...ja].some((x) => jb.has(x)))
+      return `Their legal forms belong to different jurisdictions (${[...ja].join('/')} vs ${[...jb].join('/')}).`;
     const sa = this.styles[ra];
     const sb = this.styles[rb];
-    if (sa && sb && ![...sa].some((x) => sb.has(x))) return 'One writes Co., Ltd. and the other Limited: a mainland company and its Hong Kong namesake look like that.';
+    if (sa && sb && ![...sa].some((x) => sb.has(x)))
+      return 'One writes Co., Ltd. and the other Limited: a mainland company and its Hong Kong namesake look like that.';
     return null;
   }
 

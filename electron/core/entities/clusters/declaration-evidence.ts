@@ -20,14 +20,26 @@ const ESTABLISHED = 3;
  *    plus a word; Балттрейд / Дальтрейд: a near miss): a few slips in a company of 10,000 mentions meet its
  *    sister's name in as many declarations.
  */
-export function weakDeclarationLinks(units: readonly Unit[], edges: readonly number[], declarationOf: readonly number[], stats: TokenStats): Set<number> {
+export function weakDeclarationLinks(
+  units: readonly Unit[],
+  edges: readonly number[],
+  declarationOf: readonly number[],
+  stats: TokenStats,
+): Set<number> {
   const n = units.length;
   const declarations = new Map<number, { count: number; last: number; contradict: boolean }>();
-  const pairId = (k: number) => Math.min(edges[2 * k]!, edges[2 * k + 1]!) * n + Math.max(edges[2 * k]!, edges[2 * k + 1]!);
+  const pairId = (k: number) =>
+    Math.min(edges[2 * k]!, edges[2 * k + 1]!) * n + Math.max(edges[2 * k]!, edges[2 * k + 1]!);
   for (let k = 0; k < declarationOf.length; k++) {
     const a = edges[2 * k]!;
     const b = edges[2 * k + 1]!;
-    if (units[a]!.mentions < ESTABLISHED || units[b]!.mentions < ESTABLISHED || units[a]!.inDeclaration || units[b]!.inDeclaration) continue;
+    if (
+      units[a]!.mentions < ESTABLISHED ||
+      units[b]!.mentions < ESTABLISHED ||
+      units[a]!.inDeclaration ||
+      units[b]!.inDeclaration
+    )
+      continue;
     const id = pairId(k);
     const d = declarations.get(id);
     if (d) {
@@ -38,7 +50,11 @@ export function weakDeclarationLinks(units: readonly Unit[], edges: readonly num
       continue;
     }
     const s = scoreUnits(units[a]!, units[b]!, stats, false);
-    declarations.set(id, { count: 1, last: declarationOf[k]!, contradict: s.subset || (s.fuzzy && s.score >= REVIEW_FROM) });
+    declarations.set(id, {
+      count: 1,
+      last: declarationOf[k]!,
+      contradict: s.subset || (s.fuzzy && s.score >= REVIEW_FROM),
+    });
   }
   const out = new Set<number>();
   for (let k = 0; k < declarationOf.length; k++) {
@@ -63,7 +79,8 @@ export function ambiguousCuts(units: readonly Unit[], edges: readonly number[], 
       [edges[k]!, edges[k + 1]!],
       [edges[k + 1]!, edges[k]!],
     ] as const) {
-      if (!units[t]!.analyzed.maybeTruncated || units[t]!.inDeclaration || units[other]!.analyzed.maybeTruncated) continue;
+      if (!units[t]!.analyzed.maybeTruncated || units[t]!.inDeclaration || units[other]!.analyzed.maybeTruncated)
+        continue;
       const set = partners.get(t) ?? partners.set(t, new Set()).get(t)!;
       if (set.size < MAX_CUT_PARTNERS) set.add(other);
     }
@@ -73,9 +90,9 @@ export function ambiguousCuts(units: readonly Unit[], edges: readonly number[], 
     const list = [...set];
     let alike = true;
     for (let x = 0; x < list.length && alike; x++)
-      for (let y = x + 1; y < list.length && alike; y++) if (scoreUnits(units[list[x]!]!, units[list[y]!]!, stats, false).score < REVIEW_FROM) alike = false;
+      for (let y = x + 1; y < list.length && alike; y++)
+        if (scoreUnits(units[list[x]!]!, units[list[y]!]!, stats, false).score < REVIEW_FROM) alike = false;
     if (!alike) out.add(t);
   }
   return out;
 }
-

@@ -15,21 +15,31 @@ const STEADY = 5;
  * Merges scored pairs best first, each unless a conflict forbids it; what stays apart in the uncertain band
  * (or was held back) goes to `review`. Returns how many merged.
  */
-export function mergeBest(units: readonly Unit[], clusters: Clusters, scored: Scored[], review: Scored[], stats: TokenStats): number {
+export function mergeBest(
+  units: readonly Unit[],
+  clusters: Clusters,
+  scored: Scored[],
+  review: Scored[],
+  stats: TokenStats,
+): number {
   demoteAmbiguousTruncations(units, scored, stats);
   scored.sort((x, y) => y.score - x.score);
   // A one-off spelling (a typo) may join a company, but never bridge two established ones.
   // (A cut-short name is as weak a link as a typo, however often it was written.)
-  const small = (u: number) => units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
+  const small = (u: number) =>
+    units[u]!.mentions === 1 || (units[u]!.analyzed.maybeTruncated && units[u]!.mentions <= 5);
   let merged = 0;
   for (const c of scored) {
     // A typo-like likeness is never enough to join two established names, whatever the spellings' counts.
-    const bridge = (c.fuzzy || (c.score < 0.95 && (small(c.a) || small(c.b)))) && Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
+    const bridge =
+      (c.fuzzy || (c.score < 0.95 && (small(c.a) || small(c.b)))) &&
+      Math.min(clusters.size(c.a), clusters.size(c.b)) >= 3;
     // Two spellings each written again and again are each somebody's name: a loose likeness between them
     // (Spree Handels / Spreehandels, Спецлогистик / Спецлогистик Групп) is two companies more often than a slip.
     const steady = (c.fuzzy || c.extraVocabulary) && units[c.a]!.mentions >= STEADY && units[c.b]!.mentions >= STEADY;
     if (c.score >= AUTO_MERGE && bridge) c.heldBack = 'A single odd spelling would join two established names.';
-    else if (c.score >= AUTO_MERGE && steady) c.heldBack = `Both spellings are in steady use (${units[c.a]!.mentions} and ${units[c.b]!.mentions} mentions) and differ: perhaps two companies.`;
+    else if (c.score >= AUTO_MERGE && steady)
+      c.heldBack = `Both spellings are in steady use (${units[c.a]!.mentions} and ${units[c.b]!.mentions} mentions) and differ: perhaps two companies.`;
     if (c.score >= AUTO_MERGE && !bridge && !steady && clusters.union(c.a, c.b)) {
       merged++;
       continue;
@@ -42,7 +52,6 @@ export function mergeBest(units: readonly Unit[], clusters: Clusters, scored: Sc
   return merged;
 }
 
-
 /**
  * A name cut at 35 characters may fit two companies (АО «УЛАН-УДЭНСКИЙ … fits
  * the aviation plant and the locomotive repair plant). When a truncated
@@ -53,7 +62,10 @@ function demoteAmbiguousTruncations(units: readonly Unit[], scored: Scored[], st
   const strong = new Map<number, Scored[]>();
   for (const c of scored) {
     if (c.score < AUTO_MERGE) continue;
-    for (const [t, other] of [[c.a, c.b], [c.b, c.a]] as const) {
+    for (const [t, other] of [
+      [c.a, c.b],
+      [c.b, c.a],
+    ] as const) {
       if (!units[t]!.analyzed.maybeTruncated || units[other]!.analyzed.maybeTruncated) continue;
       const list = strong.get(t) ?? [];
       list.push(c);
@@ -77,4 +89,3 @@ function demoteAmbiguousTruncations(units: readonly Unit[], scored: Scored[], st
     }
   }
 }
-

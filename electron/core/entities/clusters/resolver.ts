@@ -20,7 +20,15 @@ import { Clusters } from './clusters';
 import { ambiguousCuts, weakDeclarationLinks } from './declaration-evidence';
 import { mergeBest } from './merge-best';
 import { MAX_REVIEW, reviewCandidates, type ReviewCandidate } from './review-pairs';
-import { AUTO_MERGE, pairContext, REVIEW_FROM, scoreUnits, unitContext, unitStats, type Scored } from '../pairs/pair-scoring';
+import {
+  AUTO_MERGE,
+  pairContext,
+  REVIEW_FROM,
+  scoreUnits,
+  unitContext,
+  unitStats,
+  type Scored,
+} from '../pairs/pair-scoring';
 import { PAIR_BASE } from '../mentions/mention-reader';
 import { collectGarbage } from '../../collect-garbage';
 import type { Unit, UnitSet } from './units';
@@ -44,7 +52,12 @@ export interface Resolution {
   pairsScored: number;
 }
 
-export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[], progress?: (msg: string) => void, collect = false): Resolution {
+export function resolveUnits(
+  set: UnitSet,
+  judgements: readonly JudgementUnits[],
+  progress?: (msg: string) => void,
+  collect = false,
+): Resolution {
   const { units } = set;
   const styled = namesakeStyles(units);
   const clusters = new Clusters(
@@ -146,8 +159,13 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
     // A cut-short producer name that fits the shipper of the same record is, most likely, the shipper.
     // Only when the cut name is all there in the other (at most its cut last word differs: Guangzhou Galaxy
     // Semiconductor, 30 characters, is no cut of Galaxy Semiconductor).
-    const cut = (units[i]!.analyzed.maybeTruncated && s.unmatchedHeadA === 0) || (units[j]!.analyzed.maybeTruncated && s.unmatchedHeadB === 0);
-    const c: Scored = cut && onRecord ? { a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true } : { a: i, b: j, score: s.score };
+    const cut =
+      (units[i]!.analyzed.maybeTruncated && s.unmatchedHeadA === 0) ||
+      (units[j]!.analyzed.maybeTruncated && s.unmatchedHeadB === 0);
+    const c: Scored =
+      cut && onRecord
+        ? { a: i, b: j, score: Math.min(1, s.score + 0.1), coRecord: true }
+        : { a: i, b: j, score: s.score };
     if (s.fuzzy) c.fuzzy = true;
     if (s.extraVocabulary) c.extraVocabulary = true;
     into.push(c);
@@ -178,7 +196,13 @@ export function resolveUnits(set: UnitSet, judgements: readonly JudgementUnits[]
   for (let p = 0; p < second.length; p += 2) consider(rescued, second[p]!, second[p + 1]!, false);
   autoMerged += mergeBest(units, clusters, rescued, review, stats);
   // Reasons only for what a person will see: the best-scored pairs still apart, and the "unsure" ones.
-  const shown = reviewCandidates(units, clusters, review, stats, judgements.filter((j) => j.decision === 'unsure'));
+  const shown = reviewCandidates(
+    units,
+    clusters,
+    review,
+    stats,
+    judgements.filter((j) => j.decision === 'unsure'),
+  );
   const rootOf = new Int32Array(units.length);
   for (let i = 0; i < units.length; i++) rootOf[i] = clusters.find(i);
   return { rootOf, decidedBy, autoMerged, review: shown, pairsScored: blocked + coIds.length + second.length / 2 };
@@ -231,4 +255,3 @@ function namesakeStyles(units: readonly Unit[]): string[] {
   }
   return units.map((u) => (u.analyzed.legalStyle && namesakes.has(words(u)) ? u.analyzed.legalStyle : ''));
 }
-

@@ -6,7 +6,14 @@
  */
 import { analysisKey, analyzeKeyed, type AnalyzedName } from '../../../../shared/names';
 import type { RecordParties } from '../../db/mentions';
-import { PAIR_BASE, readMentions, SlotTable, type MentionRows, type SlotBatch, type SlotFacts } from '../mentions/mention-reader';
+import {
+  PAIR_BASE,
+  readMentions,
+  SlotTable,
+  type MentionRows,
+  type SlotBatch,
+  type SlotFacts,
+} from '../mentions/mention-reader';
 import { cleanCountry, cleanIdentifier } from '../mentions/party-fields';
 
 export interface Unit {
@@ -40,7 +47,14 @@ export interface UnitSet {
 }
 
 /** The unit of a name: names a judgement mentions get units of their own, so a split can hold names that analyze alike apart. */
-function unitKey(analyzedKey: string, identifier: string | null, country: string | null, context: number, raw: string, pinned: ReadonlySet<string>): string {
+function unitKey(
+  analyzedKey: string,
+  identifier: string | null,
+  country: string | null,
+  context: number,
+  raw: string,
+  pinned: ReadonlySet<string>,
+): string {
   return `${analyzedKey}#${identifier ?? ''}#${country ?? ''}${context >= 0 ? `#@${context}` : ''}${pinned.has(raw) ? `#=${raw}` : ''}`;
 }
 
@@ -83,14 +97,19 @@ export class UnitBuilder {
         const a = analyzeKeyed(raw, ak);
         // A cut-looking spelling is a unit apart from the whole names with its words: its analysis (and so
         // the checks for ambiguous cuts) differs.
-        shared = { key: a.tokens.length ? a.key + (a.maybeTruncated ? '#cut' : '') : '', legal: a.legal[0]?.display ?? null, analyzed: a };
+        shared = {
+          key: a.tokens.length ? a.key + (a.maybeTruncated ? '#cut' : '') : '',
+          legal: a.legal[0]?.display ?? null,
+          analyzed: a,
+        };
         this.byAnalysisKey.set(ak, shared);
       }
       this.legalOfRaw.push(shared.legal);
       this.rawAnalysis.push(shared);
     }
     const { slotRaw, slotIdentifier, slotCountry, slotContext } = this.slots;
-    for (let s = firstSlot; s < slotRaw.length; s++) this.slotUnit.push(this.unitFor(slotRaw[s]!, slotIdentifier[s]!, slotCountry[s]!, slotContext[s]!));
+    for (let s = firstSlot; s < slotRaw.length; s++)
+      this.slotUnit.push(this.unitFor(slotRaw[s]!, slotIdentifier[s]!, slotCountry[s]!, slotContext[s]!));
   }
 
   private unitFor(r: number, identifier: string | null, country: string | null, context: number): number {
@@ -104,7 +123,14 @@ export class UnitBuilder {
       u = this.units.length;
       this.unitIndex.set(key, u);
       const analyzed = shared.analyzed ?? analyzeKeyed(raw, analysisKey(raw));
-      this.units.push({ key, analyzed, identifier, countries: country ? [country] : [], mentions: 0, inDeclaration: context >= 0 });
+      this.units.push({
+        key,
+        analyzed,
+        identifier,
+        countries: country ? [country] : [],
+        mentions: 0,
+        inDeclaration: context >= 0,
+      });
       shared.analyzed = analyzed;
     } else if (shared.analyzed !== this.units[u]!.analyzed) {
       // The analysis is kept only by the units that need it (a later unit of this spelling analyzes again).
@@ -119,7 +145,8 @@ export class UnitBuilder {
     this.byAnalysisKey.clear();
     this.rawAnalysis.length = 0;
     const slotUnit = Int32Array.from(this.slotUnit);
-    for (let s = 0; s < slotUnit.length; s++) if (slotUnit[s]! >= 0) units[slotUnit[s]!]!.mentions += facts.slotCount[s]!;
+    for (let s = 0; s < slotUnit.length; s++)
+      if (slotUnit[s]! >= 0) units[slotUnit[s]!]!.mentions += facts.slotCount[s]!;
     const declarationEdges: number[] = [];
     const edgeDeclaration: number[] = [];
     for (let k = 0; k < facts.edgeDeclaration.length; k++) {
@@ -172,7 +199,10 @@ export class UnitBuilder {
 }
 
 /** Reader and unit builder in one thread, for a list of records (tests and small cases). */
-export function buildUnits(records: Iterable<RecordParties>, pinned: ReadonlySet<string> = new Set()): { set: UnitSet; mentions: MentionRows } {
+export function buildUnits(
+  records: Iterable<RecordParties>,
+  pinned: ReadonlySet<string> = new Set(),
+): { set: UnitSet; mentions: MentionRows } {
   const builder = new UnitBuilder(pinned);
   const { rows, facts } = readMentions(records, (b) => builder.add(b));
   return { set: builder.finish(facts), mentions: rows };

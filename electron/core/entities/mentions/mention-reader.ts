@@ -76,7 +76,8 @@ const MAX_GROUP = 1000;
 
 /** The party fields a declaration has one of: shipper, consignee, notify (roles 0–2; producers vary by line). */
 const DECLARATION_ROLES = 3;
-const partyOf = (r: RecordParties, role: number): string | null => (role === 0 ? r.shipper : role === 1 ? r.consignee : r.notify);
+const partyOf = (r: RecordParties, role: number): string | null =>
+  role === 0 ? r.shipper : role === 1 ? r.consignee : r.notify;
 
 /** A column of integers that grows by doubling (2.5M mentions as plain arrays cost several times the memory). */
 function growable<T extends Int32Array | Uint8Array | Float64Array>(make: (n: number) => T) {
@@ -152,7 +153,13 @@ export function readMentions(
   const prevRaw: (string | null)[] = [null, null, null, null];
   const prevIdx = [-1, -1, -1, -1];
 
-  const newSlot = (idx: number, sub: string, identifier: string | null, country: string | null, context: number): number => {
+  const newSlot = (
+    idx: number,
+    sub: string,
+    identifier: string | null,
+    country: string | null,
+    context: number,
+  ): number => {
     const slot = slotRaw.length;
     slotRaw.push(idx);
     slotIdentifier.push(identifier);
@@ -166,7 +173,15 @@ export function readMentions(
   };
 
   /** Records one mention; returns its slot, or -1 when the field names nobody. context: see below. */
-  const add = (recordId: number, role: number, raw: string | null, id: string | null, country: string | null, decl: string | null, context = -1): number => {
+  const add = (
+    recordId: number,
+    role: number,
+    raw: string | null,
+    id: string | null,
+    country: string | null,
+    decl: string | null,
+    context = -1,
+  ): number => {
     if (!raw) return -1;
     let idx = prevRaw[role] === raw ? prevIdx[role]! : rawIndex.get(raw);
     if (idx === undefined) {
@@ -186,12 +201,18 @@ export function readMentions(
     prevRaw[role] = raw;
     prevIdx[role] = idx;
     if (idx < 0) return -1;
-    let slot = lastSlot[idx]! >= 0 && lastId[idx] === id && lastCountry[idx] === country && lastContext[idx] === context ? lastSlot[idx]! : -1;
+    let slot =
+      lastSlot[idx]! >= 0 && lastId[idx] === id && lastCountry[idx] === country && lastContext[idx] === context
+        ? lastSlot[idx]!
+        : -1;
     if (slot < 0) {
       // Slots are told apart by the cleaned identifier and country: an INN written with or without spaces is one slot.
       const cleanId = cleanIdentifier(id);
       const cleanC = cleanCountry(country);
-      const sub = cleanId || cleanC || context >= 0 ? `${cleanId ?? ''}\u0000${cleanC ?? ''}${context >= 0 ? `\u0000${context}` : ''}` : '';
+      const sub =
+        cleanId || cleanC || context >= 0
+          ? `${cleanId ?? ''}\u0000${cleanC ?? ''}${context >= 0 ? `\u0000${context}` : ''}`
+          : '';
       slot = firstSlot[idx]! >= 0 && firstSub[idx] === sub ? firstSlot[idx]! : (moreSubs.get(idx)?.get(sub) ?? -1);
       if (slot < 0) slot = newSlot(idx, sub, cleanId, cleanC, context);
       lastId[idx] = id;
@@ -254,7 +275,8 @@ export function readMentions(
       }
     const ordinal = cutRoles ? contexts++ : -1;
     for (const r of group) {
-      for (let role = 0; role < DECLARATION_ROLES; role++) lineContext[role] = cutRoles & (1 << role) && isCut(partyOf(r, role)) ? ordinal : -1;
+      for (let role = 0; role < DECLARATION_ROLES; role++)
+        lineContext[role] = cutRoles & (1 << role) && isCut(partyOf(r, role)) ? ordinal : -1;
       read(r, groupDecl, lineContext);
     }
     group.length = 0;

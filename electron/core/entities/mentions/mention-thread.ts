@@ -19,7 +19,6 @@ import { readMentions, type SlotBatch, type SlotFacts } from './mention-reader';
  * `role`, so a packaged app needs no second entry point.
  */
 
-
 /** Cases with fewer records are read in the resolving thread: starting a second costs more than it wins. */
 export function mentionThreadMinRecords(): number {
   const env = Number(process.env.CUSTODIAN_MENTION_THREAD_MIN_RECORDS);
@@ -46,7 +45,12 @@ export interface MentionReading {
  * (synchronous) gets each batch in order; a throw from it, or any failure of the thread, rejects what is
  * still pending.
  */
-export function readMentionsInThread(startHelper: StartHelper, casePath: string, onBatch: (batch: SlotBatch) => void, onProgress?: (records: number) => void): MentionReading {
+export function readMentionsInThread(
+  startHelper: StartHelper,
+  casePath: string,
+  onBatch: (batch: SlotBatch) => void,
+  onProgress?: (records: number) => void,
+): MentionReading {
   // A 12 MiB young generation (V8 picks ~3× that) is plenty for rows read and dropped one by one.
   const worker = startHelper(MENTIONS_ROLE, casePath, { maxYoungGenerationSizeMb: 12 });
   const read = deferred<SlotFacts>();
@@ -77,7 +81,9 @@ export function readMentionsInThread(startHelper: StartHelper, casePath: string,
     } else fail(new CustodianError(m.error.code, m.error.message));
   });
   worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`The resolver's reading thread stopped unexpectedly (exit code ${code}).`)));
+  worker.on('exit', (code) =>
+    fail(new Error(`The resolver's reading thread stopped unexpectedly (exit code ${code}).`)),
+  );
   return {
     read: read.promise,
     staged: staged.promise,
@@ -127,7 +133,10 @@ export function serveMentionRead(port: MessagePort, casePath: string): void {
     trace('resolve: mentions staged');
     post({ type: 'staged' });
   } catch (e) {
-    const error = e instanceof CustodianError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+    const error =
+      e instanceof CustodianError
+        ? { code: e.code, message: e.message }
+        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
     post({ type: 'failed', error });
   }
 }

@@ -27,7 +27,8 @@ export function blockingKeys(unit: Unit, df: (key: string) => number): string[] 
     keys.push(`d:${rare.surface}`);
     for (const d of deletions(rare.surface)) keys.push(`d:${d}`);
   }
-  const joined = a.tokens.length <= 3 && a.tokens.every((t) => t.surface.length <= 5) ? a.tokens.map((t) => t.surface).join('') : '';
+  const joined =
+    a.tokens.length <= 3 && a.tokens.every((t) => t.surface.length <= 5) ? a.tokens.map((t) => t.surface).join('') : '';
   if (joined.length >= 3 && joined.length <= 6) keys.push(`a:${joined}`);
   for (const acr of a.acronyms) keys.push(`a:${acr}`);
   const org = knownOrg(a);
@@ -123,7 +124,12 @@ const RESCUE_KEYS = 6;
  * with thousands of spellings (POLY TECHNOLGIES ICN.) shares only crowded blocks with them, and those
  * were skipped. Each such unit is paired with the heads of its crowded blocks.
  */
-export function rescuePairs(units: readonly Unit[], stray: readonly number[], crowded: ReadonlyMap<string, readonly number[]>, df: (key: string) => number): Int32Array {
+export function rescuePairs(
+  units: readonly Unit[],
+  stray: readonly number[],
+  crowded: ReadonlyMap<string, readonly number[]>,
+  df: (key: string) => number,
+): Int32Array {
   const out: number[] = [];
   const seen = new Set<number>();
   for (const u of stray) {

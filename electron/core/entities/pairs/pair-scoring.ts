@@ -42,7 +42,10 @@ export interface UnitContext {
   identifiers: readonly string[];
   countries: readonly string[];
 }
-export const unitContext = (u: Unit): UnitContext => ({ identifiers: u.identifier ? [u.identifier] : NONE, countries: u.countries });
+export const unitContext = (u: Unit): UnitContext => ({
+  identifiers: u.identifier ? [u.identifier] : NONE,
+  countries: u.countries,
+});
 // One context object reused for every pair compared (the scorer reads it and keeps nothing).
 const shared: PairContext = {};
 export function pairContext(a: UnitContext, b: UnitContext): PairContext {
@@ -57,4 +60,3 @@ export function pairContext(a: UnitContext, b: UnitContext): PairContext {
 export function scoreUnits(a: Unit, b: Unit, stats: TokenStats, explain = true): PairScore {
   return scorePair(a.analyzed, b.analyzed, stats, { ...pairContext(unitContext(a), unitContext(b)) }, explain);
 }
-

@@ -31,7 +31,11 @@ export interface NameResolution {
 const pinnedNames = (judgements: readonly StoredJudgement[]): Set<string> =>
   new Set(judgements.flatMap((j) => [...j.sideA, ...j.sideB].map((r) => r.name)));
 
-function judgementUnits(judgements: readonly StoredJudgement[], set: UnitSet, pinned: ReadonlySet<string>): JudgementUnits[] {
+function judgementUnits(
+  judgements: readonly StoredJudgement[],
+  set: UnitSet,
+  pinned: ReadonlySet<string>,
+): JudgementUnits[] {
   // A judged name is pinned to its own units (one per country it was seen with).
   const byName = new Map<string, number[]>();
   for (const [raw, units] of set.unitsOfNames((r) => pinned.has(r)))
@@ -39,8 +43,15 @@ function judgementUnits(judgements: readonly StoredJudgement[], set: UnitSet, pi
       const k = `${raw}\u0000${set.units[u]!.identifier ?? ''}`;
       byName.set(k, [...(byName.get(k) ?? []), u]);
     }
-  const toUnits = (side: NameRef[]) => [...new Set(side.flatMap((r) => byName.get(`${r.name}\u0000${cleanIdentifier(r.identifier) ?? ''}`) ?? []))];
-  return judgements.map((j) => ({ id: j.id, decision: j.decision, unitsA: toUnits(j.sideA), unitsB: toUnits(j.sideB) }));
+  const toUnits = (side: NameRef[]) => [
+    ...new Set(side.flatMap((r) => byName.get(`${r.name}\u0000${cleanIdentifier(r.identifier) ?? ''}`) ?? [])),
+  ];
+  return judgements.map((j) => ({
+    id: j.id,
+    decision: j.decision,
+    unitsA: toUnits(j.sideA),
+    unitsB: toUnits(j.sideB),
+  }));
 }
 
 export class NameSide {

@@ -25,7 +25,8 @@ export interface Homecoming {
   leadsTo: ReadonlyMap<number, number>;
 }
 
-export const nameKey = (raw: string, identifier: string | null, country: string | null) => `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
+export const nameKey = (raw: string, identifier: string | null, country: string | null) =>
+  `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
 
 type Votes = Map<number, Map<number, number>>;
 
@@ -116,14 +117,22 @@ export class KeptIds {
 }
 
 /** The slot of a previous name row in this run (or undefined: a name no record writes any more). */
-function slotFinder(slots: SlotTable): (id: number, raw: string, identifier: string | null, country: string | null) => number | undefined {
+function slotFinder(
+  slots: SlotTable,
+): (id: number, raw: string, identifier: string | null, country: string | null) => number | undefined {
   // Slots are numbered in the order the records first name them, so over the same records a previous name
   // row (id: slot + 1) is this run's slot of that id; only names that moved are looked up (maps built then).
   const sameSlot = (id: number, raw: string, identifier: string | null, country: string | null) => {
     const s = id - 1;
-    return s < slots.slotRaw.length && slots.slotIdentifier[s] === identifier && slots.slotCountry[s] === country && slots.rawNames[slots.slotRaw[s]!] === raw;
+    return (
+      s < slots.slotRaw.length &&
+      slots.slotIdentifier[s] === identifier &&
+      slots.slotCountry[s] === country &&
+      slots.rawNames[slots.slotRaw[s]!] === raw
+    );
   };
-  const slotKey = (raw: number, identifier: string | null, country: string | null) => `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
+  const slotKey = (raw: number, identifier: string | null, country: string | null) =>
+    `${raw}\u0000${identifier ?? ''}\u0000${country ?? ''}`;
   let lookup: { rawIndex: Map<string, number>; slotOf: Map<string, number> } | null = null;
   return (id, raw, identifier, country) => {
     if (sameSlot(id, raw, identifier, country)) return id - 1;

@@ -26,7 +26,8 @@ import { trace } from '../../trace';
 /** Mentions from which a resolve collects its garbage between phases (a full collection costs ~0.3 s at 2.5M). */
 const BIG_MENTIONS = 200_000;
 
-const readingProgress = (run: Run) => (n: number) => run.control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`);
+const readingProgress = (run: Run) => (n: number) =>
+  run.control?.progress(0.05, `Reading party names… ${n.toLocaleString('en')} records`);
 
 /**
  * Resolves in this thread (small cases, and inside another transaction: an undo that cannot be done in place
@@ -38,7 +39,8 @@ export function resolveCase(db: WriteDb, actor: string, control?: JobControl, ho
   run.control?.progress(0.05, 'Reading party names…');
   const { rows, facts } = readMentions(iterateRecordParties(db), (b) => side.add(b), readingProgress(run));
   const res = compareNames(run, side, facts);
-  const stage = () => stageMentions(db, { recordId: rows.recordId, role: rows.role, nameId: rows.slot.map((s) => s + 1) });
+  const stage = () =>
+    stageMentions(db, { recordId: rows.recordId, role: rows.role, nameId: rows.slot.map((s) => s + 1) });
   return writeResolution(db, run, side.slots, facts.slotCount, res, stage, homecoming);
 }
 

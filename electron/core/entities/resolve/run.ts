@@ -15,7 +15,8 @@ export function startRun(actor: string, control?: JobControl): Run {
     actor,
     control,
     check: () => {
-      if (control?.signal.aborted) throw new CustodianError('cancelled', 'Resolution was cancelled; nothing was changed.');
+      if (control?.signal.aborted)
+        throw new CustodianError('cancelled', 'Resolution was cancelled; nothing was changed.');
     },
   };
 }

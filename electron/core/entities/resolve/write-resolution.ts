@@ -42,7 +42,11 @@ interface UnitFacts {
 
 function unitFacts(slots: SlotTable, res: NameResolution): UnitFacts {
   const n = res.rootOf.length;
-  const out: UnitFacts = { identifier: new Array(n).fill(null), country: new Array(n).fill(null), slots: Array.from({ length: n }, () => []) };
+  const out: UnitFacts = {
+    identifier: new Array(n).fill(null),
+    country: new Array(n).fill(null),
+    slots: Array.from({ length: n }, () => []),
+  };
   for (let s = 0; s < res.slotUnit.length; s++) {
     const u = res.slotUnit[s]!;
     if (u < 0) continue;
@@ -55,7 +59,14 @@ function unitFacts(slots: SlotTable, res: NameResolution): UnitFacts {
 }
 
 /** Writes a name row per slot in a unit (id: slot + 1), with its entity. */
-function writeMentionNames(db: WriteDb, slots: SlotTable, res: NameResolution, facts: UnitFacts, entityOfUnit: Int32Array, slotCount: Int32Array): void {
+function writeMentionNames(
+  db: WriteDb,
+  slots: SlotTable,
+  res: NameResolution,
+  facts: UnitFacts,
+  entityOfUnit: Int32Array,
+  slotCount: Int32Array,
+): void {
   const insert = mentionNameInserter(db);
   for (let s = 0; s < slots.slotRaw.length; s++) {
     const u = res.slotUnit[s]!;
@@ -97,7 +108,10 @@ export function writeResolution(
     if (list) list.push(u);
     else members.set(r, [u]);
   }
-  const clusters = [...members.values()].map((us) => ({ units: us, mentions: us.reduce((sum, u) => sum + unitMentions(u), 0) }));
+  const clusters = [...members.values()].map((us) => ({
+    units: us,
+    mentions: us.reduce((sum, u) => sum + unitMentions(u), 0),
+  }));
   clusters.sort((a, b) => b.mentions - a.mentions);
   const existing = allEntities(db);
   const ids = new KeptIds(db, slots, res, new Set(existing.map((e) => e.id)), homecoming);
@@ -133,7 +147,8 @@ export function writeResolution(
         else id = writer.insert(write);
         ids.took(c.units, id);
         clusterEntity[ci] = id;
-        for (const [name, n] of counts) names.add(id, { name, mentions: n, scripts: scriptsOf(name), legalForm: legal.get(name)! });
+        for (const [name, n] of counts)
+          names.add(id, { name, mentions: n, scripts: scriptsOf(name), legalForm: legal.get(name)! });
       });
       names.flush();
       trace('resolve: entities written');
@@ -176,7 +191,14 @@ export function writeResolution(
  * Review queue: the best-scored pair per entity pair (marked unsure where an investigator said so), with the
  * spellings compared, each the one its unit is written most often. Returns how many were queued.
  */
-function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32Array, slots: SlotTable, facts: UnitFacts, slotCount: Int32Array): number {
+function writeReviewQueue(
+  db: WriteDb,
+  res: NameResolution,
+  entityOfUnit: Int32Array,
+  slots: SlotTable,
+  facts: UnitFacts,
+  slotCount: Int32Array,
+): number {
   const spelling = (u: number) => {
     let best = -1;
     for (const s of facts.slots[u]!) if (best < 0 || slotCount[s]! > slotCount[best]!) best = s;
@@ -190,7 +212,15 @@ function writeReviewQueue(db: WriteDb, res: NameResolution, entityOfUnit: Int32A
     const k = a < b ? `${a}:${b}` : `${b}:${a}`;
     const was = best.get(k);
     const unsure = r.unsure || !!was?.unsure;
-    if (!was || was.score < r.score) best.set(k, { entityA: a, entityB: b, score: r.score, reasons: r.reasons, unsure, names: { a: spelling(r.a), b: spelling(r.b) } });
+    if (!was || was.score < r.score)
+      best.set(k, {
+        entityA: a,
+        entityB: b,
+        score: r.score,
+        reasons: r.reasons,
+        unsure,
+        names: { a: spelling(r.a), b: spelling(r.b) },
+      });
     else was.unsure = unsure;
   }
   const insertReview = reviewInserter(db);

@@ -31,7 +31,12 @@ function rebuildNames(db: WriteDb, id: number): void {
   deleteEntityNames(db, id);
   const insert = entityNameInserter(db);
   for (const n of entityNamesFromMentions(db, id)) {
-    insert(id, { name: n.name, mentions: n.mentions, scripts: scriptsOf(n.name), legalForm: analyzeName(n.name).legal[0]?.display ?? null });
+    insert(id, {
+      name: n.name,
+      mentions: n.mentions,
+      scripts: scriptsOf(n.name),
+      legalForm: analyzeName(n.name).legal[0]?.display ?? null,
+    });
   }
   refreshEntityFacts(db, id);
 }
@@ -76,8 +81,10 @@ export function splitEntity(db: WriteDb, id: number, names: string[], actor: str
   const leaving = refs.filter((r) => names.includes(r.name));
   const staying = refs.filter((r) => !names.includes(r.name));
   const unknown = names.filter((n) => !refs.some((r) => r.name === n));
-  if (unknown.length) throw new CustodianError('invalid_input', `Entity ${id} has no mention named ${JSON.stringify(unknown[0])}.`);
-  if (staying.length === 0) throw new CustodianError('invalid_input', 'A split must leave at least one name with the entity.');
+  if (unknown.length)
+    throw new CustodianError('invalid_input', `Entity ${id} has no mention named ${JSON.stringify(unknown[0])}.`);
+  if (staying.length === 0)
+    throw new CustodianError('invalid_input', 'A split must leave at least one name with the entity.');
   const judgementId = addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
   const rec = new EffectRecorder(db);
   rec.entity(id);
@@ -107,7 +114,13 @@ export function decidePair(
   if (a === b) throw new CustodianError('invalid_input', 'Choose two different entities.');
   const ea = activeEntity(db, a);
   const eb = activeEntity(db, b);
-  const judgementId = addJudgement(db, { decision, sideA: entityNameRefs(db, a), sideB: entityNameRefs(db, b), actor, note });
+  const judgementId = addJudgement(db, {
+    decision,
+    sideA: entityNameRefs(db, a),
+    sideB: entityNameRefs(db, b),
+    actor,
+    note,
+  });
   const rec = new EffectRecorder(db);
   let mergedInto: number | null = null;
   if (decision === 'same') {

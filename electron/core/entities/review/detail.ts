@@ -2,7 +2,14 @@
 import type { EntityDetail, ReviewPair, ReviewSide } from '../../../../shared/domain/entities';
 import { CustodianError } from '../../../../shared/result';
 import { getEntity, survivorOf } from '../../db/entities';
-import { counterpartyIds, entityCountries, entityRoles, exampleRecords, timeline, tradeLines } from '../../db/entity-activity';
+import {
+  counterpartyIds,
+  entityCountries,
+  entityRoles,
+  exampleRecords,
+  timeline,
+  tradeLines,
+} from '../../db/entity-activity';
 import { getEntityNames } from '../../db/entity-names';
 import { listReviewQueue, type QueuePlace } from '../../db/review-queue';
 import type { ReadDb } from '../../db/types';

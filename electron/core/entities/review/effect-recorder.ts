@@ -9,7 +9,14 @@ import { resolveRun, setJudgementEffect } from '../../db/judgements';
 import { getEntity } from '../../db/entities';
 import { getEntityNames } from '../../db/entity-names';
 import { moveNameRows, type NameRow } from '../../db/mention-names';
-import { deleteQueueRow, markQueueRowUnsure, putQueueRow, queueRowOf, queueRowsWith, type QueueRow } from '../../db/review-queue';
+import {
+  deleteQueueRow,
+  markQueueRowUnsure,
+  putQueueRow,
+  queueRowOf,
+  queueRowsWith,
+  type QueueRow,
+} from '../../db/review-queue';
 import type { WriteDb } from '../../db/types';
 
 export class EffectRecorder {
@@ -29,7 +36,14 @@ export class EffectRecorder {
     if (this.images.has(id) || id === this.created) return;
     const e = getEntity(this.db, id)!;
     const names = getEntityNames(this.db, id);
-    this.images.set(id, { id, country: e.country, identifiers: e.identifiers, mentionCount: e.mentionCount, mergedInto: e.mergedInto, names });
+    this.images.set(id, {
+      id,
+      country: e.country,
+      identifiers: e.identifiers,
+      mentionCount: e.mentionCount,
+      mergedInto: e.mergedInto,
+      names,
+    });
   }
 
   /** An entity the judgement made (a split's): it was not there before, so an undo retires it. */
@@ -42,7 +56,15 @@ export class EffectRecorder {
     this.entity(from);
     this.entity(to);
     this.to = to;
-    for (const r of rows) this.moved.push({ id: r.id, from, decidedBy: r.decidedBy, raw: r.raw, identifier: r.identifier, country: r.country });
+    for (const r of rows)
+      this.moved.push({
+        id: r.id,
+        from,
+        decidedBy: r.decidedBy,
+        raw: r.raw,
+        identifier: r.identifier,
+        country: r.country,
+      });
     moveNameRows(
       this.db,
       rows.map((r) => r.id),

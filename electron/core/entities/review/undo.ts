@@ -17,7 +17,14 @@ import { CustodianError } from '../../../../shared/result';
 import { appendAudit } from '../../db/audit-log';
 import { restoreEntityFacts, retireEntity, survivorOf } from '../../db/entities';
 import { deleteEntityNames, replaceEntityNames } from '../../db/entity-names';
-import { getJudgement, laterJudgements, resolveRun, revokeJudgement, type JudgementEffect, type StoredJudgement } from '../../db/judgements';
+import {
+  getJudgement,
+  laterJudgements,
+  resolveRun,
+  revokeJudgement,
+  type JudgementEffect,
+  type StoredJudgement,
+} from '../../db/judgements';
 import { countNameRowsIn, returnNameRows } from '../../db/mention-names';
 import { putQueueRow } from '../../db/review-queue';
 import type { ReadDb, WriteDb } from '../../db/types';
@@ -54,10 +61,21 @@ function refusedInPlace(db: ReadDb, j: StoredJudgement): string | null {
   const mine = touched(effect);
   for (const later of laterJudgements(db, j.id)) {
     const theirs = later.effect && touched(later.effect);
-    if (!theirs || [...theirs.entities].some((e) => mine.entities.has(e)) || [...theirs.rows].some((r) => mine.rows.has(r)))
+    if (
+      !theirs ||
+      [...theirs.entities].some((e) => mine.entities.has(e)) ||
+      [...theirs.rows].some((r) => mine.rows.has(r))
+    )
       return `a later decision (${later.id}) changed the same entities`;
   }
-  if (effect.to !== null && countNameRowsIn(db, effect.moved.map((m) => m.id), effect.to) !== effect.moved.length)
+  if (
+    effect.to !== null &&
+    countNameRowsIn(
+      db,
+      effect.moved.map((m) => m.id),
+      effect.to,
+    ) !== effect.moved.length
+  )
     return 'names it moved have moved since';
   return null;
 }
@@ -99,10 +117,19 @@ export function undoInPlace(db: WriteDb, id: number, actor: string): UndoSummary
   const j = undoableJudgement(db, id);
   const refused = refusedInPlace(db, j);
   if (refused !== null)
-    throw new CustodianError('needs_resolve', `Decision ${id} cannot be undone in place (${refused}): undoing it resolves the case again.`);
+    throw new CustodianError(
+      'needs_resolve',
+      `Decision ${id} cannot be undone in place (${refused}): undoing it resolves the case again.`,
+    );
   revokeJudgement(db, id, actor);
   const entities = putBack(db, j.effect!);
-  return { judgementId: id, how: 'local', entities, resolve: null, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return {
+    judgementId: id,
+    how: 'local',
+    entities,
+    resolve: null,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }
 
 /**

@@ -141,7 +141,18 @@ class BatchBuilder {
 
   finish(bytesDone: number, bytesTotal: number): RowBatch {
     const { cjk, flagged, rejects, candidates, rowsRead } = this;
-    return { records: this.records.finish(), firstId: this.firstRow, lastId: this.lastRow, cjk, flagged, rejects, candidates, rowsRead, bytesDone, bytesTotal };
+    return {
+      records: this.records.finish(),
+      firstId: this.firstRow,
+      lastId: this.lastRow,
+      cjk,
+      flagged,
+      rejects,
+      candidates,
+      rowsRead,
+      bytesDone,
+      bytesTotal,
+    };
   }
 }
 
@@ -179,7 +190,16 @@ function rowHandler(plan: ReadPlan, info: TableInfo, current: () => BatchBuilder
     cells[slots.length + 3] = rawDelta;
     const cjk = cjkBigrams(values, INDEXED_SLOTS);
     if (earlier) {
-      b.candidates.push({ at: b.records.count, row: r.row, earlier, fields: r.fields, raw: r.rawText(), cells: [...cells], cjk: cjk || null, flagged: flags.length > 0 });
+      b.candidates.push({
+        at: b.records.count,
+        row: r.row,
+        earlier,
+        fields: r.fields,
+        raw: r.rawText(),
+        cells: [...cells],
+        cjk: cjk || null,
+        flagged: flags.length > 0,
+      });
       return;
     }
     b.records.push(cells);

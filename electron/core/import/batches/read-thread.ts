@@ -13,11 +13,13 @@ import { packTransferList } from './record-pack';
  * `JobControl.startHelper`).
  */
 
-
 /** Batches the reader may run ahead of the writer: enough to never idle, few enough to keep memory flat. */
 const AHEAD = 32;
 
-type FromReader = { type: 'batch'; batch: RowBatch } | { type: 'done'; result: ReadResult } | { type: 'failed'; error: { code: string; message: string } };
+type FromReader =
+  | { type: 'batch'; batch: RowBatch }
+  | { type: 'done'; result: ReadResult }
+  | { type: 'failed'; error: { code: string; message: string } };
 
 /** Files below this size import in one thread: starting a second costs more than it wins. */
 export function readThreadMinBytes(): number {
@@ -30,7 +32,11 @@ export function readThreadMinBytes(): number {
  * writes) gets each batch in order; a throw from it stops the reader and
  * rejects, as does any failure of the reader.
  */
-export function readImportRowsInThread(startHelper: StartHelper, plan: ReadPlan, sink: (b: RowBatch) => void): Promise<ReadResult> {
+export function readImportRowsInThread(
+  startHelper: StartHelper,
+  plan: ReadPlan,
+  sink: (b: RowBatch) => void,
+): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
     // A 12 MiB young generation (V8 picks ~3× that) keeps a million-row import ~20 MB lower at no measurable cost.
     const worker = startHelper(READ_ROLE, plan, { maxYoungGenerationSizeMb: 12 });
@@ -55,7 +61,9 @@ export function readImportRowsInThread(startHelper: StartHelper, plan: ReadPlan,
       else settle(new CustodianError(m.error.code, m.error.message));
     });
     worker.on('error', (e) => settle(e));
-    worker.on('exit', (code) => settle(new Error(`The import's reading thread stopped unexpectedly (exit code ${code}).`)));
+    worker.on('exit', (code) =>
+      settle(new Error(`The import's reading thread stopped unexpectedly (exit code ${code}).`)),
+    );
   });
 }
 
@@ -77,7 +85,10 @@ export async function serveImportRead(port: MessagePort, plan: ReadPlan): Promis
     });
     post({ type: 'done', result });
   } catch (e) {
-    const error = e instanceof CustodianError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+    const error =
+      e instanceof CustodianError
+        ? { code: e.code, message: e.message }
+        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
     post({ type: 'failed', error });
   }
   port.removeAllListeners('message');

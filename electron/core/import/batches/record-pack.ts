@@ -102,4 +102,7 @@ export class PackCursor {
 }
 
 /** The buffers a pack can hand to another thread without copying. */
-export const packTransferList = (p: PackedRecords): ArrayBuffer[] => [p.lengths.buffer as ArrayBuffer, p.numbers.buffer as ArrayBuffer];
+export const packTransferList = (p: PackedRecords): ArrayBuffer[] => [
+  p.lengths.buffer as ArrayBuffer,
+  p.numbers.buffer as ArrayBuffer,
+];

@@ -28,7 +28,10 @@ export function resolveMapping(db: ReadDb, options: ImportOptions, columns: stri
     const found = PRESETS[options.preset]?.mapping ?? getSavedMapping(db, options.preset);
     if (!found) {
       const known = [...Object.keys(PRESETS), ...listSavedMappings(db).map((p) => p.name)];
-      throw new CustodianError('invalid_input', `Unknown preset ${options.preset}; known presets: ${known.join(', ')}.`);
+      throw new CustodianError(
+        'invalid_input',
+        `Unknown preset ${options.preset}; known presets: ${known.join(', ')}.`,
+      );
     }
     mapping = found;
     preset = options.preset;
@@ -41,9 +44,16 @@ export function resolveMapping(db: ReadDb, options: ImportOptions, columns: stri
     } else {
       mapping = { columns: suggestMapping(columns) };
       if (Object.keys(mapping.columns).length === 0) {
-        throw new CustodianError('invalid_input', 'No column of this file could be matched to a customs field; give a --preset or a --mapping.');
+        throw new CustodianError(
+          'invalid_input',
+          'No column of this file could be matched to a customs field; give a --preset or a --mapping.',
+        );
       }
-      warnings.push(`Columns were mapped from their names: ${Object.entries(mapping.columns).map(([c, f]) => `${c}→${f}`).join(', ')}.`);
+      warnings.push(
+        `Columns were mapped from their names: ${Object.entries(mapping.columns)
+          .map(([c, f]) => `${c}→${f}`)
+          .join(', ')}.`,
+      );
     }
   }
   const have = new Set(columns);

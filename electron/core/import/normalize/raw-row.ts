@@ -27,7 +27,8 @@ export function rawSlots(columns: string[], mapping: Mapping): Int32Array {
 }
 
 /** The text a normalized value stands for. */
-const render = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : (v as string));
+const render = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : (v as string);
 
 /**
  * Whether String(Number(text)) gives `text` back unchanged: an optional '-',
@@ -81,7 +82,12 @@ export function rawDelta(fields: string[], values: (string | number | null)[], s
 }
 
 /** Rebuilds the row as read from a record's normalized values (RECORD_FIELDS order) and its delta. */
-export function rebuildRaw(values: (string | number | null)[], delta: RawDelta, columns: string[], mapping: Mapping): string[] {
+export function rebuildRaw(
+  values: (string | number | null)[],
+  delta: RawDelta,
+  columns: string[],
+  mapping: Mapping,
+): string[] {
   const kept = JSON.parse(delta) as Record<string, string>;
   const slots = rawSlots(columns, mapping);
   return columns.map((_c, i) => kept[i] ?? (slots[i]! >= 0 ? render(values[slots[i]!]) : ''));

@@ -42,11 +42,34 @@ const FIELD_INDEX = new Map(RECORD_FIELDS.map((f, i) => [f, i]));
 const PARTY_FIELDS: RecordField[] = ['shipper', 'consignee'];
 
 /** Pounds and tonnes to kilograms, when a mapping names the weight-unit column. */
-const TO_KG: Record<string, number> = { KG: 1, KGS: 1, КГ: 1, 千克: 1, LB: 0.45359237, LBS: 0.45359237, T: 1000, MT: 1000, TNE: 1000, Т: 1000, 吨: 1000 };
+const TO_KG: Record<string, number> = {
+  KG: 1,
+  KGS: 1,
+  КГ: 1,
+  千克: 1,
+  LB: 0.45359237,
+  LBS: 0.45359237,
+  T: 1000,
+  MT: 1000,
+  TNE: 1000,
+  Т: 1000,
+  吨: 1000,
+};
 
 const DIRECTIONS: Record<string, string> = {
-  ИМ: 'import', IM: 'import', I: 'import', IMPORT: 'import', ИМПОРТ: 'import', 进口: 'import',
-  ЭК: 'export', EK: 'export', EX: 'export', E: 'export', EXPORT: 'export', ЭКСПОРТ: 'export', 出口: 'export',
+  ИМ: 'import',
+  IM: 'import',
+  I: 'import',
+  IMPORT: 'import',
+  ИМПОРТ: 'import',
+  进口: 'import',
+  ЭК: 'export',
+  EK: 'export',
+  EX: 'export',
+  E: 'export',
+  EXPORT: 'export',
+  ЭКСПОРТ: 'export',
+  出口: 'export',
 };
 
 /** Spreadsheet formula or DDE payloads (OWASP CSV injection): flagged, stored as text, never run. */
@@ -92,7 +115,8 @@ export function compileNormalizer(columns: string[], mapping: Mapping): (fields:
           if (t === '') break;
           const c = t.charCodeAt(0);
           // = + @ - TAB CR may start a formula: check only those (the test runs on every text cell).
-          if ((c === 61 || c === 43 || c === 64 || c === 45 || c === 9 || c === 13) && FORMULA.test(t)) addFlag(flags, 'formula');
+          if ((c === 61 || c === 43 || c === 64 || c === 45 || c === 9 || c === 13) && FORMULA.test(t))
+            addFlag(flags, 'formula');
           values[slot] = t;
           break;
         }

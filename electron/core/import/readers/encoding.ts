@@ -17,7 +17,8 @@ export interface EncodingGuess {
  * encodings customs files come in.
  */
 export function detectEncoding(head: Uint8Array): EncodingGuess {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', confidence: 1, bomLength: 3 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', confidence: 1, bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', confidence: 1, bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', confidence: 1, bomLength: 2 };
   const utf16 = utf16WithoutBom(head) ?? utf16ByPlausibility(head);
@@ -113,7 +114,10 @@ export function makeDecoder(encoding: string): TextDecoder {
   try {
     return new TextDecoder(encoding, { ignoreBOM: true });
   } catch {
-    throw new CustodianError('invalid_input', `Unknown encoding ${encoding}; use a label such as utf-8, windows-1251, gb18030 or utf-16le.`);
+    throw new CustodianError(
+      'invalid_input',
+      `Unknown encoding ${encoding}; use a label such as utf-8, windows-1251, gb18030 or utf-16le.`,
+    );
   }
 }
 
@@ -150,6 +154,11 @@ export interface TextDecoding {
 export function textDecoding(path: string, head: Uint8Array, chosen: string | undefined): TextDecoding {
   const guess = detectEncoding(head);
   const encoding = chosen ?? guess.encoding;
-  if (looksBinary(head, encoding)) throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
-  return { encoding: makeDecoder(encoding).encoding, confidence: chosen ? 1 : guess.confidence, bomLength: chosen ? 0 : guess.bomLength };
+  if (looksBinary(head, encoding))
+    throw new CustodianError('binary_file', `${path} is a binary file, not a table of records.`);
+  return {
+    encoding: makeDecoder(encoding).encoding,
+    confidence: chosen ? 1 : guess.confidence,
+    bomLength: chosen ? 0 : guess.bomLength,
+  };
 }

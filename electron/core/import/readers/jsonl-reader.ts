@@ -40,7 +40,11 @@ export async function readJsonl(source: TableSource, cb: ReadCallbacks): Promise
       problem = 'the line is not valid JSON';
     }
     if (!index) {
-      if (problem) throw new CustodianError('invalid_input', `${path}: the first line is not a JSON object, so the file is not JSON lines.`);
+      if (problem)
+        throw new CustodianError(
+          'invalid_input',
+          `${path}: the first line is not a JSON object, so the file is not JSON lines.`,
+        );
       info.columns = Object.keys(obj as object);
       index = new Map(info.columns.map((c, i) => [c, i]));
       cb.header(info);
@@ -51,7 +55,15 @@ export async function readJsonl(source: TableSource, cb: ReadCallbacks): Promise
       for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
         const i = index.get(k);
         if (i === undefined) extra.push(k);
-        else fields[i] = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        else
+          fields[i] =
+            v === null || v === undefined
+              ? ''
+              : typeof v === 'string'
+                ? v
+                : typeof v === 'object'
+                  ? JSON.stringify(v)
+                  : String(v);
       }
       if (extra.length) problem = `fields not in the first line: ${extra.join(', ')}`;
     }

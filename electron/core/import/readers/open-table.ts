@@ -36,11 +36,19 @@ export function fileFacts(path: string): FileFacts {
 function detectFormat(path: string, head: Buffer): ImportFormat {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     if (/\.(xlsx|xlsm)$/i.test(path) || head.includes('xl/')) return 'xlsx';
-    throw new CustodianError('unsupported_format', `${path} is a zip archive, not a spreadsheet Custodian can read (XLSX).`);
+    throw new CustodianError(
+      'unsupported_format',
+      `${path} is a zip archive, not a spreadsheet Custodian can read (XLSX).`,
+    );
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  const text = head.subarray(0, 256).toString('latin1').replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\0/g, '').trimStart();
+  const text = head
+    .subarray(0, 256)
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/\0/g, '')
+    .trimStart();
   if (text.startsWith('{')) return 'jsonl';
   return 'csv';
 }

@@ -46,13 +46,21 @@ export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<
       info.sheets.push(sheet.name);
       const wanted =
         !found &&
-        (wantedSheet === undefined ? true : typeof wantedSheet === 'number' ? wantedSheet === sheetIndex : wantedSheet === sheet.name);
+        (wantedSheet === undefined
+          ? true
+          : typeof wantedSheet === 'number'
+            ? wantedSheet === sheetIndex
+            : wantedSheet === sheet.name);
       let headerRow = 0;
       let n = 0;
       for await (const row of sheet) {
         if (!wanted || stopped) continue; // drain the sheet so the zip stream moves on
         const values = (row.values as unknown[]).slice(1);
-        if (values.length > MAX_COLUMNS) throw new CustodianError('unsafe_file', `${path}: row ${row.number} has ${values.length} columns, too many for a table of records.`);
+        if (values.length > MAX_COLUMNS)
+          throw new CustodianError(
+            'unsafe_file',
+            `${path}: row ${row.number} has ${values.length} columns, too many for a table of records.`,
+          );
         // Array.from visits the holes exceljs leaves for empty cells (map would keep them as holes).
         const fields = Array.from(values, (v) => {
           const c = cellText(v);
@@ -76,21 +84,30 @@ export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<
         const raw = JSON.stringify(fields);
         hashText(raw, 0, raw.length);
         n++;
-        if (cb.row({ row: row.number - headerRow, fields, problem: null, rawText: () => raw }) === false) stopped = true;
+        if (cb.row({ row: row.number - headerRow, fields, problem: null, rawText: () => raw }) === false)
+          stopped = true;
         if (n % 5000 === 0) await cb.chunk(0, source.size);
       }
     }
   } catch (e) {
     if (e instanceof CustodianError) throw e;
-    throw new CustodianError('invalid_input', `${path} could not be read as an XLSX file (${e instanceof Error ? e.message : String(e)}).`);
+    throw new CustodianError(
+      'invalid_input',
+      `${path} could not be read as an XLSX file (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
   if (!found) {
     throw new CustodianError(
       wantedSheet === undefined ? 'empty_file' : 'not_found',
-      wantedSheet === undefined ? `${path} has no rows to import.` : `${path} has no sheet ${String(wantedSheet)} with rows (sheets: ${info.sheets.join(', ')}).`,
+      wantedSheet === undefined
+        ? `${path} has no rows to import.`
+        : `${path} has no sheet ${String(wantedSheet)} with rows (sheets: ${info.sheets.join(', ')}).`,
     );
   }
-  if (formulasWithoutValue) info.warnings.push(`${formulasWithoutValue} formula cell(s) had no cached value and were read as empty (formulas are never evaluated).`);
+  if (formulasWithoutValue)
+    info.warnings.push(
+      `${formulasWithoutValue} formula cell(s) had no cached value and were read as empty (formulas are never evaluated).`,
+    );
   return info;
 }
 
@@ -103,7 +120,11 @@ function cellText(v: unknown): string | null {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      return o.result === undefined || o.result === null ? null : typeof o.result === 'object' && 'error' in (o.result as object) ? String((o.result as { error: string }).error) : cellText(o.result);
+      return o.result === undefined || o.result === null
+        ? null
+        : typeof o.result === 'object' && 'error' in (o.result as object)
+          ? String((o.result as { error: string }).error)
+          : cellText(o.result);
     }
     if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
     if ('text' in o) return cellText(o.text);

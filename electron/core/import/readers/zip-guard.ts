@@ -25,19 +25,25 @@ export function assertSafeZip(path: string, size: number): void {
         break;
       }
     }
-    if (eocd < 0) throw new CustodianError('invalid_input', `${path} is not a readable XLSX file (its zip directory is missing).`);
+    if (eocd < 0)
+      throw new CustodianError('invalid_input', `${path} is not a readable XLSX file (its zip directory is missing).`);
     const entries = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (entries === 0xffff || cdOffset === 0xffffffff) throw bomb(path, 'it uses zip64 sizes, beyond any spreadsheet Custodian reads');
+    if (entries === 0xffff || cdOffset === 0xffffffff)
+      throw bomb(path, 'it uses zip64 sizes, beyond any spreadsheet Custodian reads');
     if (entries > MAX_ENTRIES) throw bomb(path, `it holds ${entries} files`);
-    if (cdOffset + cdSize > size) throw new CustodianError('invalid_input', `${path} is not a readable XLSX file (its zip directory is damaged).`);
+    if (cdOffset + cdSize > size)
+      throw new CustodianError('invalid_input', `${path} is not a readable XLSX file (its zip directory is damaged).`);
     const cd = Buffer.alloc(cdSize);
     readSync(fd, cd, 0, cdSize, cdOffset);
     let total = 0;
     for (let p = 0, n = 0; n < entries; n++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) {
-        throw new CustodianError('invalid_input', `${path} is not a readable XLSX file (its zip directory is damaged).`);
+        throw new CustodianError(
+          'invalid_input',
+          `${path} is not a readable XLSX file (its zip directory is damaged).`,
+        );
       }
       const compressed = cd.readUInt32LE(p + 20);
       const uncompressed = cd.readUInt32LE(p + 24);
@@ -45,7 +51,10 @@ export function assertSafeZip(path: string, size: number): void {
       if (uncompressed === 0xffffffff) throw bomb(path, 'an entry uses zip64 sizes');
       total += uncompressed;
       if (uncompressed > RATIO_CHECK_ABOVE && uncompressed > compressed * MAX_RATIO) {
-        throw bomb(path, `${cd.toString('utf8', p + 46, p + 46 + nameLen)} inflates ${Math.round(uncompressed / Math.max(1, compressed))}×`);
+        throw bomb(
+          path,
+          `${cd.toString('utf8', p + 46, p + 46 + nameLen)} inflates ${Math.round(uncompressed / Math.max(1, compressed))}×`,
+        );
       }
       p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
     }

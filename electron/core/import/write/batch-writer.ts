@@ -6,7 +6,13 @@ import { PackCursor } from '../batches/record-pack';
 import { rebuildRaw } from '../normalize/raw-row';
 
 /** What the writing counts as it goes (the import's summary). */
-export type WriteCounts = { rowsRead: number; rowsImported: number; rowsRejected: number; duplicates: number; rowsFlagged: number };
+export type WriteCounts = {
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  duplicates: number;
+  rowsFlagged: number;
+};
 
 /**
  * Writes each batch the reader sends: rejects as they are, records from

@@ -25,7 +25,14 @@ export function AuditSection() {
       </header>
       <table className="grid">
         <thead>
-          <tr><th>#</th><th>When</th><th>Who</th><th>What</th><th>Details</th><th>Hash</th></tr>
+          <tr>
+            <th>#</th>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>Details</th>
+            <th>Hash</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
@@ -35,7 +42,9 @@ export function AuditSection() {
               <td>{e.actor}</td>
               <td>{e.action}</td>
               <td className="mono small">{JSON.stringify(e.detail)}</td>
-              <td className="mono small" title={e.hash}>{e.hash.slice(0, 12)}…</td>
+              <td className="mono small" title={e.hash}>
+                {e.hash.slice(0, 12)}…
+              </td>
             </tr>
           ))}
         </tbody>

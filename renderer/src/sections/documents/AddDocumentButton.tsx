@@ -23,16 +23,29 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
     if (end.state === 'failed') return setError(end.message);
     if (end.state === 'cancelled') return setReport('Cancelled; nothing was added.');
     const added = end.result;
-    setReport(added.map((d) => (d.alreadyAdded ? `“${d.title}” was already in the case.` : `Added “${d.title}”, ${d.pages} page${d.pages === 1 ? '' : 's'}.`)).join(' '));
+    setReport(
+      added
+        .map((d) =>
+          d.alreadyAdded
+            ? `“${d.title}” was already in the case.`
+            : `Added “${d.title}”, ${d.pages} page${d.pages === 1 ? '' : 's'}.`,
+        )
+        .join(' '),
+    );
     onAdded(added);
     void refresh();
     for (const d of added.filter((x) => !x.alreadyAdded && x.textStatus === 'no_text')) void ocr(d);
   }
 
   async function ocr(d: AddedDocument) {
-    const end = await runJob('documents.ocr', { id: d.documentId }, (s) => setReport(`Reading “${d.title}” by OCR… ${s.message}`));
-    if (end.state === 'failed' && end.code === 'no_ocr') return setReport(`“${d.title}” has no text layer (OCR is not installed on this computer).`);
-    setReport(end.state === 'done' ? `Text of “${d.title}” read by OCR.` : `OCR of “${d.title}” did not finish: ${end.message}`);
+    const end = await runJob('documents.ocr', { id: d.documentId }, (s) =>
+      setReport(`Reading “${d.title}” by OCR… ${s.message}`),
+    );
+    if (end.state === 'failed' && end.code === 'no_ocr')
+      return setReport(`“${d.title}” has no text layer (OCR is not installed on this computer).`);
+    setReport(
+      end.state === 'done' ? `Text of “${d.title}” read by OCR.` : `OCR of “${d.title}” did not finish: ${end.message}`,
+    );
     void refresh();
   }
 
@@ -40,7 +53,11 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
   return (
     <>
       <button onClick={() => void start()}>Add document…</button>
-      {report && <span className="small muted" role="status">{report}</span>}
+      {report && (
+        <span className="small muted" role="status">
+          {report}
+        </span>
+      )}
     </>
   );
 }

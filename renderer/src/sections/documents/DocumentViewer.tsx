@@ -32,7 +32,8 @@ export function DocumentViewer({ id }: { id: number }) {
   useEffect(() => {
     const capture = () => {
       const sel = selectionRef.current?.() ?? null;
-      if (sel) setPending((p) => (p && p.quote === sel.quote && p.page === sel.page && p.start === sel.start ? p : sel));
+      if (sel)
+        setPending((p) => (p && p.quote === sel.quote && p.page === sel.page && p.start === sel.start ? p : sel));
     };
     // Selections in this page raise an event; a sandboxed frame's raise none this page can hear, so it is also polled.
     document.addEventListener('selectionchange', capture);
@@ -56,16 +57,30 @@ export function DocumentViewer({ id }: { id: number }) {
   }, [info, id]);
 
   const bytes = useMemo(() => (content ? fromBase64(content.base64) : null), [content]);
-  const imageSrc = useMemo(() => (content && info?.kind === 'image' ? `data:${content.mediaType};base64,${content.base64}` : null), [content, info]);
+  const imageSrc = useMemo(
+    () => (content && info?.kind === 'image' ? `data:${content.mediaType};base64,${content.base64}` : null),
+    [content, info],
+  );
 
-  if (!info || !content) return <div className="doc-viewer"><p className="muted pad">Loading…</p></div>;
+  if (!info || !content)
+    return (
+      <div className="doc-viewer">
+        <p className="muted pad">Loading…</p>
+      </div>
+    );
   const pageCount = info.pages;
   const go = (p: number) => setPage(Math.min(Math.max(1, p), pageCount));
 
   async function createExcerpt() {
     const sel = selectionRef.current?.() ?? pending;
     if (!sel) return setStatus('Select the text to quote first, then Create excerpt.');
-    const r = await client.call('excerpts.create', { documentId: id, page: sel.page, quote: sel.quote, note: note.trim() || undefined, start: sel.start });
+    const r = await client.call('excerpts.create', {
+      documentId: id,
+      page: sel.page,
+      quote: sel.quote,
+      note: note.trim() || undefined,
+      start: sel.start,
+    });
     if (!r.ok) return setError(r.error.message);
     setNote('');
     setPending(null);
@@ -86,27 +101,52 @@ export function DocumentViewer({ id }: { id: number }) {
     selectionRef.current = null;
     body = <ImageView src={imageSrc} zoom={zoom} alt={info.title} />;
   } else {
-    body = pages ? <TextView pages={pages} page={page} terms={terms} seq={seq} selectionRef={selectionRef} /> : <p className="muted pad">Loading…</p>;
+    body = pages ? (
+      <TextView pages={pages} page={page} terms={terms} seq={seq} selectionRef={selectionRef} />
+    ) : (
+      <p className="muted pad">Loading…</p>
+    );
   }
 
   return (
     <div className="doc-viewer" aria-label="Document viewer">
       <header className="doc-toolbar">
-        <button className="link" onClick={close}>← Documents</button>
-        <strong className="doc-title" title={info.title}>{info.title}</strong>
+        <button className="link" onClick={close}>
+          ← Documents
+        </button>
+        <strong className="doc-title" title={info.title}>
+          {info.title}
+        </strong>
         <span className="spacer" />
         <div className="pager" role="group" aria-label="Pages">
-          <button onClick={() => go(page - 1)} disabled={page <= 1} aria-label="Previous page">‹</button>
+          <button onClick={() => go(page - 1)} disabled={page <= 1} aria-label="Previous page">
+            ‹
+          </button>
           <label className="small">
-            Page <input type="number" min={1} max={pageCount} value={page} onChange={(e) => go(Number(e.target.value))} aria-label="Page number" /> of {pageCount}
+            Page{' '}
+            <input
+              type="number"
+              min={1}
+              max={pageCount}
+              value={page}
+              onChange={(e) => go(Number(e.target.value))}
+              aria-label="Page number"
+            />{' '}
+            of {pageCount}
           </label>
-          <button onClick={() => go(page + 1)} disabled={page >= pageCount} aria-label="Next page">›</button>
+          <button onClick={() => go(page + 1)} disabled={page >= pageCount} aria-label="Next page">
+            ›
+          </button>
         </div>
         {(info.kind === 'pdf' || info.kind === 'image') && (
           <div className="pager" role="group" aria-label="Zoom">
-            <button onClick={() => setZoom((z) => Math.max(0.25, z / 1.25))} aria-label="Zoom out">−</button>
+            <button onClick={() => setZoom((z) => Math.max(0.25, z / 1.25))} aria-label="Zoom out">
+              −
+            </button>
             <span className="small">{Math.round(zoom * 100)}%</span>
-            <button onClick={() => setZoom((z) => Math.min(8, z * 1.25))} aria-label="Zoom in">+</button>
+            <button onClick={() => setZoom((z) => Math.min(8, z * 1.25))} aria-label="Zoom in">
+              +
+            </button>
           </div>
         )}
       </header>
@@ -118,23 +158,40 @@ export function DocumentViewer({ id }: { id: number }) {
               <h4>Cite</h4>
               {pending ? (
                 <p className="small pending-quote" aria-label="Selected text">
-                  Page {pending.page}: <q>{pending.quote.length > 200 ? `${pending.quote.slice(0, 200)}…` : pending.quote}</q>
+                  Page {pending.page}:{' '}
+                  <q>{pending.quote.length > 200 ? `${pending.quote.slice(0, 200)}…` : pending.quote}</q>
                 </p>
               ) : (
                 <p className="small muted">Select text in the document to quote it.</p>
               )}
               <textarea placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
               {/* mousedown must not take the selection away before the click reads it */}
-              <button className="primary" disabled={!pending} onMouseDown={(e) => e.preventDefault()} onClick={() => void createExcerpt()}>
+              <button
+                className="primary"
+                disabled={!pending}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void createExcerpt()}
+              >
                 Create excerpt from selection
               </button>
-              {status && <p className="small muted" role="status">{status}</p>}
+              {status && (
+                <p className="small muted" role="status">
+                  {status}
+                </p>
+              )}
             </section>
           )}
           {info.textStatus === 'no_text' && (
-            <OcrButton info={info} onDone={() => void client.call('documents.get', { id }).then((r) => r.ok && setInfo(r.value))} />
+            <OcrButton
+              info={info}
+              onDone={() => void client.call('documents.get', { id }).then((r) => r.ok && setInfo(r.value))}
+            />
           )}
-          <ExcerptsList documentId={id} revision={excerptsRev} onOpen={(e) => open(e.documentId, e.page, quoteTerms(e.quote))} />
+          <ExcerptsList
+            documentId={id}
+            revision={excerptsRev}
+            onOpen={(e) => open(e.documentId, e.page, quoteTerms(e.quote))}
+          />
           <MetadataForm info={info} onSaved={setInfo} />
           <button
             className="link small"

@@ -36,7 +36,9 @@ export function DocumentsSection() {
   useEffect(() => {
     if (!query) return setHits(null);
     let current = true;
-    void client.call('documents.search', { query, limit: 200 }).then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
+    void client
+      .call('documents.search', { query, limit: 200 })
+      .then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
     return () => {
       current = false;
     };
@@ -48,10 +50,30 @@ export function DocumentsSection() {
     <section className="documents-section">
       <header className="toolbar">
         <h2>Documents</h2>
-        <input type="search" placeholder="Search the text of every document…" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search documents" />
+        <input
+          type="search"
+          placeholder="Search the text of every document…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="Search documents"
+        />
         <div className="tabs" role="tablist">
-          <button role="tab" aria-selected={tab === 'documents'} className={tab === 'documents' ? 'active' : ''} onClick={() => setTab('documents')}>Documents</button>
-          <button role="tab" aria-selected={tab === 'excerpts'} className={tab === 'excerpts' ? 'active' : ''} onClick={() => setTab('excerpts')}>All excerpts</button>
+          <button
+            role="tab"
+            aria-selected={tab === 'documents'}
+            className={tab === 'documents' ? 'active' : ''}
+            onClick={() => setTab('documents')}
+          >
+            Documents
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'excerpts'}
+            className={tab === 'excerpts' ? 'active' : ''}
+            onClick={() => setTab('excerpts')}
+          >
+            All excerpts
+          </button>
         </div>
         <span className="spacer" />
         <AddDocumentButton onAdded={(added) => added.length === 1 && !added[0]!.alreadyAdded && setDocs(null)} />
@@ -59,7 +81,9 @@ export function DocumentsSection() {
       <div className="panel">
         {hits ? (
           <section aria-label="Search results">
-            <p className="muted small" aria-live="polite">{hits.length} page{hits.length === 1 ? '' : 's'} found</p>
+            <p className="muted small" aria-live="polite">
+              {hits.length} page{hits.length === 1 ? '' : 's'} found
+            </p>
             <ul className="hits">
               {hits.map((h) => (
                 <li key={`${h.id}-${h.page}`}>
@@ -80,18 +104,42 @@ export function DocumentsSection() {
         ) : (
           <table className="grid documents-table">
             <thead>
-              <tr><th>Title</th><th>Kind</th><th>Pages</th><th>Text</th><th>Excerpts</th><th>Added</th></tr>
+              <tr>
+                <th>Title</th>
+                <th>Kind</th>
+                <th>Pages</th>
+                <th>Text</th>
+                <th>Excerpts</th>
+                <th>Added</th>
+              </tr>
             </thead>
             <tbody>
               {docs?.map((d) => (
                 <tr key={d.id} className="clickable" onClick={() => open(d.id)}>
                   <td>
-                    <button className="link" onClick={() => open(d.id)}>{d.title}</button>
-                    <div className="muted small">{d.fileName}{d.flags.length > 0 && <span className="flag" title={d.flags.join(', ')}>active content stripped</span>}</div>
+                    <button className="link" onClick={() => open(d.id)}>
+                      {d.title}
+                    </button>
+                    <div className="muted small">
+                      {d.fileName}
+                      {d.flags.length > 0 && (
+                        <span className="flag" title={d.flags.join(', ')}>
+                          active content stripped
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td>{KIND_LABEL[d.kind] ?? d.kind}</td>
                   <td>{d.pages}</td>
-                  <td>{d.textStatus === 'no_text' ? <span className="flag">no text</span> : d.textStatus === 'ocr' ? 'OCR' : '✓'}</td>
+                  <td>
+                    {d.textStatus === 'no_text' ? (
+                      <span className="flag">no text</span>
+                    ) : d.textStatus === 'ocr' ? (
+                      'OCR'
+                    ) : (
+                      '✓'
+                    )}
+                  </td>
                   <td>{d.excerpts}</td>
                   <td className="small">{formatDate(d.addedAt)}</td>
                 </tr>

@@ -4,12 +4,22 @@ import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 
 /** Excerpts of one document (or, without a document, of the whole case), each opening at its page with its quote marked. */
-export function ExcerptsList({ documentId, revision = 0, onOpen }: { documentId?: number; revision?: number; onOpen(e: Excerpt): void }) {
+export function ExcerptsList({
+  documentId,
+  revision = 0,
+  onOpen,
+}: {
+  documentId?: number;
+  revision?: number;
+  onOpen(e: Excerpt): void;
+}) {
   const [items, setItems] = useState<Excerpt[] | null>(null);
   const caseRevision = useApp((s) => s.revision);
   const setError = useApp((s) => s.setError);
   useEffect(() => {
-    void client.call('excerpts.list', { documentId }).then((r) => (r.ok ? setItems(r.value) : setError(r.error.message)));
+    void client
+      .call('excerpts.list', { documentId })
+      .then((r) => (r.ok ? setItems(r.value) : setError(r.error.message)));
   }, [documentId, revision, caseRevision, setError]);
   async function remove(e: Excerpt) {
     if (!window.confirm(`Delete excerpt ${e.id}?`)) return;
@@ -20,7 +30,9 @@ export function ExcerptsList({ documentId, revision = 0, onOpen }: { documentId?
   return (
     <section className="excerpts" aria-label="Excerpts">
       <h4>Excerpts {items ? `(${items.length})` : ''}</h4>
-      {items?.length === 0 && <p className="muted small">None yet. Select text in the document, then Create excerpt.</p>}
+      {items?.length === 0 && (
+        <p className="muted small">None yet. Select text in the document, then Create excerpt.</p>
+      )}
       <ul>
         {items?.map((e) => (
           <li key={e.id} className="excerpt">
@@ -31,7 +43,9 @@ export function ExcerptsList({ documentId, revision = 0, onOpen }: { documentId?
               <q>{e.quote}</q>
             </button>
             {e.note && <p className="small">{e.note}</p>}
-            <button className="link small" onClick={() => void remove(e)}>Delete</button>
+            <button className="link small" onClick={() => void remove(e)}>
+              Delete
+            </button>
           </li>
         ))}
       </ul>

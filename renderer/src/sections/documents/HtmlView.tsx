@@ -9,7 +9,19 @@ import { selectionIn, type SelectionReader } from './selection';
  * images. allow-same-origin only lets this view read the selection and
  * mark the terms; the frame can run nothing to make use of it.
  */
-export function HtmlView({ html, page, terms, seq, selectionRef }: { html: string; page: number; terms: string[]; seq: number; selectionRef: { current: SelectionReader | null } }) {
+export function HtmlView({
+  html,
+  page,
+  terms,
+  seq,
+  selectionRef,
+}: {
+  html: string;
+  page: number;
+  terms: string[];
+  seq: number;
+  selectionRef: { current: SelectionReader | null };
+}) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   selectionRef.current = () => selectionIn(frameRef.current?.contentWindow ?? null, page);
   const show = () => {

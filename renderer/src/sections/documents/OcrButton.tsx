@@ -17,8 +17,14 @@ export function OcrButton({ info, onDone }: { info: DocumentInfo; onDone(): void
     <section aria-label="OCR">
       <h4>No text layer</h4>
       <p className="small muted">This {info.kind === 'image' ? 'image' : 'scan'} has no text to search or quote yet.</p>
-      <button onClick={() => void run()} disabled={busy}>Read text (OCR)</button>
-      {message && <p className="small" role="status">{message}</p>}
+      <button onClick={() => void run()} disabled={busy}>
+        Read text (OCR)
+      </button>
+      {message && (
+        <p className="small" role="status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

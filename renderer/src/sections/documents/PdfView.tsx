@@ -9,7 +9,17 @@ type Doc = Awaited<ReturnType<typeof openPdf>['promise']>;
  * text layer above it for selecting text (and so cutting excerpts), with
  * the terms highlighted.
  */
-export function PdfView({ bytes, page, terms, zoom }: { bytes: Uint8Array; page: number; terms: string[]; zoom: number }) {
+export function PdfView({
+  bytes,
+  page,
+  terms,
+  zoom,
+}: {
+  bytes: Uint8Array;
+  page: number;
+  terms: string[];
+  zoom: number;
+}) {
   const [doc, setDoc] = useState<Doc | null>(null);
   const [error, setError] = useState<string | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -52,7 +62,12 @@ export function PdfView({ bytes, page, terms, zoom }: { bytes: Uint8Array; page:
       wrapRef.current!.style.setProperty('--total-scale-factor', String(scale));
       wrapRef.current!.style.width = `${Math.floor(viewport.width)}px`;
       wrapRef.current!.style.height = `${Math.floor(viewport.height)}px`;
-      renderTask = p.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+      renderTask = p.render({
+        canvas,
+        canvasContext: canvas.getContext('2d')!,
+        viewport,
+        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+      });
       const container = textRef.current!;
       container.replaceChildren();
       textLayer = new pdfjs.TextLayer({ textContentSource: p.streamTextContent(), container, viewport });
@@ -61,7 +76,8 @@ export function PdfView({ bytes, page, terms, zoom }: { bytes: Uint8Array; page:
       highlightTerms(container, terms);
       scrollWithin(wrapRef.current?.closest('.doc-content') ?? null, container.querySelector('mark.hit'));
     })().catch((e: unknown) => {
-      if (!cancelled && !String(e).includes('Rendering cancelled')) setError(`Page ${page} cannot be shown: ${String(e)}`);
+      if (!cancelled && !String(e).includes('Rendering cancelled'))
+        setError(`Page ${page} cannot be shown: ${String(e)}`);
     });
     return () => {
       cancelled = true;

@@ -43,8 +43,12 @@ export function SearchSection() {
       return;
     }
     let current = true;
-    void client.call('search.query', { query, limit: HITS }).then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
-    void client.call('records.count', { query }).then((r) => current && (r.ok ? setRecordTotal(r.value) : setError(r.error.message)));
+    void client
+      .call('search.query', { query, limit: HITS })
+      .then((r) => current && (r.ok ? setHits(r.value) : setError(r.error.message)));
+    void client
+      .call('records.count', { query })
+      .then((r) => current && (r.ok ? setRecordTotal(r.value) : setError(r.error.message)));
     return () => {
       current = false;
     };
@@ -56,7 +60,14 @@ export function SearchSection() {
     <section className="documents-section">
       <header className="toolbar">
         <h2>Search</h2>
-        <input type="search" autoFocus placeholder="Names, goods, places… in records and documents" value={text} onChange={(e) => setParams({ q: e.target.value })} aria-label="Search the case" />
+        <input
+          type="search"
+          autoFocus
+          placeholder="Names, goods, places… in records and documents"
+          value={text}
+          onChange={(e) => setParams({ q: e.target.value })}
+          aria-label="Search the case"
+        />
         {hits && recordTotal !== null && (
           <span className="muted small" aria-live="polite">
             {countLine(recordTotal, recordHits, docs)}

@@ -4,7 +4,19 @@ import { clearHighlights, highlightTerms, scrollWithin } from './highlight';
 import { selectionIn, type SelectionReader } from './selection';
 
 /** Text documents as their pages, exactly as stored (so selections map onto excerpt offsets). */
-export function TextView({ pages, page, terms, seq, selectionRef }: { pages: DocumentPage[]; page: number; terms: string[]; seq: number; selectionRef: { current: SelectionReader | null } }) {
+export function TextView({
+  pages,
+  page,
+  terms,
+  seq,
+  selectionRef,
+}: {
+  pages: DocumentPage[];
+  page: number;
+  terms: string[];
+  seq: number;
+  selectionRef: { current: SelectionReader | null };
+}) {
   const rootRef = useRef<HTMLDivElement>(null);
   selectionRef.current = () => selectionIn(window, page);
   useEffect(() => {
@@ -19,7 +31,10 @@ export function TextView({ pages, page, terms, seq, selectionRef }: { pages: Doc
     <div className="text-view" ref={rootRef}>
       {pages.map((p) => (
         <section key={p.page} className="text-page" aria-label={`Page ${p.page}`}>
-          <div className="page-label muted small">Page {p.page}{p.source === 'ocr' ? ' · text read by OCR' : ''}</div>
+          <div className="page-label muted small">
+            Page {p.page}
+            {p.source === 'ocr' ? ' · text read by OCR' : ''}
+          </div>
           <pre data-page={p.page}>{p.text || '(no text on this page)'}</pre>
         </section>
       ))}

@@ -44,7 +44,9 @@ export function clearHighlights(root: Element): void {
 /** The terms to highlight for a quote: the quote itself, or its longest words when it runs across lines. */
 export function quoteTerms(quote: string): string[] {
   const oneLine = quote.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= 60 ? [oneLine, ...oneLine.split(' ').filter((w) => w.length > 3)] : oneLine.split(' ').filter((w) => w.length > 3);
+  return oneLine.length <= 60
+    ? [oneLine, ...oneLine.split(' ').filter((w) => w.length > 3)]
+    : oneLine.split(' ').filter((w) => w.length > 3);
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

@@ -9,7 +9,11 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
  * CMaps), shipped with the renderer as assets: Vite copies each file and
  * gives its URL, so nothing is fetched from anywhere but our own origin.
  */
-const CMAPS = import.meta.glob('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const CMAPS = import.meta.glob('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 /** Small files are inlined by Vite as data: URLs, which the CSP does not let fetch() read: decode those here. */
 async function load(url: string): Promise<Uint8Array> {

@@ -29,12 +29,39 @@ export function EntitiesSection() {
       <header className="toolbar">
         <h2>Entities</h2>
         <div role="tablist" className="tabs">
-          <button role="tab" aria-selected={tab === 'list'} className={tab === 'list' ? 'active' : ''} onClick={() => setTab('list')}>Entities</button>
-          <button role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'active' : ''} onClick={() => setTab('review')}>Review queue</button>
-          <button role="tab" aria-selected={tab === 'decisions'} className={tab === 'decisions' ? 'active' : ''} onClick={() => setTab('decisions')}>Decisions</button>
+          <button
+            role="tab"
+            aria-selected={tab === 'list'}
+            className={tab === 'list' ? 'active' : ''}
+            onClick={() => setTab('list')}
+          >
+            Entities
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'review'}
+            className={tab === 'review' ? 'active' : ''}
+            onClick={() => setTab('review')}
+          >
+            Review queue
+          </button>
+          <button
+            role="tab"
+            aria-selected={tab === 'decisions'}
+            className={tab === 'decisions' ? 'active' : ''}
+            onClick={() => setTab('decisions')}
+          >
+            Decisions
+          </button>
         </div>
         {tab === 'list' && (
-          <input type="search" placeholder="Find a company by any name…" value={text} onChange={(e) => setText(e.target.value)} aria-label="Search entities" />
+          <input
+            type="search"
+            placeholder="Find a company by any name…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-label="Search entities"
+          />
         )}
         <span className="spacer" />
         <ResolveButton />
@@ -42,7 +69,13 @@ export function EntitiesSection() {
       {tab === 'list' && (
         <div className="entities-body">
           <EntityList query={query} revision={revision} selected={selected} onSelect={setSelected} />
-          {selected !== null ? <EntityPage id={selected} revision={revision} onOpen={setSelected} /> : <div className="empty-section"><p className="muted">Choose an entity.</p></div>}
+          {selected !== null ? (
+            <EntityPage id={selected} revision={revision} onOpen={setSelected} />
+          ) : (
+            <div className="empty-section">
+              <p className="muted">Choose an entity.</p>
+            </div>
+          )}
         </div>
       )}
       {tab === 'review' && <ReviewQueue revision={revision} />}

@@ -3,7 +3,17 @@ import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 
 /** Entities, most mentioned first, filtered by any name they were seen under (in any script) or identifier. */
-export function EntityList({ query, revision, selected, onSelect }: { query: string; revision: number; selected: number | null; onSelect(id: number): void }) {
+export function EntityList({
+  query,
+  revision,
+  selected,
+  onSelect,
+}: {
+  query: string;
+  revision: number;
+  selected: number | null;
+  onSelect(id: number): void;
+}) {
   const [items, setItems] = useState<EntitySummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -27,7 +37,9 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
   useEffect(() => {
     if (listed || selected === null) return setOutside(null);
     let live = true;
-    void client.call('entities.get', { id: selected }).then((r) => live && setOutside(r.ok && r.value.mentions > 0 ? r.value : null));
+    void client
+      .call('entities.get', { id: selected })
+      .then((r) => live && setOutside(r.ok && r.value.mentions > 0 ? r.value : null));
     return () => {
       live = false;
     };
@@ -38,7 +50,11 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
   }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0 && !outside) {
-    return <div className="empty-section"><p>{query ? `Nothing matches “${query}”.` : 'No entities yet. Import records, then resolve entities.'}</p></div>;
+    return (
+      <div className="empty-section">
+        <p>{query ? `Nothing matches “${query}”.` : 'No entities yet. Import records, then resolve entities.'}</p>
+      </div>
+    );
   }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
@@ -49,7 +65,8 @@ export function EntityList({ query, revision, selected, onSelect }: { query: str
             <span className="entity-name">{e.name}</span>
             <span className="muted small">
               {e === outside && 'Shown, not in this search · '}
-              {e.country ?? '—'} · {e.mentions.toLocaleString()} mentions{e.aliases.length ? ` · ${e.aliases.length} other names` : ''}
+              {e.country ?? '—'} · {e.mentions.toLocaleString()} mentions
+              {e.aliases.length ? ` · ${e.aliases.length} other names` : ''}
               {e.identifiers.length ? ` · ${e.identifiers.join(', ')}` : ''}
             </span>
           </button>

@@ -34,7 +34,10 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
       setName(r.value.name);
       // A merged-away id (held by a link, a diagram, the page open during a merge) leads to its survivor: go there.
       if (r.value.followedFrom !== null) {
-        setNotice({ forId: r.value.id, text: `Entity ${r.value.followedFrom} was merged into this one, entity ${r.value.id}.` });
+        setNotice({
+          forId: r.value.id,
+          text: `Entity ${r.value.followedFrom} was merged into this one, entity ${r.value.id}.`,
+        });
         follow.current(r.value.id);
       }
     });
@@ -51,7 +54,10 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
       <div className="empty-section">
         {/* An undone split leads back to where its names went; an entity with no mentions and nowhere to lead is gone. */}
         {shownNotice}
-        <p>Entity {d.id} (“{d.name}”) is no longer in the case: its records name it no more. Choose an entity from the list.</p>
+        <p>
+          Entity {d.id} (“{d.name}”) is no longer in the case: its records name it no more. Choose an entity from the
+          list.
+        </p>
       </div>
     );
   }
@@ -66,17 +72,23 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
     <article className="entity-page panel" aria-label="Entity">
       <form className="entity-title" onSubmit={(e) => (e.preventDefault(), void rename())}>
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} aria-label="Canonical name" />
-        <button type="submit" disabled={name.trim() === d.name || !name.trim()}>Save name</button>
+        <button type="submit" disabled={name.trim() === d.name || !name.trim()}>
+          Save name
+        </button>
         {d.nameEdited && <span className="muted small">set by hand; resolve keeps it</span>}
       </form>
       <p className="muted small">
         Entity {d.id} · {d.mentions.toLocaleString()} mentions ·{' '}
-        {Object.entries(d.roles).map(([role, n]) => `${n} as ${role}`).join(', ')}
+        {Object.entries(d.roles)
+          .map(([role, n]) => `${n} as ${role}`)
+          .join(', ')}
       </p>
       {shownNotice}
       <dl className="entity-facts">
-        <dt>Identifiers</dt><dd>{d.identifiers.length ? d.identifiers.join(', ') : '—'}</dd>
-        <dt>Countries</dt><dd>{d.countries.length ? d.countries.join(', ') : '—'}</dd>
+        <dt>Identifiers</dt>
+        <dd>{d.identifiers.length ? d.identifiers.join(', ') : '—'}</dd>
+        <dt>Countries</dt>
+        <dd>{d.countries.length ? d.countries.join(', ') : '—'}</dd>
       </dl>
       <MergeWith
         key={d.id}
@@ -108,19 +120,37 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
       <h4>Timeline</h4>
       <div className="timeline" aria-label="Shipments per month">
         {d.timeline.map((t) => (
-          <span key={t.month} title={`${t.month}: ${t.count} records, ${usd(t.valueUsd)}`} style={{ height: `${(t.count / maxMonth) * 100}%` }} />
+          <span
+            key={t.month}
+            title={`${t.month}: ${t.count} records, ${usd(t.valueUsd)}`}
+            style={{ height: `${(t.count / maxMonth) * 100}%` }}
+          />
         ))}
       </div>
       <h4>Trade by counterparty and HS chapter</h4>
       <table className="entity-table">
-        <thead><tr><th>Direction</th><th>Counterparty</th><th className="nowrap">HS ch.</th><th className="right">Records</th><th className="right">Value (USD)</th><th>First</th><th>Last</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Direction</th>
+            <th>Counterparty</th>
+            <th className="nowrap">HS ch.</th>
+            <th className="right">Records</th>
+            <th className="right">Value (USD)</th>
+            <th>First</th>
+            <th>Last</th>
+          </tr>
+        </thead>
         <tbody>
           {d.trade.map((t, i) => (
             <tr key={i}>
               <td className="nowrap">{t.direction === 'in' ? '← received' : '→ sent'}</td>
               <td>
                 {t.counterpartyId !== null ? (
-                  <button className="link counterparty" onClick={() => onOpen(t.counterpartyId!)} title={`Open entity ${t.counterpartyId}`}>
+                  <button
+                    className="link counterparty"
+                    onClick={() => onOpen(t.counterpartyId!)}
+                    title={`Open entity ${t.counterpartyId}`}
+                  >
                     {t.counterparty}
                   </button>
                 ) : (

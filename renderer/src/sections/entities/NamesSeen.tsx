@@ -49,9 +49,7 @@ export function NamesSeen({
             ? 'Split names into a new entity'
             : `Split ${chosen.length} ${chosen.length === 1 ? 'name' : 'names'} into a new entity`}
         </button>
-        {chosen.length > 0 && !all && (
-          <NoteInput value={note} onChange={setNote} label="Note on the split" />
-        )}
+        {chosen.length > 0 && !all && <NoteInput value={note} onChange={setNote} label="Note on the split" />}
         <span className="muted small">
           {chosen.length === 0
             ? 'Tick the names that belong to another company.'

@@ -14,7 +14,9 @@ export function ResolveButton() {
     const end = await run({});
     if (end.state === 'done') {
       const s = end.result;
-      setReport(`${s.entities.toLocaleString()} entities from ${s.mentions.toLocaleString()} mentions · ${s.toReview} pairs to review`);
+      setReport(
+        `${s.entities.toLocaleString()} entities from ${s.mentions.toLocaleString()} mentions · ${s.toReview} pairs to review`,
+      );
       void refresh();
     } else if (end.state === 'failed') setError(end.message);
     else setReport('Resolution cancelled; nothing was changed.');
@@ -24,7 +26,11 @@ export function ResolveButton() {
   return (
     <>
       <button onClick={() => void start()}>Resolve entities</button>
-      {report && <span className="small muted" role="status">{report}</span>}
+      {report && (
+        <span className="small muted" role="status">
+          {report}
+        </span>
+      )}
     </>
   );
 }

@@ -50,11 +50,22 @@ function Side({ s, label }: { s: ReviewSide; label: string }) {
   return (
     <section className="review-side" aria-label={label}>
       <h3>{s.name}</h3>
-      <p className="muted small">Entity {s.entityId} · {s.mentions} mentions · {s.countries.join(', ') || 'no country'}</p>
+      <p className="muted small">
+        Entity {s.entityId} · {s.mentions} mentions · {s.countries.join(', ') || 'no country'}
+      </p>
       <dl>
-        <dt>Identifiers</dt><dd>{s.identifiers.join(', ') || '—'}</dd>
-        <dt>Names</dt><dd><ul>{s.names.map((n) => <li key={n}>{n}</li>)}</ul></dd>
-        <dt>Trades with</dt><dd>{s.counterparties.join('; ') || '—'}</dd>
+        <dt>Identifiers</dt>
+        <dd>{s.identifiers.join(', ') || '—'}</dd>
+        <dt>Names</dt>
+        <dd>
+          <ul>
+            {s.names.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Trades with</dt>
+        <dd>{s.counterparties.join('; ') || '—'}</dd>
         <dt>Records</dt>
         <dd>
           <ul>
@@ -83,7 +94,13 @@ const START: QueueState = { pairs: [], total: 0, index: 0, made: [], notice: nul
 
 /** What a waiting or running action is, as shown while it waits. */
 type Action = Decision | 'undo' | 'skip' | 'back' | 'load';
-const ACTION_WORDS: Record<Action, string> = { ...DECISION_WORDS, undo: 'Undo', skip: 'Skip', back: 'Back', load: 'Loading' };
+const ACTION_WORDS: Record<Action, string> = {
+  ...DECISION_WORDS,
+  undo: 'Undo',
+  skip: 'Skip',
+  back: 'Back',
+  load: 'Loading',
+};
 
 /**
  * Uncertain pairs one at a time, evidence side by side: S same, N not the same, U unsure, → or K skip, ← back,
@@ -104,7 +121,8 @@ export function ReviewQueue({ revision }: { revision: number }) {
       onSettled: () => setView(state.current),
       onError: (e, dropped) => {
         const message = e instanceof Error ? e.message : String(e);
-        const after = dropped === 1 ? 'the action asked for after it was' : `the ${dropped} actions asked for after it were`;
+        const after =
+          dropped === 1 ? 'the action asked for after it was' : `the ${dropped} actions asked for after it were`;
         useApp.getState().setError(dropped > 0 ? `${message} (${after} not done)` : message);
       },
     }),
@@ -141,7 +159,12 @@ export function ReviewQueue({ revision }: { revision: number }) {
       const { pairs, index, made } = state.current;
       const pair = pairs[index];
       if (!pair) return;
-      const r = await client.call('review.decide', { entityA: pair.a.entityId, entityB: pair.b.entityId, decision, note: '' });
+      const r = await client.call('review.decide', {
+        entityA: pair.a.entityId,
+        entityB: pair.b.entityId,
+        decision,
+        note: '',
+      });
       if (!r.ok) throw new Error(r.error.message);
       set({ made: [...made, { judgementId: r.value.judgementId, decision, pair }], notice: null });
       // The decision took the pair out of the way (or, unsure, to the back) and a merge changed the pairs of its
@@ -167,7 +190,8 @@ export function ReviewQueue({ revision }: { revision: number }) {
     return {
       decide: (decision: Decision) => void queue.run(decision, () => decide(decision)),
       undo: () => void queue.run('undo', undoLast),
-      skip: () => void queue.run('skip', () => set({ index: Math.min(state.current.index + 1, state.current.pairs.length) })),
+      skip: () =>
+        void queue.run('skip', () => set({ index: Math.min(state.current.index + 1, state.current.pairs.length) })),
       back: () => void queue.run('back', () => set({ index: Math.max(0, state.current.index - 1) })),
       load: () => void queue.run('load', () => fetchQueue(null, after(state.current.pairs.at(-1))), { keep: true }),
       /** After the case changed elsewhere (this queue's own changes reload it themselves). */
@@ -211,9 +235,7 @@ export function ReviewQueue({ revision }: { revision: number }) {
     </button>
   );
   const pendingLine = pending.length > 0 && (
-    <span className="review-pending small muted">
-      Working: {pending.map((a) => ACTION_WORDS[a]).join(' → ')}…
-    </span>
+    <span className="review-pending small muted">Working: {pending.map((a) => ACTION_WORDS[a]).join(' → ')}…</span>
   );
   const noticeLine = notice && (
     <p className="small muted" role="status">
@@ -224,7 +246,11 @@ export function ReviewQueue({ revision }: { revision: number }) {
   if (!pair) {
     return (
       <div className="empty-section" aria-busy={pending.length > 0}>
-        <p>{total === 0 ? 'Nothing to review: every pair was either merged automatically or decided.' : 'End of this batch.'}</p>
+        <p>
+          {total === 0
+            ? 'Nothing to review: every pair was either merged automatically or decided.'
+            : 'End of this batch.'}
+        </p>
         {noticeLine}
         <div className="review-actions">
           {total > 0 && <button onClick={actions.load}>Load the next pairs</button>}
@@ -237,22 +263,41 @@ export function ReviewQueue({ revision }: { revision: number }) {
   return (
     <div className="review panel" aria-label="Review queue" aria-busy={pending.length > 0}>
       <p className="review-progress" aria-live="polite">
-        Pair {pair.position} of {total.toLocaleString()} · {made.length} decided this session · score {pair.score.toFixed(2)}
+        Pair {pair.position} of {total.toLocaleString()} · {made.length} decided this session · score{' '}
+        {pair.score.toFixed(2)}
         {pair.unsure && <span className="flag">marked unsure before</span>}
       </p>
       {noticeLine}
-      {pair.compared && <p className="small compared">Compared: “{pair.compared.a}” and “{pair.compared.b}”</p>}
-      <ul className="reasons">{pair.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-      {pair.sharedCounterparties.length > 0 && <p className="small">Both trade with: {pair.sharedCounterparties.join('; ')}</p>}
+      {pair.compared && (
+        <p className="small compared">
+          Compared: “{pair.compared.a}” and “{pair.compared.b}”
+        </p>
+      )}
+      <ul className="reasons">
+        {pair.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      {pair.sharedCounterparties.length > 0 && (
+        <p className="small">Both trade with: {pair.sharedCounterparties.join('; ')}</p>
+      )}
       <div className="review-sides">
         <Side s={pair.a} label="First entity" />
         <Side s={pair.b} label="Second entity" />
       </div>
       <div className="review-actions">
-        <button className="primary" onClick={() => actions.decide('same')}><kbd>S</kbd> Same</button>
-        <button onClick={() => actions.decide('not_same')}><kbd>N</kbd> Not the same</button>
-        <button onClick={() => actions.decide('unsure')}><kbd>U</kbd> Unsure</button>
-        <button onClick={actions.skip}><kbd>K</kbd> Skip</button>
+        <button className="primary" onClick={() => actions.decide('same')}>
+          <kbd>S</kbd> Same
+        </button>
+        <button onClick={() => actions.decide('not_same')}>
+          <kbd>N</kbd> Not the same
+        </button>
+        <button onClick={() => actions.decide('unsure')}>
+          <kbd>U</kbd> Unsure
+        </button>
+        <button onClick={actions.skip}>
+          <kbd>K</kbd> Skip
+        </button>
         <span className="spacer" />
         {pendingLine}
         {undoButton}

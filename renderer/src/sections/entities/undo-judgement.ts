@@ -7,7 +7,9 @@ import { runJob } from '../../components/jobs';
  * resolves the case again without it (`judgements.undoResolving`: on a big case as long as a resolve). The
  * summary, or why it did not happen.
  */
-export async function undoJudgement(id: number): Promise<{ ok: true; value: UndoSummary } | { ok: false; message: string }> {
+export async function undoJudgement(
+  id: number,
+): Promise<{ ok: true; value: UndoSummary } | { ok: false; message: string }> {
   const now = await client.call('judgements.undo', { id });
   if (now.ok) return { ok: true, value: now.value };
   if (now.error.code !== 'needs_resolve') return { ok: false, message: now.error.message };
@@ -18,7 +20,8 @@ export async function undoJudgement(id: number): Promise<{ ok: true; value: Undo
 
 /** How an undo went, for the line that reports it. */
 export function howUndone(u: UndoSummary): string {
-  if (u.how === 'local') return `put back as it was (${u.entities.length === 1 ? 'entity' : 'entities'} ${u.entities.join(', ')})`;
+  if (u.how === 'local')
+    return `put back as it was (${u.entities.length === 1 ? 'entity' : 'entities'} ${u.entities.join(', ')})`;
   const r = u.resolve!;
   return `resolved again: ${r.entities.toLocaleString()} entities, ${r.toReview.toLocaleString()} pairs to review`;
 }

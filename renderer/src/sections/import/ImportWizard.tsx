@@ -11,8 +11,23 @@ import './import.css';
 
 const STEPS = ['Read', 'Map', 'Check', 'Import', 'Report'] as const;
 type Step = (typeof STEPS)[number];
-const ENCODINGS = ['utf-8', 'windows-1251', 'gb18030', 'utf-16le', 'utf-16be', 'koi8-r', 'windows-1252', 'big5', 'shift_jis'];
-const DELIMITERS: [string, string][] = [[',', 'comma'], [';', 'semicolon'], ['\t', 'tab'], ['|', 'pipe']];
+const ENCODINGS = [
+  'utf-8',
+  'windows-1251',
+  'gb18030',
+  'utf-16le',
+  'utf-16be',
+  'koi8-r',
+  'windows-1252',
+  'big5',
+  'shift_jis',
+];
+const DELIMITERS: [string, string][] = [
+  [',', 'comma'],
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+];
 
 /**
  * The import wizard: how the file reads (encoding, delimiter, sheet) →
@@ -20,7 +35,15 @@ const DELIMITERS: [string, string][] = [[',', 'comma'], [';', 'semicolon'], ['\t
  * import will do → the import as a job, with progress and Cancel (which
  * leaves the case as it was) → the report, with the flagged and rejected rows.
  */
-export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; onClose(): void; onShowFlagged(importId: number): void }) {
+export function ImportWizard({
+  path,
+  onClose,
+  onShowFlagged,
+}: {
+  path: string;
+  onClose(): void;
+  onShowFlagged(importId: number): void;
+}) {
   const [step, setStep] = useState<Step>('Read');
   const [read, setRead] = useState<Pick<ImportOptions, 'encoding' | 'delimiter' | 'sheet'>>({});
   const [mapping, setMapping] = useState<Mapping | null>(null);
@@ -31,7 +54,10 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
   const importing = useJob('import.run');
   const [error, setError] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
-  const options = useCallback((): ImportOptions => ({ path, ...read, ...(mapping ? { mapping } : {}) }), [path, read, mapping]);
+  const options = useCallback(
+    (): ImportOptions => ({ path, ...read, ...(mapping ? { mapping } : {}) }),
+    [path, read, mapping],
+  );
 
   useEffect(() => {
     let live = true;
@@ -79,72 +105,140 @@ export function ImportWizard({ path, onClose, onShowFlagged }: { path: string; o
       <div className="wizard">
         <header>
           <h2>Import {path.split(/[\\/]/).pop()}</h2>
-          <ol className="wizard-steps">{STEPS.map((s) => <li key={s} className={s === step ? 'current' : ''}>{s}</li>)}</ol>
+          <ol className="wizard-steps">
+            {STEPS.map((s) => (
+              <li key={s} className={s === step ? 'current' : ''}>
+                {s}
+              </li>
+            ))}
+          </ol>
           <span className="spacer" />
-          <button className="link" onClick={onClose} disabled={running}>Close</button>
+          <button className="link" onClick={onClose} disabled={running}>
+            Close
+          </button>
         </header>
         <div className="wizard-body">
-          {error && <p className="error" role="alert">{error}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
           {step === 'Read' && preview && (
             <>
               <div className="wizard-options">
                 {preview.format !== 'xlsx' && (
                   <label>
                     Encoding
-                    <select aria-label="Encoding" value={read.encoding ?? preview.encoding} onChange={(e) => setRead({ ...read, encoding: e.target.value })}>
-                      {[...new Set([preview.encoding, ...ENCODINGS])].map((e) => <option key={e} value={e}>{e}</option>)}
+                    <select
+                      aria-label="Encoding"
+                      value={read.encoding ?? preview.encoding}
+                      onChange={(e) => setRead({ ...read, encoding: e.target.value })}
+                    >
+                      {[...new Set([preview.encoding, ...ENCODINGS])].map((e) => (
+                        <option key={e} value={e}>
+                          {e}
+                        </option>
+                      ))}
                     </select>
-                    <span className="small muted">{read.encoding ? 'chosen' : `detected (${Math.round(preview.encodingConfidence * 100)}%)`}</span>
+                    <span className="small muted">
+                      {read.encoding ? 'chosen' : `detected (${Math.round(preview.encodingConfidence * 100)}%)`}
+                    </span>
                   </label>
                 )}
                 {preview.format === 'csv' && (
                   <label>
                     Delimiter
-                    <select aria-label="Delimiter" value={read.delimiter ?? preview.delimiter ?? ','} onChange={(e) => setRead({ ...read, delimiter: e.target.value })}>
-                      {DELIMITERS.map(([d, name]) => <option key={name} value={d}>{name}</option>)}
+                    <select
+                      aria-label="Delimiter"
+                      value={read.delimiter ?? preview.delimiter ?? ','}
+                      onChange={(e) => setRead({ ...read, delimiter: e.target.value })}
+                    >
+                      {DELIMITERS.map(([d, name]) => (
+                        <option key={name} value={d}>
+                          {name}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 )}
                 {preview.format === 'xlsx' && (
                   <label>
                     Sheet
-                    <select aria-label="Sheet" value={String(read.sheet ?? preview.sheets[0] ?? '')} onChange={(e) => setRead({ ...read, sheet: e.target.value })}>
-                      {preview.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+                    <select
+                      aria-label="Sheet"
+                      value={String(read.sheet ?? preview.sheets[0] ?? '')}
+                      onChange={(e) => setRead({ ...read, sheet: e.target.value })}
+                    >
+                      {preview.sheets.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 )}
-                <span className="small muted">{preview.format.toUpperCase()} · {preview.columns.length} columns{preview.suggestedPreset ? ` · looks like ${preview.suggestedPreset}` : ''}</span>
+                <span className="small muted">
+                  {preview.format.toUpperCase()} · {preview.columns.length} columns
+                  {preview.suggestedPreset ? ` · looks like ${preview.suggestedPreset}` : ''}
+                </span>
               </div>
               {preview.replacementChars > 0 && (
-                <p className="warnings" role="alert">{preview.replacementChars} characters could not be decoded as {preview.encoding} (shown as �): try another encoding.</p>
+                <p className="warnings" role="alert">
+                  {preview.replacementChars} characters could not be decoded as {preview.encoding} (shown as �): try
+                  another encoding.
+                </p>
               )}
               <PreviewTable columns={preview.columns} rows={preview.rows} />
             </>
           )}
-          {step === 'Map' && preview && mapping && <MappingStep preview={preview} mapping={mapping} onMapping={setMapping} />}
+          {step === 'Map' && preview && mapping && (
+            <MappingStep preview={preview} mapping={mapping} onMapping={setMapping} />
+          )}
           {step === 'Check' && plan && <Summary s={plan} planned />}
           {step === 'Check' && !plan && <p className="muted">Reading the whole file…</p>}
           {step === 'Check' && validation.job && <JobProgress job={validation.job} label="Check progress" />}
           {step === 'Import' && importing.job && <JobProgress job={importing.job} label="Import progress" />}
           {step === 'Report' && summary && (
-            <ReportStep summary={summary} onShowFlagged={(id) => { onShowFlagged(id); onClose(); }} />
+            <ReportStep
+              summary={summary}
+              onShowFlagged={(id) => {
+                onShowFlagged(id);
+                onClose();
+              }}
+            />
           )}
         </div>
         <footer>
-          {step === 'Read' && <button className="primary" disabled={!preview} onClick={() => setStep('Map')}>Next: mapping</button>}
+          {step === 'Read' && (
+            <button className="primary" disabled={!preview} onClick={() => setStep('Map')}>
+              Next: mapping
+            </button>
+          )}
           {step === 'Map' && (
             <>
               <button onClick={() => setStep('Read')}>Back</button>
-              <button className="primary" disabled={!mapping || Object.keys(mapping.columns).length === 0} onClick={() => void check()}>Next: check</button>
+              <button
+                className="primary"
+                disabled={!mapping || Object.keys(mapping.columns).length === 0}
+                onClick={() => void check()}
+              >
+                Next: check
+              </button>
             </>
           )}
           {step === 'Check' && (
             <>
               <button onClick={() => setStep('Map')}>Back</button>
-              <button className="primary" disabled={!plan || plan.alreadyImported} onClick={() => void run()}>Import {plan ? plan.rowsImported.toLocaleString() : ''} rows</button>
+              <button className="primary" disabled={!plan || plan.alreadyImported} onClick={() => void run()}>
+                Import {plan ? plan.rowsImported.toLocaleString() : ''} rows
+              </button>
             </>
           )}
-          {step === 'Report' && <button className="primary" onClick={onClose}>Done</button>}
+          {step === 'Report' && (
+            <button className="primary" onClick={onClose}>
+              Done
+            </button>
+          )}
         </footer>
       </div>
     </div>

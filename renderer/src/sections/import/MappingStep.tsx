@@ -10,7 +10,17 @@ interface Props {
   onMapping(m: Mapping): void;
 }
 
-const SHOWN: RecordField[] = ['date', 'shipper', 'consignee', 'hsCode', 'description', 'quantity', 'grossKg', 'valueUsd', 'originCountry'];
+const SHOWN: RecordField[] = [
+  'date',
+  'shipper',
+  'consignee',
+  'hsCode',
+  'description',
+  'quantity',
+  'grossKg',
+  'valueUsd',
+  'originCountry',
+];
 
 /** Column → field, started from the preset or the header-name suggestion, with the first rows normalized live. */
 export function MappingStep({ preview, mapping, onMapping }: Props) {
@@ -39,13 +49,19 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
           <select aria-label="Preset" value="" onChange={(e) => applyPreset(e.target.value)}>
             <option value="">a preset or saved mapping…</option>
             {presets.map((p) => (
-              <option key={p.name} value={p.name}>{p.origin === 'saved' ? `${p.name} (saved)` : p.label}</option>
+              <option key={p.name} value={p.name}>
+                {p.origin === 'saved' ? `${p.name} (saved)` : p.label}
+              </option>
             ))}
           </select>
         </label>
         <label>
           Dates
-          <select aria-label="Date order" value={mapping.dateOrder ?? 'auto'} onChange={(e) => onMapping({ ...mapping, dateOrder: e.target.value as Mapping['dateOrder'] })}>
+          <select
+            aria-label="Date order"
+            value={mapping.dateOrder ?? 'auto'}
+            onChange={(e) => onMapping({ ...mapping, dateOrder: e.target.value as Mapping['dateOrder'] })}
+          >
             <option value="auto">auto (ISO, dd.mm.yyyy; flag d/m vs m/d)</option>
             <option value="dmy">day first (dd/mm/yyyy)</option>
             <option value="mdy">month first (mm/dd/yyyy)</option>
@@ -53,12 +69,20 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
         </label>
         <label>
           Save as
-          <input type="text" value={saveName} onChange={(e) => setSaveName(e.target.value)} placeholder="mapping name" aria-label="Mapping name" />
+          <input
+            type="text"
+            value={saveName}
+            onChange={(e) => setSaveName(e.target.value)}
+            placeholder="mapping name"
+            aria-label="Mapping name"
+          />
         </label>
         <button
           disabled={!saveName.trim()}
           onClick={() =>
-            void client.call('import.saveMapping', { name: saveName.trim(), mapping }).then((r) => setSaved(r.ok ? `Saved as “${r.value.name}”.` : r.error.message))
+            void client
+              .call('import.saveMapping', { name: saveName.trim(), mapping })
+              .then((r) => setSaved(r.ok ? `Saved as “${r.value.name}”.` : r.error.message))
           }
         >
           Save mapping
@@ -69,10 +93,16 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
         columns={preview.columns}
         rows={preview.rows}
         headExtra={(c) => (
-          <select aria-label={`Field for ${c}`} value={mapping.columns[c] ?? ''} onChange={(e) => set(c, e.target.value)}>
+          <select
+            aria-label={`Field for ${c}`}
+            value={mapping.columns[c] ?? ''}
+            onChange={(e) => set(c, e.target.value)}
+          >
             <option value="">(raw only)</option>
             {RECORD_FIELDS.map((f) => (
-              <option key={f} value={f}>{f}</option>
+              <option key={f} value={f}>
+                {f}
+              </option>
             ))}
           </select>
         )}
@@ -83,7 +113,9 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
           <thead>
             <tr>
               <th>#</th>
-              {shown.map((f) => <th key={f}>{f}</th>)}
+              {shown.map((f) => (
+                <th key={f}>{f}</th>
+              ))}
               <th>flags</th>
             </tr>
           </thead>
@@ -91,8 +123,16 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
             {preview.normalized.slice(0, 20).map((n, i) => (
               <tr key={i}>
                 <td className="muted">{i + 1}</td>
-                {shown.map((f) => <td key={f}>{n.fields[f] === null ? '' : String(n.fields[f])}</td>)}
-                <td>{n.flags.map((f) => <span key={f} className="flag">{f.replace(/_/g, ' ')}</span>)}</td>
+                {shown.map((f) => (
+                  <td key={f}>{n.fields[f] === null ? '' : String(n.fields[f])}</td>
+                ))}
+                <td>
+                  {n.flags.map((f) => (
+                    <span key={f} className="flag">
+                      {f.replace(/_/g, ' ')}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** The first rows of a file as read (decoded, split), with an optional cell above each column (the mapping). */
-export function PreviewTable({ columns, rows, headExtra }: { columns: string[]; rows: string[][]; headExtra?: (column: string, index: number) => ReactNode }) {
+export function PreviewTable({
+  columns,
+  rows,
+  headExtra,
+}: {
+  columns: string[];
+  rows: string[][];
+  headExtra?: (column: string, index: number) => ReactNode;
+}) {
   return (
     <div className="preview-scroll">
       <table className="preview-table" aria-label="File preview">
@@ -21,7 +29,9 @@ export function PreviewTable({ columns, rows, headExtra }: { columns: string[]; 
             <tr key={i}>
               <td className="muted">{i + 1}</td>
               {columns.map((_c, j) => (
-                <td key={j} title={r[j] ?? ''}>{r[j] ?? ''}</td>
+                <td key={j} title={r[j] ?? ''}>
+                  {r[j] ?? ''}
+                </td>
               ))}
             </tr>
           ))}

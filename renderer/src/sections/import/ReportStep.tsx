@@ -9,7 +9,10 @@ const cell = (v: string) => {
 };
 
 export function rejectsCsv(rejects: Reject[]): string {
-  const lines = [['row', 'reason', 'duplicate_of', 'raw'], ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw])];
+  const lines = [
+    ['row', 'reason', 'duplicate_of', 'raw'],
+    ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw]),
+  ];
   return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -23,18 +26,31 @@ function download(name: string, text: string): void {
 }
 
 /** What the import did, with the way to its flagged rows and the rows it rejected (and why). */
-export function ReportStep({ summary, onShowFlagged }: { summary: ImportSummary; onShowFlagged(importId: number): void }) {
+export function ReportStep({
+  summary,
+  onShowFlagged,
+}: {
+  summary: ImportSummary;
+  onShowFlagged(importId: number): void;
+}) {
   const [rejects, setRejects] = useState<Reject[] | null>(null);
   useEffect(() => {
-    if (!summary.alreadyImported) void client.call('rejects.list', { importId: summary.importId }).then((r) => r.ok && setRejects(r.value));
+    if (!summary.alreadyImported)
+      void client.call('rejects.list', { importId: summary.importId }).then((r) => r.ok && setRejects(r.value));
   }, [summary]);
-  if (summary.alreadyImported) return <p role="status">{summary.warnings[0] ?? 'This file was imported before; nothing was added.'}</p>;
+  if (summary.alreadyImported)
+    return <p role="status">{summary.warnings[0] ?? 'This file was imported before; nothing was added.'}</p>;
   return (
     <>
       <Summary s={summary} />
       <p>
-        <button onClick={() => onShowFlagged(summary.importId)} disabled={summary.rowsFlagged === 0}>Show the {summary.rowsFlagged} flagged rows</button>{' '}
-        <button onClick={() => rejects && download(`import-${summary.importId}-rejects.csv`, rejectsCsv(rejects))} disabled={!rejects?.length}>
+        <button onClick={() => onShowFlagged(summary.importId)} disabled={summary.rowsFlagged === 0}>
+          Show the {summary.rowsFlagged} flagged rows
+        </button>{' '}
+        <button
+          onClick={() => rejects && download(`import-${summary.importId}-rejects.csv`, rejectsCsv(rejects))}
+          disabled={!rejects?.length}
+        >
           Export rejects to CSV
         </button>
       </p>
@@ -42,11 +58,21 @@ export function ReportStep({ summary, onShowFlagged }: { summary: ImportSummary;
         <div className="preview-scroll">
           <table className="preview-table" aria-label="Rejected rows">
             <thead>
-              <tr><th>Row</th><th>Reason</th><th>Raw text</th></tr>
+              <tr>
+                <th>Row</th>
+                <th>Reason</th>
+                <th>Raw text</th>
+              </tr>
             </thead>
             <tbody>
               {rejects.map((r) => (
-                <tr key={r.row}><td>{r.row}</td><td>{r.reason}</td><td className="mono" title={r.raw}>{r.raw}</td></tr>
+                <tr key={r.row}>
+                  <td>{r.row}</td>
+                  <td>{r.reason}</td>
+                  <td className="mono" title={r.raw}>
+                    {r.raw}
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -60,13 +86,32 @@ export function Summary({ s, planned = false }: { s: ImportSummary; planned?: bo
   return (
     <>
       <div className="summary-grid" role="status">
-        <div><strong>{s.rowsRead.toLocaleString()}</strong>rows read</div>
-        <div><strong>{s.rowsImported.toLocaleString()}</strong>{planned ? 'will be imported' : 'imported'}</div>
-        <div><strong>{s.rowsFlagged.toLocaleString()}</strong>{planned ? 'will be flagged' : 'flagged'}</div>
-        <div><strong>{s.rowsRejected.toLocaleString()}</strong>{planned ? 'will be rejected' : 'rejected'}</div>
-        <div><strong>{s.duplicates.toLocaleString()}</strong>duplicates</div>
+        <div>
+          <strong>{s.rowsRead.toLocaleString()}</strong>rows read
+        </div>
+        <div>
+          <strong>{s.rowsImported.toLocaleString()}</strong>
+          {planned ? 'will be imported' : 'imported'}
+        </div>
+        <div>
+          <strong>{s.rowsFlagged.toLocaleString()}</strong>
+          {planned ? 'will be flagged' : 'flagged'}
+        </div>
+        <div>
+          <strong>{s.rowsRejected.toLocaleString()}</strong>
+          {planned ? 'will be rejected' : 'rejected'}
+        </div>
+        <div>
+          <strong>{s.duplicates.toLocaleString()}</strong>duplicates
+        </div>
       </div>
-      {s.warnings.length > 0 && <ul className="warnings">{s.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      {s.warnings.length > 0 && (
+        <ul className="warnings">
+          {s.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -48,10 +48,20 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
   return (
     <>
       <button onClick={() => void start()}>Import customs file…</button>
-      <button className="link" onClick={() => void openWizard()}>Import with wizard…</button>
-      {report && <span className="small muted" role="status">{report}</span>}
+      <button className="link" onClick={() => void openWizard()}>
+        Import with wizard…
+      </button>
+      {report && (
+        <span className="small muted" role="status">
+          {report}
+        </span>
+      )}
       {wizardPath && (
-        <ImportWizard path={wizardPath} onClose={() => setWizardPath(null)} onShowFlagged={(id) => onShowFlagged?.(id)} />
+        <ImportWizard
+          path={wizardPath}
+          onClose={() => setWizardPath(null)}
+          onShowFlagged={(id) => onShowFlagged?.(id)}
+        />
       )}
     </>
   );

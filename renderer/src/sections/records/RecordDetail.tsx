@@ -13,36 +13,67 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
     let current = true;
     setDetail(null);
     setError(null);
-    void client.call('records.get', { id }).then((r) => current && (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    void client
+      .call('records.get', { id })
+      .then((r) => current && (r.ok ? setDetail(r.value) : setError(r.error.message)));
     return () => {
       current = false;
     };
   }, [id]);
-  if (error) return <aside className="detail"><p className="error">{error}</p></aside>;
-  if (!detail) return <aside className="detail"><p className="muted">Loading…</p></aside>;
+  if (error)
+    return (
+      <aside className="detail">
+        <p className="error">{error}</p>
+      </aside>
+    );
+  if (!detail)
+    return (
+      <aside className="detail">
+        <p className="muted">Loading…</p>
+      </aside>
+    );
   const { record, provenance: p } = detail;
   return (
     <aside className="detail" aria-label="Record detail">
       <header className="detail-head">
         <h3>Record {record.id}</h3>
-        <button className="link" onClick={onClose} aria-label="Close detail">Close</button>
+        <button className="link" onClick={onClose} aria-label="Close detail">
+          Close
+        </button>
       </header>
       {record.flags.length > 0 && (
-        <p className="flags">{record.flags.map((f) => <span key={f} className="flag">{f.replace(/_/g, ' ')}</span>)}</p>
+        <p className="flags">
+          {record.flags.map((f) => (
+            <span key={f} className="flag">
+              {f.replace(/_/g, ' ')}
+            </span>
+          ))}
+        </p>
       )}
       <section className="provenance" aria-label="Provenance">
         <h4>Provenance</h4>
         <dl>
-          <dt>Source file</dt><dd>{p.fileName}</dd>
-          <dt>SHA-256</dt><dd className="mono small break">{p.sha256}</dd>
-          <dt>Row</dt><dd>{p.row} <span className="muted">(data row; header not counted)</span></dd>
-          <dt>Import</dt><dd>#{p.importId}, {formatDateTime(p.importedAt)} by {p.importedBy}</dd>
+          <dt>Source file</dt>
+          <dd>{p.fileName}</dd>
+          <dt>SHA-256</dt>
+          <dd className="mono small break">{p.sha256}</dd>
+          <dt>Row</dt>
+          <dd>
+            {p.row} <span className="muted">(data row; header not counted)</span>
+          </dd>
+          <dt>Import</dt>
+          <dd>
+            #{p.importId}, {formatDateTime(p.importedAt)} by {p.importedBy}
+          </dd>
         </dl>
         <h4>Raw values as read</h4>
         <table className="raw">
           <tbody>
             {p.columns.map((c, i) => (
-              <tr key={`${c}-${i}`}><th>{c}</th><td>{p.raw[i] ?? ''}</td></tr>
+              <tr key={`${c}-${i}`}>
+                <th>{c}</th>
+                <td>{p.raw[i] ?? ''}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -51,7 +82,10 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
         <h4>Normalized</h4>
         <dl>
           {RECORD_FIELDS.filter((f) => record[f] !== null && record[f] !== '').map((f) => (
-            <div key={f} className="kv"><dt>{FIELD_LABELS[f]}</dt><dd>{String(record[f])}</dd></div>
+            <div key={f} className="kv">
+              <dt>{FIELD_LABELS[f]}</dt>
+              <dd>{String(record[f])}</dd>
+            </div>
           ))}
         </dl>
       </section>

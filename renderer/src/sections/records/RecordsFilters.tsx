@@ -45,14 +45,22 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
         Import
         <select aria-label="Import" value={params.import ?? ''} onChange={(e) => setParams({ import: e.target.value })}>
           <option value="">all</option>
-          {imports.map((i) => <option key={i.id} value={i.id}>#{i.id} {i.fileName}</option>)}
+          {imports.map((i) => (
+            <option key={i.id} value={i.id}>
+              #{i.id} {i.fileName}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Flag
         <select aria-label="Flag" value={params.flag ?? ''} onChange={(e) => setParams({ flag: e.target.value })}>
           <option value="">any</option>
-          {RECORD_FLAGS.map((f) => <option key={f} value={f}>{f.replace(/_/g, ' ')}</option>)}
+          {RECORD_FLAGS.map((f) => (
+            <option key={f} value={f}>
+              {f.replace(/_/g, ' ')}
+            </option>
+          ))}
         </select>
       </label>
       {text('from', 'From', 'YYYY-MM-DD', 'date')}
@@ -62,7 +70,9 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
       {text('min', 'Min USD', 'e.g. 10000')}
       <span className="spacer" />
       <div className="column-chooser">
-        <button onClick={() => setChooser(!chooser)} aria-expanded={chooser}>Columns…</button>
+        <button onClick={() => setChooser(!chooser)} aria-expanded={chooser}>
+          Columns…
+        </button>
         {chooser && (
           <div className="menu" role="group" aria-label="Columns">
             {ALL_COLUMNS.map((c) => (
@@ -70,7 +80,13 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
                 <input
                   type="checkbox"
                   checked={visible.includes(c.key)}
-                  onChange={(e) => onVisible(e.target.checked ? ALL_COLUMNS.filter((x) => x.key === c.key || visible.includes(x.key)).map((x) => x.key) : visible.filter((k) => k !== c.key))}
+                  onChange={(e) =>
+                    onVisible(
+                      e.target.checked
+                        ? ALL_COLUMNS.filter((x) => x.key === c.key || visible.includes(x.key)).map((x) => x.key)
+                        : visible.filter((k) => k !== c.key),
+                    )
+                  }
                 />
                 {c.label}
               </label>

@@ -148,7 +148,10 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
       ) : pages.total === 0 ? (
         <p className="muted pad">No record matches these filters.</p>
       ) : (
-        <div style={{ height: virtualizer.getTotalSize(), width, minWidth: '100%', position: 'relative' }} role="rowgroup">
+        <div
+          style={{ height: virtualizer.getTotalSize(), width, minWidth: '100%', position: 'relative' }}
+          role="rowgroup"
+        >
           {items.map((item) => {
             const record = pages.rowAt(item.index);
             if (record === null) return null;

@@ -12,7 +12,17 @@ export interface Column {
 
 const money = (n: number | null) => (n === null ? '' : n.toLocaleString(undefined, { maximumFractionDigits: 2 }));
 const NUMERIC = new Set<RecordField>(['quantity', 'netKg', 'grossKg', 'value', 'valueUsd']);
-const SORTABLE = new Set(['date', 'shipper', 'consignee', 'hsCode', 'valueUsd', 'grossKg', 'netKg', 'quantity', 'value']);
+const SORTABLE = new Set([
+  'date',
+  'shipper',
+  'consignee',
+  'hsCode',
+  'valueUsd',
+  'grossKg',
+  'netKg',
+  'quantity',
+  'value',
+]);
 /** Column names a person reads, not field names: "Value (USD)", never "valueUsd". */
 export const FIELD_LABELS: Record<RecordField, string> = {
   date: 'Date',
@@ -77,7 +87,17 @@ export const ALL_COLUMNS: Column[] = [
   })),
 ];
 
-export const DEFAULT_COLUMNS = ['row', 'date', 'direction', 'shipper', 'consignee', 'hsCode', 'description', 'valueUsd', 'originCountry'];
+export const DEFAULT_COLUMNS = [
+  'row',
+  'date',
+  'direction',
+  'shipper',
+  'consignee',
+  'hsCode',
+  'description',
+  'valueUsd',
+  'originCountry',
+];
 
 /** The flags column, always last; it takes whatever width the grid has left. */
 export const FLAGS_WIDTH = 110;
