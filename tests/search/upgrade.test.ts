@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { recordFilter } from '../../electron/core/search/record-match';
 import { CaseSession } from '../../electron/core/session';
 import { SAMPLES, tempDir } from '../helpers/temp';
 
-describe('a case from before search across scripts (schema 70)', () => {
+describe('a case from before search across scripts (schema 80)', () => {
   it('is given its entity names index by the migration and its words by skeleton when opened', async () => {
     const path = join(tempDir(), 'old.case');
     const made = CaseSession.create(path, 'old', 'tester');
@@ -18,16 +19,19 @@ describe('a case from before search across scripts (schema 70)', () => {
     const ulan = countRecords(made.db, recordFilter(made.db, { query: 'Ulan' }));
     made.close();
 
-    // Back to schema 70: what version 80 added is gone.
+    // Back to schema 80: what search across scripts (90) and diagrams (100) added is gone.
     const raw = new Database(path);
     raw.exec(`DROP TABLE search_words; DROP TABLE entity_names_fts; DROP INDEX records_hs_code;
-      DELETE FROM case_meta WHERE key = 'search_words_version'; PRAGMA user_version = 70;`);
+      DELETE FROM case_meta WHERE key = 'search_words_version';
+      DROP TABLE diagram_history; DROP TABLE diagram_edges; DROP TABLE diagram_nodes; DROP TABLE diagrams;
+      DROP TABLE link_evidence; DROP TABLE links; DROP TABLE annotations; DROP TABLE entity_anchors;
+      PRAGMA user_version = 80;`);
     raw.close();
 
     const session = CaseSession.open(path);
     try {
       const db = session.db;
-      expect(db.pragma('user_version', { simple: true })).toBe(80);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
       expect(db.prepare("SELECT count(*) FROM search_words WHERE word = 'улан'").pluck().get()).toBe(1);
       expect(countRecords(db, recordFilter(db, { query: 'Ulan' }))).toBe(ulan);
       expect(countRecords(db, recordFilter(db, { query: 'Ulan' }))).toBe(
