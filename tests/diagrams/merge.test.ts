@@ -21,7 +21,8 @@ describe('diagrams stay live as entities are merged, split and the merge undone'
   }, 120_000);
   afterAll(() => remove());
 
-  it('merging two entities on a diagram leaves one node with the summed edges; undoing the merge brings both back', async () => {
+  /** Two suppliers of one buyer on a diagram, merged, then the merge undone by `undo`. */
+  async function mergeThenUndo(undo: (judgementId: number) => Promise<unknown>) {
     // Two suppliers of one consignee, each with its own shipments to it.
     const facts = recordsWithParties(path);
     const suppliers = new Map<number, Map<number, RecordFacts[]>>();
@@ -63,7 +64,7 @@ describe('diagrams stay live as entities are merged, split and the merge undone'
     expect((await must(core, 'diagrams.list', {})).find((d) => d.id === view.id)).toMatchObject({ nodes: 3, edges: 2 });
 
     const judgement = (await must(core, 'judgements.list', {})).find((j) => j.decision === 'same')!;
-    await must(core, 'judgements.undo', { id: judgement.id });
+    await undo(judgement.id);
     const two = await must(core, 'diagrams.get', { id: view.id });
     expect(two.nodes).toHaveLength(3);
     expect(two.folded).toEqual([]);
@@ -72,10 +73,21 @@ describe('diagrams stay live as entities are merged, split and the merge undone'
       { from: view.nodes[0]!.id, count: aRecords.length, records: ids(aRecords) },
       { from: view.nodes[1]!.id, count: bRecords.length, records: ids(bRecords) },
     ]);
-    // The merged-away entity came back under a new id: its node found it through the mention it was anchored to.
+    // The merged-away entity is back (under its id, or, resolved anew, under another that its node's anchor mention finds).
     const back = two.nodes.find((n) => n.id === view.nodes.find((v) => v.ref !== survivor && v.ref !== buyer)!.id)!;
     expect(back.label).toBeTruthy();
     expect(back.missing).toBeUndefined();
+  }
+
+  it('merging two entities on a diagram leaves one node with the summed edges; undoing the merge brings both back', async () => {
+    await mergeThenUndo((id) => must(core, 'judgements.undo', { id }));
+  });
+
+  it('the same when the case was resolved again before the undo (the undo resolves it once more)', async () => {
+    await mergeThenUndo(async (id) => {
+      await must(core, 'entities.resolve', {});
+      await must(core, 'judgements.undoResolving', { id });
+    });
   });
 
   it('a split moves the split-off names’ records off the edge', async () => {

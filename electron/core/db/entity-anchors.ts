@@ -3,9 +3,10 @@ import type { ReadDb, WriteDb } from './types';
 /**
  * One mention (record and role) per entity a diagram or link points at,
  * chosen when it is first pointed at: a mention of its most-mentioned name.
- * When the entity is later merged away and the merge undone, the resolve
- * gives the names that come back a new entity id; this mention's name is in
- * that entity, so the node or link finds it again.
+ * Merges and their undo keep entity ids, but an entity can leave the case and
+ * come back under another id: its records deleted and restored (or imported
+ * again), then resolved. This mention's name is in the entity that came
+ * back, so the node or link finds it again.
  */
 export function ensureAnchor(db: WriteDb, entityId: number): void {
   const known = db.prepare('SELECT 1 FROM entity_anchors WHERE entity_id = ?').get(entityId);

@@ -17,8 +17,8 @@ const MAX_HOPS = 64;
  * Finds, for an entity id stored on a node or link, the entity it is today:
  * - itself, while it is in use;
  * - else the entity its anchor mention is in now (db/entity-anchors.ts): an
- *   entity merged away follows its names to the survivor, and one whose
- *   merge was undone (the resolve gave its names a new id) is found again;
+ *   entity merged away follows its names to the survivor, and one that left
+ *   the case and came back under another id is found again;
  * - else the end of its `merged_into` chain (no anchor, or its record is gone);
  * - else null: the entity is gone from the case, and the node shows it as removed.
  * One resolver per computation: it remembers what it looked up.
