@@ -6,7 +6,7 @@
  * a name a person gave them. Legal forms are set aside: "ООО Дальтрейд"
  * finds the company however its other names write the form.
  */
-import { analyzeName } from '../../../shared/names';
+import { analysisKey, analyzeKeyed, analyzeName, type AnalyzedName } from '../../../shared/names';
 import { nameWords, namesCompany } from '../../../shared/names/search-forms';
 import { activeEntitiesAmong, entitiesRenamedLike, entitiesWithIdentifier } from '../db/entities';
 import { entitiesByName, namesMatching } from '../db/entity-names';
@@ -19,7 +19,24 @@ import { ftsMatch } from './fts-match';
  */
 export const MAX_NAMED = 50;
 /** Names a records query is compared with, best matches first (bm25 ranks the names it covers most). */
-const CANDIDATE_NAMES = 200;
+const CANDIDATE_NAMES = 100;
+/**
+ * A query matching more names than this ("ООО", "Trade") is a word of many companies' names, not the name of
+ * one: a company has tens or hundreds of spellings, not thousands.
+ */
+const BROAD_NAMES = 2000;
+
+// Analyses of candidate names, by analysis key: successive queries (a person typing) meet the same names.
+const analyses = new Map<string, AnalyzedName>();
+function analyzed(name: string): AnalyzedName {
+  const key = analysisKey(name);
+  let a = analyses.get(key);
+  if (!a) {
+    if (analyses.size >= 10_000) analyses.clear();
+    analyses.set(key, (a = analyzeKeyed(name, key)));
+  }
+  return a;
+}
 
 /** Identifiers are INN (10 or 12 digits), OGRN, USCC (18 characters) and the like: letters and digits, at least one digit. */
 const IDENTIFIER = /^(?=.*\d)[\p{L}\d]{8,20}$/u;
@@ -73,8 +90,10 @@ export function namedEntities(db: ReadDb, text: string): number[] {
   const match = ftsMatch(db, words, { reach: 'prefix', concepts: true });
   if (match) {
     const query = analyzeName(text);
-    for (const n of namesMatching(db, match, CANDIDATE_NAMES))
-      if (namesCompany(query, analyzeName(n.name))) found.add(n.entityId);
+    for (const n of namesMatching(db, match, CANDIDATE_NAMES, BROAD_NAMES) ?? []) {
+      // One name that the query covers is enough: the entity's other names need no analysis.
+      if (!found.has(n.entityId) && namesCompany(query, analyzed(n.name))) found.add(n.entityId);
+    }
   }
   const ids = activeEntitiesAmong(db, [...found]);
   return ids.length <= MAX_NAMED ? ids : [];
