@@ -105,8 +105,15 @@ export function entitiesByName(db: ReadDb, match: string): number[] {
  * The names the FTS5 query matches, best first (bm25), at most `limit`, with their entity (active or not);
  * null when more than `atMost` names match (ranking them all would cost more than it tells).
  */
-export function namesMatching(db: ReadDb, match: string, limit: number, atMost: number): { entityId: number; name: string }[] | null {
-  const many = db.prepare('SELECT count(*) FROM (SELECT 1 FROM entity_names_fts WHERE entity_names_fts MATCH ? LIMIT ?)').pluck();
+export function namesMatching(
+  db: ReadDb,
+  match: string,
+  limit: number,
+  atMost: number,
+): { entityId: number; name: string }[] | null {
+  const many = db
+    .prepare('SELECT count(*) FROM (SELECT 1 FROM entity_names_fts WHERE entity_names_fts MATCH ? LIMIT ?)')
+    .pluck();
   if ((many.get(match, atMost + 1) as number) > atMost) return null;
   return db
     .prepare(
