@@ -80,7 +80,7 @@ export function RecordsSection() {
           }
         }}
       >
-        {pages.total === 0 ? (
+        {pages.total === 0 && !filtering ? (
           <div className="empty-section">
             <p>
               {!filtering
