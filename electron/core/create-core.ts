@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import './chinese-libraries';
 import { join } from 'node:path';
 import type { CoreContext } from './context';
 import { JobManager } from './jobs/job-manager';

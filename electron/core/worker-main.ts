@@ -1,3 +1,4 @@
+import './chinese-libraries';
 import { MENTIONS_ROLE, READ_ROLE } from './helper-roles';
 import type { HelperServer } from './jobs/protocol';
 import { serveWorkerThread } from './jobs/worker-thread';

@@ -5,22 +5,45 @@
  * are cut out by longest match; the characters between them become one
  * pinyin word (华强 → huaqiang), which is how pinyin names are written.
  */
-import { pinyin } from 'pinyin-pro';
-import { Converter } from 'opencc-js/t2cn';
 import { CHINESE_CITIES, GLOSS } from './gloss';
 import { foldWord } from './tokens';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+/** What Chinese names take from two libraries (pinyin-pro, opencc-js). */
+export interface ChineseLibraries {
+  /** Pinyin of Han text as one word, tones dropped (ü as v): 科技 → keji. */
+  pinyin(han: string): string;
+  /** Traditional characters made simplified: 中國 → 中国. */
+  toSimplified(text: string): string;
+}
+let loadLibraries: (() => ChineseLibraries) | undefined;
+let libraries: ChineseLibraries | undefined;
+
+/**
+ * Sets how the libraries are loaded, at each thread's start (the Node side:
+ * electron/core/chinese-libraries.ts). They are loaded at the first Han
+ * character, not with this module, because pinyin-pro's dictionary costs
+ * about 25 MB in every thread that loads it: an import of Latin and
+ * Cyrillic rows, or the CLI's main thread, never pays for it.
+ */
+export function provideChineseLibraries(load: () => ChineseLibraries): void {
+  loadLibraries = load;
+  libraries = undefined;
+}
+
+function chinese(): ChineseLibraries {
+  if (libraries) return libraries;
+  if (!loadLibraries) throw new Error('Chinese names need provideChineseLibraries() at the thread’s start.');
+  return (libraries = loadLibraries());
+}
 
 export function simplifyChinese(text: string): string {
-  return /\p{Script=Han}/u.test(text) ? toSimplified(text) : text;
+  return /\p{Script=Han}/u.test(text) ? chinese().toSimplified(text) : text;
 }
 
 const KNOWN = new Set<string>([...CHINESE_CITIES, ...GLOSS.flat().filter((w) => /^\p{Script=Han}+$/u.test(w))]);
 const MAX_WORD = Math.max(...[...KNOWN].map((w) => w.length));
 
-/** Pinyin of Han text as one word, tones dropped (ü as v): 科技 → keji. */
-const pinyinOf = (han: string): string => pinyin(han, { toneType: 'none', type: 'array', v: true }).join('');
+const pinyinOf = (han: string): string => chinese().pinyin(han);
 
 /** One Han word (no legal form) → pinyin words. */
 export function segmentChinese(han: string): string[] {
