@@ -5,16 +5,22 @@ import { client } from '../../api/client';
 /** Entities, most mentioned first, filtered by any name they were seen under (in any script) or identifier. */
 export function EntityList({
   query,
+  typing,
   revision,
   selected,
   onSelect,
 }: {
   query: string;
+  /** The search box holds text the list has not been asked for yet. */
+  typing: boolean;
   revision: number;
   selected: number | null;
   onSelect(id: number): void;
 }) {
   const [items, setItems] = useState<EntitySummary[]>([]);
+  // The query the items answer: until the answer to a new one arrives, the list says it is busy (and is dimmed), so
+  // that a click never lands on a company of the search before without a sign.
+  const [itemsFor, setItemsFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -23,6 +29,7 @@ export function EntityList({
       if (!live) return;
       if (r.ok) {
         setItems(r.value);
+        setItemsFor(query);
         setError(null);
       } else setError(r.error.message);
     });
@@ -58,7 +65,13 @@ export function EntityList({
   }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
-    <ul className="entity-list" role="listbox" aria-label="Entities" ref={listRef}>
+    <ul
+      className="entity-list"
+      role="listbox"
+      aria-label="Entities"
+      aria-busy={typing || itemsFor !== query}
+      ref={listRef}
+    >
       {shown.map((e) => (
         <li key={e.id} role="option" aria-selected={selected === e.id} data-entity-id={e.id}>
           <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>
