@@ -68,7 +68,13 @@ export function EntitiesSection() {
       </header>
       {tab === 'list' && (
         <div className="entities-body">
-          <EntityList query={query} typing={query !== text.trim()} revision={revision} selected={selected} onSelect={setSelected} />
+          <EntityList
+            query={query}
+            typing={query !== text.trim()}
+            revision={revision}
+            selected={selected}
+            onSelect={setSelected}
+          />
           {selected !== null ? (
             <EntityPage id={selected} revision={revision} onOpen={setSelected} />
           ) : (
