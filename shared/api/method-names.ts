@@ -61,6 +61,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'import.run',
   'import.saveMapping',
   'import.validate',
+  'interchange.ftm',
   'imports.list',
   'jobs.cancel',
   'jobs.get',

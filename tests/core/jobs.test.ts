@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, JOB_METHOD_NAMES, METHOD_NAMES, type JobMethodName, type JobStatus } from '../../shared/api';
 import { API_METHOD_NAMES } from '../../shared/api/method-names';
@@ -69,6 +69,7 @@ describe('the contract declares long work as job methods', () => {
       'entities.resolve',
       'import.run',
       'import.validate',
+      'interchange.ftm',
       'judgements.undoResolving',
     ]);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
@@ -93,6 +94,10 @@ const LONG_WORK: Record<
     await must(core, 'entities.resolve', {});
     const [biggest] = await must(core, 'entities.list', { limit: 1 });
     return { name: 'Three steps from the biggest', entityId: biggest!.id, depth: 3, maxNodes: 2000 };
+  },
+  'interchange.ftm': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-ftm'), preset: 'ru-customs' });
+    return { path: join(dirname(core.session!.path), 'export.ftm.jsonl') };
   },
 };
 
