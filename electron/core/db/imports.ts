@@ -159,10 +159,11 @@ export function sourceOfSizeExists(db: ReadDb, size: number): boolean {
   );
 }
 
-export function listRejects(db: ReadDb, importId: number): Reject[] {
+/** An import's rejects in row order; a page of them with `limit` (and `offset`). */
+export function listRejects(db: ReadDb, importId: number, limit = -1, offset = 0): Reject[] {
   const rows = db
-    .prepare('SELECT row, reason, raw, duplicate_of FROM rejects WHERE import_id = ? ORDER BY row')
-    .all(importId) as { row: number; reason: string; raw: string; duplicate_of: number | null }[];
+    .prepare('SELECT row, reason, raw, duplicate_of FROM rejects WHERE import_id = ? ORDER BY row LIMIT ? OFFSET ?')
+    .all(importId, limit, offset) as { row: number; reason: string; raw: string; duplicate_of: number | null }[];
   return rows.map((r) => ({
     row: r.row,
     reason: r.reason,

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { useApp } from '../../state/store';
+import { ResolveButton } from './ResolveButton';
 
 /** Entities, most mentioned first, filtered by any name they were seen under (in any script) or identifier. */
 export function EntityList({
@@ -57,11 +59,7 @@ export function EntityList({
   }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0 && !outside) {
-    return (
-      <div className="empty-section">
-        <p>{query ? `Nothing matches “${query}”.` : 'No entities yet. Import records, then resolve entities.'}</p>
-      </div>
-    );
+    return <div className="empty-section">{query ? <p>Nothing matches “{query}”.</p> : <NoEntitiesYet />}</div>;
   }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
@@ -86,5 +84,20 @@ export function EntityList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** No entities: either nothing is imported yet, or the records are there but were never resolved — then say so, with the way out. */
+function NoEntitiesYet() {
+  const records = useApp((s) => s.caseInfo?.counts.records ?? 0);
+  if (records === 0) return <p>No entities yet. Import records, then resolve entities.</p>;
+  return (
+    <>
+      <p>
+        This case has {records.toLocaleString('en')} records, but their companies have not been resolved into entities
+        yet.
+      </p>
+      <ResolveButton label="Resolve entities now" />
+    </>
   );
 }
