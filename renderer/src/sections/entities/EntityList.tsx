@@ -55,7 +55,7 @@ export function EntityList({
   }, [listed, selected, revision]);
   // An entity opened from elsewhere is brought into view when the list shows it.
   useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0 && !outside) {
@@ -63,16 +63,14 @@ export function EntityList({
   }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
-    <ul
-      className="entity-list"
-      role="listbox"
-      aria-label="Entities"
-      aria-busy={typing || itemsFor !== query}
-      ref={listRef}
-    >
+    <ul className="entity-list" aria-label="Entities" aria-busy={typing || itemsFor !== query} ref={listRef}>
       {shown.map((e) => (
-        <li key={e.id} role="option" aria-selected={selected === e.id} data-entity-id={e.id}>
-          <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>
+        <li key={e.id} aria-current={selected === e.id ? 'true' : undefined} data-entity-id={e.id}>
+          <button
+            className={selected === e.id ? 'selected' : ''}
+            aria-current={selected === e.id ? 'true' : undefined}
+            onClick={() => onSelect(e.id)}
+          >
             <span className="entity-name">{e.name}</span>
             <span className="muted small">
               {e === outside && 'Shown, not in this search · '}

@@ -48,7 +48,7 @@ export function ReportStep({
       )}
       <ResolveOffer />
       {rejects && rejects.length > 0 && (
-        <div className="preview-scroll">
+        <div className="preview-scroll" tabIndex={0} role="region" aria-label="Rejected rows, scrollable">
           <table className="preview-table" aria-label="Rejected rows">
             <thead>
               <tr>

@@ -57,7 +57,7 @@ export function ImportsSection() {
       )}
       {imports && imports.length > 0 && (
         <div className="imports-body">
-          <div className="imports-scroll">
+          <div className="imports-scroll" tabIndex={0} role="region" aria-label="Imports, scrollable">
             <table className="imports-table" aria-label="Imports">
               <thead>
                 <tr>

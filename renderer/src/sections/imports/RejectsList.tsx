@@ -74,7 +74,7 @@ export function RejectsList({ info }: { info: ImportInfo }) {
         <p className="muted">Every row of this file was imported: nothing was rejected.</p>
       ) : (
         <>
-          <div className="rejects-scroll">
+          <div className="rejects-scroll" tabIndex={0} role="region" aria-label="Rejected rows, scrollable">
             <table className="rejects-table" aria-label={`Rejected rows of ${info.fileName}`} aria-busy={!current}>
               <thead>
                 <tr>
@@ -95,7 +95,7 @@ export function RejectsList({ info }: { info: ImportInfo }) {
             </table>
             {!current && !error && <p className="muted">Loading…</p>}
           </div>
-          <nav className="pager" aria-label="Pages of rejected rows">
+          <nav className="rejects-pager" aria-label="Pages of rejected rows">
             <button onClick={() => goTo(page - 1)} disabled={page <= 1}>
               Previous
             </button>
