@@ -30,8 +30,11 @@ describe('audit details as text', () => {
       { label: 'Rows read', value: '2,001' },
       { label: 'Already imported', value: 'no' },
       { label: 'Warnings', value: 'one, two' },
-      { label: 'Mapping', value: 'SENDER → shipper; DATE → date' },
+      { label: 'Mapping', value: 'SENDER → shipper · DATE → date' },
       { label: 'Ratio', value: '0.5' },
+    ]);
+    expect(detailLines({ documents: [{ documentId: 1, sha256: sha, pages: 5 }, { documentId: 2 }] })).toEqual([
+      { label: 'Documents', value: `Document ID 1 · SHA-256 ${sha.slice(0, 12)}… · Pages 5; Document ID 2` },
     ]);
     expect(detailLines(null)).toEqual([]);
     expect(detailLines('plain')).toEqual([{ label: 'Detail', value: 'plain' }]);

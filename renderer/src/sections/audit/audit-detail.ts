@@ -26,17 +26,24 @@ export function humanLabel(key: string): string {
   return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
 }
 
+const CODE_KEY = /^[a-z][a-zA-Z0-9_]*$/;
 const HEX_HASH = /^[0-9a-f]{40,}$/i;
 
-function valueText(v: unknown): string {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function valueText(v: unknown, nested = false): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : String(v);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.length ? v.map(valueText).join(', ') : '—';
-  if (typeof v === 'object') {
-    const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k} → ${valueText(x)}`);
-    return parts.length ? parts.join('; ') : '—';
+  // A hash inside a list or an object is shortened; a top-level one keeps its full value in a tooltip.
+  if (typeof v === 'string') return nested && HEX_HASH.test(v) ? `${v.slice(0, 12)}…` : v;
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, true)).join(v.some(isObject) ? '; ' : ', ') : '—';
+  if (isObject(v)) {
+    // Keys in code style are the app's own words; any other key is data (a file's column name) and stays as it is.
+    const parts = Object.entries(v).map(([k, x]) =>
+      CODE_KEY.test(k) ? `${humanLabel(k)} ${valueText(x, true)}` : `${k} → ${valueText(x, true)}`,
+    );
+    return parts.length ? parts.join(' · ') : '—';
   }
   return String(v);
 }
