@@ -46,7 +46,7 @@ export function ReportStep({
           {saved}
         </p>
       )}
-      <ResolveOffer />
+      {summary.rowsImported > 0 && <ResolveOffer />}
       {rejects && rejects.length > 0 && (
         <div className="preview-scroll" tabIndex={0} role="region" aria-label="Rejected rows, scrollable">
           <table className="preview-table" aria-label="Rejected rows">
