@@ -75,6 +75,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'records.count',
   'records.get',
   'records.list',
+  'rejects.export',
   'rejects.list',
   'review.count',
   'review.decide',

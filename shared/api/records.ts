@@ -115,7 +115,20 @@ export const recordsApi = {
     mutates: true,
   }),
   'imports.list': method<ImportInfo[]>()(z.object({}), { mutates: false }),
-  'rejects.list': method<Reject[]>()(z.object({ importId: z.number().int() }), { mutates: false }),
+  /** An import's rejected rows in row order; `limit`/`offset` page them (all of them without). */
+  'rejects.list': method<Reject[]>()(
+    z.object({
+      importId: z.number().int(),
+      limit: z.number().int().positive().max(10_000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+    { mutates: false },
+  ),
+  /** Writes an import's rejected rows to a CSV file (shared/domain/rejects-csv.ts); `path` is where the person chose. */
+  'rejects.export': method<{ file: string; rows: number }>()(
+    z.object({ importId: z.number().int(), path: z.string().min(1) }),
+    { mutates: false },
+  ),
   'records.list': method<CustomsRecord[]>()(listQuery, { mutates: false }),
   'records.count': method<number>()(recordFilter, { mutates: false }),
   'records.get': method<RecordDetail>()(z.object({ id: z.number().int() }), { mutates: false }),

@@ -124,12 +124,18 @@ export interface RecordDetail {
 
 export interface ImportSummary {
   importId: number;
+  /**
+   * Every row after the header, blank ones included:
+   * rowsRead = rowsImported + rowsRejected + duplicates + blankRows.
+   */
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
   duplicates: number;
   /** Rows imported with at least one flag. */
   rowsFlagged: number;
+  /** Rows whose every cell is empty or whitespace (empty lines too): skipped, neither records nor rejects. */
+  blankRows: number;
   /** True when a file with the same SHA-256 was imported before: nothing was added. */
   alreadyImported: boolean;
   encoding: string;
@@ -150,6 +156,8 @@ export interface ImportInfo {
   rowsRejected: number;
   duplicates: number;
   rowsFlagged: number;
+  /** See ImportSummary.blankRows (0 for imports made before it was counted). */
+  blankRows: number;
   startedAt: string;
   finishedAt: string | null;
   encoding: string;

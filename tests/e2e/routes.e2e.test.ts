@@ -18,7 +18,7 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
   const recordsSearch = () => page.getByRole('searchbox', { name: 'Search records' });
   const entitiesSearch = () => page.getByRole('searchbox', { name: 'Search entities' });
   const canonicalName = () => page.getByLabel('Canonical name');
-  const highlighted = () => page.locator('.entity-list [aria-selected="true"] .entity-name').allTextContents();
+  const highlighted = () => page.locator('.entity-list li[aria-current="true"] .entity-name').allTextContents();
   const shownEntityId = async () =>
     Number(/^Entity (\d+)/.exec((await page.locator('.entity-page > p.muted').first().textContent()) ?? '')?.[1]);
 
@@ -66,7 +66,7 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
     await counterparty.click();
     await expect.poll(shownEntityId).toBe(second);
     await expect.poll(highlighted).toEqual([await canonicalName().inputValue()]);
-    expect(await page.locator('.entity-list [aria-selected="true"]').getAttribute('data-entity-id')).toBe(
+    expect(await page.locator('.entity-list li[aria-current="true"]').getAttribute('data-entity-id')).toBe(
       String(second),
     );
     await page.screenshot({ path: screenshotPath('routes-counterparty') });

@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Reject } from '../../../shared/domain/records';
 import { unwrap } from '../unwrap';
 import { apiCommand, int, UsageError, type Command, type Values } from '../command';
 import { streamRecords } from '../stream-records';
@@ -126,14 +125,9 @@ export const recordsCommands: Command[] = [
     minArgs: 1,
     options: { csv: { type: 'string' } },
     run: async ({ core, args, values }) => {
-      const rejects = (await unwrap(core, 'rejects.list', { importId: int(args[0], 'IMPORT_ID') })) as Reject[];
-      if (typeof values.csv !== 'string') return rejects;
-      const lines = [
-        ['row', 'reason', 'duplicate_of', 'raw'],
-        ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw]),
-      ];
-      writeFileSync(values.csv, `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`);
-      return { file: resolve(values.csv), rows: rejects.length };
+      const importId = int(args[0], 'IMPORT_ID');
+      if (typeof values.csv === 'string') return unwrap(core, 'rejects.export', { importId, path: values.csv });
+      return unwrap(core, 'rejects.list', { importId });
     },
   },
   /**
@@ -217,10 +211,4 @@ function filters(v: Values) {
     valueMin: num(v['min-usd'], 'min-usd'),
     valueMax: num(v['max-usd'], 'max-usd'),
   };
-}
-
-/** One CSV cell, quoted as needed; a value a spreadsheet would run as a formula gets a leading ' (OWASP CSV injection). */
-function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

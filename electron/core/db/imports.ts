@@ -13,6 +13,7 @@ interface Row {
   rows_rejected: number;
   duplicates: number;
   rows_flagged: number;
+  blank_rows: number;
   started_at: string;
   finished_at: string | null;
   encoding: string;
@@ -34,6 +35,7 @@ const toImportInfo = (r: Row): ImportInfo => ({
   rowsRejected: r.rows_rejected,
   duplicates: r.duplicates,
   rowsFlagged: r.rows_flagged,
+  blankRows: r.blank_rows,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   encoding: r.encoding,
@@ -85,19 +87,21 @@ export interface ImportCounts {
   rowsRejected: number;
   duplicates: number;
   rowsFlagged: number;
+  blankRows: number;
   replacementChars: number;
   warnings: string[];
 }
 
 export function finishImport(db: WriteDb, id: number, c: ImportCounts): void {
   db.prepare(
-    `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, duplicates = ?, rows_flagged = ?, replacement_chars = ?, warnings = ?, finished_at = ? WHERE id = ?`,
+    `UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, duplicates = ?, rows_flagged = ?, blank_rows = ?, replacement_chars = ?, warnings = ?, finished_at = ? WHERE id = ?`,
   ).run(
     c.rowsRead,
     c.rowsImported,
     c.rowsRejected,
     c.duplicates,
     c.rowsFlagged,
+    c.blankRows,
     c.replacementChars,
     JSON.stringify(c.warnings),
     new Date().toISOString(),
@@ -155,10 +159,11 @@ export function sourceOfSizeExists(db: ReadDb, size: number): boolean {
   );
 }
 
-export function listRejects(db: ReadDb, importId: number): Reject[] {
+/** An import's rejects in row order; a page of them with `limit` (and `offset`). */
+export function listRejects(db: ReadDb, importId: number, limit = -1, offset = 0): Reject[] {
   const rows = db
-    .prepare('SELECT row, reason, raw, duplicate_of FROM rejects WHERE import_id = ? ORDER BY row')
-    .all(importId) as { row: number; reason: string; raw: string; duplicate_of: number | null }[];
+    .prepare('SELECT row, reason, raw, duplicate_of FROM rejects WHERE import_id = ? ORDER BY row LIMIT ? OFFSET ?')
+    .all(importId, limit, offset) as { row: number; reason: string; raw: string; duplicate_of: number | null }[];
   return rows.map((r) => ({
     row: r.row,
     reason: r.reason,

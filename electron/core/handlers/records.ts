@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { RecordsMethods } from '../../../shared/api/records';
+import { rejectsCsv } from '../../../shared/domain/rejects-csv';
 import { CustodianError } from '../../../shared/result';
 import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, listRecords } from '../db/records';
@@ -9,6 +12,7 @@ import { importJobHandlers } from './import-jobs';
 import { builtinPresets, PRESETS } from '../import/mapping/presets';
 import { previewFile } from '../import/preview';
 import { recordWithProvenance } from '../import/provenance';
+import type { ReadDb } from '../db/types';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<RecordsMethods> = {
@@ -21,10 +25,16 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
     return saveMapping(session.db, name, mapping, core.actor);
   },
   'imports.list': ({ session }) => listImports(session.db),
-  'rejects.list': ({ session }, { importId }) => {
-    if (!getImport(session.db, importId))
-      throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
-    return listRejects(session.db, importId);
+  'rejects.list': ({ session }, { importId, limit, offset }) => {
+    mustHaveImport(session.db, importId);
+    return listRejects(session.db, importId, limit, offset);
+  },
+  'rejects.export': ({ session }, { importId, path }) => {
+    mustHaveImport(session.db, importId);
+    const rejects = listRejects(session.db, importId);
+    const file = resolve(path);
+    writeFileSync(file, rejectsCsv(rejects));
+    return { file, rows: rejects.length };
   },
   'records.list': ({ session }, { limit, offset, sort, desc, afterId, ...filter }) => {
     if (afterId !== undefined && sort && sort !== 'row') {
@@ -36,3 +46,7 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
   'records.get': ({ session }, { id }) => recordWithProvenance(session.db, id),
   'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
 };
+
+function mustHaveImport(db: ReadDb, importId: number): void {
+  if (!getImport(db, importId)) throw new CustodianError('not_found', `There is no import ${importId} in this case.`);
+}

@@ -58,6 +58,7 @@ export async function importFile(
     rowsRejected: 0,
     duplicates: 0,
     rowsFlagged: 0,
+    blankRows: 0,
     replacementChars: 0,
     warnings: [] as string[],
   };
@@ -123,6 +124,9 @@ export async function importFile(
       startHelper && big ? await readImportRowsInThread(startHelper, plan, sink) : await readImportRows(plan, sink);
     const info = result.info;
     counts.replacementChars = info.replacementChars;
+    // Blank lines the reader passed over are rows of the file all the same: rowsRead counts every row after the header.
+    counts.blankRows += info.skippedBlankRows;
+    counts.rowsRead += info.skippedBlankRows;
     counts.warnings.push(...info.warnings);
     if (info.replacementChars) {
       counts.warnings.push(
@@ -180,6 +184,7 @@ function alreadyImported(importId: number, encoding: string, sha256: string): Im
     rowsRejected: 0,
     duplicates: 0,
     rowsFlagged: 0,
+    blankRows: 0,
     alreadyImported: true,
     encoding,
     replacementChars: 0,

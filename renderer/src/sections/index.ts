@@ -4,6 +4,7 @@ import { AuditSection } from './audit/AuditSection';
 import { EntitiesSection } from './entities/EntitiesSection';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { SearchSection } from './documents/SearchSection';
+import { ImportsSection } from './imports/ImportsSection';
 
 export interface Section {
   id: string;
@@ -21,6 +22,12 @@ export const SECTIONS: Section[] = [
     label: 'Records',
     component: RecordsSection,
     plan: 'Imported customs records with their provenance.',
+  },
+  {
+    id: 'imports',
+    label: 'Imports',
+    component: ImportsSection,
+    plan: 'Each import of a customs file: what became of its rows, and the rows it rejected.',
   },
   {
     id: 'documents',

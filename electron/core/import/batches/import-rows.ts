@@ -70,6 +70,8 @@ export interface RowBatch {
   cjk: (number | string)[];
   /** Records among `records` with flags. */
   flagged: number;
+  /** Rows whose every cell is empty or whitespace: skipped, only counted. */
+  blankRows: number;
   /** (row, reason, raw) per rejected row. */
   rejects: (number | string)[];
   candidates: Candidate[];
@@ -131,6 +133,7 @@ class BatchBuilder {
   lastRow = 0;
   readonly cjk: (number | string)[] = [];
   flagged = 0;
+  blankRows = 0;
   readonly rejects: (number | string)[] = [];
   readonly candidates: Candidate[] = [];
   rowsRead = 0;
@@ -140,13 +143,14 @@ class BatchBuilder {
   }
 
   finish(bytesDone: number, bytesTotal: number): RowBatch {
-    const { cjk, flagged, rejects, candidates, rowsRead } = this;
+    const { cjk, flagged, blankRows, rejects, candidates, rowsRead } = this;
     return {
       records: this.records.finish(),
       firstId: this.firstRow,
       lastId: this.lastRow,
       cjk,
       flagged,
+      blankRows,
       rejects,
       candidates,
       rowsRead,
@@ -169,6 +173,11 @@ function rowHandler(plan: ReadPlan, info: TableInfo, current: () => BatchBuilder
     if (b.rowsRead++ === 0) b.firstRow = id;
     b.lastRow = id;
     let reason = r.problem;
+    // A row with nothing in it (",,,," or an empty spreadsheet row) is no record and no mistake: counted, not kept.
+    if (!reason && r.fields.every(isBlank)) {
+      b.blankRows++;
+      return;
+    }
     if (!reason && r.fields.length !== width) reason = `expected ${width} fields, found ${r.fields.length}`;
     if (!reason) {
       const first = firstNonBlank(r.fields);
@@ -208,6 +217,8 @@ function rowHandler(plan: ReadPlan, info: TableInfo, current: () => BatchBuilder
     seen.add(h1, h2, r.row);
   };
 }
+
+const isBlank = (f: string) => f.trim() === '';
 
 function firstNonBlank(fields: string[]): string | undefined {
   for (const f of fields) if (f.trim() !== '') return f;

@@ -21,6 +21,7 @@ export async function readCsv(source: TableSource, cb: ReadCallbacks): Promise<T
     sheets: [],
     columns: [],
     replacementChars: 0,
+    skippedBlankRows: 0,
     warnings: [],
   };
   // A delimited file's delimiter was chosen or sniffed when it was opened (open-table.ts).
@@ -32,7 +33,8 @@ export async function readCsv(source: TableSource, cb: ReadCallbacks): Promise<T
   const onRecord = (fields: string[], src: string, start: number, end: number, problem: string | null) => {
     if (stopped) return;
     if (fields.length === 1 && fields[0]!.trim() === '' && !problem) {
-      blank++;
+      // Only blank lines after the header are rows of the file; blank lines above it are layout.
+      if (headerDone) blank++;
       return;
     }
     if (!headerDone) {
@@ -77,6 +79,6 @@ export async function readCsv(source: TableSource, cb: ReadCallbacks): Promise<T
     await fh.close();
   }
   if (!headerDone) throw new CustodianError('empty_file', `${path} has no header row: there is nothing to import.`);
-  if (blank) info.warnings.push(`${blank} blank line(s) were skipped (they hold no values).`);
+  info.skippedBlankRows = blank;
   return info;
 }

@@ -24,6 +24,7 @@ export async function readJsonl(source: TableSource, cb: ReadCallbacks): Promise
     sheets: [],
     columns: [],
     replacementChars: 0,
+    skippedBlankRows: 0,
     warnings: [],
   };
   let index: Map<string, number> | null = null;

@@ -33,6 +33,8 @@ export interface TableInfo {
   columns: string[];
   /** U+FFFD characters decoding produced so far. */
   replacementChars: number;
+  /** Rows the reader itself passed over because they hold nothing (empty lines, absent sheet rows): blank rows with no row number. */
+  skippedBlankRows: number;
   warnings: string[];
 }
 

@@ -24,6 +24,7 @@ export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<
     sheets: [],
     columns: [],
     replacementChars: 0,
+    skippedBlankRows: 0,
     warnings: [],
   };
   // Loaded on first use: exceljs is large, and most imports are CSV (a job worker starts faster without it).
@@ -52,6 +53,7 @@ export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<
             ? wantedSheet === sheetIndex
             : wantedSheet === sheet.name);
       let headerRow = 0;
+      let lastRow = 0;
       let n = 0;
       for await (const row of sheet) {
         if (!wanted || stopped) continue; // drain the sheet so the zip stream moves on
@@ -73,11 +75,15 @@ export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<
         if (!headerRow) {
           if (fields.every((f) => f.trim() === '')) continue;
           headerRow = row.number;
+          lastRow = row.number;
           info.columns = fields.map((f) => f.trim());
           found = true;
           cb.header(info);
           continue;
         }
+        // The streaming reader leaves out rows with no cells at all: they are blank rows of the sheet too.
+        if (row.number > lastRow + 1) info.skippedBlankRows += row.number - lastRow - 1;
+        lastRow = row.number;
         while (fields.length < info.columns.length) fields.push('');
         // Trailing empty cells beyond the header are not extra values.
         while (fields.length > info.columns.length && fields[fields.length - 1] === '') fields.pop();

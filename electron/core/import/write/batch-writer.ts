@@ -12,6 +12,7 @@ export type WriteCounts = {
   rowsRejected: number;
   duplicates: number;
   rowsFlagged: number;
+  blankRows: number;
 };
 
 /**
@@ -33,6 +34,7 @@ export function batchWriter(
   const reject = rejectInserter(db, plan.importId);
   const write = (b: RowBatch) => {
     counts.rowsRead += b.rowsRead;
+    counts.blankRows += b.blankRows;
     for (let i = 0; i < b.rejects.length; i += 3) {
       reject({ row: b.rejects[i] as number, reason: b.rejects[i + 1] as string, raw: b.rejects[i + 2] as string });
       counts.rowsRejected++;

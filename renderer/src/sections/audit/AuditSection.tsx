@@ -3,6 +3,8 @@ import type { AuditEntry, AuditVerification } from '../../../../shared/api/case'
 import { client } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
+import { detailLines } from './audit-detail';
+import './audit.css';
 
 /** The case's append-only, hash-chained log of changes. */
 export function AuditSection() {
@@ -41,7 +43,9 @@ export function AuditSection() {
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
-              <td className="mono small">{JSON.stringify(e.detail)}</td>
+              <td className="small">
+                <AuditDetail detail={e.detail} />
+              </td>
               <td className="mono small" title={e.hash}>
                 {e.hash.slice(0, 12)}…
               </td>
@@ -50,5 +54,22 @@ export function AuditSection() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+function AuditDetail({ detail }: { detail: unknown }) {
+  const lines = detailLines(detail);
+  if (lines.length === 0) return <span className="muted">—</span>;
+  return (
+    <dl className="audit-detail">
+      {lines.map((l) => (
+        <div key={l.label}>
+          <dt>{l.label}</dt>
+          <dd className={l.full ? 'mono' : undefined} title={l.full}>
+            {l.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

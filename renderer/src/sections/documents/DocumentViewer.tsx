@@ -151,7 +151,10 @@ export function DocumentViewer({ id }: { id: number }) {
         )}
       </header>
       <div className="doc-main">
-        <div className="doc-content">{body}</div>
+        {/* Focusable, so that the page can be scrolled with the keyboard. */}
+        <div className="doc-content" tabIndex={0} role="region" aria-label="Document content">
+          {body}
+        </div>
         <aside className="doc-side">
           {info.kind !== 'image' && (
             <section className="excerpt-form" aria-label="Create excerpt">

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { useApp } from '../../state/store';
+import { ResolveButton } from './ResolveButton';
 
 /** Entities, most mentioned first, filtered by any name they were seen under (in any script) or identifier. */
 export function EntityList({
@@ -53,28 +55,22 @@ export function EntityList({
   }, [listed, selected, revision]);
   // An entity opened from elsewhere is brought into view when the list shows it.
   useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, items, outside]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0 && !outside) {
-    return (
-      <div className="empty-section">
-        <p>{query ? `Nothing matches “${query}”.` : 'No entities yet. Import records, then resolve entities.'}</p>
-      </div>
-    );
+    return <div className="empty-section">{query ? <p>Nothing matches “{query}”.</p> : <NoEntitiesYet />}</div>;
   }
   const shown = outside && outside.id === selected ? [outside, ...items] : items;
   return (
-    <ul
-      className="entity-list"
-      role="listbox"
-      aria-label="Entities"
-      aria-busy={typing || itemsFor !== query}
-      ref={listRef}
-    >
+    <ul className="entity-list" aria-label="Entities" aria-busy={typing || itemsFor !== query} ref={listRef}>
       {shown.map((e) => (
-        <li key={e.id} role="option" aria-selected={selected === e.id} data-entity-id={e.id}>
-          <button className={selected === e.id ? 'selected' : ''} onClick={() => onSelect(e.id)}>
+        <li key={e.id} aria-current={selected === e.id ? 'true' : undefined} data-entity-id={e.id}>
+          <button
+            className={selected === e.id ? 'selected' : ''}
+            aria-current={selected === e.id ? 'true' : undefined}
+            onClick={() => onSelect(e.id)}
+          >
             <span className="entity-name">{e.name}</span>
             <span className="muted small">
               {e === outside && 'Shown, not in this search · '}
@@ -86,5 +82,20 @@ export function EntityList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** No entities: either nothing is imported yet, or the records are there but were never resolved — then say so, with the way out. */
+function NoEntitiesYet() {
+  const records = useApp((s) => s.caseInfo?.counts.records ?? 0);
+  if (records === 0) return <p>No entities yet. Import records, then resolve entities.</p>;
+  return (
+    <>
+      <p>
+        This case has {records.toLocaleString('en')} records, but their companies have not been resolved into entities
+        yet.
+      </p>
+      <ResolveButton label="Resolve entities now" />
+    </>
   );
 }

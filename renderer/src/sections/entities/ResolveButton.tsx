@@ -3,7 +3,7 @@ import { useApp } from '../../state/store';
 import { JobProgress, useJob } from '../../components/jobs';
 
 /** Runs resolution as a background job with progress; judgements already made are kept. */
-export function ResolveButton() {
+export function ResolveButton({ label = 'Resolve entities' }: { label?: string }) {
   const { job, run } = useJob('entities.resolve');
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
@@ -25,7 +25,7 @@ export function ResolveButton() {
   if (job) return <JobProgress job={job} label="Resolution progress" />;
   return (
     <>
-      <button onClick={() => void start()}>Resolve entities</button>
+      <button onClick={() => void start()}>{label}</button>
       {report && (
         <span className="small muted" role="status">
           {report}

@@ -201,6 +201,7 @@ export function ImportWizard({
           {step === 'Report' && summary && (
             <ReportStep
               summary={summary}
+              fileName={path.split(/[\\/]/).pop() ?? path}
               onShowFlagged={(id) => {
                 onShowFlagged(id);
                 onClose();

@@ -108,7 +108,7 @@ export function MappingStep({ preview, mapping, onMapping }: Props) {
         )}
       />
       <h4>Normalized preview</h4>
-      <div className="preview-scroll">
+      <div className="preview-scroll" tabIndex={0} role="region" aria-label="Normalized preview, scrollable">
         <table className="preview-table" aria-label="Normalized preview">
           <thead>
             <tr>

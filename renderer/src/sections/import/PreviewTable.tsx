@@ -11,7 +11,7 @@ export function PreviewTable({
   headExtra?: (column: string, index: number) => ReactNode;
 }) {
   return (
-    <div className="preview-scroll">
+    <div className="preview-scroll" tabIndex={0} role="region" aria-label="File preview, scrollable">
       <table className="preview-table" aria-label="File preview">
         <thead>
           <tr>

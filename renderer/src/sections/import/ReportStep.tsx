@@ -1,39 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { ImportSummary, Reject } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
-
-/** A spreadsheet runs cells starting = + - @ as formulas: such cells get a leading ' (OWASP CSV injection). */
-const cell = (v: string) => {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-export function rejectsCsv(rejects: Reject[]): string {
-  const lines = [
-    ['row', 'reason', 'duplicate_of', 'raw'],
-    ...rejects.map((r) => [String(r.row), r.reason, r.duplicateOf ? String(r.duplicateOf) : '', r.raw]),
-  ];
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { useApp } from '../../state/store';
+import { ResolveButton } from '../entities/ResolveButton';
+import { saveRejectsCsv } from '../imports/export-rejects';
 
 /** What the import did, with the way to its flagged rows and the rows it rejected (and why). */
 export function ReportStep({
   summary,
+  fileName,
   onShowFlagged,
 }: {
   summary: ImportSummary;
+  /** The imported file's name, for the name of the rejects' CSV. */
+  fileName: string;
   onShowFlagged(importId: number): void;
 }) {
   const [rejects, setRejects] = useState<Reject[] | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const setError = useApp((s) => s.setError);
   useEffect(() => {
     if (!summary.alreadyImported)
       void client.call('rejects.list', { importId: summary.importId }).then((r) => r.ok && setRejects(r.value));
@@ -48,14 +33,22 @@ export function ReportStep({
           Show the {summary.rowsFlagged} flagged rows
         </button>{' '}
         <button
-          onClick={() => rejects && download(`import-${summary.importId}-rejects.csv`, rejectsCsv(rejects))}
+          onClick={() =>
+            void saveRejectsCsv(summary.importId, fileName).then(setSaved, (e: Error) => setError(e.message))
+          }
           disabled={!rejects?.length}
         >
-          Export rejects to CSV
+          Export rejects as CSV
         </button>
       </p>
+      {saved && (
+        <p className="small" role="status">
+          {saved}
+        </p>
+      )}
+      {summary.rowsImported > 0 && <ResolveOffer />}
       {rejects && rejects.length > 0 && (
-        <div className="preview-scroll">
+        <div className="preview-scroll" tabIndex={0} role="region" aria-label="Rejected rows, scrollable">
           <table className="preview-table" aria-label="Rejected rows">
             <thead>
               <tr>
@@ -104,6 +97,10 @@ export function Summary({ s, planned = false }: { s: ImportSummary; planned?: bo
         <div>
           <strong>{s.duplicates.toLocaleString()}</strong>duplicates
         </div>
+        <div>
+          <strong>{s.blankRows.toLocaleString()}</strong>
+          {planned ? 'blank rows will be skipped' : 'blank rows skipped'}
+        </div>
       </div>
       {s.warnings.length > 0 && (
         <ul className="warnings">
@@ -113,5 +110,19 @@ export function Summary({ s, planned = false }: { s: ImportSummary; planned?: bo
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * Records without resolved entities leave the Entities section empty: right
+ * after an import, resolving is one click away (a background job; the
+ * judgements already made are kept, and entity ids stay as they were).
+ */
+export function ResolveOffer() {
+  return (
+    <p className="resolve-offer">
+      <span>The companies in these rows join the Entities section once they are resolved.</span>{' '}
+      <ResolveButton label="Resolve entities now" />
+    </p>
   );
 }

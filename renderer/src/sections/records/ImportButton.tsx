@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import type { ImportSummary } from '../../../../shared/domain/records';
+import { navigate } from '../../router';
+import { ResolveButton } from '../entities/ResolveButton';
 import { client, shell } from '../../api/client';
 import { useApp } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
@@ -14,11 +17,14 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
   const { job, run } = useJob('import.run');
   const [wizardPath, setWizardPath] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
+  // The import just made, when rows were added: the way to its rejects and to resolving its companies.
+  const [added, setAdded] = useState<ImportSummary | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
 
   async function start() {
     setReport(null);
+    setAdded(null);
     const path = await shell.pickOpenPath('customs');
     if (!path) return;
     const preview = await client.call('import.preview', { path });
@@ -31,8 +37,9 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
       setReport(
         s.alreadyImported
           ? 'This file was imported before; nothing was added.'
-          : `Imported ${s.rowsImported.toLocaleString()} of ${s.rowsRead.toLocaleString()} rows · ${s.rowsFlagged} flagged · ${s.rowsRejected} rejected · ${s.duplicates} duplicates`,
+          : `Imported ${s.rowsImported.toLocaleString()} of ${s.rowsRead.toLocaleString()} rows · ${s.rowsFlagged} flagged · ${s.rowsRejected} rejected · ${s.duplicates} duplicates · ${s.blankRows} blank`,
       );
+      if (!s.alreadyImported) setAdded(s);
       void refresh();
     } else if (end.state === 'failed') setError(end.message);
     else setReport('Import cancelled; the case is as it was.');
@@ -56,6 +63,15 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
           {report}
         </span>
       )}
+      {added && added.rowsRejected + added.duplicates > 0 && (
+        <button
+          className="link"
+          onClick={() => navigate({ section: 'imports', path: [String(added.importId)], params: {} })}
+        >
+          See the rows left out
+        </button>
+      )}
+      {added && added.rowsImported > 0 && <ResolveButton label="Resolve entities now" />}
       {wizardPath && (
         <ImportWizard
           path={wizardPath}
