@@ -51,7 +51,7 @@ describe('records filtered by entity', () => {
         )
         .pluck()
         .get(role) as number | undefined;
-      expect(entityId, `an entity named as ${role}`).toBeDefined();
+      if (entityId === undefined) throw new Error(`No entity is named as ${role}`);
       const all = sqlRecordIds(entityId);
       const got = ids(await listed({ entityId }));
       expect(got.length).toBeGreaterThan(0);
