@@ -89,7 +89,7 @@ export function Counterparties({ entityId, entityName, rows, onOpen, onRecords }
                       key={ch}
                       className="link hs"
                       onClick={() => open(c, { hsPrefix: ch })}
-                      aria-label={`Records of HS chapter ${ch} between ${entityName} and ${c.name}`}
+                      aria-label={`HS chapter ${ch}: records between ${entityName} and ${c.name}`}
                     >
                       {ch}
                     </button>
