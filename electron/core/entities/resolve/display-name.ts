@@ -8,8 +8,10 @@
  * added or cut: a trailing city or branch note (`АО «ВЕРТОЛЁТЫ РОССИИ»,
  * ОМСКВА`) or a name cut at the customs system's field length.
  */
-import { analyzeName } from '../../../../shared/names';
-import { findLegalForms } from '../../../../shared/names/legal-forms';
+import { isCutShort, normalizeText, scriptsOf } from '../../../../shared/names';
+import { splitLocation } from '../../../../shared/names/analyze';
+import { findLegalForms, stripHanLegal } from '../../../../shared/names/legal-forms';
+import { HAN } from '../../../../shared/names/normalize';
 import { foldWord, splitWords } from '../../../../shared/names/tokens';
 
 /** The script the investigator reads names in: the app speaks English, so a Latin spelling is shown where there is one. */
@@ -17,9 +19,9 @@ export const READING_SCRIPT = 'Latin';
 
 /**
  * How many of an entity's spellings are looked at, the most written first: the name shown is never one of the
- * rarest, and analyzing a spelling costs (a resolve of a million records names many thousands of entities).
+ * rarest, and reading a spelling costs (a resolve of a million records names many thousands of entities).
  */
-const MAX_LOOKED_AT = 60;
+const MAX_LOOKED_AT = 24;
 
 /** An English legal form written first, where English puts it last ("Inc. Poly Technologies", "CO., LTD. POLY …"). */
 const LEADING_ENGLISH_FORM =
@@ -38,20 +40,31 @@ interface Spelling {
   same: string;
 }
 
+/**
+ * What the choice needs of a spelling, read without the scorer's full analysis (analyzeName segments Chinese and
+ * builds comparison tokens, ten times the cost, and the resolve runs this on the main thread for every entity):
+ * the trailing city or branch note, the cut, the legal forms at either end, and the script.
+ */
 function spelling(raw: string, count: number, script: string): Spelling {
-  const a = analyzeName(raw);
-  const clean = !a.location && !a.maybeTruncated;
-  const words = splitWords(a.text).map(foldWord);
-  const { start, end } = findLegalForms(words, false);
-  const core = words.slice(start, end).sort().join(' ');
-  const forms = [...new Set(a.legal.map((f) => f.display))].sort().join(' ');
+  const { text, location } = splitLocation(normalizeText(raw));
+  const clean = !location && !isCutShort(raw);
+  const forms: string[] = [];
+  const words = splitWords(text).map((w) => {
+    if (!HAN.test(w)) return foldWord(w);
+    const { rest, form } = stripHanLegal(w);
+    if (form) forms.push(form.display);
+    return rest;
+  });
+  const found = findLegalForms(words, false);
+  forms.push(...found.forms.map((f) => f.display));
+  const scripts = scriptsOf(raw);
   return {
     raw: raw.trim(),
     count,
     clean,
-    inScript: a.scripts.length === 1 && a.scripts[0] === script,
-    full: clean && a.legal.length > 0,
-    same: `${core}|${forms}`,
+    inScript: scripts.length === 1 && scripts[0] === script,
+    full: clean && forms.length > 0,
+    same: `${words.slice(found.start, found.end).sort().join(' ')}|${[...new Set(forms)].sort().join(' ')}`,
   };
 }
 
@@ -88,6 +101,7 @@ function bestWritten(spellings: Spelling[]): string {
 
 /** The name an entity is shown by, from the spellings of its mentions and how often each is written. */
 export function displayName(counts: ReadonlyMap<string, number>, script = READING_SCRIPT): string {
+  if (counts.size === 1) return [...counts.keys()][0]!.trim();
   const looked = [...counts]
     .filter(([raw]) => raw.trim() !== '')
     .sort((a, b) => b[1] - a[1])
