@@ -89,5 +89,13 @@ describe('display names after resolving the sample customs file', () => {
     expect(byName(/ВЕРТОЛЁТЫ РОССИИ/).name).toBe('AO "VERTOLETY ROSSII"');
     expect(byName(/^Poly Technologies Corporation$/).name).toBe('Poly Technologies Corporation');
     expect(byName(/^Baoli Keji Fazhan Youxian Gongsi$/).name).toBe('Poly Technology Development Co., Ltd.');
+
+    // Names split off by hand make an entity named by the same rule, whatever order they were ticked in.
+    const helicopters = byName(/ВЕРТОЛЁТЫ РОССИИ/);
+    const { entity } = await must(core, 'entities.split', {
+      id: helicopters.id,
+      names: ['АО «ВЕРТОЛЁТЫ РОССИИ», ОМСКВА', 'JSC Russian Helicopters'],
+    });
+    expect(entity.name).toBe('JSC Russian Helicopters');
   }, 120_000);
 });
