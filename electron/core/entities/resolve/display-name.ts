@@ -77,8 +77,8 @@ const preferring = (all: Spelling[], test: (s: Spelling) => boolean) => {
 const mixedCase = (s: string) => s !== s.toUpperCase() && s !== s.toLowerCase();
 
 /**
- * Of one name's spellings, the one to show: legal form where the language puts it, single-spaced, in mixed case rather than
- * capitals, the most written, then in fewer words (the legal form abbreviated: "Severpostavka LLC", not
+ * Of one name's spellings, the one to show: legal form where the language puts it, single-spaced, in mixed case
+ * rather than capitals, the most written, then in fewer words (the legal form abbreviated: "Severpostavka LLC", not
  * "Obshchestvo s ogranichennoy otvetstvennostyu Severpostavka"), then the longer (it keeps its punctuation:
  * "Co., Ltd." over "Co Ltd"), then the first in code-point order, so that the same spellings always give the same name.
  */
@@ -104,7 +104,8 @@ export function displayName(counts: ReadonlyMap<string, number>, script = READIN
   if (counts.size === 1) return [...counts.keys()][0]!.trim();
   const looked = [...counts]
     .filter(([raw]) => raw.trim() !== '')
-    .sort((a, b) => b[1] - a[1])
+    // Ties in code-point order: which spellings are looked at never depends on the order they were read in.
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, MAX_LOOKED_AT)
     .map(([raw, n]) => spelling(raw, n, script));
   if (looked.length === 0) return [...counts.keys()][0]?.trim() ?? '';
