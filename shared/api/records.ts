@@ -75,6 +75,16 @@ export const recordFilter = z.object({
   party: z.string().optional(),
   valueMin: z.number().optional(),
   valueMax: z.number().optional(),
+  /**
+   * Only the records that name this entity, in any role (shipper, consignee, notify party, producer). An id merged
+   * away stands for the entity it was merged into, as `entities.get` answers it.
+   */
+  entityId: z.number().int().positive().optional(),
+  /**
+   * With `entityId`: only the records where the two trade with each other, one the shipper and the other the
+   * consignee (either way round): the records behind a counterparty row of the entity page.
+   */
+  counterpartyId: z.number().int().positive().optional(),
 });
 export type RecordFilterInput = z.infer<typeof recordFilter>;
 

@@ -57,16 +57,27 @@ export interface EntityName {
   legalForm: string | null;
 }
 
-export interface TradeLine {
-  counterpartyId: number | null;
-  counterparty: string;
-  /** in: the entity received (consignee); out: it sent (shipper). */
-  direction: 'in' | 'out';
-  hsChapter: string | null;
+/**
+ * One company an entity trades with, both directions in one row: the records
+ * where one is the shipper and the other the consignee (records.list with
+ * `entityId` and `counterpartyId` lists exactly them).
+ */
+export interface Counterparty {
+  entityId: number;
+  name: string;
+  country: string | null;
+  /** Records where the entity shipped to the counterparty. */
+  sent: number;
+  /** Records where the entity received from the counterparty. */
+  received: number;
+  /** sent + received: every record behind the row. */
   count: number;
   valueUsd: number;
+  /** ISO dates (yyyy-mm-dd) of the first and last of those records. */
   firstDate: string | null;
   lastDate: string | null;
+  /** HS chapters (2 digits) of those records, the most frequent first. */
+  hsChapters: string[];
 }
 
 export interface EntityDetail extends EntitySummary {
@@ -76,8 +87,12 @@ export interface EntityDetail extends EntitySummary {
   names: EntityName[];
   countries: string[];
   roles: Record<string, number>;
-  trade: TradeLine[];
-  /** Shipments per month (yyyy-mm), for a small timeline. */
+  /** Everyone it trades with, most records first. */
+  counterparties: Counterparty[];
+  /**
+   * Records naming it (any role) per month (yyyy-mm), every month from the first to the last, months without
+   * records included (count 0): the gaps in its trade are part of its story.
+   */
   timeline: { month: string; count: number; valueUsd: number }[];
 }
 

@@ -138,7 +138,7 @@ const CITY_FOLDED = new Set([...CITY_WORDS].filter((c) => !c.includes(' ')).map(
 const BRANCH_WORDS = /\s+(?:branch|branch office|filial|филиал|представительство|office)$/u;
 
 /** Splits a trailing branch / city note off normalized text. */
-function splitLocation(text: string): { text: string; location: string } {
+export function splitLocation(text: string): { text: string; location: string } {
   let s = text;
   let location = '';
   const take = (re: RegExp) => {

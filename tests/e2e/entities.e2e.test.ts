@@ -34,7 +34,7 @@ describe.runIf(run)('entities in the browser', () => {
         .first()
         .isVisible(),
     ).toBe(true);
-    expect(await page.getByText('Trade by counterparty and HS chapter').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: /^Counterparties/ }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('entities-page') });
 
     await page.getByRole('tab', { name: 'Review queue' }).click();

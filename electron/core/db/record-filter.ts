@@ -76,6 +76,11 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
     sql.push('r.value_usd <= ?');
     params.push(filter.valueMax);
   }
+  if (filter.entityId !== undefined) {
+    const e = entitySql(filter.entityId, filter.counterpartyId);
+    sql.push(e.sql);
+    params.push(...e.params);
+  }
   if (filter.match) {
     const m = matchSql(filter.match);
     sql.push(m.sql);
@@ -86,6 +91,29 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
     params.push(filter.partyMatch);
   }
   return { sql, params };
+}
+
+/**
+ * The records of an entity, any role; with a counterparty, the records where
+ * one ships to the other (shipper and consignee, either way). Read from the
+ * entity's names to their mentions (indexes on mention_names.entity_id and
+ * mentions.name_id), then the other side by the mentions' key (record, role).
+ */
+function entitySql(entityId: number, counterpartyId: number | undefined): { sql: string; params: unknown[] } {
+  if (counterpartyId === undefined)
+    return {
+      sql: 'r.id IN (SELECT m.record_id FROM mention_names n JOIN mentions m ON m.name_id = n.id WHERE n.entity_id = ?)',
+      params: [entityId],
+    };
+  return {
+    sql: `r.id IN (SELECT em.record_id FROM mention_names en
+            JOIN mentions em ON em.name_id = en.id AND em.role IN ('shipper', 'consignee')
+            JOIN mentions cm ON cm.record_id = em.record_id
+              AND cm.role = CASE em.role WHEN 'shipper' THEN 'consignee' ELSE 'shipper' END
+            JOIN mention_names cn ON cn.id = cm.name_id
+            WHERE en.entity_id = ? AND cn.entity_id = ?)`,
+    params: [entityId, counterpartyId],
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
  * with the list it counts.
  */
 import type { RecordFilterInput } from '../../../shared/api/records';
+import { survivorOf } from '../db/entities';
 import { PARTY_FIELDS } from '../db/records-fts';
 import type { RecordFilter, RecordMatch } from '../db/record-filter';
 import type { ReadDb } from '../db/types';
@@ -43,6 +44,10 @@ export function recordMatch(db: ReadDb, text: string, reach: Reach): RecordMatch
 export function recordFilter(db: ReadDb, { query, party, ...rest }: RecordFilterInput): RecordFilter {
   return {
     ...rest,
+    // An entity merged away stands for its survivor (a link held by a diagram or an old URL still finds the records).
+    entityId: rest.entityId === undefined ? undefined : (survivorOf(db, rest.entityId) ?? rest.entityId),
+    counterpartyId:
+      rest.counterpartyId === undefined ? undefined : (survivorOf(db, rest.counterpartyId) ?? rest.counterpartyId),
     // A query without a word or a number to look for (only punctuation) filters nothing, as no query does.
     match: query?.trim() ? orNothing(recordMatch(db, query, 'prefix')) : undefined,
     partyMatch: party?.trim() ? ftsMatch(db, party, { reach: 'prefix', columns: PARTY_FIELDS }) : undefined,

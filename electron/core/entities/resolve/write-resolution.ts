@@ -17,14 +17,10 @@ import type { WriteDb } from '../../db/types';
 import type { SlotTable } from '../mentions/mention-reader';
 import { MAX_REVIEW } from '../clusters/resolver';
 import { trace } from '../../trace';
+import { displayName } from './display-name';
 import type { NameResolution } from './name-side';
 import { KeptIds, type Homecoming } from './previous-entities';
 import type { Run } from './run';
-
-/** The name shown for a cluster: the one written most often (ties: the longer). */
-function displayName(counts: Map<string, number>): string {
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0].trim();
-}
 
 function mostCommon(values: string[]): string | null {
   const counts = new Map<string, number>();

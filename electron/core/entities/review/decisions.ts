@@ -17,6 +17,7 @@ import { addJudgement } from '../../db/judgements';
 import { entityNameRefs, entityNamesFromMentions, nameRowsOf } from '../../db/mention-names';
 import type { WriteDb } from '../../db/types';
 import { EffectRecorder } from './effect-recorder';
+import { displayName } from '../resolve/display-name';
 
 function activeEntity(db: WriteDb, id: number) {
   const e = getEntity(db, id);
@@ -88,7 +89,11 @@ export function splitEntity(db: WriteDb, id: number, names: string[], actor: str
   const judgementId = addJudgement(db, { decision: 'not_same', sideA: leaving, sideB: staying, actor, note });
   const rec = new EffectRecorder(db);
   rec.entity(id);
-  const created = entityWriter(db).insert({ name: names[0]!, country: null, identifiers: [], mentionCount: 0 });
+  // The new entity is shown by the best of the names it takes (display-name.ts), as a resolve would name it.
+  const counts = new Map<string, number>();
+  for (const n of entityNamesFromMentions(db, id)) if (names.includes(n.name)) counts.set(n.name, n.mentions);
+  const name = displayName(counts);
+  const created = entityWriter(db).insert({ name, country: null, identifiers: [], mentionCount: 0 });
   rec.createdEntity(created);
   rec.moveNames(
     nameRowsOf(db, id).filter((r) => names.includes(r.raw)),

@@ -3,12 +3,12 @@ import type { EntityDetail, ReviewPair, ReviewSide } from '../../../../shared/do
 import { CustodianError } from '../../../../shared/result';
 import { getEntity, survivorOf } from '../../db/entities';
 import {
+  counterparties,
   counterpartyIds,
   entityCountries,
   entityRoles,
   exampleRecords,
   timeline,
-  tradeLines,
 } from '../../db/entity-activity';
 import { getEntityNames } from '../../db/entity-names';
 import { listReviewQueue, type QueuePlace } from '../../db/review-queue';
@@ -32,7 +32,7 @@ export function entityDetail(db: ReadDb, asked: number): EntityDetail {
     names,
     countries: entityCountries(db, id),
     roles: entityRoles(db, id),
-    trade: tradeLines(db, id),
+    counterparties: counterparties(db, id),
     timeline: timeline(db, id),
   };
 }

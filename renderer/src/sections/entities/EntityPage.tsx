@@ -1,17 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { navigate } from '../../router';
 import { useApp } from '../../state/store';
+import { entityRecordsParams, type EntityRecordsAsk } from '../records/record-route';
+import { Counterparties } from './Counterparties';
 import { EntityNotice, type Notice } from './EntityNotice';
 import { MentionedIn } from './MentionedIn';
 import { MergeWith } from './MergeWith';
 import { NamesSeen } from './NamesSeen';
+import { Timeline } from './Timeline';
+import './entity-story.css';
 
-const usd = (v: number) => `$${Math.round(v).toLocaleString()}`;
+/** The Records section listing some of an entity's records: a place of its own, so Back returns to the entity. */
+const openRecords = (ask: EntityRecordsAsk) =>
+  navigate({ section: 'records', path: [], params: entityRecordsParams(ask) });
 
 /**
- * One entity: canonical name (editable), every name and script seen (some can
- * be split off), identifiers, countries, its trade picture; merges with another.
+ * One entity, its story first: who it trades with (each number opens the
+ * records behind it), then when (a timeline whose bars open their month),
+ * the documents that name it, and last the names and scripts it is written
+ * in (some can be split off), with the canonical name editable and merges.
  */
 export function EntityPage({ id, revision, onOpen }: { id: number; revision: number; onOpen(id: number): void }) {
   const [d, setD] = useState<EntityDetail | null>(null);
@@ -67,7 +76,6 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
     if (!r.ok) setError(r.error.message);
     else void refresh();
   }
-  const maxMonth = Math.max(1, ...d.timeline.map((t) => t.count));
   return (
     <article className="entity-page panel" aria-label="Entity">
       <form className="entity-title" onSubmit={(e) => (e.preventDefault(), void rename())}>
@@ -90,6 +98,18 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
         <dt>Countries</dt>
         <dd>{d.countries.length ? d.countries.join(', ') : '—'}</dd>
       </dl>
+      <Counterparties
+        entityId={d.id}
+        entityName={d.name}
+        rows={d.counterparties}
+        onOpen={onOpen}
+        onRecords={openRecords}
+      />
+      <Timeline timeline={d.timeline} onMonth={(range) => openRecords({ entityId: d.id, ...range })} />
+      <p className="small">
+        <a href={`#/records?entity=${d.id}`}>Every record that names it, in any role →</a>
+      </p>
+      <MentionedIn id={id} revision={revision} />
       <MergeWith
         key={d.id}
         entity={d}
@@ -116,56 +136,6 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
           void refresh();
         }}
       />
-      <MentionedIn id={id} revision={revision} />
-      <h4>Timeline</h4>
-      <div className="timeline" aria-label="Shipments per month">
-        {d.timeline.map((t) => (
-          <span
-            key={t.month}
-            title={`${t.month}: ${t.count} records, ${usd(t.valueUsd)}`}
-            style={{ height: `${(t.count / maxMonth) * 100}%` }}
-          />
-        ))}
-      </div>
-      <h4>Trade by counterparty and HS chapter</h4>
-      <table className="entity-table">
-        <thead>
-          <tr>
-            <th>Direction</th>
-            <th>Counterparty</th>
-            <th className="nowrap">HS ch.</th>
-            <th className="right">Records</th>
-            <th className="right">Value (USD)</th>
-            <th>First</th>
-            <th>Last</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.trade.map((t, i) => (
-            <tr key={i}>
-              <td className="nowrap">{t.direction === 'in' ? '← received' : '→ sent'}</td>
-              <td>
-                {t.counterpartyId !== null ? (
-                  <button
-                    className="link counterparty"
-                    onClick={() => onOpen(t.counterpartyId!)}
-                    title={`Open entity ${t.counterpartyId}`}
-                  >
-                    {t.counterparty}
-                  </button>
-                ) : (
-                  t.counterparty
-                )}
-              </td>
-              <td>{t.hsChapter ?? ''}</td>
-              <td className="right">{t.count}</td>
-              <td className="right">{usd(t.valueUsd)}</td>
-              <td className="nowrap">{t.firstDate ?? ''}</td>
-              <td className="nowrap">{t.lastDate ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </article>
   );
 }

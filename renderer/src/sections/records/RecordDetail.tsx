@@ -3,8 +3,9 @@ import { RECORD_FIELDS, type RecordDetail as Detail } from '../../../../shared/d
 import { client } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { FIELD_LABELS } from './columns';
+import { RecordParties } from './RecordParties';
 
-/** One record: its normalized fields, its flags, and where it came from, down to the raw values in its row. */
+/** One record: its parties (each a link to its entity), its flags, where it came from, down to the raw values in its row, and its normalized fields. */
 export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +51,7 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
           ))}
         </p>
       )}
+      <RecordParties recordId={record.id} />
       <section className="provenance" aria-label="Provenance">
         <h4>Provenance</h4>
         <dl>

@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { setParams } from '../../router';
 import { useApp } from '../../state/store';
 import { ALL_COLUMNS } from './columns';
+import { EntityChips } from './EntityChips';
 import './records.css';
 
 interface Props {
@@ -14,8 +15,8 @@ interface Props {
 }
 
 /**
- * Filters beyond the search box (import, flag, dates, HS prefix, country,
- * value) and the column chooser. Each field's hint is an example ("e.g.
+ * Filters beyond the search box (the entity, as chips; import, flag, dates,
+ * HS prefix, country, value) and the column chooser. Each field's hint is an example ("e.g.
  * 8807"), shown muted and in italics, so an empty field never looks like a
  * filter in force.
  */
@@ -41,6 +42,7 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
   );
   return (
     <div className="records-filters" role="group" aria-label="Record filters">
+      <EntityChips params={params} />
       <label>
         Import
         <select aria-label="Import" value={params.import ?? ''} onChange={(e) => setParams({ import: e.target.value })}>

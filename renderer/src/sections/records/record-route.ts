@@ -7,7 +7,7 @@ export type SortKey = NonNullable<Column['sort']>;
 /** A records.list query without its page: the filters, the search text and the order. */
 export type RecordQuery = RecordFilterInput & { sort?: SortKey; desc?: boolean };
 
-/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&sort=date&desc=1`). */
+/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&entity=54&cp=95&sort=date&desc=1`). */
 const TEXT_PARAMS = { flag: 'flag', dateFrom: 'from', dateTo: 'to', hsPrefix: 'hs', country: 'country' } as const;
 export type TextFilter = keyof typeof TEXT_PARAMS;
 
@@ -40,6 +40,13 @@ export function queryOfParams(params: Readonly<Record<string, string>>): RecordQ
     const v = params[param]?.trim();
     if (v) q[field] = v;
   }
+  // The records of an entity (`entity`), or those it trades with another (`cp`): opened from the entity page.
+  const entityId = intOrNull(params.entity);
+  if (entityId !== null) {
+    q.entityId = entityId;
+    const counterpartyId = intOrNull(params.cp);
+    if (counterpartyId !== null) q.counterpartyId = counterpartyId;
+  }
   const min = params.min !== undefined && params.min.trim() !== '' ? Number(params.min) : NaN;
   if (Number.isFinite(min)) q.valueMin = min;
   if (params.sort && SORT_KEYS.includes(params.sort)) {
@@ -60,3 +67,22 @@ export function nextSort(params: Readonly<Record<string, string>>, key: SortKey)
 
 /** The record whose detail is open, if any. */
 export const openRecordOf = (params: Readonly<Record<string, string>>): number | null => intOrNull(params.record);
+
+/** What of an entity's trade to list: its records, or those with one counterparty, in a month range or an HS chapter. */
+export interface EntityRecordsAsk {
+  entityId: number;
+  counterpartyId?: number;
+  dateFrom?: string;
+  dateTo?: string;
+  hsPrefix?: string;
+}
+
+/** The Records section's URL parameters that list an entity's records (the entity page's numbers and bars open them). */
+export function entityRecordsParams(ask: EntityRecordsAsk): Record<string, string> {
+  const params: Record<string, string> = { entity: String(ask.entityId) };
+  if (ask.counterpartyId !== undefined) params.cp = String(ask.counterpartyId);
+  if (ask.dateFrom) params.from = ask.dateFrom;
+  if (ask.dateTo) params.to = ask.dateTo;
+  if (ask.hsPrefix) params.hs = ask.hsPrefix;
+  return params;
+}
