@@ -53,7 +53,7 @@ describe.runIf(run)('the entity page leads to the records behind it', () => {
     const row = page.locator(`tr[data-counterparty="${plant.id}"]`);
     await row.getByRole('button', { name: /^\d+ records between/ }).click();
     await page.getByRole('heading', { name: 'Records' }).waitFor();
-    expect(await page.locator('.entity-chips').textContent()).toContain(`Entity: ${poly.name}`);
+    await expect.poll(() => page.locator('.entity-chips').textContent()).toContain(`Entity: ${poly.name}`);
     const query = { entityId: poly.id, counterpartyId: plant.id };
     expect(await gridAgreesWith(page, served, query, 5000)).toBeNull();
     const count = detail.counterparties.find((c) => c.entityId === plant.id)!.count;
