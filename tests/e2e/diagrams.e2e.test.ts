@@ -102,7 +102,7 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect([edge.count, edge.valueUsd]).toEqual([sampleEdge.count, sampleEdge.valueUsd]);
     const label = page.locator(`.edge-label[data-edge-id="${edge.id}"]`);
     await label.waitFor();
-    expect(await label.textContent()).toContain(`${edge.count} shipments · ${usd(edge.valueUsd!)}`);
+    expect(await label.textContent()).toContain(`${edge.count} shipments · ${usd(edge.valueUsd!)}${edge.firstDate}`);
     await label.click();
     const inspector = page.getByRole('complementary', { name: 'Selected edge' });
     expect(await inspector.getByTestId('edge-count').textContent()).toBe(String(edge.count));
@@ -172,6 +172,69 @@ describe.runIf(run)('diagrams in the browser', () => {
     await page.locator('.edge-label.link').click();
     await page.getByRole('complementary', { name: 'Selected edge' }).locator('.evidence-record').first().click();
     await page.waitForURL(/#\/records\?record=\d+/);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('lists diagrams (rename, delete with undo), expands a node through the chooser, deletes a node with undo', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    const list = page.locator('.diagram-list');
+    await list.getByText('Poly, depth 1').waitFor();
+    await page.getByRole('button', { name: 'Rename Poly, depth 1' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Poly network');
+    await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+    await list.getByText('Poly network').waitFor();
+    await page.getByRole('button', { name: 'Delete Poly network' }).click();
+    await list.getByText('Poly network').waitFor({ state: 'detached' });
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await list.getByText('Poly network').click();
+    await page.locator('.diagram-canvas').waitFor();
+    const id = Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]);
+    expect((await api<DiagramView>('diagrams.get', { id })).name).toBe('Poly network');
+    await page.screenshot({ path: screenshotPath('diagram-list-after-undo') });
+
+    // The sample's ready diagram: AVIC International and UEC trade with more companies than it shows.
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    await page.evaluate((d) => (location.hash = `#/diagrams/${d}`), sample!.id);
+    await page.locator(`.diagram-canvas[data-diagram-id="${sample!.id}"]`).waitFor();
+    const view = await api<DiagramView>('diagrams.get', { id: sample!.id });
+
+    // Its counterparties in a chooser, the biggest ticked; adding them is one command.
+    // A node with counterparties not on the diagram yet (the core says which).
+    const offDiagram = async (nodeId: number) =>
+      (
+        await api<{ counterparties: { onDiagram: boolean }[] }>('diagrams.counterparties', {
+          id: sample!.id,
+          nodeId,
+        })
+      ).counterparties.filter((c) => !c.onDiagram).length;
+    let grown: number | null = null;
+    for (const n of view.nodes.filter((x) => x.kind === 'entity'))
+      if (grown === null && (await offDiagram(n.id)) > 0) grown = n.id;
+    expect(grown).not.toBeNull();
+    await node(grown!).locator('.node-label').click();
+    await page.getByRole('button', { name: 'Expand to counterparties…' }).click();
+    const chooser = page.getByRole('dialog');
+    await chooser.locator('.chooser-table tbody tr').first().waitFor();
+    const add = chooser.getByRole('button', { name: /^Add \d+$/ });
+    const adding = Number((await add.textContent())!.replace('Add ', ''));
+    expect(adding).toBeGreaterThan(0);
+    await add.click();
+    await expect
+      .poll(async () => (await api<DiagramView>('diagrams.get', { id: sample!.id })).nodes.length)
+      .toBe(view.nodes.length + adding);
+    await page.screenshot({ path: screenshotPath('diagram-expanded') });
+
+    // Delete a node from the keyboard, and bring it back with Ctrl+Z.
+    const expanded = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const added = expanded.nodes.find((n) => !view.nodes.some((o) => o.id === n.id))!;
+    await node(added.id).locator('.node-label').click();
+    await page.keyboard.press('Delete');
+    await node(added.id).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await node(added.id).waitFor();
+    expect((await api<DiagramView>('diagrams.get', { id: sample!.id })).nodes).toHaveLength(expanded.nodes.length);
     expect(errors).toEqual([]);
   }, 300_000);
 });

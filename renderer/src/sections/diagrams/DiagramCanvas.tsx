@@ -4,7 +4,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
@@ -37,9 +36,6 @@ import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
 import { useDiagram } from './use-diagram';
 import { useUndoKeys } from './use-undo-keys';
-import './diagrams.css';
-
-const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 export interface DiagramCanvasProps {
   id: number;
@@ -200,7 +196,6 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
-              defaultEdgeOptions={DEFAULT_EDGE}
               connectionMode={ConnectionMode.Loose}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
