@@ -237,4 +237,41 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect((await api<DiagramView>('diagrams.get', { id: sample!.id })).nodes).toHaveLength(expanded.nodes.length);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('adds the records of a filter to a new diagram, then filters its edges by HS chapter (undoable)', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const ready = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const poly = ready.nodes.find((n) => n.kind === 'entity')!.ref!;
+
+    await page.evaluate(() => (location.hash = '#/records?q=Poly%20Technologies'));
+    await page.getByText(/^\d+ records$/).waitFor();
+    await page.locator('.records-section').getByRole('button', { name: 'Add to diagram' }).click();
+    const target = page.getByRole('dialog', { name: 'Add records to a diagram' });
+    await target.getByLabel('Name').fill('Poly records');
+    await target.getByRole('button', { name: 'Add' }).click();
+    await page.waitForURL(/#\/diagrams\/\d+/, { timeout: 60_000 });
+    const id = Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]);
+    const view = await api<DiagramView>('diagrams.get', { id });
+    expect(view.name).toBe('Poly records');
+    expect(view.nodes.some((n) => n.ref === poly)).toBe(true);
+    expect(view.edges.filter((e) => e.kind === 'shipment').length).toBeGreaterThan(0);
+    await page.locator('.edge-label').first().waitFor();
+
+    // Only HS chapter 88 (aircraft parts): every edge re-aggregated over those records only.
+    await page.getByText('Filter', { exact: true }).click();
+    await page.getByLabel('HS chapters').fill('88');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Filtered', { exact: true }).waitFor();
+    const filtered = await api<DiagramView>('diagrams.get', { id });
+    expect(filtered.filters.hsChapters).toEqual(['88']);
+    for (const e of filtered.edges.filter((x) => !x.filteredOut)) expect(e.hsChapters).toEqual(['88']);
+    await page.screenshot({ path: screenshotPath('diagram-from-records-filtered') });
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await page.getByText('Filter', { exact: true }).waitFor();
+    expect((await api<DiagramView>('diagrams.get', { id })).filters.hsChapters).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

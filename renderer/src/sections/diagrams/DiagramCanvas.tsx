@@ -75,6 +75,14 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
     setEdges((old) => toFlowEdges(view, foundSet, selectedOf(old)));
   }, [view, foundSet]);
 
+  // After an expand or a layout, the whole diagram is brought into view once React Flow has the new nodes.
+  const fitNext = useRef(false);
+  useEffect(() => {
+    if (!fitNext.current) return;
+    fitNext.current = false;
+    requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+  }, [nodes, flow]);
+
   // Removals are not applied here: onDelete sends them to the core, whose answer removes them.
   const onNodesChange = useCallback(
     (changes: NodeChange<DiagramNode>[]) =>
@@ -137,7 +145,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   };
   const expand = async (node: ViewNode) => {
     const ids = await chooseCounterparties(id, node.id, node.label);
-    if (ids) await api.expand(node.id, ids);
+    if (ids && (await api.expand(node.id, ids))) fitNext.current = true;
   };
   const goToFound = (back: boolean) => {
     if (found.length === 0) return;
@@ -164,7 +172,15 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onRedo={() => void api.redo()}
         onAddNote={() => addAtCentre('note')}
         onAddGroup={() => addAtCentre('group')}
-        onLayout={() => void api.layout().then(() => flow.fitView({ duration: 300 }))}
+        onAddEntity={(e) => {
+          const at = centre();
+          void apply(
+            [{ op: 'addNode', kind: 'entity', ref: e.id, x: Math.round(at.x - 110), y: Math.round(at.y - 36) }],
+            `Add ${e.name}`,
+          );
+        }}
+        onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
+        onLayout={() => void api.layout().then((r) => r && (fitNext.current = true))}
         onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
