@@ -67,7 +67,9 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
   const colour = typeof e.style.color === 'string' ? e.style.color : undefined;
   const [text, second] =
     e.kind === 'shipment'
-      ? shipmentLabel(e)
+      ? e.filteredOut
+        ? ['', null] // nothing passes the filters: a faint line, no "0 shipments" label to clutter the canvas
+        : shipmentLabel(e)
       : [e.kind === 'link' ? `${e.label ?? ''} (${e.grade})` : (e.label ?? ''), null];
   const classes = [
     'diagram-edge',
