@@ -11,10 +11,11 @@ import {
   type EdgeChange,
   type NodeChange,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ViewNode } from '../../../../shared/domain/diagrams';
+import type { DiagramView, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
@@ -34,13 +35,25 @@ import {
 } from './flow-model';
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
-import { useDiagram } from './use-diagram';
+import { useDiagram, type DiagramApi } from './use-diagram';
 import { useUndoKeys } from './use-undo-keys';
+
+/** What a toolbar tool of another area gets: the diagram shown, its edits, and the React Flow instance. */
+export interface CanvasToolContext {
+  view: DiagramView;
+  /** Every edit goes through here (`api.apply(ops)`), so it is one undoable command. */
+  api: DiagramApi;
+  flow: ReactFlowInstance<DiagramNode, DiagramEdge>;
+  /** The ids of the nodes selected on the canvas (e.g. to lay out only those). */
+  selectedNodes: number[];
+  /** The canvas element (e.g. to export it as an image). */
+  canvas: HTMLDivElement | null;
+}
 
 export interface DiagramCanvasProps {
   id: number;
-  /** More toolbar tools (other areas': layout engines, timeline, export). */
-  toolbarExtras?: ReactNode;
+  /** More toolbar tools (other areas': layout engines, timeline, export), shown in their own toolbar group. */
+  toolbarExtras?: (ctx: CanvasToolContext) => ReactNode;
 }
 
 /** One diagram on a React Flow canvas; every edit is a command of the core (use-diagram.ts). */
@@ -193,7 +206,13 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           },
           onNext: goToFound,
         }}
-        extras={toolbarExtras}
+        extras={toolbarExtras?.({
+          view,
+          api,
+          flow,
+          selectedNodes: nodes.filter((n) => n.selected).map((n) => caseId(n.id)),
+          canvas: wrapper.current,
+        })}
       />
       <ChangedNotice view={view} />
       {api.error && (
