@@ -274,4 +274,34 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect((await api<DiagramView>('diagrams.get', { id })).filters.hsChapters).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('says when the records behind a diagram changed since it was last opened: a merge folds two nodes into one', async () => {
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const open = async () => {
+      await page.evaluate(() => (location.hash = '#/diagrams'));
+      await page.locator('.diagram-list').waitFor();
+      await page.evaluate((d) => (location.hash = `#/diagrams/${d}`), sample!.id);
+      await page.locator(`.diagram-canvas[data-diagram-id="${sample!.id}"]`).waitFor();
+      await page.locator('.react-flow__node').first().waitFor();
+    };
+    await open();
+    expect(await page.locator('.diagram-changed').count()).toBe(0);
+    const before = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const [, , avic, uec] = before.nodes.filter((n) => n.kind === 'entity');
+
+    // Merged elsewhere (the entity pages): one node now stands for both, and the canvas says the numbers changed.
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    const merge = await api<{ judgementId: number }>('entities.merge', { ids: [avic!.ref, uec!.ref] });
+    await open();
+    await page.locator('.diagram-changed').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(before.nodes.length - 1);
+    await page.screenshot({ path: screenshotPath('diagram-changed-notice') });
+
+    // The merge undone: both nodes are back.
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    await api('judgements.undo', { id: merge.judgementId });
+    await open();
+    await page.locator('.diagram-changed').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(before.nodes.length);
+  }, 300_000);
 });
