@@ -65,6 +65,14 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   );
 }
 
+const MINIMAP_COLOURS: Record<string, string> = {
+  entity: '#8fb1e6',
+  note: '#f3e08a',
+  excerpt: '#e6d28f',
+  group: '#eef1f6',
+};
+const minimapColour = (n: DiagramNode) => (n.data.found ? '#ffb300' : (MINIMAP_COLOURS[n.type] ?? '#c4cad4'));
+
 const selectedOf = (items: { id: string; selected?: boolean }[]) =>
   new Set(items.filter((i) => i.selected).map((i) => i.id));
 
@@ -269,7 +277,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={20} />
-              <MiniMap pannable zoomable nodeStrokeWidth={3} ariaLabel="Overview of the diagram" />
+              <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>
           </CanvasActionsContext.Provider>
