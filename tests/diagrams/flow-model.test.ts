@@ -3,6 +3,7 @@ import type { DiagramView, ViewEdge, ViewNode } from '../../shared/domain/diagra
 import {
   edgeKey,
   findInDiagram,
+  keepUnchanged,
   nodeKey,
   shipmentLabel,
   toFlowEdges,
@@ -93,5 +94,18 @@ describe('the canvas model of a diagram', () => {
     expect(shipmentLabel(v.edges[0]!)).toEqual(['16 shipments · $565.7K', '2021-07-29 – 2024-12-25']);
     expect(shipmentLabel(v.edges[1]!)).toEqual(['1 shipment · $29.2M', '2021-07-15']);
     expect([usd(950), usd(12_400), usd(3.1e9)]).toEqual(['$950', '$12.4K', '$3.1B']);
+  });
+
+  it('keeps the node objects an edit did not change, so that only the changed ones re-render', () => {
+    const first = toFlowNodes(v, new Set(), new Set());
+    const moved = view(
+      v.nodes.map((n) => (n.id === 2 ? { ...n, y: 300 } : { ...n })),
+      v.edges,
+    );
+    const next = keepUnchanged(first, toFlowNodes(moved, new Set(), new Set()));
+    expect(next.map((n, i) => n === first[i])).toEqual([true, false, true]);
+    expect(next[1]!.position).toEqual({ x: 200, y: 300 });
+    const selected = keepUnchanged(next, toFlowNodes(moved, new Set(), new Set(['1'])));
+    expect(selected.map((n, i) => n === next[i])).toEqual([false, true, true]);
   });
 });

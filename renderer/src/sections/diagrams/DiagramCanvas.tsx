@@ -28,6 +28,7 @@ import {
   edgeKey,
   findInDiagram,
   flowId,
+  keepUnchanged,
   toFlowEdges,
   toFlowNodes,
   type DiagramEdge,
@@ -92,8 +93,8 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   // The core's answer is what is shown; selection is the canvas's own and carries over.
   useEffect(() => {
     if (!view) return;
-    setNodes((old) => toFlowNodes(view, foundSet, selectedOf(old)));
-    setEdges((old) => toFlowEdges(view, foundSet, selectedOf(old)));
+    setNodes((old) => keepUnchanged(old, toFlowNodes(view, foundSet, selectedOf(old))));
+    setEdges((old) => keepUnchanged(old, toFlowEdges(view, foundSet, selectedOf(old))));
   }, [view, foundSet]);
 
   // After an expand or a layout, the whole diagram is brought into view once React Flow has the new nodes.

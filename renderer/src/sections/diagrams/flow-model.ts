@@ -115,3 +115,20 @@ export function findInDiagram(view: DiagramView, query: string): string[] {
       .map((e) => edgeKey(e.id)),
   ];
 }
+
+/**
+ * The new nodes (or edges), keeping each old object whose content did not
+ * change: memo components then skip it, so an edit of one node on a diagram
+ * of a thousand re-renders one node, not a thousand. (The core answers a
+ * whole new view after every edit.)
+ */
+export function keepUnchanged<T extends DiagramNode | DiagramEdge>(old: readonly T[], next: T[]): T[] {
+  const before = new Map(old.map((x) => [x.id, x]));
+  return next.map((n) => {
+    const o = before.get(n.id);
+    if (!o || o.selected !== n.selected || o.data?.found !== n.data?.found) return n;
+    if ('position' in n && 'position' in o && (o.position.x !== n.position.x || o.position.y !== n.position.y))
+      return n;
+    return JSON.stringify(o.data) === JSON.stringify(n.data) ? o : n;
+  });
+}
