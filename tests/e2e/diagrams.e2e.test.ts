@@ -238,7 +238,7 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
-  it('adds the records of a filter to a new diagram, then filters its edges by HS chapter (undoable)', async () => {
+  it('adds the records of a filter to a new diagram, a source, filters its edges by HS chapter (undoable); a group carries its members', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
@@ -278,6 +278,22 @@ describe.runIf(run)('diagrams in the browser', () => {
     await page.keyboard.press('Control+z');
     await page.getByText('Filter', { exact: true }).waitFor();
     expect((await api<DiagramView>('diagrams.get', { id })).filters.hsChapters).toEqual([]);
+
+    // A group box drawn around Poly carries it when dragged, in one stored move.
+    const polyNode = (await api<DiagramView>('diagrams.get', { id })).nodes.find((n) => n.ref === poly)!;
+    const box = { x: polyNode.x - 20, y: polyNode.y - 40, w: polyNode.w + 40, h: polyNode.h + 60 };
+    await api('diagrams.apply', { id, ops: [{ op: 'addNode', kind: 'group', label: 'Poly group', ...box }] });
+    await page.reload();
+    const group = (await api<DiagramView>('diagrams.get', { id })).nodes.find((n) => n.kind === 'group')!;
+    const grip = await centre(`.react-flow__node[data-id="${group.id}"] .group-label`);
+    await drag(grip, { x: grip.x + 150, y: grip.y });
+    await expect
+      .poll(async () => (await api<DiagramView>('diagrams.get', { id })).nodes.find((n) => n.id === group.id)!.x)
+      .not.toBe(group.x);
+    const after = await api<DiagramView>('diagrams.get', { id });
+    const dx = after.nodes.find((n) => n.id === group.id)!.x - group.x;
+    expect(dx).toBeGreaterThan(20);
+    expect(after.nodes.find((n) => n.id === polyNode.id)!.x - polyNode.x).toBeCloseTo(dx, 0);
     expect(errors).toEqual([]);
   }, 300_000);
 

@@ -37,6 +37,7 @@ import {
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
 import { useDiagram, type DiagramApi } from './use-diagram';
+import { useGroupDrag } from './use-group-drag';
 import { useUndoKeys } from './use-undo-keys';
 
 /** What a toolbar tool of another area gets: the diagram shown, its edits, and the React Flow instance. */
@@ -145,6 +146,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   );
 
   useUndoKeys(api.undo, api.redo);
+  const groupDrag = useGroupDrag(setNodes);
 
   /** Adds a node in the middle of what the canvas shows. */
   const addAtCentre = (node: { kind: NodeKind; ref?: number; text?: string }, label?: string) => {
@@ -229,18 +231,17 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
               onSelectionChange={onSelectionChange}
-              onNodeDragStop={(_, __, dragged) =>
-                void apply([
-                  {
-                    op: 'moveNodes',
-                    moves: dragged.map((n) => ({
-                      id: caseId(n.id),
-                      x: Math.round(n.position.x),
-                      y: Math.round(n.position.y),
-                    })),
-                  },
-                ])
-              }
+              onNodeDragStart={(_, __, dragged) => groupDrag.onDragStart(dragged)}
+              onNodeDrag={(_, __, dragged) => groupDrag.onDrag(dragged)}
+              onNodeDragStop={(_, __, dragged) => {
+                const moved = [...dragged, ...groupDrag.onDragStop(dragged)];
+                const moves = moved.map((n) => ({
+                  id: caseId(n.id),
+                  x: Math.round(n.position.x),
+                  y: Math.round(n.position.y),
+                }));
+                void apply([{ op: 'moveNodes', moves }]);
+              }}
               onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
               onDelete={({ nodes: n, edges: e }) => {
                 const ops = deleteOps(
