@@ -5,6 +5,7 @@ import { EntitiesSection } from './entities/EntitiesSection';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { SearchSection } from './documents/SearchSection';
 import { ImportsSection } from './imports/ImportsSection';
+import { DiagramsSection } from './diagrams/DiagramsSection';
 
 export interface Section {
   id: string;
@@ -44,7 +45,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'diagrams',
     label: 'Diagrams',
-    component: null,
+    component: DiagramsSection,
     plan: 'Annotated network diagrams drawn from the records and links.',
   },
   {

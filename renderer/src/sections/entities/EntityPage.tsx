@@ -5,6 +5,7 @@ import { navigate } from '../../router';
 import { useApp } from '../../state/store';
 import { entityRecordsParams, type EntityRecordsAsk } from '../records/record-route';
 import { Counterparties } from './Counterparties';
+import { AddEntityToDiagramButton } from '../diagrams/AddToDiagram';
 import { EntityNotice, type Notice } from './EntityNotice';
 import { MentionedIn } from './MentionedIn';
 import { MergeWith } from './MergeWith';
@@ -84,6 +85,7 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
           Save name
         </button>
         {d.nameEdited && <span className="muted small">set by hand; resolve keeps it</span>}
+        <AddEntityToDiagramButton entityId={d.id} name={d.name} />
       </form>
       <p className="muted small">
         Entity {d.id} · {d.mentions.toLocaleString()} mentions ·{' '}
