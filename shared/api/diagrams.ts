@@ -174,6 +174,10 @@ export const diagramsApi = {
   'diagrams.expand': method<DiagramChange>()(z.object({ id, nodeId: id, entityIds: z.array(id).min(1).max(1000) }), {
     mutates: true,
   }),
+  /** Adds the shipper and consignee entities of records (new nodes or those already there) with their shipment edges, as one command. */
+  'diagrams.addRecords': method<DiagramChange>()(z.object({ id, recordIds: z.array(id).min(1).max(10_000) }), {
+    mutates: true,
+  }),
   /** Lays every node out again (layered by shipment direction), as one command. */
   'diagrams.layout': method<DiagramChange>()(z.object({ id }), { mutates: true }),
   /** Shipments between any set of entities, per shipper → consignee pair. */

@@ -20,6 +20,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'case.recent',
   'case.rename',
   'case.saveCopy',
+  'diagrams.addRecords',
   'diagrams.apply',
   'diagrams.counterparties',
   'diagrams.create',

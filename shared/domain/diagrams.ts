@@ -129,6 +129,8 @@ export interface ViewNode {
   parentId: number | null;
   /** Entities: the country most of its mentions carry. */
   country?: string | null;
+  /** Entities: how many record parties name it. */
+  mentions?: number;
   /** Documents and excerpts: where it comes from. */
   detail?: string;
   /** The entity, document or excerpt is no longer in the case: shown as removed. */

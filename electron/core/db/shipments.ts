@@ -127,3 +127,21 @@ export function existingRecordIds(db: ReadDb, ids: readonly number[]): Set<numbe
     .all(JSON.stringify(ids)) as number[];
   return new Set(found);
 }
+
+/** The shipper and consignee entities of the given records (records whose parties are not resolved give null). */
+export function recordParties(
+  db: ReadDb,
+  recordIds: readonly number[],
+): { recordId: number; shipper: number | null; consignee: number | null }[] {
+  if (recordIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT r.id AS recordId,
+              (SELECT n.entity_id FROM mentions m JOIN mention_names n ON n.id = m.name_id
+               WHERE m.record_id = r.id AND m.role = 'shipper') AS shipper,
+              (SELECT n.entity_id FROM mentions m JOIN mention_names n ON n.id = m.name_id
+               WHERE m.record_id = r.id AND m.role = 'consignee') AS consignee
+       FROM records r WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
+    )
+    .all(JSON.stringify(recordIds)) as { recordId: number; shipper: number | null; consignee: number | null }[];
+}

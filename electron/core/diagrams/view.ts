@@ -52,6 +52,7 @@ function nodeView(db: ReadDb, n: NodeRecord, live: (id: number) => LiveEntity | 
         ...(e.id !== n.ref ? { storedRef: n.ref! } : {}),
         label: n.label ?? e.name,
         country: e.country,
+        mentions: e.mentions,
       };
     }
     case 'document': {

@@ -7,6 +7,7 @@ import { linkState, linkView, linksOf } from '../diagrams/link-ops';
 import { liveEntities } from '../diagrams/live-entities';
 import { buildNeighbourhoodDiagram, createDiagram, neighbourhoodRoot } from '../diagrams/neighbourhood';
 import { caseAnnotation, checkAnnotationTarget } from '../diagrams/annotations';
+import { addRecordsToDiagram } from '../diagrams/add-records';
 import { aggregateShipments } from '../diagrams/shipments';
 import { diagramTimeline, entityTimeline } from '../diagrams/timeline';
 import { diagramView } from '../diagrams/view';
@@ -46,6 +47,8 @@ export const diagramsHandlers: Handlers<DiagramsMethods> = {
   'diagrams.counterparties': ({ session }, { id, nodeId, limit }) => nodeCounterparties(session.db, id, nodeId, limit),
   'diagrams.expand': ({ core, session }, { id, nodeId, entityIds }) =>
     expandNode(session.db, id, nodeId, entityIds, core.actor),
+  'diagrams.addRecords': ({ core, session }, { id, recordIds }) =>
+    addRecordsToDiagram(session.db, id, recordIds, core.actor),
   'diagrams.layout': ({ core, session }, { id }) => layoutDiagram(session.db, id, core.actor),
   'diagrams.shipments': ({ session }, { entityIds, filters }) => aggregateShipments(session.db, entityIds, filters),
   'diagrams.timeline': ({ session }, { id, entityId, maxLanes }) =>

@@ -4,6 +4,7 @@ import { AuditSection } from './audit/AuditSection';
 import { EntitiesSection } from './entities/EntitiesSection';
 import { DocumentsSection } from './documents/DocumentsSection';
 import { SearchSection } from './documents/SearchSection';
+import { DiagramsSection } from './diagrams/DiagramsSection';
 
 export interface Section {
   id: string;
@@ -37,7 +38,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'diagrams',
     label: 'Diagrams',
-    component: null,
+    component: DiagramsSection,
     plan: 'Annotated network diagrams drawn from the records and links.',
   },
   {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
 import { useApp } from '../../state/store';
+import { AddEntityToDiagramButton } from '../diagrams/AddToDiagram';
 import { EntityNotice, type Notice } from './EntityNotice';
 import { MentionedIn } from './MentionedIn';
 import { MergeWith } from './MergeWith';
@@ -76,6 +77,7 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
           Save name
         </button>
         {d.nameEdited && <span className="muted small">set by hand; resolve keeps it</span>}
+        <AddEntityToDiagramButton entityId={d.id} name={d.name} />
       </form>
       <p className="muted small">
         Entity {d.id} · {d.mentions.toLocaleString()} mentions ·{' '}

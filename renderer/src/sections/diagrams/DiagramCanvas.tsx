@@ -1,0 +1,257 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ViewNode } from '../../../../shared/domain/diagrams';
+import { navigate } from '../../router';
+import { CanvasActionsContext } from './canvas-context';
+import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
+import { ChangedNotice } from './ChangedNotice';
+import { DiagramToolbar } from './DiagramToolbar';
+import { edgeTypes } from './edges';
+import { chooseCounterparties } from './ExpandChooser';
+import {
+  caseId,
+  edgeKey,
+  findInDiagram,
+  flowId,
+  toFlowEdges,
+  toFlowNodes,
+  type DiagramEdge,
+  type DiagramNode,
+} from './flow-model';
+import { Inspector } from './Inspector';
+import { nodeTypes } from './nodes';
+import { useDiagram } from './use-diagram';
+import { useUndoKeys } from './use-undo-keys';
+import './diagrams.css';
+
+const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+
+export interface DiagramCanvasProps {
+  id: number;
+  /** More toolbar tools (other areas': layout engines, timeline, export). */
+  toolbarExtras?: ReactNode;
+}
+
+/** One diagram on a React Flow canvas; every edit is a command of the core (use-diagram.ts). */
+export function DiagramCanvas(props: DiagramCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+const selectedOf = (items: { id: string; selected?: boolean }[]) =>
+  new Set(items.filter((i) => i.selected).map((i) => i.id));
+
+function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
+  const api = useDiagram(id);
+  const { view, apply } = api;
+  const flow = useReactFlow<DiagramNode, DiagramEdge>();
+  const [nodes, setNodes] = useState<DiagramNode[]>([]);
+  const [edges, setEdges] = useState<DiagramEdge[]>([]);
+  const [selected, setSelected] = useState<{ node: number | null; edge: number | null }>({ node: null, edge: null });
+  const [query, setQuery] = useState('');
+  const [findIndex, setFindIndex] = useState(0);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const found = useMemo(() => (view ? findInDiagram(view, query) : []), [view, query]);
+  const foundSet = useMemo(() => new Set(found), [found]);
+  // The core's answer is what is shown; selection is the canvas's own and carries over.
+  useEffect(() => {
+    if (!view) return;
+    setNodes((old) => toFlowNodes(view, foundSet, selectedOf(old)));
+    setEdges((old) => toFlowEdges(view, foundSet, selectedOf(old)));
+  }, [view, foundSet]);
+
+  // Removals are not applied here: onDelete sends them to the core, whose answer removes them.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiagramNode>[]) =>
+      setNodes((ns) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          ns,
+        ),
+      ),
+    [],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<DiagramEdge>[]) =>
+      setEdges((es) =>
+        applyEdgeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          es,
+        ),
+      ),
+    [],
+  );
+  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+    setSelected({
+      node: n.length === 1 && e.length === 0 ? caseId(n[0]!.id) : null,
+      edge: e.length === 1 && n.length === 0 ? caseId(e[0]!.id) : null,
+    });
+  }, []);
+  const actions = useMemo(
+    () => ({
+      apply,
+      selectEdge: (edgeId: number) => {
+        setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
+        setEdges((es) => es.map((e) => ({ ...e, selected: e.id === flowId(edgeId) })));
+        setSelected({ node: null, edge: edgeId });
+      },
+    }),
+    [apply],
+  );
+
+  useUndoKeys(api.undo, api.redo);
+
+  const centre = () => {
+    const r = wrapper.current?.getBoundingClientRect();
+    return flow.screenToFlowPosition({
+      x: (r?.left ?? 0) + (r?.width ?? 0) / 2,
+      y: (r?.top ?? 0) + (r?.height ?? 0) / 2,
+    });
+  };
+  const addAtCentre = (kind: 'note' | 'group') => {
+    const at = centre();
+    void apply([
+      {
+        op: 'addNode',
+        kind,
+        x: Math.round(at.x - 100),
+        y: Math.round(at.y - 50),
+        ...(kind === 'note' ? { text: '' } : {}),
+      },
+    ]);
+  };
+  const expand = async (node: ViewNode) => {
+    const ids = await chooseCounterparties(id, node.id, node.label);
+    if (ids) await api.expand(node.id, ids);
+  };
+  const goToFound = (back: boolean) => {
+    if (found.length === 0) return;
+    const next = (findIndex + (back ? found.length - 1 : 1)) % found.length;
+    setFindIndex(next);
+    const key = found[next]!;
+    const n = key.startsWith('n') ? key.slice(1) : null;
+    const e = !n ? view?.edges.find((x) => edgeKey(x.id) === key) : null;
+    const targets = n ? [n] : e ? [flowId(e.source), flowId(e.target)] : [];
+    void flow.fitView({ nodes: targets.map((t) => ({ id: t })), duration: 300, maxZoom: 1.2 });
+  };
+
+  const saveViewport = useRef<ReturnType<typeof setTimeout>>(undefined);
+  if (api.error && !view) return <p className="error pad">{api.error}</p>;
+  if (!view) return <p className="muted pad">Opening the diagram…</p>;
+  const isDefaultViewport = view.viewport.x === 0 && view.viewport.y === 0 && view.viewport.zoom === 1;
+  const selNode = selected.node === null ? null : (view.nodes.find((n) => n.id === selected.node) ?? null);
+  const selEdge = selected.edge === null ? null : (view.edges.find((e) => e.id === selected.edge) ?? null);
+  return (
+    <section className="diagram-section">
+      <DiagramToolbar
+        view={view}
+        onUndo={() => void api.undo()}
+        onRedo={() => void api.redo()}
+        onAddNote={() => addAtCentre('note')}
+        onAddGroup={() => addAtCentre('group')}
+        onLayout={() => void api.layout().then(() => flow.fitView({ duration: 300 }))}
+        onFit={() => void flow.fitView({ duration: 300 })}
+        onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
+        find={{
+          query,
+          count: found.length,
+          index: Math.min(findIndex, Math.max(0, found.length - 1)),
+          onQuery: (q) => {
+            setQuery(q);
+            setFindIndex(-1);
+          },
+          onNext: goToFound,
+        }}
+        extras={toolbarExtras}
+      />
+      <ChangedNotice view={view} />
+      {api.error && (
+        <div className="error-bar" role="alert">
+          {api.error}
+          <button className="link" onClick={() => api.setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="diagram-body">
+        <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id}>
+          <CanvasActionsContext.Provider value={actions}>
+            <ReactFlow<DiagramNode, DiagramEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={DEFAULT_EDGE}
+              connectionMode={ConnectionMode.Loose}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onSelectionChange={onSelectionChange}
+              onNodeDragStop={(_, __, dragged) =>
+                void apply([
+                  {
+                    op: 'moveNodes',
+                    moves: dragged.map((n) => ({
+                      id: caseId(n.id),
+                      x: Math.round(n.position.x),
+                      y: Math.round(n.position.y),
+                    })),
+                  },
+                ])
+              }
+              onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
+              onDelete={({ nodes: n, edges: e }) => {
+                const ops = deleteOps(
+                  n.map((x) => caseId(x.id)),
+                  e.map((x) => ({ id: caseId(x.id), source: caseId(x.source), target: caseId(x.target) })),
+                );
+                if (ops.length) void apply(ops);
+              }}
+              deleteKeyCode={['Delete', 'Backspace']}
+              snapToGrid
+              snapGrid={[10, 10]}
+              minZoom={0.05}
+              maxZoom={3}
+              onlyRenderVisibleElements
+              {...(isDefaultViewport ? { fitView: true } : { defaultViewport: view.viewport })}
+              onMoveEnd={(_, vp) => {
+                clearTimeout(saveViewport.current);
+                saveViewport.current = setTimeout(() => api.saveViewport(vp), 400);
+              }}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={20} />
+              <MiniMap pannable zoomable nodeStrokeWidth={3} ariaLabel="Overview of the diagram" />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </CanvasActionsContext.Provider>
+        </div>
+        <Inspector
+          node={selNode}
+          edge={selEdge}
+          api={api}
+          onExpand={(n) => void expand(n)}
+          onEditLink={(e) => void editLinkOps(view, e).then((ops) => ops && apply(ops))}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  useInternalNode,
+  type EdgeProps,
+  type EdgeTypes,
+  type InternalNode,
+} from '@xyflow/react';
+import { memo } from 'react';
+import { useCanvasActions } from './canvas-context';
+import type { Grade } from '../../../../shared/domain/diagrams';
+import { shipmentLabel, type DiagramEdge } from './flow-model';
+
+/**
+ * The edge kinds. They are "floating": drawn between the borders of their
+ * two nodes wherever those are (not from fixed handles), so a shipment back
+ * the other way or a link beside a shipment bows apart instead of lying on
+ * top of it.
+ */
+
+const DASH: Record<Grade, string | undefined> = { confirmed: undefined, tentative: '8 5', unconfirmed: '2 4' };
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+function centre(n: InternalNode): Point {
+  const w = n.measured.width ?? n.width ?? 0;
+  const h = n.measured.height ?? n.height ?? 0;
+  return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2 };
+}
+
+/** Where the line from the node's centre towards `to` leaves its box. */
+function border(n: InternalNode, to: Point): Point {
+  const c = centre(n);
+  const hw = (n.measured.width ?? n.width ?? 0) / 2 + 2;
+  const hh = (n.measured.height ?? n.height ?? 0) / 2 + 2;
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const t = Math.min(dx ? hw / Math.abs(dx) : Infinity, dy ? hh / Math.abs(dy) : Infinity);
+  return { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+/** A quadratic curve between the two nodes, bowed sideways by `bend` steps, with the point its label sits on. */
+function curve(source: InternalNode, target: InternalNode, bend: number) {
+  const a = centre(source);
+  const b = centre(target);
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const off = bend * 46;
+  const control = { x: (a.x + b.x) / 2 + ((a.y - b.y) / len) * off, y: (a.y + b.y) / 2 + ((b.x - a.x) / len) * off };
+  const s = border(source, control);
+  const t = border(target, control);
+  const mid = { x: 0.25 * s.x + 0.5 * control.x + 0.25 * t.x, y: 0.25 * s.y + 0.5 * control.y + 0.25 * t.y };
+  return { path: `M ${s.x},${s.y} Q ${control.x},${control.y} ${t.x},${t.y}`, mid };
+}
+
+function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<DiagramEdge>) {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  const { selectEdge } = useCanvasActions();
+  if (!s || !t || !data) return null;
+  const e = data.view;
+  const { path, mid } = curve(s, t, data.bend);
+  const colour = typeof e.style.color === 'string' ? e.style.color : undefined;
+  const text =
+    e.kind === 'shipment' ? shipmentLabel(e) : e.kind === 'link' ? `${e.label ?? ''} (${e.grade})` : (e.label ?? '');
+  const classes = [
+    'diagram-edge',
+    e.kind,
+    e.grade ?? '',
+    selected ? 'selected' : '',
+    data.found ? 'found' : '',
+    e.missing ? 'missing' : '',
+    e.filteredOut ? 'filtered-out' : '',
+  ].join(' ');
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        className={classes}
+        style={{
+          strokeWidth: data.width + (selected ? 1 : 0),
+          strokeDasharray: e.missing ? '1 6' : e.grade ? DASH[e.grade] : undefined,
+          ...(colour ? { stroke: colour } : {}),
+        }}
+      />
+      {text && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label nopan ${classes}`}
+            data-edge-id={e.id}
+            onClick={() => selectEdge(e.id)}
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+          >
+            {text}
+            {e.annotations.length > 0 && (
+              <span className="edge-notes" title={e.annotations.map((a) => a.text).join('\n')}>
+                {' '}
+                🗨 {e.annotations.length}
+              </span>
+            )}
+            {e.missing && <span className="edge-missing"> (removed)</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+const EdgeView = memo(DiagramEdgeView);
+
+export const edgeTypes = { shipment: EdgeView, link: EdgeView, free: EdgeView } satisfies EdgeTypes;

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
+import type { RecordDetail } from '../../shared/domain/records';
+import { usd } from '../../renderer/src/sections/diagrams/flow-model';
+import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+
+const run = browserOrSkip();
+
+/**
+ * The diagram canvas on the sample case, as an investigator uses it: a
+ * diagram built from Poly Technologies at depth 1, its shipment edge to the
+ * Ulan-Ude Aviation Plant checked against the records, then a drag, a note,
+ * a tentative labelled link with two records as evidence, undo and redo, and
+ * a reload that must show everything as it was left.
+ */
+describe.runIf(run)('diagrams in the browser', () => {
+  let browser: Browser;
+  let served: Served;
+  let page: Page;
+  let home: string;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-diagrams-'));
+    served = await serve(['--sample'], { HOME: home });
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  /** The core, straight through the bridge (to check what the canvas shows against it). */
+  async function api<T>(method: string, input: unknown): Promise<T> {
+    const res = await fetch(new URL(`/api/${method}`, served.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+      body: JSON.stringify(input),
+    });
+    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
+    return r.value;
+  }
+  const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  const centre = async (selector: string) => {
+    const box = (await page.locator(selector).first().boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('builds from Poly Technologies at depth 1, edits, undoes and redoes, and a reload shows everything as left', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page
+      .getByRole('navigation', { name: 'Case sections' })
+      .getByText('Sample case')
+      .waitFor({ timeout: 120_000 });
+
+    // The storyline's two companies, as the sample's ready diagram names them.
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const ready = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const [poly, plant] = ready.nodes.filter((n) => n.kind === 'entity').map((n) => n.ref!);
+
+    // From Poly Technologies' page: a new diagram of its counterparties, depth 1.
+    await page.evaluate((id) => (location.hash = `#/entities/${id}`), poly);
+    await page.getByRole('button', { name: 'Add to diagram' }).click();
+    const target = page.getByRole('dialog');
+    await target.getByLabel('Name').fill('Poly, depth 1');
+    await target.getByLabel('Counterparties').selectOption('1');
+    await target.getByRole('button', { name: 'Add' }).click();
+    await page.waitForURL(/#\/diagrams\/\d+/, { timeout: 60_000 });
+    const id = Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]);
+    let view = await api<DiagramView>('diagrams.get', { id });
+    const polyNode = view.nodes.find((n) => n.ref === poly)!;
+    const plantNode = view.nodes.find((n) => n.ref === plant)!;
+    expect(view.nodes.length).toBeGreaterThan(2);
+
+    // The shipment edge Poly → plant: its numbers are the sum of the records behind it, and the canvas shows them.
+    const edge = view.edges.find(
+      (e) => e.kind === 'shipment' && e.source === polyNode.id && e.target === plantNode.id,
+    )!;
+    const rows = await Promise.all(edge.recordIds!.map((r) => api<RecordDetail>('records.get', { id: r })));
+    expect(edge.count).toBe(rows.length);
+    expect(edge.count).toBeGreaterThan(5);
+    const sum = rows.reduce((s, r) => s + (r.record.valueUsd ?? 0), 0);
+    expect(edge.valueUsd).toBeCloseTo(sum, 2);
+    // The sample's ready diagram draws the same pair: the same numbers.
+    const [readyPoly, readyPlant] = ready.nodes.filter((n) => n.kind === 'entity');
+    const sampleEdge = ready.edges.find((e) => e.source === readyPoly!.id && e.target === readyPlant!.id)!;
+    expect([edge.count, edge.valueUsd]).toEqual([sampleEdge.count, sampleEdge.valueUsd]);
+    const label = page.locator(`.edge-label[data-edge-id="${edge.id}"]`);
+    await label.waitFor();
+    expect(await label.textContent()).toContain(`${edge.count} shipments · ${usd(edge.valueUsd!)}`);
+    await label.click();
+    const inspector = page.getByRole('complementary', { name: 'Selected edge' });
+    expect(await inspector.getByTestId('edge-count').textContent()).toBe(String(edge.count));
+    await inspector.locator('.evidence-record').first().waitFor();
+    expect(await inspector.locator('.evidence-record').count()).toBe(Math.min(50, rows.length));
+
+    // Drag the plant 120 px down: the move is stored.
+    const before = await centre(`.react-flow__node[data-id="${plantNode.id}"] .node-label`);
+    await drag(before, { x: before.x, y: before.y + 120 });
+    await expect
+      .poll(async () => (await api<DiagramView>('diagrams.get', { id })).nodes.find((n) => n.id === plantNode.id)!.y)
+      .toBeGreaterThan(plantNode.y + 20);
+    const moved = (await api<DiagramView>('diagrams.get', { id })).nodes.find((n) => n.id === plantNode.id)!;
+
+    // A note on the plant.
+    await node(plantNode.id).locator('.node-label').click();
+    await page.getByLabel('Add a note to this node').fill('Contract 2022/17: rotor blades, see the summary PDF');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await node(plantNode.id).locator('.node-notes').waitFor();
+
+    // A tentative, labelled link Poly → plant, drawn from handle to handle, with two records as evidence.
+    await drag(
+      await centre(`.react-flow__node[data-id="${polyNode.id}"] .react-flow__handle-right`),
+      await centre(`.react-flow__node[data-id="${plantNode.id}"] .react-flow__handle-left`),
+    );
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kind').selectOption('supplier_of');
+    await dialog.getByLabel('tentative').check();
+    await dialog.getByLabel('Label on the canvas').fill('supplies through an agent');
+    const boxes = dialog.locator('.evidence-choice input[type="checkbox"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await dialog.getByRole('button', { name: 'Draw' }).click();
+    const linkLabel = page.locator('.edge-label.link');
+    await linkLabel.waitFor();
+    expect(await linkLabel.textContent()).toContain('supplies through an agent (tentative)');
+    const linked = async () => (await api<DiagramView>('diagrams.get', { id })).edges.filter((e) => e.kind === 'link');
+    const [link] = await linked();
+    expect(link!.grade).toBe('tentative');
+    expect(link!.link!.evidence.filter((e) => e.kind === 'record')).toHaveLength(2);
+
+    // Undo takes the link away, redo brings it back (the keys act on the canvas, not in a text field).
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await linked()).length).toBe(0);
+    await linkLabel.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await linked()).length).toBe(1);
+    await linkLabel.waitFor();
+
+    // Reload: the same place, the same diagram, everything as left.
+    await page.reload();
+    await page.locator('.diagram-canvas').waitFor({ timeout: 60_000 });
+    view = await api<DiagramView>('diagrams.get', { id });
+    expect(view.nodes.find((n) => n.id === plantNode.id)).toMatchObject({ x: moved.x, y: moved.y });
+    expect(view.nodes.find((n) => n.id === plantNode.id)!.annotations[0]!.text).toMatch(/^Contract 2022\/17/);
+    await node(plantNode.id).locator('.node-notes').waitFor();
+    expect(await node(plantNode.id).locator('.node-notes').textContent()).toContain('Contract 2022/17');
+    expect(await page.locator('.edge-label.link').textContent()).toContain('supplies through an agent (tentative)');
+    expect(await page.locator(`.react-flow__edge-path.link`).getAttribute('style')).toMatch(/stroke-dasharray: 8,? 5/);
+    expect(await label.textContent()).toContain(`${edge.count} shipments`);
+    const shown = await node(plantNode.id).boundingBox();
+    expect(shown).not.toBeNull();
+    await page.screenshot({ path: screenshotPath('diagram-canvas') });
+
+    // One click from the link's evidence to the record's provenance.
+    await page.locator('.edge-label.link').click();
+    await page.getByRole('complementary', { name: 'Selected edge' }).locator('.evidence-record').first().click();
+    await page.waitForURL(/#\/records\?record=\d+/);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
