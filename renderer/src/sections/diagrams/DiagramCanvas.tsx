@@ -18,6 +18,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
+import { CanvasTimeline, CanvasTools, useCanvasLayout } from './canvas-tools';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
 import { ChangedNotice } from './ChangedNotice';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -119,6 +120,8 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   );
 
   useUndoKeys(api.undo, api.redo);
+  const layout = useCanvasLayout(apply);
+  const [timelineOpen, setTimelineOpen] = useState(false);
 
   const centre = () => {
     const r = wrapper.current?.getBoundingClientRect();
@@ -168,7 +171,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onRedo={() => void api.redo()}
         onAddNote={() => addAtCentre('note')}
         onAddGroup={() => addAtCentre('group')}
-        onLayout={() => void api.layout().then(() => flow.fitView({ duration: 300 }))}
+        onLayout={() => void layout.run(false)}
         onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
@@ -181,7 +184,17 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           },
           onNext: goToFound,
         }}
-        extras={toolbarExtras}
+        extras={
+          <>
+            {toolbarExtras}
+            <CanvasTools
+              view={view}
+              layout={layout}
+              timelineOpen={timelineOpen}
+              onToggleTimeline={() => setTimelineOpen((o) => !o)}
+            />
+          </>
+        }
       />
       <ChangedNotice view={view} />
       {api.error && (
@@ -252,6 +265,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           onEditLink={(e) => void editLinkOps(view, e).then((ops) => ops && apply(ops))}
         />
       </div>
+      {timelineOpen && <CanvasTimeline view={view} apply={apply} />}
     </section>
   );
 }

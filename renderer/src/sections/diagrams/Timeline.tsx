@@ -45,7 +45,8 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
   const plot = useRef<SVGGElement>(null);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
 
-  if (months.length === 0) return <p className="muted timeline-empty">No dated shipments on this diagram yet.</p>;
+  if (months.length === 0)
+    return <p className="muted shipment-timeline-empty">No dated shipments on this diagram yet.</p>;
 
   const width = months.length * MONTH_W;
   const height = AXIS_H + timeline.lanes.length * LANE_H;
@@ -74,8 +75,8 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
       : null;
 
   return (
-    <div className="timeline" data-testid="timeline">
-      <div className="timeline-controls">
+    <div className="shipment-timeline" data-testid="timeline">
+      <div className="shipment-timeline-controls">
         <label>
           From{' '}
           <input
@@ -104,12 +105,12 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
           {timeline.leftOut > 0 && `, ${timeline.leftOut} smaller not shown`}; drag across the months to filter
         </span>
       </div>
-      <div className="timeline-scroll">
+      <div className="shipment-timeline-scroll">
         <svg width={LABEL_W + width} height={height} role="img" aria-label="Shipments over time">
           {timeline.lanes.map((lane, i) => (
             <g
               key={`${lane.source}>${lane.target}`}
-              className="timeline-lane-label"
+              className="shipment-timeline-lane-label"
               transform={`translate(0 ${AXIS_H + i * LANE_H})`}
               onClick={() => onLaneClick?.(lane)}
             >
@@ -122,12 +123,16 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
           <g ref={plot} transform={`translate(${LABEL_W} 0)`}>
             {months.map((m, i) => (
               <g key={m} transform={`translate(${i * MONTH_W} 0)`}>
-                <rect className={i % 2 ? 'timeline-month odd' : 'timeline-month'} width={MONTH_W} height={height} />
-                <text className="timeline-tick" x={MONTH_W / 2} y={13}>
+                <rect
+                  className={i % 2 ? 'shipment-timeline-month odd' : 'shipment-timeline-month'}
+                  width={MONTH_W}
+                  height={height}
+                />
+                <text className="shipment-timeline-tick" x={MONTH_W / 2} y={13}>
                   {monthName(m)}
                 </text>
                 {(i === 0 || m.endsWith('-01')) && (
-                  <text className="timeline-year" x={2} y={27}>
+                  <text className="shipment-timeline-year" x={2} y={27}>
                     {m.slice(0, 4)}
                   </text>
                 )}
@@ -140,7 +145,7 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
                 return (
                   <rect
                     key={`${i}:${j}`}
-                    className="timeline-bar"
+                    className="shipment-timeline-bar"
                     x={j * MONTH_W + 3}
                     y={AXIS_H + (i + 1) * LANE_H - 3 - h}
                     width={MONTH_W - 6}
@@ -151,9 +156,11 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
                 );
               }),
             )}
-            {brush && <rect className="timeline-brush" x={brush.x} y={AXIS_H - 4} width={brush.w} height={height} />}
+            {brush && (
+              <rect className="shipment-timeline-brush" x={brush.x} y={AXIS_H - 4} width={brush.w} height={height} />
+            )}
             <rect
-              className="timeline-hit"
+              className="shipment-timeline-hit"
               data-testid="timeline-plot"
               width={width}
               height={height}
@@ -196,6 +203,6 @@ export function TimelinePanel({
     };
   }, [diagramId, entityId, version]);
   if (error) return <p className="error">{error}</p>;
-  if (!data) return <p className="muted timeline-empty">Reading the shipments…</p>;
+  if (!data) return <p className="muted shipment-timeline-empty">Reading the shipments…</p>;
   return <Timeline timeline={data} {...props} />;
 }
