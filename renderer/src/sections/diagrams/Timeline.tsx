@@ -116,7 +116,7 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
             >
               <title>{`${lane.sourceName} → ${lane.targetName}: ${lane.count} records, ${usd.format(lane.valueUsd)}`}</title>
               <text x={6} y={LANE_H / 2 + 4}>
-                {clip(`${lane.sourceName} → ${lane.targetName}`)}
+                {`${clip(lane.sourceName)} → ${clip(lane.targetName)}`}
               </text>
             </g>
           ))}
@@ -176,7 +176,8 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
   );
 }
 
-const clip = (s: string) => (s.length > 34 ? `${s.slice(0, 33)}…` : s);
+/** Both names of a pair fit the label column: each cut to 16 characters (the full names are in the tooltip). */
+const clip = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
 
 /**
  * The timeline of a diagram (or of an entity), read from the case; `version` changes when the
