@@ -102,7 +102,7 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect([edge.count, edge.valueUsd]).toEqual([sampleEdge.count, sampleEdge.valueUsd]);
     const label = page.locator(`.edge-label[data-edge-id="${edge.id}"]`);
     await label.waitFor();
-    expect(await label.textContent()).toContain(`${edge.count} shipments · ${usd(edge.valueUsd!)}`);
+    expect(await label.textContent()).toContain(`${edge.count} shipments · ${usd(edge.valueUsd!)}${edge.firstDate}`);
     await label.click();
     const inspector = page.getByRole('complementary', { name: 'Selected edge' });
     expect(await inspector.getByTestId('edge-count').textContent()).toBe(String(edge.count));
@@ -173,5 +173,135 @@ describe.runIf(run)('diagrams in the browser', () => {
     await page.getByRole('complementary', { name: 'Selected edge' }).locator('.evidence-record').first().click();
     await page.waitForURL(/#\/records\?record=\d+/);
     expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('lists diagrams (rename, delete with undo), expands a node through the chooser, deletes a node with undo', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    const list = page.locator('.diagram-list');
+    await list.getByText('Poly, depth 1').waitFor();
+    await page.getByRole('button', { name: 'Rename Poly, depth 1' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Poly network');
+    await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+    await list.getByText('Poly network').waitFor();
+    await page.getByRole('button', { name: 'Delete Poly network' }).click();
+    await list.getByText('Poly network').waitFor({ state: 'detached' });
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await list.getByText('Poly network').click();
+    await page.locator('.diagram-canvas').waitFor();
+    const id = Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]);
+    expect((await api<DiagramView>('diagrams.get', { id })).name).toBe('Poly network');
+    await page.screenshot({ path: screenshotPath('diagram-list-after-undo') });
+
+    // The sample's ready diagram: AVIC International and UEC trade with more companies than it shows.
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    await page.evaluate((d) => (location.hash = `#/diagrams/${d}`), sample!.id);
+    await page.locator(`.diagram-canvas[data-diagram-id="${sample!.id}"]`).waitFor();
+    const view = await api<DiagramView>('diagrams.get', { id: sample!.id });
+
+    // Its counterparties in a chooser, the biggest ticked; adding them is one command.
+    // A node with counterparties not on the diagram yet (the core says which).
+    const offDiagram = async (nodeId: number) =>
+      (
+        await api<{ counterparties: { onDiagram: boolean }[] }>('diagrams.counterparties', {
+          id: sample!.id,
+          nodeId,
+        })
+      ).counterparties.filter((c) => !c.onDiagram).length;
+    let grown: number | null = null;
+    for (const n of view.nodes.filter((x) => x.kind === 'entity'))
+      if (grown === null && (await offDiagram(n.id)) > 0) grown = n.id;
+    expect(grown).not.toBeNull();
+    await node(grown!).locator('.node-label').click();
+    await page.getByRole('button', { name: 'Expand to counterparties…' }).click();
+    const chooser = page.getByRole('dialog');
+    await chooser.locator('.chooser-table tbody tr').first().waitFor();
+    const add = chooser.getByRole('button', { name: /^Add \d+$/ });
+    const adding = Number((await add.textContent())!.replace('Add ', ''));
+    expect(adding).toBeGreaterThan(0);
+    await add.click();
+    await expect
+      .poll(async () => (await api<DiagramView>('diagrams.get', { id: sample!.id })).nodes.length)
+      .toBe(view.nodes.length + adding);
+    await page.screenshot({ path: screenshotPath('diagram-expanded') });
+
+    // Delete a node from the keyboard, and bring it back with Ctrl+Z.
+    const expanded = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const added = expanded.nodes.find((n) => !view.nodes.some((o) => o.id === n.id))!;
+    await node(added.id).locator('.node-label').click();
+    await page.keyboard.press('Delete');
+    await node(added.id).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await node(added.id).waitFor();
+    expect((await api<DiagramView>('diagrams.get', { id: sample!.id })).nodes).toHaveLength(expanded.nodes.length);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('adds the records of a filter to a new diagram, then filters its edges by HS chapter (undoable)', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const ready = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const poly = ready.nodes.find((n) => n.kind === 'entity')!.ref!;
+
+    await page.evaluate(() => (location.hash = '#/records?q=Poly%20Technologies'));
+    await page.getByText(/^\d+ records$/).waitFor();
+    await page.locator('.records-section').getByRole('button', { name: 'Add to diagram' }).click();
+    const target = page.getByRole('dialog', { name: 'Add records to a diagram' });
+    await target.getByLabel('Name').fill('Poly records');
+    await target.getByRole('button', { name: 'Add' }).click();
+    await page.waitForURL(/#\/diagrams\/\d+/, { timeout: 60_000 });
+    const id = Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]);
+    const view = await api<DiagramView>('diagrams.get', { id });
+    expect(view.name).toBe('Poly records');
+    expect(view.nodes.some((n) => n.ref === poly)).toBe(true);
+    expect(view.edges.filter((e) => e.kind === 'shipment').length).toBeGreaterThan(0);
+    await page.locator('.edge-label').first().waitFor();
+
+    // Only HS chapter 88 (aircraft parts): every edge re-aggregated over those records only.
+    await page.getByText('Filter', { exact: true }).click();
+    await page.getByLabel('HS chapters').fill('88');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Filtered', { exact: true }).waitFor();
+    const filtered = await api<DiagramView>('diagrams.get', { id });
+    expect(filtered.filters.hsChapters).toEqual(['88']);
+    for (const e of filtered.edges.filter((x) => !x.filteredOut)) expect(e.hsChapters).toEqual(['88']);
+    await page.screenshot({ path: screenshotPath('diagram-from-records-filtered') });
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await page.getByText('Filter', { exact: true }).waitFor();
+    expect((await api<DiagramView>('diagrams.get', { id })).filters.hsChapters).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('says when the records behind a diagram changed since it was last opened: a merge folds two nodes into one', async () => {
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const open = async () => {
+      await page.evaluate(() => (location.hash = '#/diagrams'));
+      await page.locator('.diagram-list').waitFor();
+      await page.evaluate((d) => (location.hash = `#/diagrams/${d}`), sample!.id);
+      await page.locator(`.diagram-canvas[data-diagram-id="${sample!.id}"]`).waitFor();
+      await page.locator('.react-flow__node').first().waitFor();
+    };
+    await open();
+    expect(await page.locator('.diagram-changed').count()).toBe(0);
+    const before = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const [, , avic, uec] = before.nodes.filter((n) => n.kind === 'entity');
+
+    // Merged elsewhere (the entity pages): one node now stands for both, and the canvas says the numbers changed.
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    const merge = await api<{ judgementId: number }>('entities.merge', { ids: [avic!.ref, uec!.ref] });
+    await open();
+    await page.locator('.diagram-changed').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(before.nodes.length - 1);
+    await page.screenshot({ path: screenshotPath('diagram-changed-notice') });
+
+    // The merge undone: both nodes are back.
+    await page.evaluate(() => (location.hash = '#/diagrams'));
+    await api('judgements.undo', { id: merge.judgementId });
+    await open();
+    await page.locator('.diagram-changed').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(before.nodes.length);
   }, 300_000);
 });

@@ -4,7 +4,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
@@ -12,13 +11,14 @@ import {
   type EdgeChange,
   type NodeChange,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ViewNode } from '../../../../shared/domain/diagrams';
+import type { DiagramView, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
-import { CanvasTimeline, CanvasTools, useCanvasLayout } from './canvas-tools';
+import { useCanvasTools } from './canvas-tools';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
 import { ChangedNotice } from './ChangedNotice';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -29,6 +29,7 @@ import {
   edgeKey,
   findInDiagram,
   flowId,
+  keepUnchanged,
   toFlowEdges,
   toFlowNodes,
   type DiagramEdge,
@@ -36,16 +37,25 @@ import {
 } from './flow-model';
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
-import { useDiagram } from './use-diagram';
+import { useDiagram, type DiagramApi } from './use-diagram';
 import { useUndoKeys } from './use-undo-keys';
-import './diagrams.css';
 
-const DEFAULT_EDGE = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+/** What a toolbar tool of another area gets: the diagram shown, its edits, and the React Flow instance. */
+export interface CanvasToolContext {
+  view: DiagramView;
+  /** Every edit goes through here (`api.apply(ops)`), so it is one undoable command. */
+  api: DiagramApi;
+  flow: ReactFlowInstance<DiagramNode, DiagramEdge>;
+  /** The ids of the nodes selected on the canvas (e.g. to lay out only those). */
+  selectedNodes: number[];
+  /** The canvas element (e.g. to export it as an image). */
+  canvas: HTMLDivElement | null;
+}
 
 export interface DiagramCanvasProps {
   id: number;
-  /** More toolbar tools (other areas': layout engines, timeline, export). */
-  toolbarExtras?: ReactNode;
+  /** More toolbar tools (other areas': layout engines, timeline, export), shown in their own toolbar group. */
+  toolbarExtras?: (ctx: CanvasToolContext) => ReactNode;
 }
 
 /** One diagram on a React Flow canvas; every edit is a command of the core (use-diagram.ts). */
@@ -56,6 +66,14 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
     </ReactFlowProvider>
   );
 }
+
+const MINIMAP_COLOURS: Record<string, string> = {
+  entity: '#8fb1e6',
+  note: '#f3e08a',
+  excerpt: '#e6d28f',
+  group: '#eef1f6',
+};
+const minimapColour = (n: DiagramNode) => (n.data.found ? '#ffb300' : (MINIMAP_COLOURS[n.type] ?? '#c4cad4'));
 
 const selectedOf = (items: { id: string; selected?: boolean }[]) =>
   new Set(items.filter((i) => i.selected).map((i) => i.id));
@@ -76,9 +94,17 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   // The core's answer is what is shown; selection is the canvas's own and carries over.
   useEffect(() => {
     if (!view) return;
-    setNodes((old) => toFlowNodes(view, foundSet, selectedOf(old)));
-    setEdges((old) => toFlowEdges(view, foundSet, selectedOf(old)));
+    setNodes((old) => keepUnchanged(old, toFlowNodes(view, foundSet, selectedOf(old))));
+    setEdges((old) => keepUnchanged(old, toFlowEdges(view, foundSet, selectedOf(old))));
   }, [view, foundSet]);
+
+  // After an expand or a layout, the whole diagram is brought into view once React Flow has the new nodes.
+  const fitNext = useRef(false);
+  useEffect(() => {
+    if (!fitNext.current) return;
+    fitNext.current = false;
+    requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+  }, [nodes, flow]);
 
   // Removals are not applied here: onDelete sends them to the core, whose answer removes them.
   const onNodesChange = useCallback(
@@ -120,8 +146,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   );
 
   useUndoKeys(api.undo, api.redo);
-  const layout = useCanvasLayout(apply);
-  const [timelineOpen, setTimelineOpen] = useState(false);
+  const tools = useCanvasTools(apply); // ELK layout, timeline, exports
 
   const centre = () => {
     const r = wrapper.current?.getBoundingClientRect();
@@ -144,7 +169,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   };
   const expand = async (node: ViewNode) => {
     const ids = await chooseCounterparties(id, node.id, node.label);
-    if (ids) await api.expand(node.id, ids);
+    if (ids && (await api.expand(node.id, ids))) fitNext.current = true;
   };
   const goToFound = (back: boolean) => {
     if (found.length === 0) return;
@@ -171,7 +196,15 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onRedo={() => void api.redo()}
         onAddNote={() => addAtCentre('note')}
         onAddGroup={() => addAtCentre('group')}
-        onLayout={() => void layout.run(false)}
+        onAddEntity={(e) => {
+          const at = centre();
+          void apply(
+            [{ op: 'addNode', kind: 'entity', ref: e.id, x: Math.round(at.x - 110), y: Math.round(at.y - 36) }],
+            `Add ${e.name}`,
+          );
+        }}
+        onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
+        onLayout={() => void tools.layout(false)}
         onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
@@ -184,17 +217,16 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           },
           onNext: goToFound,
         }}
-        extras={
-          <>
-            {toolbarExtras}
-            <CanvasTools
-              view={view}
-              layout={layout}
-              timelineOpen={timelineOpen}
-              onToggleTimeline={() => setTimelineOpen((o) => !o)}
-            />
-          </>
-        }
+        extras={tools.extras(
+          view,
+          toolbarExtras?.({
+            view,
+            api,
+            flow,
+            selectedNodes: nodes.filter((n) => n.selected).map((n) => caseId(n.id)),
+            canvas: wrapper.current,
+          }),
+        )}
       />
       <ChangedNotice view={view} />
       {api.error && (
@@ -213,7 +245,6 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
-              defaultEdgeOptions={DEFAULT_EDGE}
               connectionMode={ConnectionMode.Loose}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
@@ -252,7 +283,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={20} />
-              <MiniMap pannable zoomable nodeStrokeWidth={3} ariaLabel="Overview of the diagram" />
+              <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>
           </CanvasActionsContext.Provider>
@@ -265,7 +296,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           onEditLink={(e) => void editLinkOps(view, e).then((ops) => ops && apply(ops))}
         />
       </div>
-      {timelineOpen && <CanvasTimeline view={view} apply={apply} />}
+      {tools.panel(view)}
     </section>
   );
 }

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import type { DiagramView } from '../../../../shared/domain/diagrams';
+import type { DiagramFilters, DiagramView } from '../../../../shared/domain/diagrams';
+import type { EntitySummary } from '../../../../shared/domain/entities';
+import { AddEntityControl } from './AddEntityControl';
+import { FiltersControl } from './FiltersControl';
 
 interface Props {
   view: DiagramView;
@@ -7,6 +10,8 @@ interface Props {
   onRedo(): void;
   onAddNote(): void;
   onAddGroup(): void;
+  onAddEntity(entity: EntitySummary): void;
+  onSetFilters(filters: DiagramFilters): void;
   onLayout(): void;
   onFit(): void;
   find: { query: string; count: number; index: number; onQuery(q: string): void; onNext(back: boolean): void };
@@ -26,6 +31,8 @@ export function DiagramToolbar({
   onRedo,
   onAddNote,
   onAddGroup,
+  onAddEntity,
+  onSetFilters,
   onLayout,
   onFit,
   find,
@@ -56,6 +63,7 @@ export function DiagramToolbar({
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Add">
+        <AddEntityControl onAdd={onAddEntity} />
         <button onClick={onAddNote}>+ Note</button>
         <button onClick={onAddGroup}>+ Group</button>
       </div>
@@ -64,6 +72,7 @@ export function DiagramToolbar({
           Lay out
         </button>
         <button onClick={onFit}>Zoom to fit</button>
+        <FiltersControl filters={view.filters} onSet={onSetFilters} />
       </div>
       {extras && (
         <div className="toolbar-group" role="group" aria-label="More tools">

@@ -2,6 +2,7 @@ import { intOrNull, useRoute } from '../../router';
 import { DiagramCanvas } from './DiagramCanvas';
 import { DiagramList } from './DiagramList';
 import './diagrams.css';
+import './diagram-panels.css';
 
 /** `#/diagrams` lists the case's diagrams; `#/diagrams/ID` opens one on the canvas. */
 export function DiagramsSection() {

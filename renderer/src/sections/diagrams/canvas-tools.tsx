@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DiagramView } from '../../../../shared/domain/diagrams';
 import { exportDiagramPng, exportDiagramSvg } from './diagram-export';
 import { caseId, type DiagramEdge, type DiagramNode } from './flow-model';
@@ -128,4 +128,28 @@ export function CanvasTimeline({ view, apply }: { view: DiagramView; apply: Diag
       }
     />
   );
+}
+
+/**
+ * What the canvas wires in: `layout` for its Lay out button, `extras` for its toolbar (beside other
+ * areas' tools), `panel` under the canvas (the timeline, when open).
+ */
+export function useCanvasTools(apply: DiagramApi['apply']) {
+  const layout = useCanvasLayout(apply);
+  const [timelineOpen, setTimelineOpen] = useState(false);
+  return {
+    layout: layout.run,
+    extras: (view: DiagramView, others: ReactNode) => (
+      <>
+        {others}
+        <CanvasTools
+          view={view}
+          layout={layout}
+          timelineOpen={timelineOpen}
+          onToggleTimeline={() => setTimelineOpen((o) => !o)}
+        />
+      </>
+    ),
+    panel: (view: DiagramView) => (timelineOpen ? <CanvasTimeline view={view} apply={apply} /> : null),
+  };
 }

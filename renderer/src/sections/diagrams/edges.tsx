@@ -8,6 +8,7 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { useCanvasActions } from './canvas-context';
+import { KindIcon } from './icons';
 import type { Grade } from '../../../../shared/domain/diagrams';
 import { shipmentLabel, type DiagramEdge } from './flow-model';
 
@@ -48,7 +49,7 @@ function curve(source: InternalNode, target: InternalNode, bend: number) {
   const a = centre(source);
   const b = centre(target);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-  const off = bend * 46;
+  const off = bend * 64;
   const control = { x: (a.x + b.x) / 2 + ((a.y - b.y) / len) * off, y: (a.y + b.y) / 2 + ((b.x - a.x) / len) * off };
   const s = border(source, control);
   const t = border(target, control);
@@ -64,8 +65,12 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
   const e = data.view;
   const { path, mid } = curve(s, t, data.bend);
   const colour = typeof e.style.color === 'string' ? e.style.color : undefined;
-  const text =
-    e.kind === 'shipment' ? shipmentLabel(e) : e.kind === 'link' ? `${e.label ?? ''} (${e.grade})` : (e.label ?? '');
+  const [text, second] =
+    e.kind === 'shipment'
+      ? e.filteredOut
+        ? ['', null] // nothing passes the filters: a faint line, no "0 shipments" label to clutter the canvas
+        : shipmentLabel(e)
+      : [e.kind === 'link' ? `${e.label ?? ''} (${e.grade})` : (e.label ?? ''), null];
   const classes = [
     'diagram-edge',
     e.kind,
@@ -98,10 +103,11 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
           >
             {text}
+            {second && <span className="edge-dates">{second}</span>}
             {e.annotations.length > 0 && (
               <span className="edge-notes" title={e.annotations.map((a) => a.text).join('\n')}>
                 {' '}
-                🗨 {e.annotations.length}
+                <KindIcon kind="comment" /> {e.annotations.length}
               </span>
             )}
             {e.missing && <span className="edge-missing"> (removed)</span>}

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { DiagramView, EdgeKind, NodeKind, ViewEdge, ViewNode } from '../../../../shared/domain/diagrams';
 
 /** What every node component gets: the node as the core computed it, and whether "find" picked it. */
@@ -69,6 +69,7 @@ export function toFlowEdges(
       source: flowId(e.source),
       target: flowId(e.target),
       selected: selected.has(flowId(e.id)),
+      markerEnd: arrow(e.kind),
       data: { view: e, width, bend, found: found.has(edgeKey(e.id)) },
     };
   });
@@ -83,12 +84,22 @@ export function usd(v: number): string {
   return `$${Math.round(v)}`;
 }
 
-/** What a shipment edge says on the canvas: "14 shipments · $3.2M · 2021-03-02 – 2023-11-20". */
-export function shipmentLabel(e: ViewEdge): string {
+/** What a shipment edge says on the canvas, in two lines: "14 shipments · $3.2M" and "2021-03-02 – 2023-11-20". */
+export function shipmentLabel(e: ViewEdge): [string, string | null] {
   const n = e.count ?? 0;
-  const dates = e.firstDate ? (e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`) : '';
-  return [`${n} shipment${n === 1 ? '' : 's'}`, usd(e.valueUsd ?? 0), dates].filter(Boolean).join(' · ');
+  const dates = e.firstDate ? (e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`) : null;
+  return [`${n} shipment${n === 1 ? '' : 's'} · ${usd(e.valueUsd ?? 0)}`, dates];
 }
+
+/** Arrowheads in screen units (not scaled by the line's width, which grows with value), in the edge's colour. */
+const ARROW_COLOURS: Record<EdgeKind, string> = { shipment: '#1f5fbf', link: '#8b3fb8', free: '#7d8799' };
+const arrow = (kind: EdgeKind) => ({
+  type: MarkerType.ArrowClosed,
+  width: 14,
+  height: 14,
+  markerUnits: 'userSpaceOnUse',
+  color: ARROW_COLOURS[kind],
+});
 
 /** Keys (nodeKey, edgeKey) of nodes and edges whose text contains the query (case-insensitive): labels, countries, notes. */
 export function findInDiagram(view: DiagramView, query: string): string[] {
@@ -103,4 +114,21 @@ export function findInDiagram(view: DiagramView, query: string): string[] {
       .filter((e) => has(e.label, e.link?.note, ...e.annotations.map((a) => a.text)))
       .map((e) => edgeKey(e.id)),
   ];
+}
+
+/**
+ * The new nodes (or edges), keeping each old object whose content did not
+ * change: memo components then skip it, so an edit of one node on a diagram
+ * of a thousand re-renders one node, not a thousand. (The core answers a
+ * whole new view after every edit.)
+ */
+export function keepUnchanged<T extends DiagramNode | DiagramEdge>(old: readonly T[], next: T[]): T[] {
+  const before = new Map(old.map((x) => [x.id, x]));
+  return next.map((n) => {
+    const o = before.get(n.id);
+    if (!o || o.selected !== n.selected || o.data?.found !== n.data?.found) return n;
+    if ('position' in n && 'position' in o && (o.position.x !== n.position.x || o.position.y !== n.position.y))
+      return n;
+    return JSON.stringify(o.data) === JSON.stringify(n.data) ? o : n;
+  });
 }

@@ -2,6 +2,7 @@ import { Handle, NodeResizer, Position, type NodeProps, type NodeTypes } from '@
 import { memo, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ViewNode } from '../../../../shared/domain/diagrams';
 import { EntityBadgeContext, useCanvasActions } from './canvas-context';
+import { KindIcon } from './icons';
 import type { DocumentNode, EntityNode, ExcerptNode, GroupNode, NoteNode } from './flow-model';
 
 /**
@@ -9,8 +10,6 @@ import type { DocumentNode, EntityNode, ExcerptNode, GroupNode, NoteNode } from 
  * hundreds), and `nodeTypes` is built once at module scope: a new object on
  * every render would make React Flow remount every node.
  */
-
-const KIND_ICONS = { entity: '🏢', document: '📄', excerpt: '❝', note: '🗒', group: '▭' } as const;
 
 /** Connection points: drag from the right one to another node to draw a link or a labelled edge. */
 function Handles() {
@@ -27,7 +26,7 @@ function NoteCount({ node }: { node: ViewNode }) {
   if (n === 0) return null;
   return (
     <div className="node-notes" title={node.annotations.map((a) => a.text).join('\n')}>
-      🗨 {node.annotations[0]!.text}
+      <KindIcon kind="comment" /> {node.annotations[0]!.text}
       {n > 1 ? ` (+${n - 1})` : ''}
     </div>
   );
@@ -57,9 +56,7 @@ export const EntityNodeView = memo(function EntityNodeView({ data, selected }: N
   return (
     <Frame node={n} selected={selected} found={data.found} className="entity">
       <div className="node-head">
-        <span className="node-icon" aria-hidden>
-          {KIND_ICONS.entity}
-        </span>
+        <KindIcon kind="entity" />
         {n.country && <span className="node-country">{n.country}</span>}
         {n.mentions !== undefined && (
           <span className="node-mentions" title="Mentions in the records">
@@ -78,9 +75,7 @@ export const DocumentNodeView = memo(function DocumentNodeView({ data, selected 
   return (
     <Frame node={n} selected={selected} found={data.found} className="document">
       <div className="node-head">
-        <span className="node-icon" aria-hidden>
-          {KIND_ICONS.document}
-        </span>
+        <KindIcon kind="document" />
         <span className="node-detail">{n.detail}</span>
       </div>
       <div className="node-label">{n.label}</div>
@@ -93,9 +88,7 @@ export const ExcerptNodeView = memo(function ExcerptNodeView({ data, selected }:
   return (
     <Frame node={n} selected={selected} found={data.found} className="excerpt">
       <div className="node-head">
-        <span className="node-icon" aria-hidden>
-          {KIND_ICONS.excerpt}
-        </span>
+        <KindIcon kind="excerpt" />
         <span className="node-detail">{n.detail}</span>
       </div>
       <blockquote className="node-quote">{n.label}</blockquote>
