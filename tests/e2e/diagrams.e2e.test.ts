@@ -259,6 +259,12 @@ describe.runIf(run)('diagrams in the browser', () => {
     expect(view.edges.filter((e) => e.kind === 'shipment').length).toBeGreaterThan(0);
     await page.locator('.edge-label').first().waitFor();
 
+    // A source document beside them, from the toolbar.
+    await page.getByText('+ Source', { exact: true }).click();
+    await page.locator('.popover-body').getByRole('button').filter({ hasText: /\w/ }).last().click();
+    await page.locator('.diagram-node.document').waitFor();
+    expect((await api<DiagramView>('diagrams.get', { id })).nodes.filter((n) => n.kind === 'document')).toHaveLength(1);
+
     // Only HS chapter 88 (aircraft parts): every edge re-aggregated over those records only.
     await page.getByText('Filter', { exact: true }).click();
     await page.getByLabel('HS chapters').fill('88');

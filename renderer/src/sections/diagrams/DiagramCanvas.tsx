@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DiagramView, ViewNode } from '../../../../shared/domain/diagrams';
+import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
 import { useCanvasTools } from './canvas-tools';
@@ -148,24 +148,14 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   useUndoKeys(api.undo, api.redo);
   const tools = useCanvasTools(apply); // ELK layout, timeline, exports
 
-  const centre = () => {
+  /** Adds a node in the middle of what the canvas shows. */
+  const addAtCentre = (node: { kind: NodeKind; ref?: number; text?: string }, label?: string) => {
     const r = wrapper.current?.getBoundingClientRect();
-    return flow.screenToFlowPosition({
+    const at = flow.screenToFlowPosition({
       x: (r?.left ?? 0) + (r?.width ?? 0) / 2,
       y: (r?.top ?? 0) + (r?.height ?? 0) / 2,
     });
-  };
-  const addAtCentre = (kind: 'note' | 'group') => {
-    const at = centre();
-    void apply([
-      {
-        op: 'addNode',
-        kind,
-        x: Math.round(at.x - 100),
-        y: Math.round(at.y - 50),
-        ...(kind === 'note' ? { text: '' } : {}),
-      },
-    ]);
+    void apply([{ op: 'addNode', ...node, x: Math.round(at.x - 110), y: Math.round(at.y - 40) }], label);
   };
   const expand = async (node: ViewNode) => {
     const ids = await chooseCounterparties(id, node.id, node.label);
@@ -194,15 +184,10 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         view={view}
         onUndo={() => void api.undo()}
         onRedo={() => void api.redo()}
-        onAddNote={() => addAtCentre('note')}
-        onAddGroup={() => addAtCentre('group')}
-        onAddEntity={(e) => {
-          const at = centre();
-          void apply(
-            [{ op: 'addNode', kind: 'entity', ref: e.id, x: Math.round(at.x - 110), y: Math.round(at.y - 36) }],
-            `Add ${e.name}`,
-          );
-        }}
+        onAddNote={() => addAtCentre({ kind: 'note', text: '' })}
+        onAddGroup={() => addAtCentre({ kind: 'group' })}
+        onAddEntity={(e) => addAtCentre({ kind: 'entity', ref: e.id }, `Add ${e.name}`)}
+        onAddSource={(kind, ref) => addAtCentre({ kind, ref })}
         onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
         onLayout={() => void tools.layout(false)}
         onFit={() => void flow.fitView({ duration: 300 })}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DiagramFilters, DiagramView } from '../../../../shared/domain/diagrams';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { AddEntityControl } from './AddEntityControl';
+import { AddEvidenceControl } from './AddEvidenceControl';
 import { FiltersControl } from './FiltersControl';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
   onAddNote(): void;
   onAddGroup(): void;
   onAddEntity(entity: EntitySummary): void;
+  onAddSource(kind: 'document' | 'excerpt', ref: number): void;
   onSetFilters(filters: DiagramFilters): void;
   onLayout(): void;
   onFit(): void;
@@ -32,6 +34,7 @@ export function DiagramToolbar({
   onAddNote,
   onAddGroup,
   onAddEntity,
+  onAddSource,
   onSetFilters,
   onLayout,
   onFit,
@@ -64,6 +67,7 @@ export function DiagramToolbar({
       </div>
       <div className="toolbar-group" role="group" aria-label="Add">
         <AddEntityControl onAdd={onAddEntity} />
+        <AddEvidenceControl onAdd={onAddSource} />
         <button onClick={onAddNote}>+ Note</button>
         <button onClick={onAddGroup}>+ Group</button>
       </div>

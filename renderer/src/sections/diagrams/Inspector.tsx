@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ViewEdge, ViewNode } from '../../../../shared/domain/diagrams';
+import { client } from '../../api/client';
 import { navigate } from '../../router';
+import { openDocumentAt } from '../documents/nav';
 import { EvidenceList } from './EvidenceList';
 import { usd } from './flow-model';
 import { NotesEditor } from './NotesEditor';
@@ -55,6 +57,18 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
               Open entity page
             </button>
           </div>
+        )}
+        {node.kind === 'excerpt' && !node.missing && (
+          <button
+            className="link"
+            onClick={() =>
+              void client
+                .call('excerpts.get', { id: node.ref! })
+                .then((r) => r.ok && openDocumentAt(r.value.documentId, r.value.page))
+            }
+          >
+            Open at its page
+          </button>
         )}
         {node.kind === 'document' && !node.missing && (
           <button className="link" onClick={() => navigate(`#/documents/${node.ref}`)}>
