@@ -114,7 +114,8 @@ async function serve(): Promise<{ url: string; stop(): Promise<void> }> {
 }
 
 /** Frames per second of what `drive` does, from requestAnimationFrame timestamps in the page. */
-async function fps(page: Page, drive: () => Promise<void>) {
+async function fps(page: Page, busyMs: () => Promise<number>, drive: () => Promise<void>) {
+  const busy0 = await busyMs();
   await page.evaluate(() => {
     const w = window as unknown as { frames_: number[]; stop_: boolean };
     w.frames_ = [];
@@ -131,6 +132,7 @@ async function fps(page: Page, drive: () => Promise<void>) {
     w.stop_ = true;
     return w.frames_;
   });
+  const busy = (await busyMs()) - busy0;
   const gaps = frames
     .slice(1)
     .map((t, i) => t - frames[i]!)
@@ -140,6 +142,8 @@ async function fps(page: Page, drive: () => Promise<void>) {
     fps: (frames.length - 1) / seconds,
     p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
     worst: gaps.at(-1) ?? 0,
+    busyMs: busy,
+    wallMs: frames.at(-1)! - frames[0]!,
   };
 }
 
@@ -165,9 +169,17 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx names functions with a helper (`__name`) that the page does not have; the page's functions here are tsx-compiled.
+  await page.addInitScript('window.__name = (f) => f');
   await page.goto(served.url);
   await page.getByRole('navigation', { name: 'Case sections' }).waitFor({ timeout: 120_000 });
 
+  // The page's main-thread task time (CDP), beside wall time: on a loaded machine the difference is waiting for a core.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busyMs = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+  const openBusy0 = await busyMs();
   // Interactive: the nodes are drawn and the main thread is free again (a task after two frames runs).
   const interactiveMs = await page.evaluate(async (id) => {
     const t0 = performance.now();
@@ -180,48 +192,59 @@ try {
     await new Promise((r) => setTimeout(r, 0));
     return performance.now() - t0;
   }, diagram.id);
+  const openBusy = (await busyMs()) - openBusy0;
   const drawn = await page.locator('.react-flow__node').count();
   const drawnEdges = await page.locator('.react-flow__edge').count();
 
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
-  const pan = await fps(page, async () => {
+  const pan = await fps(page, busyMs, async () => {
     await page.mouse.move(mid.x, mid.y);
     await page.mouse.down();
     for (let i = 0; i < 60; i++) await page.mouse.move(mid.x + 200 * Math.sin(i / 6), mid.y + 120 * Math.cos(i / 6));
     await page.mouse.up();
   });
-  const zoom = await fps(page, async () => {
+  const zoom = await fps(page, busyMs, async () => {
     await page.mouse.move(mid.x, mid.y);
     for (let i = 0; i < 40; i++) await page.mouse.wheel(0, i < 20 ? -120 : 120);
   });
 
-  // ELK: click "Lay out", watch the main thread (a 16 ms timer's lateness) and a keystroke while it runs.
+  // ELK: the main thread is watched while the worker lays out (until ELK's answer arrives; applying
+  // a thousand moves afterwards is the canvas's own work): a 16 ms timer's lateness, and how long the
+  // page takes to run a task sent to it (against the same probe before the layout).
+  await page.waitForTimeout(1000);
+  const probe = async () => {
+    const t = performance.now();
+    await page.evaluate(() => 1);
+    return performance.now() - t;
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 5; i++) idle.push(await probe());
   await page.evaluate(() => {
     const w = window as unknown as { lag_: number; lagTimer_: number };
+    const before = performance.getEntriesByName('elk-layout').length;
     w.lag_ = 0;
     let last = performance.now();
     w.lagTimer_ = window.setInterval(() => {
       const now = performance.now();
+      if (performance.getEntriesByName('elk-layout').length > before) return clearInterval(w.lagTimer_);
       w.lag_ = Math.max(w.lag_, now - last - 16);
       last = now;
     }, 16);
   });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Lay out', exact: true }).click();
-  await page.getByRole('button', { name: 'Cancel layout' }).waitFor();
-  const k0 = Date.now();
-  await page.getByLabel('Find in diagram').pressSequentially('x');
-  await page.waitForFunction(
-    () => (document.querySelector('[aria-label="Find in diagram"]') as HTMLInputElement).value === 'x',
-  );
-  const keyMs = Date.now() - k0;
-  const runningAtKey = await page.getByRole('button', { name: 'Cancel layout' }).isVisible();
+  const cancel = page.getByRole('button', { name: 'Cancel layout' });
+  await cancel.waitFor();
+  const during: number[] = [];
+  while (await cancel.isVisible()) {
+    during.push(await probe());
+    await page.waitForTimeout(200);
+  }
   await page.locator('button[title^="Undo Auto-layout"]').waitFor({ timeout: 300_000 });
   const appliedMs = Date.now() - t0;
   const { elkMs, stallMs } = await page.evaluate(() => {
-    const w = window as unknown as { lag_: number; lagTimer_: number };
-    clearInterval(w.lagTimer_);
+    const w = window as unknown as { lag_: number };
     const mark = performance.getEntriesByName('elk-layout').at(-1) as PerformanceMark | undefined;
     return { elkMs: (mark?.detail as { ms: number } | undefined)?.ms ?? NaN, stallMs: w.lag_ };
   });
@@ -231,14 +254,21 @@ try {
       `${drawn} nodes and ${drawnEdges} edges drawn; load average ${loadavg()[0]!.toFixed(1)}`,
   );
   line('open → interactive (budget 1,500 ms)', `${interactiveMs.toFixed(0)} ms`, interactiveMs / BUDGET.interactiveMs);
+  console.log(`    main thread busy ${openBusy.toFixed(0)} ms of it`);
   line('panning, all nodes in view (budget ≥ 30 fps)', `${pan.fps.toFixed(1)} fps`, BUDGET.fps / pan.fps);
-  console.log(`    frame p95 ${pan.p95.toFixed(0)} ms, worst ${pan.worst.toFixed(0)} ms`);
-  line('zooming (budget ≥ 30 fps)', `${zoom.fps.toFixed(1)} fps`, BUDGET.fps / zoom.fps);
-  console.log(`    frame p95 ${zoom.p95.toFixed(0)} ms, worst ${zoom.worst.toFixed(0)} ms`);
-  line('ELK layout in its worker (budget 3,000 ms)', `${elkMs.toFixed(0)} ms`, elkMs / BUDGET.elkMs);
   console.log(
-    `    click → positions stored and shown: ${appliedMs} ms; a keystroke during the layout showed in ${keyMs} ms` +
-      `${runningAtKey ? ' (layout still running)' : ' (layout had finished)'}; longest main-thread stall ${stallMs.toFixed(0)} ms`,
+    `    frame p95 ${pan.p95.toFixed(0)} ms, worst ${pan.worst.toFixed(0)} ms; main thread busy ${pan.busyMs.toFixed(0)} of ${pan.wallMs.toFixed(0)} ms`,
+  );
+  line('zooming (budget ≥ 30 fps)', `${zoom.fps.toFixed(1)} fps`, BUDGET.fps / zoom.fps);
+  console.log(
+    `    frame p95 ${zoom.p95.toFixed(0)} ms, worst ${zoom.worst.toFixed(0)} ms; main thread busy ${zoom.busyMs.toFixed(0)} of ${zoom.wallMs.toFixed(0)} ms`,
+  );
+  line('ELK layout in its worker (budget 3,000 ms)', `${elkMs.toFixed(0)} ms`, elkMs / BUDGET.elkMs);
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+  console.log(
+    `    click → positions stored and shown: ${appliedMs} ms; while ELK ran the page answered a task in ` +
+      `${med(during).toFixed(0)} ms median, ${Math.max(...during).toFixed(0)} ms worst (${during.length} probes; ` +
+      `${med(idle).toFixed(0)} ms before the layout); longest main-thread stall ${stallMs.toFixed(0)} ms`,
   );
 } finally {
   await browser.close();
