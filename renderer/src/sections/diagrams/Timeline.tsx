@@ -4,7 +4,7 @@ import { client } from '../../api/client';
 import { monthlyTotals, monthsBetween, rangeOfBrush, xOfDate } from './timeline-axis';
 import './timeline.css';
 
-const LABEL_W = 230;
+const LABEL_W = 260;
 const MONTH_W = 34;
 const LANE_H = 24;
 const AXIS_H = 34;
@@ -176,8 +176,8 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
   );
 }
 
-/** Both names of a pair fit the label column: each cut to 16 characters (the full names are in the tooltip). */
-const clip = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
+/** Both names of a pair fit the label column: each cut to 15 characters (the full names are in the tooltip). */
+const clip = (s: string) => (s.length > 15 ? `${s.slice(0, 14)}…` : s);
 
 /**
  * The timeline of a diagram (or of an entity), read from the case; `version` changes when the
