@@ -12,6 +12,7 @@ import {
   type DiagramView,
   type Link,
   type ShipmentAggregate,
+  type Timeline,
 } from '../domain/diagrams';
 
 const id = z.number().int().positive();
@@ -182,6 +183,16 @@ export const diagramsApi = {
   /** Shipments between any set of entities, per shipper → consignee pair. */
   'diagrams.shipments': method<ShipmentAggregate[]>()(
     z.object({ entityIds: z.array(id).max(10_000), filters: filtersSchema.optional() }),
+    { mutates: false },
+  ),
+  /**
+   * Shipments on a time axis, every record whatever the diagram's filters: of a diagram (one lane per
+   * shipment edge) or of an entity (one lane per counterparty and direction); the biggest lanes by value.
+   */
+  'diagrams.timeline': method<Timeline>()(
+    z
+      .object({ id: id.optional(), entityId: id.optional(), maxLanes: z.number().int().min(1).max(2000).default(200) })
+      .refine((o) => (o.id === undefined) !== (o.entityId === undefined), 'give either a diagram id or an entityId'),
     { mutates: false },
   ),
   'links.list': method<Link[]>()(z.object({ entityId: id.optional() }), { mutates: false }),

@@ -32,6 +32,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'diagrams.neighbourhood',
   'diagrams.redo',
   'diagrams.shipments',
+  'diagrams.timeline',
   'diagrams.undo',
   'diagrams.update',
   'documents.add',

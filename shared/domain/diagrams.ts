@@ -197,3 +197,27 @@ export interface DiagramCreated {
   /** Counterparties a capped neighbourhood left out. */
   leftOut: number;
 }
+
+/** One shipper → consignee pair on a timeline: its shipments per day. */
+export interface TimelineLane {
+  source: number;
+  target: number;
+  sourceName: string;
+  targetName: string;
+  /** The diagram's shipment edge this lane is (diagram timelines). */
+  edgeId?: number;
+  count: number;
+  valueUsd: number;
+  /** [ISO date, records, USD value], by date; undated records are counted in `undated` only. */
+  days: [string, number, number][];
+  undated: number;
+}
+
+/** A diagram's or an entity's shipments over time, every record (the diagram's filters do not apply). */
+export interface Timeline {
+  lanes: TimelineLane[];
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Pairs not shown (the smallest by value), beyond the lane limit. */
+  leftOut: number;
+}

@@ -9,6 +9,7 @@ import { buildNeighbourhoodDiagram, createDiagram, neighbourhoodRoot } from '../
 import { caseAnnotation, checkAnnotationTarget } from '../diagrams/annotations';
 import { addRecordsToDiagram } from '../diagrams/add-records';
 import { aggregateShipments } from '../diagrams/shipments';
+import { diagramTimeline, entityTimeline } from '../diagrams/timeline';
 import { diagramView } from '../diagrams/view';
 import { checkedJob, type Handlers } from './types';
 
@@ -50,6 +51,8 @@ export const diagramsHandlers: Handlers<DiagramsMethods> = {
     addRecordsToDiagram(session.db, id, recordIds, core.actor),
   'diagrams.layout': ({ core, session }, { id }) => layoutDiagram(session.db, id, core.actor),
   'diagrams.shipments': ({ session }, { entityIds, filters }) => aggregateShipments(session.db, entityIds, filters),
+  'diagrams.timeline': ({ session }, { id, entityId, maxLanes }) =>
+    id !== undefined ? diagramTimeline(session.db, id, maxLanes) : entityTimeline(session.db, entityId!, maxLanes),
   'links.list': ({ session }, { entityId }) => linksOf(session.db, liveEntities(session.db), entityId),
   'links.get': ({ session }, { id }) => linkView(session.db, linkState(session.db, id), liveEntities(session.db)),
   'annotations.list': ({ session }, { target, targetId }) => annotationsOn(session.db, target, targetId),

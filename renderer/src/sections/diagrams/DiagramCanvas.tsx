@@ -18,6 +18,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
+import { useCanvasTools } from './canvas-tools';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
 import { ChangedNotice } from './ChangedNotice';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -147,6 +148,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
 
   useUndoKeys(api.undo, api.redo);
   const groupDrag = useGroupDrag(setNodes);
+  const tools = useCanvasTools(apply); // ELK layout, timeline, exports
 
   /** Adds a node in the middle of what the canvas shows. */
   const addAtCentre = (node: { kind: NodeKind; ref?: number; text?: string }, label?: string) => {
@@ -189,7 +191,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onAddEntity={(e) => addAtCentre({ kind: 'entity', ref: e.id }, `Add ${e.name}`)}
         onAddSource={(kind, ref) => addAtCentre({ kind, ref })}
         onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
-        onLayout={() => void api.layout().then((r) => r && (fitNext.current = true))}
+        onLayout={() => void tools.layout(false)}
         onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
@@ -202,13 +204,16 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           },
           onNext: goToFound,
         }}
-        extras={toolbarExtras?.({
+        extras={tools.extras(
           view,
-          api,
-          flow,
-          selectedNodes: nodes.filter((n) => n.selected).map((n) => caseId(n.id)),
-          canvas: wrapper.current,
-        })}
+          toolbarExtras?.({
+            view,
+            api,
+            flow,
+            selectedNodes: nodes.filter((n) => n.selected).map((n) => caseId(n.id)),
+            canvas: wrapper.current,
+          }),
+        )}
       />
       <ChangedNotice view={view} />
       {api.error && (
@@ -277,6 +282,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           onEditLink={(e) => void editLinkOps(view, e).then((ops) => ops && apply(ops))}
         />
       </div>
+      {tools.panel(view)}
     </section>
   );
 }

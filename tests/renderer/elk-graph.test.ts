@@ -1,0 +1,120 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SIZE,
+  ELK_OPTIONS,
+  FAST_OPTIONS,
+  LARGE_GRAPH,
+  fromElkGraph,
+  toElkGraph,
+  type LayoutInputEdge,
+  type LayoutInputNode,
+} from '../../renderer/src/sections/diagrams/elk-graph';
+
+const node = (id: string, x = 0, y = 0, extra: Partial<LayoutInputNode> = {}): LayoutInputNode => ({
+  id,
+  position: { x, y },
+  ...extra,
+});
+const edge = (source: string, target: string, id = `${source}-${target}`): LayoutInputEdge => ({ id, source, target });
+
+describe('React Flow → ELK graph', () => {
+  it('sizes nodes by what React Flow measured, else their set size, else the default', () => {
+    const g = toElkGraph(
+      [
+        node('a', 0, 0, { measured: { width: 210, height: 70 }, width: 5 }),
+        node('b', 0, 0, { width: 90, height: 30 }),
+        node('c'),
+      ],
+      [],
+    );
+    expect(g.children).toEqual([
+      { id: 'a', width: 210, height: 70 },
+      { id: 'b', width: 90, height: 30 },
+      { id: 'c', ...DEFAULT_SIZE },
+    ]);
+    expect(g.layoutOptions?.['elk.algorithm']).toBe('layered');
+  });
+
+  it('lays out top-level nodes only; edges to a node in a group count as edges to the group; no self-loops or repeats', () => {
+    const nodes = [
+      node('g'),
+      node('in-g', 10, 10, { parentId: 'g' }),
+      node('x'),
+      node('y'),
+      node('orphan', 0, 0, { parentId: 'gone' }),
+    ];
+    const edges = [
+      edge('x', 'in-g'),
+      edge('in-g', 'g'),
+      edge('x', 'y'),
+      edge('x', 'y', 'link'),
+      edge('y', 'x'),
+      edge('x', 'nowhere'),
+    ];
+    const g = toElkGraph(nodes, edges);
+    expect(g.children!.map((c) => c.id)).toEqual(['g', 'x', 'y', 'orphan']);
+    expect(g.edges!.map((e) => [e.sources[0], e.targets[0]])).toEqual([
+      ['x', 'g'],
+      ['x', 'y'],
+      ['y', 'x'],
+    ]);
+  });
+
+  it('trades polish for time on a big diagram (the quality options take minutes on 1,000 nodes)', () => {
+    const many = Array.from({ length: LARGE_GRAPH }, (_, i) => node(String(i)));
+    expect(toElkGraph(many.slice(1), []).layoutOptions).toBe(ELK_OPTIONS);
+    expect(toElkGraph(many, []).layoutOptions).toBe(FAST_OPTIONS);
+  });
+
+  it('with selectedOnly, takes the selected nodes and the edges among them', () => {
+    const nodes = [node('a', 0, 0, { selected: true }), node('b', 0, 0, { selected: true }), node('c')];
+    const g = toElkGraph(nodes, [edge('a', 'b'), edge('b', 'c')], { selectedOnly: true });
+    expect(g.children!.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(g.edges!.map((e) => e.id)).toEqual(['a-b']);
+  });
+});
+
+describe('ELK graph → positions', () => {
+  it('reads each node’s position, rounded', () => {
+    const pos = fromElkGraph({ id: 'root', children: [{ id: 'a', x: 12.4, y: 7.6 }, { id: 'b' }] }, []);
+    expect([...pos]).toEqual([
+      ['a', { x: 12, y: 8 }],
+      ['b', { x: 0, y: 0 }],
+    ]);
+  });
+
+  it('keeps a partial layout where the selection was (its top-left corner)', () => {
+    const nodes = [node('a', 500, 300, { selected: true }), node('b', 800, 260, { selected: true })];
+    const pos = fromElkGraph(
+      {
+        id: 'root',
+        children: [
+          { id: 'a', x: 12, y: 40 },
+          { id: 'b', x: 272, y: 12 },
+        ],
+      },
+      nodes,
+      { selectedOnly: true },
+    );
+    expect(pos.get('a')).toEqual({ x: 500, y: 288 });
+    expect(pos.get('b')).toEqual({ x: 760, y: 260 });
+  });
+});
+
+describe('round trip through ELK (the library the worker runs)', () => {
+  it('puts shippers left of their consignees, with no two nodes overlapping', async () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((id) => node(id));
+    const edges = [edge('a', 'b'), edge('b', 'c'), edge('a', 'd'), edge('d', 'c'), edge('e', 'a')];
+    const laidOut = await new ELK().layout(toElkGraph(nodes, edges));
+    const pos = fromElkGraph(laidOut, nodes);
+    for (const e of edges) expect(pos.get(e.source)!.x).toBeLessThan(pos.get(e.target)!.x);
+    const boxes = [...pos.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        const apart = Math.abs(p.x - q.x) >= DEFAULT_SIZE.width || Math.abs(p.y - q.y) >= DEFAULT_SIZE.height;
+        expect(apart).toBe(true);
+      }
+  });
+});
