@@ -28,6 +28,8 @@ export const SCREENING_REVIEW_THRESHOLD = 0.7;
 /** Where a brand-plus-region or parent-and-branch pair lands: reviewed, never certain. */
 const CONTAINED_SCORE = 0.85;
 const ACRONYM_SCORE = 0.85;
+/** One name whole inside the other, which adds words of its own (Strategic Rocket Force / … of the Korean People's Army). */
+const PART_OF_SCORE = 0.75;
 /** The resolver's factor for different legal families (score.ts), and screening's. */
 const RESOLVER_FAMILY_FACTOR = 0.6;
 const SCREENING_FAMILY_FACTOR = 0.85;
@@ -193,11 +195,14 @@ export function screeningScorePrepared(a: ScreeningName, b: ScreeningName): Scre
     reasons.push('For screening, a different legal form counts less: a list may name the parent.');
   }
 
-  if (score < CONTAINED_SCORE && contained(a, b, pair.matched, pair.onlyA, pair.onlyB)) {
+  const containment = contained(a, b, pair.matched, pair.onlyA, pair.onlyB);
+  const rest = [...pair.onlyA, ...pair.onlyB].join(', ');
+  if (containment === 'generic' && score < CONTAINED_SCORE) {
     score = CONTAINED_SCORE;
-    reasons.push(
-      `The names share their distinctive words; the rest (${[...pair.onlyA, ...pair.onlyB].join(', ')}) says where or what kind.`,
-    );
+    reasons.push(`The names share their distinctive words; the rest (${rest}) says where or what kind.`);
+  } else if (containment === 'words' && score < PART_OF_SCORE) {
+    score = PART_OF_SCORE;
+    reasons.push(`One name is all in the other, which adds ${rest}: a parent, a division or a fuller name.`);
   }
 
   const acronym = acronymOf(a, b) ?? acronymOf(b, a);
@@ -215,18 +220,27 @@ export function screeningScore(a: string, b: string): ScreeningScore {
 }
 
 /**
- * Whether the names agree on at least one distinctive word and whatever only
- * one of them has is a place or a kind of business (one side only: two
- * different extra words are two companies).
+ * Whether one name is all in the other: they agree on at least one
+ * distinctive word and only one of them has more. 'generic' when what it
+ * has more is a place or a kind of business, 'words' when it is words of
+ * its own, null otherwise (two different extra words are two companies).
  */
-function contained(a: ScreeningName, b: ScreeningName, matched: string[], onlyA: string[], onlyB: string[]): boolean {
-  if (onlyA.length && onlyB.length) return false;
+function contained(
+  a: ScreeningName,
+  b: ScreeningName,
+  matched: string[],
+  onlyA: string[],
+  onlyB: string[],
+): 'generic' | 'words' | null {
+  if (onlyA.length && onlyB.length) return null;
   const distinctiveMatch = matched.some((m) => {
     const [sa, sb] = m.split('~');
-    return !a.generic.has(sa!) && !b.generic.has(sb ?? sa!);
+    return !a.generic.has(sa!) && !b.generic.has(sb ?? sa!) && !/^[0-9]+$/.test(sa!);
   });
-  if (!distinctiveMatch) return false;
-  return onlyA.every((w) => a.generic.has(w)) && onlyB.every((w) => b.generic.has(w));
+  if (!distinctiveMatch) return null;
+  if (onlyA.every((w) => a.generic.has(w)) && onlyB.every((w) => b.generic.has(w))) return 'generic';
+  // A number only one name has is another company (Kodo-Kai / Third Kodo-Kai), not a fuller name.
+  return [...onlyA, ...onlyB].some((w) => /^[0-9]+$/.test(w)) ? null : 'words';
 }
 
 /**

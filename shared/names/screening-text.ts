@@ -8,6 +8,9 @@
  * so it only has to be consistent, not correct English. Resolution does not
  * use it: it joins companies on its own evidence and stays as strict.
  */
+import { findLegalForms } from './legal-forms';
+import { HAN } from './normalize';
+import { foldWord } from './tokens';
 
 const ONES = [
   'zero',
@@ -104,19 +107,45 @@ const COUNTRY_INITIALS: Record<string, string> = {
   uae: 'united arab emirates',
 };
 
+/** Particles and joining words, written or left out at will, as whole words (Al-, -ul-, of, &…). */
+const PARTICLES =
+  /(?<![\p{L}\p{N}])(?:&|and|und|et|of|the|for|de|del|della|di|da|du|des|al|el|ul|wa|va|fi|in|y|e|i)(?![\p{L}\p{N}])/giu;
+
 export interface ScreeningText {
   text: string;
   /** What was rewritten, for the reasons a reviewer reads ("J.P. → JP"). */
   rewrites: string[];
 }
 
-/** A name rewritten for screening (see the module comment); `rewrites` says what changed. */
+/** Words as splitWords (tokens.ts) reads them: letters and digits, a Han run apart. */
+const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+
+/**
+ * A name rewritten for screening (see the module comment); `rewrites` says
+ * what changed. Its legal forms, at either end, are kept as written: S.A. de
+ * C.V. or A.Ş. are forms only with their dots and particles.
+ */
 export function screeningText(raw: string): ScreeningText {
+  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const words = [...text.matchAll(WORD)];
+  const core = findLegalForms(
+    words.map((w) => (HAN.test(w[0]) ? '\u0000' : foldWord(w[0].toLowerCase()))),
+    false,
+  );
+  if (core.start >= core.end) return { text, rewrites: [] };
+  const from = words[core.start]!.index;
+  const last = words[core.end - 1]!;
+  const to = last.index + last[0].length;
+  const rewritten = rewriteCore(text.slice(from, to));
+  return { text: `${text.slice(0, from)}${rewritten.text}${text.slice(to)}`, rewrites: rewritten.rewrites };
+}
+
+function rewriteCore(core: string): ScreeningText {
   const rewrites: string[] = [];
   const note = (from: string, to: string) => {
     if (from.trim() !== to.trim()) rewrites.push(`${from.trim()} → ${to.trim() || '(nothing)'}`);
   };
-  let s = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  let s = core;
   // Dotted initials: J.P., A. B. C., U.S.A. (two or more one-letter parts).
   s = s.replace(/(?<![\p{L}\p{N}])(?:\p{L}\.\s?){2,}/gu, (m) => {
     const joined = m.replace(/[.\s]/g, '') + (m.endsWith(' ') ? ' ' : '');
@@ -135,8 +164,10 @@ export function screeningText(raw: string): ScreeningText {
     note(article[0], '');
     s = (s.slice(0, article.index) + s.slice(article.index + article[0].length)).trim();
   }
-  // "&" and "and" between words (Morgan Chase & Co. / Morgan Chase and Co): joining words, not names.
-  s = s.replace(/\s+(?:&|and|und|et)\s+/giu, (m) => (note(m, ' '), ' '));
+  // Joining words and particles (Morgan Chase & Co. / and Co; Al-Salah Society / Salah Society; Bank of
+  // Omaha): one name writes them where another leaves them out. Set aside without a note.
+  const kept = s.replace(PARTICLES, ' ').replace(/\s+/g, ' ').trim();
+  if (/[\p{L}\p{N}]/u.test(kept)) s = kept;
   // Ordinals in digits (1st, 22nd) and numbers in words (First, Forty-Four).
   s = s.replace(/\b(\d+)(?:st|nd|rd|th)\b/gi, (m, n: string) => (note(m, n), n));
   s = numbersInWords(s, note);
