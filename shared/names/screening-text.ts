@@ -59,7 +59,10 @@ function numbersInWords(s: string, note: (from: string, to: string) => void): st
       j += /^and$/i.test(parts[j + 2]!) ? 4 : 2;
     const run = parts.slice(i, j + 1).join('');
     const n = numberOfRun(run);
-    if (n === null) continue;
+    if (n === null) {
+      i = j; // the run stays as written, all of it
+      continue;
+    }
     note(run, String(n));
     parts.splice(i, j - i + 1, String(n));
   }
@@ -126,18 +129,25 @@ const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
  * C.V. or A.Ş. are forms only with their dots and particles.
  */
 export function screeningText(raw: string): ScreeningText {
-  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  let text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Except initials opening a name: J.P. Morgan reads as the form ЈП (a Serbian public enterprise) otherwise.
+  const lead: string[] = [];
+  text = text.replace(/^(?:\p{L}\.\s?){2,}(?=\S)/u, (m) => {
+    const joined = `${m.replace(/[.\s]/g, '')} `;
+    lead.push(`${m.trim()} → ${joined.trim()}`);
+    return joined;
+  });
   const words = [...text.matchAll(WORD)];
   const core = findLegalForms(
     words.map((w) => (HAN.test(w[0]) ? '\u0000' : foldWord(w[0].toLowerCase()))),
     false,
   );
-  if (core.start >= core.end) return { text, rewrites: [] };
+  if (core.start >= core.end) return { text, rewrites: lead };
   const from = words[core.start]!.index;
   const last = words[core.end - 1]!;
   const to = last.index + last[0].length;
   const rewritten = rewriteCore(text.slice(from, to));
-  return { text: `${text.slice(0, from)}${rewritten.text}${text.slice(to)}`, rewrites: rewritten.rewrites };
+  return { text: `${text.slice(0, from)}${rewritten.text}${text.slice(to)}`, rewrites: [...lead, ...rewritten.rewrites] };
 }
 
 function rewriteCore(core: string): ScreeningText {
