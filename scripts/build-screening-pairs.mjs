@@ -39,7 +39,7 @@ const distinct = (a, b) => {
 };
 
 const out = [];
-for (const [id, o] of orgs) for (const [kind, alias] of o.aliases) out.push([1, `ofac-${kind}`, o.name, alias]);
+for (const o of orgs.values()) for (const [kind, alias] of o.aliases) out.push([1, `ofac-${kind}`, o.name, alias]);
 
 // Entries indexed by their rare words; each entry's partner: most words shared, then lowest id.
 const byWord = new Map();

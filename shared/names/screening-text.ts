@@ -35,7 +35,15 @@ const ONES = [
   'nineteen',
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const ORDINAL_ONES: Record<string, number> = { first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 };
+const ORDINAL_ONES: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fifth: 5,
+  eighth: 8,
+  ninth: 9,
+  twelfth: 12,
+};
 
 /** A number word's value ('forty' 40, 'fourth' 4, 'twentieth' 20), or undefined. */
 function numberWord(w: string): number | undefined {
@@ -147,7 +155,10 @@ export function screeningText(raw: string): ScreeningText {
   const last = words[core.end - 1]!;
   const to = last.index + last[0].length;
   const rewritten = rewriteCore(text.slice(from, to));
-  return { text: `${text.slice(0, from)}${rewritten.text}${text.slice(to)}`, rewrites: [...lead, ...rewritten.rewrites] };
+  return {
+    text: `${text.slice(0, from)}${rewritten.text}${text.slice(to)}`,
+    rewrites: [...lead, ...rewritten.rewrites],
+  };
 }
 
 function rewriteCore(core: string): ScreeningText {
