@@ -7,7 +7,8 @@ import { call } from '../../electron/core/dispatch';
 import type { CustomsRecord } from '../../shared/domain/records';
 import { CHPL_TIERS, chplTierOf } from '../../shared/goods/hs-codes';
 import { hsDescriber } from '../../shared/goods/hs-describe';
-import { must, SAMPLES, SHARED, tempCase } from '../helpers/temp';
+import { custodian } from '../helpers/cli';
+import { must, SAMPLES, SHARED, tempCase, tempDir } from '../helpers/temp';
 
 const csv = (name: string) =>
   parse(readFileSync(join(SHARED, 'data', name), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -111,4 +112,17 @@ describe('records of a real sample, by CHPL tier', () => {
     expect(detail.goods!.levels.map((l) => l.text)[0]).toBe('Aircraft, spacecraft, and parts thereof');
     expect(detail.record.hsText).toMatch(/parts of aeroplanes, helicopters/);
   });
+
+  it('are filtered by tier from the command line too, each with its HS text', () => {
+    const path = join(tempDir(), 'cli.case');
+    expect(custodian(['new', path]).status).toBe(0);
+    const imported = custodian(['import', path, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
+    expect(imported.status, imported.stderr).toBe(0);
+    const run = custodian(['records', path, '--chpl', '1', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const listed = run.json<CustomsRecord[]>();
+    expect(listed.map((r) => r.row)).toEqual(all.filter((r) => r.chplTier === '1').map((r) => r.row));
+    for (const r of listed) expect(r.hsText).toMatch(/^Electronic integrated circuits/);
+    expect(custodian(['records', path, '--chpl', '9', '--json']).status).not.toBe(0);
+  }, 120_000);
 });
