@@ -72,10 +72,10 @@ const WIDTHS: Partial<Record<RecordField, number>> = {
   date: 104,
   direction: 80,
   declarationNo: 200,
-  shipper: 160,
-  consignee: 160,
-  hsCode: 200,
-  description: 140,
+  shipper: 150,
+  consignee: 150,
+  hsCode: 160,
+  description: 130,
   valueUsd: 128,
   originCountry: 64,
   netKg: 130,
@@ -102,7 +102,7 @@ export const ALL_COLUMNS: Column[] = [
     ...(NUMERIC.has(f) ? { align: 'right' as const } : {}),
     ...(SORTABLE.has(f) ? { sort: f as Column['sort'] } : {}),
   })),
-  { key: 'chplTier', label: 'CHPL', width: 76, value: (r) => r.chplTier ?? '', sort: 'chplTier' },
+  { key: 'chplTier', label: 'CHPL', width: 72, value: (r) => r.chplTier ?? '', sort: 'chplTier' },
 ];
 
 export const DEFAULT_COLUMNS = [
