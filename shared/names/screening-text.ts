@@ -138,7 +138,8 @@ const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
  */
 export function screeningText(raw: string): ScreeningText {
   let text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  // Except initials opening a name: J.P. Morgan reads as the form ЈП (a Serbian public enterprise) otherwise.
+  // Initials opening a name are joined first: J.P. Morgan would read as the legal form ЈП (a Serbian public
+  // enterprise) and keep its dots.
   const lead: string[] = [];
   text = text.replace(/^(?:\p{L}\.\s?){2,}(?=\S)/u, (m) => {
     const joined = `${m.replace(/[.\s]/g, '')} `;
@@ -185,6 +186,7 @@ function rewriteCore(core: string): ScreeningText {
     note(article[0], '');
     s = (s.slice(0, article.index) + s.slice(article.index + article[0].length)).trim();
   }
+  s = s.replace(/\bunited states of america\b/giu, (m) => (note(m, 'United States'), 'United States'));
   // Joining words and particles (Morgan Chase & Co. / and Co; Al-Salah Society / Salah Society; Bank of
   // Omaha): one name writes them where another leaves them out. Set aside without a note.
   const kept = s.replace(PARTICLES, ' ').replace(/\s+/g, ' ').trim();
@@ -192,7 +194,6 @@ function rewriteCore(core: string): ScreeningText {
   // Ordinals in digits (1st, 22nd) and numbers in words (First, Forty-Four).
   s = s.replace(/\b(\d+)(?:st|nd|rd|th)\b/gi, (m, n: string) => (note(m, n), n));
   s = numbersInWords(s, note);
-  s = s.replace(/\bunited states of america\b/giu, (m) => (note(m, 'United States'), 'United States'));
   s = s.replace(/[\p{L}]+/gu, (word) => {
     const lower = word.toLowerCase();
     const country = COUNTRY_INITIALS[lower];

@@ -111,6 +111,7 @@ describe('screening text', () => {
     expect(analyzeName(text('O.O.O. Priborprom M')).family).toBe('LLC');
     expect(text('Foo A.S.')).toBe('Foo A.S.');
     expect(text('Bank of Omaha')).toBe('Bank Omaha');
+    expect(text('Bank of the United States of America')).toBe('Bank United States');
   });
 
   it('leaves the resolver’s own score as it was: screening reads loosely, resolution does not', () => {
