@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { job, method } from './define';
+import { CHPL_TIERS } from '../goods/hs-codes';
 import {
   RECORD_FIELDS,
   type CustomsRecord,
@@ -69,6 +70,8 @@ export const recordFilter = z.object({
   dateTo: z.string().optional(),
   /** HS code prefix, digits only (`8807`, `880730`); dots and spaces are ignored. */
   hsPrefix: z.string().optional(),
+  /** Records whose HS 6 is on the Common High Priority List in this tier, or in any tier (`any`). */
+  chplTier: z.enum([...CHPL_TIERS, 'any']).optional(),
   /** ISO alpha-2; matches any of the record's countries. */
   country: z.string().optional(),
   /** Text in the shipper, consignee, notify party or producer name. */
@@ -99,6 +102,7 @@ const SORTABLE = [
   'netKg',
   'quantity',
   'value',
+  'chplTier',
 ] as const;
 
 const listQuery = recordFilter.extend({

@@ -2,6 +2,7 @@
  * Custodian's customs-record fields. A mapping turns a file's columns into
  * these; everything a file has beyond them stays in the raw row.
  */
+import type { ChplTier, HsDescription } from '../goods/hs-codes';
 export const RECORD_FIELDS = [
   'date',
   'direction',
@@ -100,6 +101,10 @@ export interface CustomsRecord extends NormalizedFields {
   row: number;
   /** The HS 6 (international) prefix of hsCode, when it has at least 6 digits. */
   hs6: string | null;
+  /** The Common High Priority List tier of hsCode (a 2017 code mapped to 2022), or null when not listed. */
+  chplTier: ChplTier | null;
+  /** The HS 2022 text of hsCode, its most specific level known (records.list and records.get fill it in). */
+  hsText?: string | null;
   flags: RecordFlag[];
 }
 
@@ -119,6 +124,8 @@ export interface Provenance {
 
 export interface RecordDetail {
   record: CustomsRecord;
+  /** The HS code described from HS 2022, chapter to subheading. */
+  goods?: HsDescription | null;
   provenance: Provenance;
 }
 

@@ -55,6 +55,7 @@ const FILTER_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   hs: { type: 'string' },
+  chpl: { type: 'string' },
   country: { type: 'string' },
   party: { type: 'string' },
   'min-usd': { type: 'string' },
@@ -137,7 +138,7 @@ export const recordsCommands: Command[] = [
   {
     name: 'records',
     usage:
-      'custodian records CASE [--limit N | --all] [--offset N] [--jsonl] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
+      'custodian records CASE [--limit N | --all] [--offset N] [--jsonl] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--chpl TIER|any] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
     summary: 'list customs records (--all: every one; --jsonl: one JSON record per line)',
     opensCase: true,
     options: {
@@ -206,6 +207,7 @@ function filters(v: Values) {
     dateFrom: v.from,
     dateTo: v.to,
     hsPrefix: v.hs,
+    chplTier: v.chpl,
     country: v.country,
     party: v.party,
     valueMin: num(v['min-usd'], 'min-usd'),

@@ -4,6 +4,7 @@
  * condition on the record id.
  */
 import type { RecordFilterInput } from '../../../shared/api/records';
+import { CHPL_TIERS, chplPrefixes, type ChplTier } from '../../../shared/goods/hs-codes';
 
 const COUNTRY_COLUMNS = [
   'shipper_country',
@@ -63,6 +64,14 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
   if (hs) {
     sql.push('r.hs_code >= ? AND r.hs_code < ?');
     params.push(...hsRange(hs));
+  }
+  if (filter.chplTier) {
+    // Each listed prefix reads its range of the hs_code index; a record is on one prefix at most.
+    const tiers = filter.chplTier === 'any' ? [...CHPL_TIERS] : [filter.chplTier];
+    sql.push(
+      "r.id IN (SELECT x.id FROM json_each(?) p JOIN records x ON x.hs_code >= p.value AND x.hs_code < p.value || '~')",
+    );
+    params.push(JSON.stringify(chplPrefixes(tiers).map(([prefix]) => prefix)));
   }
   if (filter.country) {
     sql.push(`? IN (${COUNTRY_COLUMNS.map((c) => `r.${c}`).join(', ')})`);
@@ -139,6 +148,19 @@ function matchSql(m: RecordMatch): { sql: string; params: unknown[] } {
     params.push(...hsRange(m.hsPrefix));
   }
   return parts.length ? { sql: `r.id IN (${parts.join(' UNION ')})`, params } : { sql: '0', params };
+}
+
+/**
+ * The CHPL tier of `hsColumn` as an SQL expression (NULL off the list), for
+ * sorting: a CASE on its first six digits, the 2017 forms included, so the
+ * tier follows the list the app carries, with nothing stored to go stale.
+ */
+export function chplTierSql(hsColumn: string): { sql: string; params: (string | ChplTier)[] } {
+  const prefixes = chplPrefixes();
+  return {
+    sql: `CASE substr(${hsColumn}, 1, 6) ${prefixes.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+    params: prefixes.flat(),
+  };
 }
 
 /** filterSql as a WHERE clause ('' for no condition). */

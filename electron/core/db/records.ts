@@ -6,7 +6,8 @@ import {
   type RecordField,
   type RecordFlag,
 } from '../../../shared/domain/records';
-import { filterSql, whereSql, type RecordFilter } from './record-filter';
+import { chplTierOf } from '../../../shared/goods/hs-codes';
+import { chplTierSql, filterSql, whereSql, type RecordFilter } from './record-filter';
 import { foldForIndexSql, INDEXED_FIELDS } from './records-fts';
 import type { ReadDb, WriteDb } from './types';
 
@@ -31,6 +32,7 @@ export function toCustomsRecord(r: RecordRow): CustomsRecord {
     row: r.row,
     ...(fields as NormalizedFields),
     hs6: hs && hs.length >= 6 ? hs.slice(0, 6) : null,
+    chplTier: chplTierOf(hs),
     flags: JSON.parse(r.flags) as RecordFlag[],
   };
 }
@@ -145,14 +147,17 @@ export function listRecords(
   filter: RecordFilter,
   limit: number,
   offset: number,
-  sort?: RecordField | 'row',
+  sort?: RecordField | 'row' | 'chplTier',
   desc?: boolean,
   afterId?: number,
 ): CustomsRecord[] {
   const f = filterSql(filter);
   const dir = desc ? 'DESC' : 'ASC';
   // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
-  const order = sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+  // The tier is no column: it is worked out from hs_code in the ORDER BY (a CASE over the CHPL's fifty prefixes).
+  const tier = sort === 'chplTier' ? chplTierSql('r.hs_code') : null;
+  const key = tier ? tier.sql : sort && sort !== 'row' && sort !== 'chplTier' ? `r.${RECORD_COLUMNS[sort]}` : null;
+  const order = key ? `${key} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
   if (afterId !== undefined) {
     f.sql.push(desc ? 'r.id < ?' : 'r.id > ?');
     f.params.push(afterId);
@@ -160,7 +165,7 @@ export function listRecords(
   const w = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
   const rows = db
     .prepare(`SELECT r.* FROM records r ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...f.params, limit, offset) as RecordRow[];
+    .all(...f.params, ...(tier?.params ?? []), limit, offset) as RecordRow[];
   return rows.map(toCustomsRecord);
 }
 

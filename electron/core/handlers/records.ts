@@ -5,6 +5,7 @@ import { rejectsCsv } from '../../../shared/domain/rejects-csv';
 import { CustodianError } from '../../../shared/result';
 import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, listRecords } from '../db/records';
+import { withGoods, withHsText } from '../goods/describe-records';
 import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { recordFilter } from '../search/record-match';
 import { searchAll } from '../search/search-all';
@@ -40,10 +41,10 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
     if (afterId !== undefined && sort && sort !== 'row') {
       throw new CustodianError('invalid_input', `afterId pages in record order; with sort ${sort}, page with offset.`);
     }
-    return listRecords(session.db, recordFilter(session.db, filter), limit, offset, sort, desc, afterId);
+    return withHsText(listRecords(session.db, recordFilter(session.db, filter), limit, offset, sort, desc, afterId));
   },
   'records.count': ({ session }, filter) => countRecords(session.db, recordFilter(session.db, filter)),
-  'records.get': ({ session }, { id }) => recordWithProvenance(session.db, id),
+  'records.get': ({ session }, { id }) => withGoods(recordWithProvenance(session.db, id)),
   'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
 };
 

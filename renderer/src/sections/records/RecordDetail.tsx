@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RECORD_FIELDS, type RecordDetail as Detail } from '../../../../shared/domain/records';
+import type { HsDescription } from '../../../../shared/goods/hs-codes';
 import { client } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { FIELD_LABELS } from './columns';
@@ -52,6 +53,7 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
         </p>
       )}
       <RecordParties recordId={record.id} />
+      {detail.goods && <GoodsSection goods={detail.goods} />}
       <section className="provenance" aria-label="Provenance">
         <h4>Provenance</h4>
         <dl>
@@ -92,5 +94,35 @@ export function RecordDetail({ id, onClose }: { id: number; onClose(): void }) {
         </dl>
       </section>
     </aside>
+  );
+}
+
+/** HS 2022 codes are written with a dot after the heading: 8807.30. */
+const dotted = (code: string) => (code.length > 4 ? `${code.slice(0, 4)}.${code.slice(4)}` : code);
+
+/** The record's HS code described chapter to subheading, and its place on the Common High Priority List. */
+function GoodsSection({ goods }: { goods: HsDescription }) {
+  return (
+    <section aria-label="Goods">
+      <h4>Goods (HS 2022)</h4>
+      {goods.chplTier && (
+        <p className="flags">
+          <span className="flag">CHPL tier {goods.chplTier}</span>
+        </p>
+      )}
+      <dl>
+        {goods.levels.map((l) => (
+          <div key={l.code} className="kv">
+            <dt className="mono">{dotted(l.code)}</dt>
+            <dd>{l.text}</dd>
+          </div>
+        ))}
+      </dl>
+      {goods.from2017 && (
+        <p className="muted small">
+          Declared as {dotted(goods.from2017)} (HS 2017), which HS 2022 renumbered {dotted(goods.code)}.
+        </p>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RECORD_FLAGS, type ImportInfo } from '../../../../shared/domain/records';
+import { CHPL_TIERS } from '../../../../shared/goods/hs-codes';
 import { client } from '../../api/client';
 import { setParams } from '../../router';
 import { useApp } from '../../state/store';
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /**
- * Filters beyond the search box (the entity, as chips; import, flag, dates,
+ * Filters beyond the search box (the entity, as chips; import, flag, dates, CHPL tier,
  * HS prefix, country, value) and the column chooser. Each field's hint is an example ("e.g.
  * 8807"), shown muted and in italics, so an empty field never looks like a
  * filter in force.
@@ -68,6 +69,18 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
       {text('from', 'From', 'YYYY-MM-DD', 'date')}
       {text('to', 'To', 'YYYY-MM-DD', 'date')}
       {text('hs', 'HS', 'e.g. 8807', 'short')}
+      <label>
+        CHPL
+        <select aria-label="CHPL tier" value={params.chpl ?? ''} onChange={(e) => setParams({ chpl: e.target.value })}>
+          <option value="">all goods</option>
+          <option value="any">any tier</option>
+          {CHPL_TIERS.map((t) => (
+            <option key={t} value={t}>
+              tier {t}
+            </option>
+          ))}
+        </select>
+      </label>
       {text('country', 'Country', 'e.g. CN', 'short')}
       {text('min', 'Min USD', 'e.g. 10000')}
       <span className="spacer" />

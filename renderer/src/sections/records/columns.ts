@@ -7,7 +7,18 @@ export interface Column {
   value(r: CustomsRecord): string;
   align?: 'right';
   /** The records.list sort key, when the column can be sorted on. */
-  sort?: 'row' | 'date' | 'shipper' | 'consignee' | 'hsCode' | 'valueUsd' | 'grossKg' | 'netKg' | 'quantity' | 'value';
+  sort?:
+    | 'row'
+    | 'date'
+    | 'shipper'
+    | 'consignee'
+    | 'hsCode'
+    | 'valueUsd'
+    | 'grossKg'
+    | 'netKg'
+    | 'quantity'
+    | 'value'
+    | 'chplTier';
 }
 
 const money = (n: number | null) => (n === null ? '' : n.toLocaleString(undefined, { maximumFractionDigits: 2 }));
@@ -61,10 +72,10 @@ const WIDTHS: Partial<Record<RecordField, number>> = {
   date: 104,
   direction: 80,
   declarationNo: 200,
-  shipper: 172,
-  consignee: 172,
-  hsCode: 112,
-  description: 178,
+  shipper: 150,
+  consignee: 150,
+  hsCode: 160,
+  description: 130,
   valueUsd: 128,
   originCountry: 64,
   netKg: 130,
@@ -74,17 +85,24 @@ const WIDTHS: Partial<Record<RecordField, number>> = {
   customsPost: 220,
 };
 
-/** Every column the table can show: the row number and each record field. */
+/** The HS code with its HS 2022 text beside it (the cell's tooltip shows all of it). */
+const hsWithText = (r: CustomsRecord) => (r.hsCode ? (r.hsText ? `${r.hsCode} · ${r.hsText}` : r.hsCode) : '');
+
+/** Every column the table can show: the row number, each record field, and the record's CHPL tier. */
 export const ALL_COLUMNS: Column[] = [
   { key: 'row', label: 'Row', width: 72, value: (r) => String(r.row), align: 'right', sort: 'row' },
   ...RECORD_FIELDS.map((f): Column => ({
     key: f,
     label: FIELD_LABELS[f],
     width: WIDTHS[f] ?? 120,
-    value: (r) => (NUMERIC.has(f) ? money(r[f] as number | null) : ((r[f] as string | null) ?? '')),
+    value:
+      f === 'hsCode'
+        ? hsWithText
+        : (r) => (NUMERIC.has(f) ? money(r[f] as number | null) : ((r[f] as string | null) ?? '')),
     ...(NUMERIC.has(f) ? { align: 'right' as const } : {}),
     ...(SORTABLE.has(f) ? { sort: f as Column['sort'] } : {}),
   })),
+  { key: 'chplTier', label: 'CHPL', width: 72, value: (r) => r.chplTier ?? '', sort: 'chplTier' },
 ];
 
 export const DEFAULT_COLUMNS = [
@@ -94,6 +112,7 @@ export const DEFAULT_COLUMNS = [
   'shipper',
   'consignee',
   'hsCode',
+  'chplTier',
   'description',
   'valueUsd',
   'originCountry',

@@ -1,4 +1,5 @@
 import type { RecordFilterInput } from '../../../../shared/api/records';
+import { CHPL_TIERS, type ChplTier } from '../../../../shared/goods/hs-codes';
 import { intOrNull } from '../../router';
 import type { Column } from './columns';
 
@@ -7,7 +8,7 @@ export type SortKey = NonNullable<Column['sort']>;
 /** A records.list query without its page: the filters, the search text and the order. */
 export type RecordQuery = RecordFilterInput & { sort?: SortKey; desc?: boolean };
 
-/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&entity=54&cp=95&sort=date&desc=1`). */
+/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&chpl=3.B&entity=54&cp=95&sort=date&desc=1`). */
 const TEXT_PARAMS = { flag: 'flag', dateFrom: 'from', dateTo: 'to', hsPrefix: 'hs', country: 'country' } as const;
 export type TextFilter = keyof typeof TEXT_PARAMS;
 
@@ -22,6 +23,7 @@ const SORT_KEYS: readonly string[] = [
   'netKg',
   'quantity',
   'value',
+  'chplTier',
 ];
 
 /**
@@ -49,6 +51,8 @@ export function queryOfParams(params: Readonly<Record<string, string>>): RecordQ
   }
   const min = params.min !== undefined && params.min.trim() !== '' ? Number(params.min) : NaN;
   if (Number.isFinite(min)) q.valueMin = min;
+  const chpl = params.chpl as ChplTier | 'any' | undefined;
+  if (chpl === 'any' || CHPL_TIERS.includes(chpl as ChplTier)) q.chplTier = chpl;
   if (params.sort && SORT_KEYS.includes(params.sort)) {
     q.sort = params.sort as SortKey;
     q.desc = params.desc === '1';
