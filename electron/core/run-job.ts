@@ -9,6 +9,7 @@ const diagramJobs = () => import('./handlers/diagrams').then((m) => m.diagramsHa
 const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
+const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
 
 /**
  * Where each job method's handler lives, loaded when a job of that kind
@@ -23,6 +24,8 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'documents.ocr': documentJobs,
   'entities.resolve': entityJobs,
   'judgements.undoResolving': entityJobs,
+  'lists.import': screeningJobs,
+  'screening.run': screeningJobs,
 };
 
 /**

@@ -4,6 +4,7 @@ import { recordsHandlers } from './records';
 import { documentsHandlers } from './documents';
 import { entitiesHandlers } from './entities';
 import { diagramsHandlers } from './diagrams';
+import { screeningHandlers } from './screening';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -13,4 +14,5 @@ export const handlers = {
   ...documentsHandlers,
   ...entitiesHandlers,
   ...diagramsHandlers,
+  ...screeningHandlers,
 } satisfies Handlers<MethodName>;

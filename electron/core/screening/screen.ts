@@ -1,0 +1,135 @@
+/**
+ * Screening: every live entity — all its names in every script, its
+ * identifiers — against every entry of the current version of every list.
+ * Candidates come from blocking (entry-index.ts), so 50,000 entities meet
+ * a few dozen of 20,000 entries each instead of all of them; each
+ * candidate is scored name by name and the best pair kept, with the
+ * scorer's reasons. All hits of a run are written in one transaction with
+ * the run and its audit entry; reviews live apart and carry over.
+ */
+import type { ScreeningSummary } from '../../../shared/domain/screening';
+import { CustodianError } from '../../../shared/result';
+import { appendAudit } from '../db/audit-log';
+import { versionEntries } from '../db/sanction-entries';
+import { currentVersionIds } from '../db/sanction-lists';
+import { countReviewedHits, hitWriter, insertRun, type HitWrite } from '../db/screening-hits';
+import { countScreeningSubjects, screeningSubjects, type ScreeningSubject } from '../db/screening-subjects';
+import type { WriteDb } from '../db/types';
+import type { JobControl } from '../jobs/protocol';
+import { EntryIndex } from './entry-index';
+import { prepareScreeningName, SCREENING_THRESHOLD, scoreScreeningPair, type ScreeningName } from './match';
+
+/** Blocks larger than this are ordinary words; an entity meets no entry through them alone. */
+const MAX_BLOCK = 400;
+
+export function loadEntryIndex(db: WriteDb, versionIds: readonly number[]): EntryIndex {
+  const index = new EntryIndex();
+  for (const v of versionIds) for (const e of versionEntries(db, v)) index.add(e);
+  index.finish();
+  return index;
+}
+
+interface Best {
+  score: number;
+  entityName: number;
+  entryName: number;
+}
+
+/** The hits of one entity: best-scoring name pair per entry at or above the threshold, with reasons. */
+export function screenSubject(
+  index: EntryIndex,
+  subject: ScreeningSubject,
+  threshold = SCREENING_THRESHOLD,
+): HitWrite[] {
+  const names: ScreeningName[] = subject.names.map(prepareScreeningName).filter((n) => n.tokens.length > 0);
+  const best = new Map<number, Best>();
+  const candidates = new Set<number>();
+  names.forEach((name, n) => {
+    candidates.clear();
+    index.candidates(name, MAX_BLOCK, candidates);
+    for (const c of candidates) {
+      const score = scoreScreeningPair(name, index.names[c]!, index.stats, false).score;
+      const entry = index.nameEntry[c]!;
+      const b = best.get(entry);
+      if (!b || score > b.score) best.set(entry, { score, entityName: n, entryName: c });
+    }
+  });
+  const hits: HitWrite[] = [];
+  for (const [entry, b] of best) {
+    if (b.score < threshold) continue;
+    const s = scoreScreeningPair(names[b.entityName]!, index.names[b.entryName]!, index.stats, true);
+    hits.push({
+      entityId: subject.id,
+      entryId: index.entries[entry]!.id,
+      score: b.score,
+      entityName: names[b.entityName]!.raw,
+      entryName: index.names[b.entryName]!.raw,
+      reasons: s.reasons,
+    });
+  }
+  for (const id of subject.identifiers)
+    for (const entry of index.entriesWithIdentifier(id)) {
+      const e = index.entries[entry]!;
+      const hit = hits.find((h) => h.entryId === e.id);
+      const reason = `Same identifier ${id}.`;
+      if (hit) (hit.reasons.unshift(reason), (hit.score = Math.max(hit.score, 0.95)));
+      else
+        hits.push({
+          entityId: subject.id,
+          entryId: e.id,
+          score: 0.95,
+          entityName: subject.name,
+          entryName: e.name,
+          reasons: [reason],
+        });
+    }
+  return hits;
+}
+
+export function screenCase(db: WriteDb, actor: string, control?: JobControl): ScreeningSummary {
+  const versionIds = currentVersionIds(db);
+  if (!versionIds.length)
+    throw new CustodianError(
+      'no_lists',
+      'There is no sanctions list in this case yet; import one first (lists import).',
+    );
+  control?.progress(null, 'Reading the lists…');
+  const index = loadEntryIndex(db, versionIds);
+  const total = countScreeningSubjects(db);
+  const found: HitWrite[] = [];
+  let done = 0;
+  for (const subject of screeningSubjects(db)) {
+    found.push(...screenSubject(index, subject));
+    if (++done % 1000 === 0) {
+      if (control?.signal.aborted)
+        throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
+      control?.progress(
+        done / Math.max(1, total),
+        `${done.toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
+      );
+    }
+  }
+  return db
+    .transaction(() => {
+      const runId = insertRun(db, {
+        actor,
+        versionIds,
+        entities: done,
+        entries: index.entries.length,
+        hits: found.length,
+      });
+      const write = hitWriter(db, runId);
+      for (const h of found) write(h);
+      const summary = {
+        runId,
+        entities: done,
+        entries: index.entries.length,
+        hits: found.length,
+        versionIds,
+        reviewed: countReviewedHits(db, runId),
+      };
+      appendAudit(db, actor, 'screening.run', summary);
+      return summary;
+    })
+    .immediate();
+}
