@@ -62,13 +62,42 @@ export class EntryIndex {
     return a;
   }
 
-  /** Entry names under any key of `name`, each once, from blocks of at most `cap` names. */
-  candidates(name: ScreeningName, cap: number, out: Set<number>): void {
+  /**
+   * The entry names most worth scoring against `name`: those under its keys
+   * (blocks of at most `cap` names), ranked by the rarity of the keys they
+   * share with it (a shared rare word outweighs a shared common one), at
+   * most `top` of them and none with less than a third of the best's
+   * weight. Scoring is the costly step; this keeps it to a few pairs a name.
+   */
+  candidates(name: ScreeningName, cap: number, top: number, out: number[]): void {
+    // Flat scratch arrays, reset by the touched list: a Map per name was most of a screening's garbage.
+    if (this.weights.length < this.names.length) this.weights = new Float64Array(this.names.length);
+    const weights = this.weights;
+    const touched = this.touched;
+    touched.length = 0;
+    const total = Math.max(2, this.names.length);
+    let best = 0;
     for (const key of nameKeys(name)) {
       const block = this.blocks.get(key);
-      if (block && block.length <= cap) for (const i of block) out.add(i);
+      if (!block || block.length > cap) continue;
+      const w = Math.log(total / block.length);
+      for (const i of block) {
+        if (weights[i] === 0) touched.push(i);
+        const sum = (weights[i] = weights[i]! + w);
+        if (sum > best) best = sum;
+      }
     }
+    out.length = 0;
+    const floor = best / 3;
+    for (const i of touched) if (weights[i]! >= floor) out.push(i);
+    if (out.length > top) {
+      out.sort((a, b) => weights[b]! - weights[a]!);
+      out.length = top;
+    }
+    for (const i of touched) weights[i] = 0;
   }
+  private weights = new Float64Array(0);
+  private readonly touched: number[] = [];
 
   entriesWithIdentifier(id: string): readonly number[] {
     const key = identifierKey(id);

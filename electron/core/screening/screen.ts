@@ -21,6 +21,8 @@ import { prepareScreeningName, SCREENING_THRESHOLD, scoreScreeningPair, type Scr
 
 /** Blocks larger than this are ordinary words; an entity meets no entry through them alone. */
 const MAX_BLOCK = 400;
+/** Entry names scored per entity name, best-ranked by shared rare keys (entry-index.ts). */
+const TOP_CANDIDATES = 24;
 
 export function loadEntryIndex(db: WriteDb, versionIds: readonly number[]): EntryIndex {
   const index = new EntryIndex();
@@ -43,10 +45,9 @@ export function screenSubject(
 ): HitWrite[] {
   const names: ScreeningName[] = subject.names.map(prepareScreeningName).filter((n) => n.tokens.length > 0);
   const best = new Map<number, Best>();
-  const candidates = new Set<number>();
+  const candidates: number[] = [];
   names.forEach((name, n) => {
-    candidates.clear();
-    index.candidates(name, MAX_BLOCK, candidates);
+    index.candidates(name, MAX_BLOCK, TOP_CANDIDATES, candidates);
     for (const c of candidates) {
       const score = scoreScreeningPair(name, index.names[c]!, index.stats, false).score;
       const entry = index.nameEntry[c]!;
