@@ -24,7 +24,7 @@ let seed = 13;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 
-// Syllables spelled in Latin and Cyrillic alike: proper words of 2–3 of them (~100k) rarely repeat by chance.
+// Syllables spelled in Latin and Cyrillic alike: proper words of 3–4 of them (~70M) rarely repeat by chance.
 const CONS: [string, string][] = [
   ['b', 'б'],
   ['d', 'д'],
@@ -67,7 +67,7 @@ const HAN_TRADE = ['科技', '贸易', '机械', '航空', '电子', '物流'];
 
 /** A proper name: Latin and Cyrillic spellings of the same syllables. */
 function properWord(): [string, string] {
-  const syl = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(SYL));
+  const syl = Array.from({ length: 3 + Math.floor(rand() * 2) }, () => pick(SYL));
   const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   return [cap(syl.map((s) => s[0]).join('')), cap(syl.map((s) => s[1]).join(''))];
 }

@@ -23,6 +23,10 @@ export function insertRun(
   );
 }
 
+export function setRunHits(db: WriteDb, runId: number, hits: number): void {
+  db.prepare('UPDATE screening_runs SET hits = ? WHERE id = ?').run(hits, runId);
+}
+
 export function hitWriter(db: WriteDb, runId: number): (h: HitWrite) => void {
   const stmt = db.prepare(
     'INSERT INTO screening_hits (run_id, entity_id, entry_id, score, entity_name, entry_name, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)',

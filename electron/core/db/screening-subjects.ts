@@ -10,13 +10,6 @@ export interface ScreeningSubject {
   names: string[];
 }
 
-export function countScreeningSubjects(db: ReadDb): number {
-  return db
-    .prepare('SELECT count(*) FROM entities WHERE merged_into IS NULL AND mention_count > 0')
-    .pluck()
-    .get() as number;
-}
-
 /** Live entities (not merged away, with mentions) in id order, names attached; streamed. */
 export function* screeningSubjects(db: ReadDb): Generator<ScreeningSubject> {
   const rows = db

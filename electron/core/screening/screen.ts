@@ -12,8 +12,8 @@ import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { versionEntries } from '../db/sanction-entries';
 import { currentVersionIds } from '../db/sanction-lists';
-import { countReviewedHits, hitWriter, insertRun, type HitWrite } from '../db/screening-hits';
-import { countScreeningSubjects, screeningSubjects, type ScreeningSubject } from '../db/screening-subjects';
+import { countReviewedHits, hitWriter, insertRun, setRunHits, type HitWrite } from '../db/screening-hits';
+import { screeningSubjects, type ScreeningSubject } from '../db/screening-subjects';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { EntryIndex } from './entry-index';
@@ -87,6 +87,11 @@ export function screenSubject(
   return hits;
 }
 
+/**
+ * Screens the case in one write transaction: hits are written as each
+ * entity is screened (a run of 400,000 hits is never held in memory), and a
+ * cancel or error rolls the whole run back.
+ */
 export function screenCase(db: WriteDb, actor: string, control?: JobControl): ScreeningSummary {
   const versionIds = currentVersionIds(db);
   if (!versionIds.length)
@@ -96,36 +101,31 @@ export function screenCase(db: WriteDb, actor: string, control?: JobControl): Sc
     );
   control?.progress(null, 'Reading the lists…');
   const index = loadEntryIndex(db, versionIds);
-  const total = countScreeningSubjects(db);
-  const found: HitWrite[] = [];
-  let done = 0;
-  for (const subject of screeningSubjects(db)) {
-    found.push(...screenSubject(index, subject));
-    if (++done % 1000 === 0) {
-      if (control?.signal.aborted)
-        throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
-      control?.progress(
-        done / Math.max(1, total),
-        `${done.toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
-      );
-    }
-  }
+  // Read before writing: better-sqlite3 runs no write while a read is being iterated.
+  const subjects = [...screeningSubjects(db)];
+  const total = subjects.length;
   return db
     .transaction(() => {
-      const runId = insertRun(db, {
-        actor,
-        versionIds,
-        entities: done,
-        entries: index.entries.length,
-        hits: found.length,
-      });
+      const runId = insertRun(db, { actor, versionIds, entities: total, entries: index.entries.length, hits: 0 });
       const write = hitWriter(db, runId);
-      for (const h of found) write(h);
+      let hits = 0;
+      subjects.forEach((subject, done) => {
+        for (const h of screenSubject(index, subject)) (write(h), hits++);
+        if ((done + 1) % 1000 === 0) {
+          if (control?.signal.aborted)
+            throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
+          control?.progress(
+            (done + 1) / total,
+            `${(done + 1).toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
+          );
+        }
+      });
+      setRunHits(db, runId, hits);
       const summary = {
         runId,
-        entities: done,
+        entities: total,
         entries: index.entries.length,
-        hits: found.length,
+        hits,
         versionIds,
         reviewed: countReviewedHits(db, runId),
       };
