@@ -20,8 +20,14 @@ const ENTRIES = Number(process.env.ENTRIES ?? 20_000);
 const BUDGET_S = 30;
 const BUDGET_MB = 1024;
 
+// mulberry32: exact in 32-bit integers (an LCG computed in doubles loses its low bits and repeats names).
 let seed = 13;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 
 // Syllables spelled in Latin and Cyrillic alike: proper words of 3–4 of them (~70M) rarely repeat by chance.

@@ -97,7 +97,9 @@ export async function importList(
     });
     const write = entryWriter(db, versionId);
     let items = 0;
-    for await (const item of listItems(format, files, options.mapping ?? null)) {
+    const read = { bytes: 0 };
+    const totalBytes = files.reduce((sum, f) => sum + statSync(f.path).size, 0);
+    for await (const item of listItems(format, files, options.mapping ?? null, read)) {
       if (item.type === 'entry') {
         try {
           write.entry(item.externalId, item.kind, item.name, item.line);
@@ -112,7 +114,10 @@ export async function importList(
       if (++items % 5000 === 0) {
         if (control?.signal.aborted)
           throw new CustodianError('cancelled', 'The list import was cancelled; nothing was changed.');
-        control?.progress(null, `${items.toLocaleString('en')} entries and facts read`);
+        control?.progress(
+          Math.min(1, read.bytes / Math.max(1, totalBytes)),
+          `${items.toLocaleString('en')} entries and facts read`,
+        );
       }
     }
     const entries = countEntries(db, versionId);

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { ListColumnMapping, ListFormat } from '../../../shared/domain/screening';
 import { CustodianError } from '../../../shared/result';
 import { readFtm } from './readers/ftm';
-import type { ListFile, ListItem } from './readers/list-item';
+import type { ListFile, ListItem, ReadProgress } from './readers/list-item';
 import { isOfacFileName, ofacFiles, readOfac } from './readers/ofac';
 import { readTableList, TARGETS_SIMPLE_COLUMNS, TARGETS_SIMPLE_MAPPING } from './readers/table';
 
@@ -46,10 +46,11 @@ export function listItems(
   format: ListFormat,
   files: readonly ListFile[],
   mapping: ListColumnMapping | null,
+  read?: ReadProgress,
 ): AsyncGenerator<ListItem> {
   const path = files[0]!.path;
-  if (format === 'ofac') return readOfac(files);
-  if (format === 'ftm') return readFtm(path);
-  if (format === 'opensanctions-csv') return readTableList(path, TARGETS_SIMPLE_MAPPING, true);
-  return readTableList(path, mapping, false);
+  if (format === 'ofac') return readOfac(files, read);
+  if (format === 'ftm') return readFtm(path, read);
+  if (format === 'opensanctions-csv') return readTableList(path, TARGETS_SIMPLE_MAPPING, true, read);
+  return readTableList(path, mapping, false, read);
 }

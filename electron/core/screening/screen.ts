@@ -10,6 +10,7 @@
 import type { ScreeningSummary } from '../../../shared/domain/screening';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
+import { beginImmediate, type HeldTransaction } from '../db/held-transaction';
 import { versionEntries } from '../db/sanction-entries';
 import { currentVersionIds } from '../db/sanction-lists';
 import { countReviewedHits, hitWriter, insertRun, setRunHits, type HitWrite } from '../db/screening-hits';
@@ -90,47 +91,56 @@ export function screenSubject(
 /**
  * Screens the case in one write transaction: hits are written as each
  * entity is screened (a run of 400,000 hits is never held in memory), and a
- * cancel or error rolls the whole run back.
+ * cancel or error rolls the whole run back. It yields to the event loop
+ * every few hundred entities, so that a cancel reaches it.
  */
-export function screenCase(db: WriteDb, actor: string, control?: JobControl): ScreeningSummary {
+export async function screenCase(db: WriteDb, actor: string, control?: JobControl): Promise<ScreeningSummary> {
   const versionIds = currentVersionIds(db);
   if (!versionIds.length)
     throw new CustodianError(
       'no_lists',
       'There is no sanctions list in this case yet; import one first (lists import).',
     );
-  control?.progress(null, 'Reading the lists…');
+  control?.progress(0, 'Reading the lists…');
   const index = loadEntryIndex(db, versionIds);
   // Read before writing: better-sqlite3 runs no write while a read is being iterated.
   const subjects = [...screeningSubjects(db)];
   const total = subjects.length;
-  return db
-    .transaction(() => {
-      const runId = insertRun(db, { actor, versionIds, entities: total, entries: index.entries.length, hits: 0 });
-      const write = hitWriter(db, runId);
-      let hits = 0;
-      subjects.forEach((subject, done) => {
-        for (const h of screenSubject(index, subject)) (write(h), hits++);
-        if ((done + 1) % 1000 === 0) {
-          if (control?.signal.aborted)
-            throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
-          control?.progress(
-            (done + 1) / total,
-            `${(done + 1).toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
-          );
-        }
-      });
-      setRunHits(db, runId, hits);
-      const summary = {
-        runId,
-        entities: total,
-        entries: index.entries.length,
-        hits,
-        versionIds,
-        reviewed: countReviewedHits(db, runId),
-      };
-      appendAudit(db, actor, 'screening.run', summary);
-      return summary;
-    })
-    .immediate();
+  let transaction: HeldTransaction | null = beginImmediate(db);
+  try {
+    const runId = insertRun(db, { actor, versionIds, entities: total, entries: index.entries.length, hits: 0 });
+    const write = hitWriter(db, runId);
+    let hits = 0;
+    for (let done = 0; done < total; done++) {
+      for (const h of screenSubject(index, subjects[done]!)) (write(h), hits++);
+      if ((done + 1) % 250 === 0) {
+        await new Promise((r) => setImmediate(r));
+        if (control?.signal.aborted)
+          throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
+        control?.progress(
+          (done + 1) / total,
+          `${(done + 1).toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
+        );
+      }
+    }
+    // A cancel that came while the last entities were screened still leaves nothing behind.
+    await new Promise((r) => setImmediate(r));
+    if (control?.signal.aborted)
+      throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
+    setRunHits(db, runId, hits);
+    const summary = {
+      runId,
+      entities: total,
+      entries: index.entries.length,
+      hits,
+      versionIds,
+      reviewed: countReviewedHits(db, runId),
+    };
+    appendAudit(db, actor, 'screening.run', summary);
+    transaction.commit();
+    transaction = null;
+    return summary;
+  } finally {
+    transaction?.rollback();
+  }
 }

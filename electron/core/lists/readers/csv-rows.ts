@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { isUtf8, makeDecoder } from '../../import/readers/encoding';
 import { CsvParser } from '../../import/readers/csv-parser';
-import { ListFileError } from './list-item';
+import { ListFileError, type ReadProgress } from './list-item';
 
 export interface CsvRow {
   fields: string[];
@@ -17,7 +17,7 @@ export interface CsvRow {
  * trailing DOS end-of-file byte (0x1A, which OFAC's files end with) and
  * blank lines are skipped. A row the parser cannot close is an error.
  */
-export async function* csvRows(path: string, delimiter = ','): AsyncGenerator<CsvRow> {
+export async function* csvRows(path: string, read?: ReadProgress, delimiter = ','): AsyncGenerator<CsvRow> {
   const file = basename(path);
   const parser = new CsvParser(delimiter);
   let decoder: TextDecoder | null = null;
@@ -44,6 +44,7 @@ export async function* csvRows(path: string, delimiter = ','): AsyncGenerator<Cs
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
+    if (read) read.bytes += bytes.length;
     if (!decoder) {
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       decoder = makeDecoder(isUtf8(bytes) ? 'utf-8' : 'windows-1252');

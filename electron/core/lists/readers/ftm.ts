@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ListFileError, value, type ListItem, type ValueField, type ValueItem } from './list-item';
+import { ListFileError, value, type ListItem, type ReadProgress, type ValueField, type ValueItem } from './list-item';
 
 const PARTIES: Record<string, string> = {
   Company: 'organization',
@@ -42,12 +42,13 @@ const COUNTRY_PROPS = ['country', 'jurisdiction', 'nationality', 'citizenship', 
 
 type Props = Record<string, unknown>;
 
-export async function* readFtm(path: string): AsyncGenerator<ListItem> {
+export async function* readFtm(path: string, read?: ReadProgress): AsyncGenerator<ListItem> {
   const file = basename(path);
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
   for await (const raw of lines) {
     line++;
+    if (read) read.bytes += raw.length + 1; // characters: close enough to bytes for a progress bar
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!text.trim()) continue;
     let entity: { id?: unknown; schema?: unknown; properties?: unknown };

@@ -44,3 +44,8 @@ export const value = (externalId: string, field: ValueField, v: string | null | 
   const text = v?.trim();
   return text ? { type: 'value', externalId, field, value: text } : null;
 };
+
+/** How far the readers are through a version's files, in bytes (for a job's progress). */
+export interface ReadProgress {
+  bytes: number;
+}

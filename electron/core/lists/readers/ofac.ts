@@ -11,7 +11,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvRows, expectColumns } from './csv-rows';
-import { ListFileError, value, type ListFile, type ListItem } from './list-item';
+import { ListFileError, value, type ListFile, type ListItem, type ReadProgress } from './list-item';
 
 const ROLES: Record<string, string> = {
   'sdn.csv': 'sdn',
@@ -69,10 +69,10 @@ const ID_IN_REMARKS =
   /(?:Tax ID No\.|Registration (?:ID|Number)|Company Number|Business Registration (?:Number|Document #)|Unified Social Credit Code \(USCC\)|Government Gazette Number|Legal Entity Number|IMO|MMSI|National ID No\.|Passport|SWIFT\/BIC)\s+([A-Z0-9][A-Z0-9./-]{3,})/g;
 const DOB_IN_REMARKS = /DOB (\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4})/g;
 
-export async function* readOfac(files: readonly ListFile[]): AsyncGenerator<ListItem> {
+export async function* readOfac(files: readonly ListFile[], read?: ReadProgress): AsyncGenerator<ListItem> {
   for (const { path, role } of files) {
     const columns = COLUMNS[role]!;
-    for await (const row of csvRows(path)) {
+    for await (const row of csvRows(path, read)) {
       expectColumns(path, row, columns, `OFAC's ${basename(path)}`);
       const f = row.fields.map(clean);
       const id = f[0]!;

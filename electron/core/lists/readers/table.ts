@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { ListColumnMapping } from '../../../../shared/domain/screening';
 import { csvRows, expectColumns } from './csv-rows';
-import { ListFileError, value, type ListItem, type ValueField } from './list-item';
+import { ListFileError, value, type ListItem, type ReadProgress, type ValueField } from './list-item';
 
 export const TARGETS_SIMPLE_COLUMNS = [
   'id',
@@ -81,12 +81,13 @@ export async function* readTableList(
   path: string,
   given: ListColumnMapping | null,
   strictHeader: boolean,
+  read?: ReadProgress,
 ): AsyncGenerator<ListItem> {
   const file = basename(path);
   let header: string[] | null = null;
   let index: Partial<Record<keyof ListColumnMapping, number>> = {};
   let sep = '';
-  for await (const row of csvRows(path)) {
+  for await (const row of csvRows(path, read)) {
     if (!header) {
       header = row.fields.map((h) => h.trim());
       if (strictHeader && TARGETS_SIMPLE_COLUMNS.some((c, i) => header![i] !== c))
