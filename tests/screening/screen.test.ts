@@ -33,6 +33,8 @@ describe('screening', () => {
     // The locomotive repair plant of the same town shares Ulan-Ude and Plant with the entry: not a hit.
     expect(hits.filter((h) => /локомотив|locomotive/i.test(h.entityName + h.matchedEntityName))).toEqual([]);
 
+    const open = await must(core, 'hits.summary', { entityIds: [plant[0]!.entityId] });
+    expect(open).toMatchObject([{ entityId: plant[0]!.entityId, open: plant.length, confirmed: 0, falsePositive: 0 }]);
     const reviewed = await must(core, 'hits.review', { id: plant[0]!.id, status: 'confirmed', note: 'INN matches' });
     expect(reviewed.status).toBe('confirmed');
     const again = await must(core, 'screening.run', {});

@@ -118,8 +118,8 @@ export function entityHitSummaries(db: ReadDb, runId: number, entityIds?: readon
   const rows = db
     .prepare(
       `SELECT h.entity_id AS entityId, count(*) AS hits, max(h.score) AS topScore,
-         sum(coalesce(r.status, 'open') = 'open') AS open, sum(r.status = 'confirmed') AS confirmed,
-         sum(r.status = 'false_positive') AS falsePositive,
+         sum(coalesce(r.status, 'open') = 'open') AS open, sum(coalesce(r.status, 'open') = 'confirmed') AS confirmed,
+         sum(coalesce(r.status, 'open') = 'false_positive') AS falsePositive,
          (SELECT json_group_array(DISTINCT x.value) FROM screening_hits h2 JOIN sanction_entries e2 ON e2.id = h2.entry_id
            JOIN sanction_entry_values x ON x.version_id = e2.version_id AND x.external_id = e2.external_id AND x.field = 'program'
            WHERE h2.run_id = h.run_id AND h2.entity_id = h.entity_id) AS programs

@@ -74,6 +74,7 @@ export function HitsTable() {
                   <a href={formatRoute({ section: 'entities', path: [String(h.entityId)], params: {} })}>
                     {h.entityName}
                   </a>
+                  <SanctionsBadge summary={badges.get(h.entityId) ?? null} />
                   {h.matchedEntityName !== h.entityName && (
                     <div className="small muted">as “{h.matchedEntityName}”</div>
                   )}
