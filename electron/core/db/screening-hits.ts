@@ -85,9 +85,13 @@ export interface HitFilter {
 export function listHits(db: ReadDb, f: HitFilter, limit: number, offset: number): ScreeningHit[] {
   const where = ['h.run_id = ?'];
   const params: unknown[] = [f.runId];
-  if (f.entityId !== undefined) where.push('h.entity_id = ?') && params.push(f.entityId);
-  if (f.listId !== undefined) where.push('v.list_id = ?') && params.push(f.listId);
-  if (f.status !== undefined) where.push("coalesce(r.status, 'open') = ?") && params.push(f.status);
+  const add = (sql: string, v: unknown) => {
+    where.push(sql);
+    params.push(v);
+  };
+  if (f.entityId !== undefined) add('h.entity_id = ?', f.entityId);
+  if (f.listId !== undefined) add('v.list_id = ?', f.listId);
+  if (f.status !== undefined) add("coalesce(r.status, 'open') = ?", f.status);
   const rows = db
     .prepare(`${HIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY h.score DESC, h.id LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as HitRow[];

@@ -8,7 +8,7 @@
  */
 import type { SanctionEntry } from '../../../shared/domain/screening';
 import type { TokenStats } from '../../../shared/names';
-import { identifierKey, nameKeys, prepareScreeningName, type ScreeningName } from './match';
+import { identifierKeys, nameKeys, prepareScreeningName, type ScreeningName } from './match';
 
 export interface IndexedEntry {
   id: number;
@@ -37,10 +37,7 @@ export class EntryIndex {
       this.nameEntry.push(entry);
       for (const key of nameKeys(name)) push(this.blocks, key, index);
     }
-    for (const id of e.identifiers) {
-      const key = identifierKey(id);
-      if (key) push(this.byIdentifier, key, entry);
-    }
+    for (const id of e.identifiers) for (const key of identifierKeys(id)) push(this.byIdentifier, key, entry);
   }
 
   /** Token rarity over the distinct entry names; call once every entry is in. */
@@ -99,9 +96,10 @@ export class EntryIndex {
   private weights = new Float64Array(0);
   private readonly touched: number[] = [];
 
-  entriesWithIdentifier(id: string): readonly number[] {
-    const key = identifierKey(id);
-    return (key && this.byIdentifier.get(key)) || [];
+  entriesWithIdentifier(id: string): number[] {
+    const found = new Set<number>();
+    for (const key of identifierKeys(id)) for (const e of this.byIdentifier.get(key) ?? []) found.add(e);
+    return [...found];
   }
 }
 

@@ -64,8 +64,14 @@ export function nameKeys(name: ScreeningName): string[] {
   return [...keys];
 }
 
-/** An identifier as compared: letters and digits only, upper case; too short to tell anything apart: ''. */
-export function identifierKey(id: string): string {
-  const k = id.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
-  return k.length >= 6 && /\d/.test(k) ? k : '';
+/**
+ * The keys an identifier is compared by: letters and digits only, upper
+ * case, whole and word by word, so that "Tax ID No. 7718852163" and a
+ * record's "7718852163" meet; keys too short or without a digit tell
+ * nothing apart and are left out.
+ */
+export function identifierKeys(id: string): string[] {
+  const compact = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const keys = new Set([compact(id), ...id.split(/\s+/).map(compact)]);
+  return [...keys].filter((k) => k.length >= 6 && /\d/.test(k));
 }

@@ -74,8 +74,10 @@ export function screenSubject(
       const e = index.entries[entry]!;
       const hit = hits.find((h) => h.entryId === e.id);
       const reason = `Same identifier ${id}.`;
-      if (hit) (hit.reasons.unshift(reason), (hit.score = Math.max(hit.score, 0.95)));
-      else
+      if (hit) {
+        hit.reasons.unshift(reason);
+        hit.score = Math.max(hit.score, 0.95);
+      } else
         hits.push({
           entityId: subject.id,
           entryId: e.id,
@@ -112,7 +114,10 @@ export async function screenCase(db: WriteDb, actor: string, control?: JobContro
     const write = hitWriter(db, runId);
     let hits = 0;
     for (let done = 0; done < total; done++) {
-      for (const h of screenSubject(index, subjects[done]!)) (write(h), hits++);
+      for (const h of screenSubject(index, subjects[done]!)) {
+        write(h);
+        hits++;
+      }
       if ((done + 1) % 250 === 0) {
         await new Promise((r) => setImmediate(r));
         if (control?.signal.aborted)
