@@ -111,9 +111,9 @@ const LONG_WORK: Record<
   },
   'lists.import': async () => ({ paths: [bigList(300_000, 'job-list')], asOf: '2024-01-01' }),
   'screening.run': async (core) => {
-    await must(core, 'import.run', { path: generate(40_000, 'job-screen'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generate(10_000, 'job-screen'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
-    await must(core, 'lists.import', { paths: [bigList(100_000, 'job-screen-list')], asOf: '2024-01-01' });
+    await must(core, 'lists.import', { paths: [bigList(20_000, 'job-screen-list')], asOf: '2024-01-01' });
     return {};
   },
 };

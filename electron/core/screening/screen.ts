@@ -12,7 +12,7 @@ import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { beginImmediate, type HeldTransaction } from '../db/held-transaction';
 import { versionEntries } from '../db/sanction-entries';
-import { currentVersionIds } from '../db/sanction-lists';
+import { currentVersionIds, getVersion } from '../db/sanction-lists';
 import { countReviewedHits, hitWriter, insertRun, setRunHits, type HitWrite } from '../db/screening-hits';
 import { screeningSubjects, type ScreeningSubject } from '../db/screening-subjects';
 import type { WriteDb } from '../db/types';
@@ -25,12 +25,33 @@ const MAX_BLOCK = 400;
 /** Entry names scored per entity name, best-ranked by shared rare keys (entry-index.ts). */
 const TOP_CANDIDATES = 24;
 
-export function loadEntryIndex(db: WriteDb, versionIds: readonly number[]): EntryIndex {
+/**
+ * The entries of the given list versions, indexed. Reading 20,000 entries
+ * takes a while: it reports progress (the first half of a screening's) and
+ * yields now and then so that a cancel reaches it.
+ */
+export async function loadEntryIndex(
+  db: WriteDb,
+  versionIds: readonly number[],
+  control?: JobControl,
+): Promise<EntryIndex> {
   const index = new EntryIndex();
-  for (const v of versionIds) for (const e of versionEntries(db, v)) index.add(e);
+  const total = versionIds.reduce((sum, v) => sum + (getVersion(db, v)?.entries ?? 0), 0);
+  let read = 0;
+  for (const v of versionIds)
+    for (const e of versionEntries(db, v)) {
+      index.add(e);
+      if (++read % 1000 === 0) {
+        await new Promise((r) => setImmediate(r));
+        if (control?.signal.aborted) throw cancelled();
+        control?.progress((0.5 * read) / Math.max(1, total), `${read.toLocaleString('en')} list entries read`);
+      }
+    }
   index.finish();
   return index;
 }
+
+const cancelled = () => new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
 
 interface Best {
   score: number;
@@ -104,7 +125,7 @@ export async function screenCase(db: WriteDb, actor: string, control?: JobContro
       'There is no sanctions list in this case yet; import one first (lists import).',
     );
   control?.progress(0, 'Reading the lists…');
-  const index = loadEntryIndex(db, versionIds);
+  const index = await loadEntryIndex(db, versionIds, control);
   // Read before writing: better-sqlite3 runs no write while a read is being iterated.
   const subjects = [...screeningSubjects(db)];
   const total = subjects.length;
@@ -120,10 +141,9 @@ export async function screenCase(db: WriteDb, actor: string, control?: JobContro
       }
       if ((done + 1) % 250 === 0) {
         await new Promise((r) => setImmediate(r));
-        if (control?.signal.aborted)
-          throw new CustodianError('cancelled', 'The screening was cancelled; nothing was changed.');
+        if (control?.signal.aborted) throw cancelled();
         control?.progress(
-          (done + 1) / total,
+          0.5 + (0.5 * (done + 1)) / total,
           `${(done + 1).toLocaleString('en')} of ${total.toLocaleString('en')} entities screened`,
         );
       }
