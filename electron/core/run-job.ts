@@ -10,6 +10,7 @@ const documentJobs = () => import('./handlers/documents').then((m) => m.document
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const interchangeJobs = () => import('./handlers/interchange').then((m) => m.interchangeHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
+const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
 
 /**
  * Where each job method's handler lives, loaded when a job of that kind
@@ -25,6 +26,8 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'entities.resolve': entityJobs,
   'judgements.undoResolving': entityJobs,
   'interchange.ftm': interchangeJobs,
+  'lists.import': screeningJobs,
+  'screening.run': screeningJobs,
 };
 
 /**

@@ -7,6 +7,7 @@ import { documentsApi } from './documents';
 import { entitiesApi } from './entities';
 import { diagramsApi } from './diagrams';
 import { interchangeApi } from './interchange';
+import { screeningApi } from './screening';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -20,6 +21,7 @@ export const api = {
   ...entitiesApi,
   ...diagramsApi,
   ...interchangeApi,
+  ...screeningApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -51,4 +53,5 @@ export * from './documents';
 export * from './entities';
 export * from './diagrams';
 export * from './interchange';
+export * from './screening';
 export type { MethodDef, JobStatus } from './define';

@@ -50,6 +50,19 @@ function generate(rows: number, seed: string): string {
   return out;
 }
 
+/** An FtM list of `entries` companies (Latin and Cyrillic names), each with its Sanction. */
+function bigList(entries: number, seed: string): string {
+  const path = join(tempDir(), `${seed}.json`);
+  const lines: string[] = [];
+  for (let i = 0; i < entries; i++) {
+    const name = `Company ${(i * 7919).toString(36)} ${(i * 104729).toString(36)} Trading`;
+    lines.push(JSON.stringify({ id: `E${i}`, schema: 'Company', properties: { name: [name], alias: [`ООО «${i}»`] } }));
+    lines.push(JSON.stringify({ id: `S${i}`, schema: 'Sanction', properties: { entity: [`E${i}`], program: ['P'] } }));
+  }
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
 function bigPdf(): string {
   const path = join(tempDir(), 'long.pdf');
   writeFileSync(
@@ -71,6 +84,8 @@ describe('the contract declares long work as job methods', () => {
       'import.validate',
       'interchange.ftm',
       'judgements.undoResolving',
+      'lists.import',
+      'screening.run',
     ]);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
@@ -98,6 +113,13 @@ const LONG_WORK: Record<
   'interchange.ftm': async (core) => {
     await must(core, 'import.run', { path: generate(60_000, 'job-ftm'), preset: 'ru-customs' });
     return { path: join(dirname(core.session!.path), 'export.ftm.jsonl') };
+  },
+  'lists.import': async () => ({ paths: [bigList(300_000, 'job-list')], asOf: '2024-01-01' }),
+  'screening.run': async (core) => {
+    await must(core, 'import.run', { path: generate(10_000, 'job-screen'), preset: 'ru-customs' });
+    await must(core, 'entities.resolve', {});
+    await must(core, 'lists.import', { paths: [bigList(20_000, 'job-screen-list')], asOf: '2024-01-01' });
+    return {};
   },
 };
 

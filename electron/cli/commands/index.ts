@@ -6,6 +6,7 @@ import { entitiesCommands } from './entities';
 import { diagramsCommands } from './diagrams';
 import { interchangeCommands } from './interchange';
 import { serveCommand } from './serve';
+import { screeningCommands } from './screening';
 
 /** Every `custodian` command; each area adds its own file. */
 export const COMMANDS: Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: Command[] = [
   ...entitiesCommands,
   ...diagramsCommands,
   ...interchangeCommands,
+  ...screeningCommands,
   serveCommand,
 ];

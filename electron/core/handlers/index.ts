@@ -5,6 +5,7 @@ import { documentsHandlers } from './documents';
 import { entitiesHandlers } from './entities';
 import { diagramsHandlers } from './diagrams';
 import { interchangeHandlers } from './interchange';
+import { screeningHandlers } from './screening';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -15,4 +16,5 @@ export const handlers = {
   ...entitiesHandlers,
   ...diagramsHandlers,
   ...interchangeHandlers,
+  ...screeningHandlers,
 } satisfies Handlers<MethodName>;

@@ -6,6 +6,7 @@ import { DocumentsSection } from './documents/DocumentsSection';
 import { SearchSection } from './documents/SearchSection';
 import { ImportsSection } from './imports/ImportsSection';
 import { DiagramsSection } from './diagrams/DiagramsSection';
+import { ListsSection } from './lists/ListsSection';
 
 export interface Section {
   id: string;
@@ -54,7 +55,7 @@ export const SECTIONS: Section[] = [
     component: null,
     plan: 'Evidence briefs in PDF where every claim cites its row or page.',
   },
-  { id: 'lists', label: 'Lists', component: null, plan: 'Sanctions lists and screening hits.' },
+  { id: 'lists', label: 'Lists', component: ListsSection, plan: 'Sanctions lists and screening hits.' },
   { id: 'search', label: 'Search', component: SearchSection, plan: 'Records and document pages found together.' },
   { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },
 ];

@@ -1,0 +1,77 @@
+/**
+ * The one seam between screening and the name matcher: how a name is
+ * prepared, how two are scored, from what score a pair is a hit, and the
+ * keys that block candidates. Screening wants recall (a missed listed
+ * company is the costly error) where resolution wants precision, so it has
+ * a scorer of its own behind this file; today that is the resolver's scorer
+ * without the evidence screening cannot trust (see scoreScreeningPair).
+ */
+import { analyzeName, scorePair, type AnalyzedName, type PairScore, type TokenStats } from '../../../shared/names';
+
+export type ScreeningName = AnalyzedName;
+
+/** A pair at or above this is a hit to review; "merely shares words" scores well below it. */
+export const SCREENING_THRESHOLD = 0.7;
+
+export const prepareScreeningName = (raw: string): ScreeningName => analyzeName(raw);
+
+/**
+ * Names only: identifiers and countries are left out of the scorer, which
+ * reads different ones as evidence against, and a list's identifiers (call
+ * signs, passport numbers) and country names rarely share a form with a
+ * customs record's INN and country code; screening uses an equal
+ * identifier as evidence for, on its own (screen.ts).
+ */
+export const scoreScreeningPair = (
+  entity: ScreeningName,
+  entry: ScreeningName,
+  stats: TokenStats,
+  explain: boolean,
+): PairScore => scorePair(entity, entry, stats, {}, explain);
+
+/**
+ * A coarse sound skeleton of a word for blocking: Latin letters spelled the
+ * ways transliterations differ are folded (c/k/q, ph/f, w/v, y/i, doubled
+ * letters) and vowels after the first letter dropped, so that banco and
+ * банко (banko), Aerocaribbean and Аэрокарибиан meet.
+ */
+export function soundSkeleton(word: string): string {
+  const w = word
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/y|j/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  return w.length ? w[0] + w.slice(1).replace(/[aeiouh]/g, '') : '';
+}
+
+/** The keys a name is blocked under: its tokens, their sound skeletons, and its acronyms. */
+export function nameKeys(name: ScreeningName): string[] {
+  const keys = new Set<string>();
+  for (const t of name.tokens) {
+    keys.add(`t:${t.key}`);
+    if (!t.concept && !t.numeric) {
+      const s = soundSkeleton(t.key);
+      if (s.length >= 3) keys.add(`s:${s}`);
+    }
+  }
+  for (const a of name.acronyms) keys.add(`a:${a}`);
+  return [...keys];
+}
+
+/**
+ * The keys an identifier is compared by: letters and digits only, upper
+ * case, whole and word by word, so that "Tax ID No. 7718852163" and a
+ * record's "7718852163" meet; keys too short or without a digit tell
+ * nothing apart and are left out.
+ */
+export function identifierKeys(id: string): string[] {
+  const compact = (s: string) => s.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const keys = new Set([compact(id), ...id.split(/\s+/).map(compact)]);
+  return [...keys].filter((k) => k.length >= 6 && /\d/.test(k));
+}
