@@ -8,6 +8,7 @@ type JobHandlerMap = { [M in JobMethodName]?: JobHandler<M> };
 const diagramJobs = () => import('./handlers/diagrams').then((m) => m.diagramsHandlers);
 const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
+const briefJobs = () => import('./handlers/briefs').then((m) => m.briefsHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 
 /**
@@ -23,6 +24,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'documents.ocr': documentJobs,
   'entities.resolve': entityJobs,
   'judgements.undoResolving': entityJobs,
+  'briefs.render': briefJobs,
 };
 
 /**

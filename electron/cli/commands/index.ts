@@ -4,6 +4,7 @@ import { recordsCommands } from './records';
 import { documentsCommands } from './documents';
 import { entitiesCommands } from './entities';
 import { diagramsCommands } from './diagrams';
+import { briefsCommands } from './briefs';
 import { serveCommand } from './serve';
 
 /** Every `custodian` command; each area adds its own file. */
@@ -13,5 +14,6 @@ export const COMMANDS: Command[] = [
   ...documentsCommands,
   ...entitiesCommands,
   ...diagramsCommands,
+  ...briefsCommands,
   serveCommand,
 ];

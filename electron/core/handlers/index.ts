@@ -4,6 +4,7 @@ import { recordsHandlers } from './records';
 import { documentsHandlers } from './documents';
 import { entitiesHandlers } from './entities';
 import { diagramsHandlers } from './diagrams';
+import { briefsHandlers } from './briefs';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -13,4 +14,5 @@ export const handlers = {
   ...documentsHandlers,
   ...entitiesHandlers,
   ...diagramsHandlers,
+  ...briefsHandlers,
 } satisfies Handlers<MethodName>;
