@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 export interface FontFace {
   /** The family name it is registered under, e.g. `Noto-cyrillic`, `Noto-sc-97`. */
@@ -91,3 +92,51 @@ export function facesFor(text: string): { faces: FontFace[]; missing: Set<string
   }
   return { faces: faces.filter((f) => used.has(f)), missing };
 }
+
+/**
+ * A WOFF 1.0 file as the plain TrueType/OpenType font inside it. fontkit
+ * reads WOFF, but inflates a compressed table again on every read of it
+ * (each glyph outline read inflated the whole glyf table: most of a brief's
+ * render time went to that and its garbage), so the fonts are unpacked once.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF font');
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const compLength = woff.readUInt32BE(at + 8);
+    const origLength = woff.readUInt32BE(at + 12);
+    const raw = woff.subarray(offset, offset + compLength);
+    return {
+      tag: woff.subarray(at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    };
+  });
+  const pow = 2 ** Math.floor(Math.log2(numTables));
+  const header = Buffer.alloc(12 + 16 * numTables);
+  header.writeUInt32BE(woff.readUInt32BE(4), 0); // the flavor: TrueType or CFF
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(pow * 16, 6);
+  header.writeUInt16BE(Math.log2(pow), 8);
+  header.writeUInt16BE(numTables * 16 - pow * 16, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((t, i) => {
+    const at = 12 + i * 16;
+    t.tag.copy(header, at);
+    header.writeUInt32BE(t.checksum, at + 4);
+    header.writeUInt32BE(offset, at + 8);
+    header.writeUInt32BE(t.data.length, at + 12);
+    const padded = Buffer.alloc((t.data.length + 3) & ~3);
+    t.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+/** A font file as a data: URL of its unpacked font, which react-pdf loads without touching the file system again. */
+export const fontDataUrl = (woffPath: string): string =>
+  `data:font/ttf;base64,${woffToSfnt(readFileSync(woffPath)).toString('base64')}`;

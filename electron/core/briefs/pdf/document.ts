@@ -16,7 +16,7 @@ import { RECORD_COLUMNS, SOURCE_COLUMNS, table } from './tables';
 const MARGIN = 40;
 
 export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]): ReactElement<DocumentProps> {
-  const { h, R } = lib;
+  const { h, R, text } = lib;
   const generated = printedTime(data.generatedAt);
   const at = new Date(data.generatedAt);
   const pageStyle = {
@@ -29,10 +29,10 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
   };
   const edge = { position: 'absolute' as const, left: MARGIN, right: MARGIN, fontSize: 7.5, color: '#4b5563' };
   const frame = () => [
-    h(R.Text, { key: 'head', fixed: true, style: { ...edge, top: 22 } }, `${data.caseTitle} — ${data.title}`),
+    text({ key: 'head', fixed: true, style: { ...edge, top: 22 } }, `${data.caseTitle} — ${data.title}`),
     // One line, drawn per page (react-pdf fills in the page numbers once the pages are laid out;
     // a lineHeight on the page would make it draw nothing).
-    h(R.Text, {
+    text({
       key: 'foot',
       fixed: true,
       style: { ...edge, bottom: 22 },
@@ -40,19 +40,16 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
         `Generated ${generated} · brief ${data.briefId}, version ${data.version} · Custodian ${data.appVersion} · page ${pageNumber} of ${totalPages}`,
     }),
   ];
-  const heading = (text: string, size = 14) =>
-    h(
-      R.Text,
+  const heading = (words: string, size = 14) =>
+    text(
       {
         style: { fontSize: size, lineHeight: 1.25, fontWeight: 700, marginTop: 10, marginBottom: 4 },
         minPresenceAhead: 40,
       },
-      text,
+      words,
     );
-  const para = (text: string, style: Record<string, unknown> = {}) =>
-    text
-      .split(/\n{2,}/)
-      .map((p, i) => h(R.Text, { key: i, style: { marginBottom: 4, lineHeight: 1.35, ...style } }, p));
+  const para = (words: string, style: Record<string, unknown> = {}) =>
+    words.split(/\n{2,}/).map((p, i) => text({ key: i, style: { marginBottom: 4, lineHeight: 1.35, ...style } }, p));
 
   const titlePage = h(
     R.Page,
@@ -61,16 +58,14 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
     h(
       R.View,
       { style: { marginTop: 160 } },
-      h(R.Text, { style: { fontSize: 24, lineHeight: 1.25, fontWeight: 700, marginBottom: 14 } }, data.title),
-      h(R.Text, { style: { fontSize: 12, marginBottom: 4 } }, `Case: ${data.caseTitle}`),
-      data.author ? h(R.Text, { style: { fontSize: 12, marginBottom: 4 } }, `Author: ${data.author}`) : null,
-      h(
-        R.Text,
+      text({ style: { fontSize: 24, lineHeight: 1.25, fontWeight: 700, marginBottom: 14 } }, data.title),
+      text({ style: { fontSize: 12, marginBottom: 4 } }, `Case: ${data.caseTitle}`),
+      data.author ? text({ style: { fontSize: 12, marginBottom: 4 } }, `Author: ${data.author}`) : null,
+      text(
         { style: { fontSize: 10, color: '#4b5563' } },
         `Brief ${data.briefId}, version ${data.version}, saved ${generated}`,
       ),
-      h(
-        R.Text,
+      text(
         { style: { fontSize: 10, color: '#4b5563', marginTop: 16 } },
         `${data.findings.length} finding${data.findings.length === 1 ? '' : 's'}, ${data.diagrams.length} diagram${data.diagrams.length === 1 ? '' : 's'}, ${data.sources.length} source${data.sources.length === 1 ? '' : 's'} listed with their SHA-256 in the appendix. The cited rows (CSV) and a manifest of the sources' hashes are attached to this PDF.`,
       ),
@@ -85,11 +80,10 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       heading(`Diagram: ${d.name}`),
       d.svg
         ? svgToPdf(lib, d.svg, { maxWidth: 842 - 2 * MARGIN, maxHeight: 595 - 2 * MARGIN - 70 }, fontFamily)
-        : h(R.Text, { style: { color: '#b91c1c' } }, `[source removed] (diagram ${d.id})`),
+        : text({ style: { color: '#b91c1c' } }, `[source removed] (diagram ${d.id})`),
       d.entities.length ? heading('Entities on the diagram', 11) : null,
       ...d.entities.map((e, k) =>
-        h(
-          R.Text,
+        text(
           { key: k, style: { fontSize: 8.5, marginBottom: 2 } },
           `${e.label}${e.country ? ` (${e.country})` : ''}${e.missing ? ' [source removed]' : ''}${e.names.length ? ` — known as: ${e.names.join('; ')}` : ''}`,
         ),
@@ -98,22 +92,21 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
   );
 
   const blockView = (b: CitationBlock) => {
-    const tag = h(R.Text, { style: { fontWeight: 700 } }, `[${b.n}] `);
+    const tag = text({ style: { fontWeight: 700 } }, `[${b.n}] `);
     switch (b.kind) {
       case 'records':
         return h(
           R.View,
           { key: b.n, style: { marginTop: 4 } },
-          h(R.Text, { minPresenceAhead: 30 }, tag, b.label),
+          text({ minPresenceAhead: 30 }, tag, b.label),
           table(lib, RECORD_COLUMNS, b.rows, (r) => r.missing === true),
         );
       case 'excerpt':
         return h(
           R.View,
           { key: b.n, style: { marginTop: 4 }, wrap: false },
-          h(R.Text, null, tag, b.missing ? `Excerpt ${b.id}: ` : `${b.document} (${b.fileName}), page ${b.page}:`),
-          h(
-            R.Text,
+          text(null, tag, b.missing ? `Excerpt ${b.id}: ` : `${b.document} (${b.fileName}), page ${b.page}:`),
+          text(
             {
               style: {
                 marginLeft: 12,
@@ -124,18 +117,16 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
             },
             b.missing ? b.quote : `“${b.quote}”`,
           ),
-          b.note ? h(R.Text, { style: { marginLeft: 18, color: '#4b5563', fontSize: 8.5 } }, `Note: ${b.note}`) : null,
+          b.note ? text({ style: { marginLeft: 18, color: '#4b5563', fontSize: 8.5 } }, `Note: ${b.note}`) : null,
         );
       case 'link':
-        return h(
-          R.Text,
+        return text(
           { key: b.n, style: { marginTop: 4, color: b.missing ? '#b91c1c' : '#111827' } },
           tag,
           `Link: ${b.text}`,
         );
       case 'diagram':
-        return h(
-          R.Text,
+        return text(
           { key: b.n, style: { marginTop: 4, color: b.missing ? '#b91c1c' : '#111827' } },
           tag,
           `Diagram: ${b.name}${b.missing ? ` (diagram ${b.id})` : ' (drawn above)'}`,
@@ -160,18 +151,16 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       h(
         R.View,
         { key: i, style: { marginBottom: 8 } },
-        h(
-          R.Text,
+        text(
           { style: { fontWeight: 700, marginTop: 6 }, minPresenceAhead: 30 },
           `Finding ${i + 1}. `,
-          h(R.Text, { style: { fontWeight: 400 } }, `${f.text} ${f.refs.map((n) => `[${n}]`).join('')}`),
+          text({ style: { fontWeight: 400 } }, `${f.text} ${f.refs.map((n) => `[${n}]`).join('')}`),
         ),
         ...f.blocks.map(blockView),
       ),
     ),
     h(R.View, { break: true }, heading('Appendix: sources and their SHA-256')),
-    h(
-      R.Text,
+    text(
       { style: { fontSize: 8.5, color: '#4b5563' } },
       'Every customs file and document in the case; "cited" marks those this brief cites. Check a file by computing its SHA-256 (e.g. sha256sum) and comparing.',
     ),

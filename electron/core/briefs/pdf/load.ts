@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { createElement } from 'react';
+import type { createElement, ReactElement, ReactNode } from 'react';
 
 type ReactPdf = typeof import('@react-pdf/renderer');
 
@@ -10,7 +10,22 @@ export interface PdfLib {
   R: ReactPdf;
   h: typeof createElement;
   /** pdfkit's document class, the very one react-pdf writes with (its ESM build). */
-  PDFDocument: { prototype: { end(): unknown; file(src: Uint8Array, options: Record<string, unknown>): unknown } };
+  /**
+   * A react-pdf Text that breaks lines at spaces rather than inside words: a word drawn in two
+   * fonts (Cyrillic letters, a Latin full stop) is two "syllables" to react-pdf, and a break
+   * between them gets a hyphen from a font subset that has none (a box).
+   */
+  text: (props: Record<string, unknown> | null, ...children: ReactNode[]) => ReactElement;
+  PDFDocument: { prototype: PdfKitDocument };
+}
+
+/** The parts of pdfkit's document the brief hooks into. */
+export interface PdfKitDocument {
+  end(): unknown;
+  file(src: Uint8Array, options: Record<string, unknown>): unknown;
+  font(src: unknown, family?: unknown, size?: unknown): unknown;
+  fontSize(size: number): unknown;
+  _font: unknown;
 }
 
 const requireHere = createRequire(
@@ -25,7 +40,10 @@ export function loadPdfLib(): Promise<PdfLib> {
     // react-pdf imports pdfkit as ESM; a require() would give a second copy of the class.
     const pdfkit = join(dirname(requireHere.resolve('pdfkit')), 'pdfkit.node.mjs');
     const { default: PDFDocument } = (await import(pathToFileURL(pdfkit).href)) as { default: PdfLib['PDFDocument'] };
-    return { R, h: react.createElement, PDFDocument };
+    const h = react.createElement;
+    const text: PdfLib['text'] = (props, ...children) =>
+      h(R.Text, { hyphenationPenalty: 5000, ...props } as never, ...children);
+    return { R, h, text, PDFDocument };
   })();
   return loaded;
 }

@@ -5,10 +5,10 @@
  * attachments carry the version's date too.
  */
 import type { BriefData } from '../brief-data';
-import { facesFor } from '../fonts';
+import { facesFor, fontDataUrl } from '../fonts';
 import { attachmentsOf, type Attachment } from './attachments';
 import { briefDocument } from './document';
-import { loadPdfLib, type PdfLib } from './load';
+import { loadPdfLib, type PdfKitDocument, type PdfLib } from './load';
 
 /** C0 controls (but tab and newline), DEL and lone surrogates: drawn as U+FFFD, never passed to the layout. */
 const CONTROL =
@@ -32,8 +32,8 @@ function fontsFor(lib: PdfLib, text: string): { families: string[]; missing: Set
     lib.R.Font.register({
       family: f.family,
       fonts: [
-        { src: f.files[400], fontWeight: 400 },
-        { src: f.files[700], fontWeight: 700 },
+        { src: fontDataUrl(f.files[400]), fontWeight: 400 },
+        { src: fontDataUrl(f.files[700]), fontWeight: 700 },
       ],
     });
     registered.add(f.family);
@@ -44,9 +44,8 @@ function fontsFor(lib: PdfLib, text: string): { families: string[]; missing: Set
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * One render at a time in a process: the attachments are added by wrapping
- * pdfkit's `end` (react-pdf does not expose its document), which must see
- * only this render's document.
+ * One render at a time in a process: pdfkit's document is hooked (react-pdf
+ * does not expose it) and the hooks must see only this render's document.
  */
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = queue.then(work, work);
@@ -54,18 +53,42 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function withAttachments<T>(lib: PdfLib, files: Attachment[], at: Date, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs a render with two hooks on pdfkit's document: the attachments are
+ * added as it ends, and a font is embedded once per document. (pdfkit keys
+ * fonts given as objects by their PostScript name, which every fontsource
+ * subset shares — "NotoSans-Regular" — so without this each run of text in
+ * a second subset embedded that subset again: 5 MB and 30 s for a brief.)
+ */
+async function withPdfkitHooks<T>(lib: PdfLib, files: Attachment[], at: Date, work: () => Promise<T>): Promise<T> {
   const proto = lib.PDFDocument.prototype;
-  const end = proto.end;
-  proto.end = function (this: typeof proto) {
+  const { end, font } = proto;
+  const embedded = new WeakMap<object, Map<object, unknown>>();
+  proto.end = function (this: PdfKitDocument) {
     for (const f of files)
       this.file(f.data, { name: f.name, type: f.type, description: f.description, creationDate: at, modifiedDate: at });
     return end.call(this);
+  };
+  proto.font = function (this: PdfKitDocument, src: unknown, family?: unknown, size?: unknown) {
+    if (typeof src !== 'object' || src === null || src instanceof Uint8Array) return font.call(this, src, family, size);
+    const mine = embedded.get(this) ?? new Map<object, unknown>();
+    embedded.set(this, mine);
+    const known = mine.get(src);
+    if (known === undefined) {
+      const out = font.call(this, src, family, size);
+      mine.set(src, this._font);
+      return out;
+    }
+    this._font = known;
+    const points = typeof family === 'number' ? family : size;
+    if (typeof points === 'number') this.fontSize(points);
+    return this;
   };
   try {
     return await work();
   } finally {
     proto.end = end;
+    proto.font = font;
   }
 }
 
@@ -79,7 +102,7 @@ export async function renderBriefPdf(raw: BriefData): Promise<{ bytes: Buffer; p
   lib.R.Font.registerHyphenationCallback((word) => [word]);
   const at = new Date(data.generatedAt);
   return oneAtATime(() =>
-    withAttachments(lib, attachmentsOf(data), at, async () => {
+    withPdfkitHooks(lib, attachmentsOf(data), at, async () => {
       const stream = await lib.R.renderToBuffer(briefDocument(lib, data, families));
       const bytes = Buffer.isBuffer(stream) ? stream : Buffer.from(stream);
       const pages = bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;

@@ -15,7 +15,7 @@ export interface Column<T> {
 }
 
 export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (row: T) => boolean): ReactElement {
-  const { h, R } = lib;
+  const { h, R, text } = lib;
   const cellStyle = (c: Column<T>) => ({ width: c.width, paddingHorizontal: 2, paddingVertical: 1.5 });
   return h(
     R.View,
@@ -23,7 +23,7 @@ export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (
     h(
       R.View,
       { fixed: true, style: { flexDirection: 'row', backgroundColor: '#e5e7eb', fontWeight: 700 } },
-      ...columns.map((c, i) => h(R.Text, { key: i, style: cellStyle(c) }, c.title)),
+      ...columns.map((c, i) => text({ key: i, style: cellStyle(c) }, c.title)),
     ),
     ...rows.map((row, r) =>
       h(
@@ -37,9 +37,7 @@ export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (
             color: muted?.(row) ? '#b91c1c' : '#111827',
           },
         },
-        ...columns.map((c, i) =>
-          h(R.Text, { key: i, style: { ...cellStyle(c), fontSize: c.mono ? 6.2 : 7 } }, c.cell(row)),
-        ),
+        ...columns.map((c, i) => text({ key: i, style: { ...cellStyle(c), fontSize: c.mono ? 6.2 : 7 } }, c.cell(row))),
       ),
     ),
   );
