@@ -18,7 +18,7 @@ describe('the default brief of the sample case’s diagram', () => {
     const sentence = /[A-Z][^.]{40,160}\./.exec(page.text.replace(/\s+/g, ' '))![0];
     const excerpt = await must(core, 'excerpts.create', { documentId: articleNode.ref!, page: 1, quote: sentence });
 
-    const out = join(process.env.BRIEF_KEEP ?? dir, 'brief.pdf');
+    const out = join(dir, 'brief.pdf');
     const rendered = (await must(core, 'briefs.render', { diagrams: [diagram!.id], out })) as RenderedBrief;
     expect(rendered.sha256).toBe(sha256(out));
     const text = pdfText(out);

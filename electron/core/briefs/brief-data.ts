@@ -5,7 +5,7 @@
  * as the shared SVG export draws them, and every source file and document
  * with its SHA-256. The PDF is drawn from this alone.
  */
-import type { BriefVersion, Citation } from '../../../shared/domain/briefs';
+import type { Citation } from '../../../shared/domain/briefs';
 
 export interface CitedRecord {
   id: number;
@@ -85,5 +85,3 @@ export const citationKey = (c: Citation): string =>
 
 /** The version's save time as printed: `2026-12-05 03:49 UTC`. */
 export const printedTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-
-export type { BriefVersion };

@@ -104,7 +104,8 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       case 'excerpt':
         return h(
           R.View,
-          { key: b.n, style: { marginTop: 4 }, wrap: false },
+          // Kept on one page unless too long for one.
+          { key: b.n, style: { marginTop: 4 }, wrap: b.quote.length > 1500 },
           text(null, tag, b.missing ? `Excerpt ${b.id}: ` : `${b.document} (${b.fileName}), page ${b.page}:`),
           text(
             {

@@ -10,7 +10,7 @@ import { attachmentsOf, type Attachment } from './attachments';
 import { briefDocument } from './document';
 import { loadPdfLib, type PdfKitDocument, type PdfLib } from './load';
 
-/** C0 controls (but tab and newline), DEL and lone surrogates: drawn as U+FFFD, never passed to the layout. */
+/** C0 controls (but tab and newline; CR ends a line as LF), DEL and lone surrogates: drawn as U+FFFD, never passed to the layout. */
 const CONTROL =
   /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -94,7 +94,7 @@ async function withPdfkitHooks<T>(lib: PdfLib, files: Attachment[], at: Date, wo
 
 export async function renderBriefPdf(raw: BriefData): Promise<{ bytes: Buffer; pages: number }> {
   const lib = await loadPdfLib();
-  const controlled = cleanStrings(raw, (s) => s.replace(CONTROL, '\uFFFD'));
+  const controlled = cleanStrings(raw, (s) => s.replace(/\r\n?/g, '\n').replace(CONTROL, '\uFFFD'));
   const { families, missing } = fontsFor(lib, JSON.stringify(controlled));
   const data = missing.size
     ? cleanStrings(controlled, (s) => [...s].map((ch) => (missing.has(ch) ? '?' : ch)).join(''))

@@ -22,7 +22,11 @@ export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (
     { style: { marginTop: 4, marginBottom: 6, borderTop: '0.5pt solid #9ca3af' } },
     h(
       R.View,
-      { fixed: true, style: { flexDirection: 'row', backgroundColor: '#e5e7eb', fontWeight: 700 } },
+      {
+        fixed: true,
+        minPresenceAhead: 60,
+        style: { flexDirection: 'row', backgroundColor: '#e5e7eb', fontWeight: 700 },
+      },
       ...columns.map((c, i) => text({ key: i, style: cellStyle(c) }, c.title)),
     ),
     ...rows.map((row, r) =>
@@ -59,8 +63,8 @@ export const RECORD_COLUMNS: Column<CitedRecord>[] = [
 ];
 
 export const SOURCE_COLUMNS: Column<BriefSource>[] = [
-  { title: 'Kind', width: '11%', cell: (s) => (s.cited ? `${s.kind} (cited)` : s.kind) },
-  { title: 'File', width: '22%', cell: (s) => s.name },
-  { title: 'Detail', width: '20%', cell: (s) => s.detail },
-  { title: 'SHA-256', width: '47%', cell: (s) => s.sha256, mono: true },
+  { title: 'Kind', width: '10%', cell: (s) => (s.cited ? `${s.kind} (cited)` : s.kind) },
+  { title: 'File', width: '30%', cell: (s) => s.name },
+  { title: 'Detail', width: '15%', cell: (s) => s.detail },
+  { title: 'SHA-256', width: '45%', cell: (s) => s.sha256, mono: true },
 ];
