@@ -9,6 +9,7 @@ const diagramJobs = () => import('./handlers/diagrams').then((m) => m.diagramsHa
 const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const interchangeJobs = () => import('./handlers/interchange').then((m) => m.interchangeHandlers);
+const briefJobs = () => import('./handlers/briefs').then((m) => m.briefsHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
 
@@ -28,6 +29,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'interchange.ftm': interchangeJobs,
   'lists.import': screeningJobs,
   'screening.run': screeningJobs,
+  'briefs.render': briefJobs,
 };
 
 /**

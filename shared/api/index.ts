@@ -8,6 +8,7 @@ import { entitiesApi } from './entities';
 import { diagramsApi } from './diagrams';
 import { interchangeApi } from './interchange';
 import { screeningApi } from './screening';
+import { briefsApi } from './briefs';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -22,6 +23,7 @@ export const api = {
   ...diagramsApi,
   ...interchangeApi,
   ...screeningApi,
+  ...briefsApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -54,4 +56,5 @@ export * from './entities';
 export * from './diagrams';
 export * from './interchange';
 export * from './screening';
+export * from './briefs';
 export type { MethodDef, JobStatus } from './define';

@@ -5,6 +5,7 @@ import { documentsCommands } from './documents';
 import { entitiesCommands } from './entities';
 import { diagramsCommands } from './diagrams';
 import { interchangeCommands } from './interchange';
+import { briefsCommands } from './briefs';
 import { serveCommand } from './serve';
 import { screeningCommands } from './screening';
 
@@ -17,5 +18,6 @@ export const COMMANDS: Command[] = [
   ...diagramsCommands,
   ...interchangeCommands,
   ...screeningCommands,
+  ...briefsCommands,
   serveCommand,
 ];

@@ -6,6 +6,7 @@ import { entitiesHandlers } from './entities';
 import { diagramsHandlers } from './diagrams';
 import { interchangeHandlers } from './interchange';
 import { screeningHandlers } from './screening';
+import { briefsHandlers } from './briefs';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -17,4 +18,5 @@ export const handlers = {
   ...diagramsHandlers,
   ...interchangeHandlers,
   ...screeningHandlers,
+  ...briefsHandlers,
 } satisfies Handlers<MethodName>;

@@ -10,10 +10,24 @@ import { m0080 } from './0080-judgement-effects';
 import { m0090 } from './0090-search-across-scripts';
 import { m0100 } from './0100-diagrams';
 import { m0110 } from './0110-sanctions-lists';
+import { m0130 } from './0130-briefs';
 import { m0170 } from './0170-import-blank-rows';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0110, m0170];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+  m0090,
+  m0100,
+  m0110,
+  m0130,
+  m0170,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,15 @@
+import type { BriefsMethods } from '../../../shared/api/briefs';
+import { listBriefs } from '../db/briefs';
+import { renderBrief } from '../briefs/render-brief';
+import { mustBrief, saveBrief } from '../briefs/store';
+import { checkedJob, type Handlers } from './types';
+
+export const briefsHandlers: Handlers<BriefsMethods> = {
+  'briefs.list': ({ session }) => listBriefs(session.db),
+  'briefs.get': ({ session }, { id, version }) => mustBrief(session.db, id, version),
+  'briefs.save': ({ core, session }, { id, content }) => saveBrief(session.db, id, content, core.actor),
+  'briefs.render': checkedJob<'briefs.render'>(
+    ({ session }, { id, version }) => void (id !== undefined && mustBrief(session.db, id, version)),
+    ({ session, actor }, input, control) => renderBrief(session.db, input, actor, control),
+  ),
+};

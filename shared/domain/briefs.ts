@@ -1,0 +1,58 @@
+/**
+ * Briefs: what the investigator hands over. A brief is a title, an author,
+ * a summary and ordered findings, each finding citing the evidence it rests
+ * on. Every save makes a new version (the old ones stay), and a version is
+ * what renders: its save time is the date the PDF prints, so the same
+ * version always renders to the same bytes and a hash in the audit log can
+ * be checked later by rendering it again.
+ */
+
+/**
+ * One piece of evidence a finding cites. Records are cited as a set (one
+ * table in the PDF); the rest one by one. (Screening hits and saved record
+ * filters come with the screening and composer issues.)
+ */
+export type Citation =
+  | { kind: 'records'; ids: number[]; label?: string }
+  | { kind: 'excerpt'; id: number }
+  | { kind: 'link'; id: number }
+  | { kind: 'diagram'; id: number };
+
+export interface Finding {
+  text: string;
+  citations: Citation[];
+}
+
+/** What a version holds: everything the composer edits. */
+export interface BriefContent {
+  title: string;
+  author: string;
+  summary: string;
+  findings: Finding[];
+  /** Diagrams drawn in the brief (besides those findings cite). */
+  diagrams: number[];
+}
+
+export interface BriefSummary {
+  id: number;
+  title: string;
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  /** Set for a brief generated from diagrams (`custodian brief --diagram`). */
+  generatedFrom: number[] | null;
+}
+
+export interface BriefVersion extends BriefSummary {
+  content: BriefContent;
+}
+
+/** What rendering a brief version answers (and the audit log records). */
+export interface RenderedBrief {
+  briefId: number;
+  version: number;
+  path: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from '../helpers/temp';
+
+/** Where the brief tests keep a PNG of one page each, to look at (git-ignored). */
+export const BRIEF_PNGS = join(REPO, 'test-output', 'briefs');
+
+export const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The text of a PDF (or of one page) as poppler's pdftotext reads it, in reading order. */
+export function pdfText(path: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, path, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPages(path: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+}
+
+export function pdfInfo(path: string): string {
+  return execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+}
+
+/** Renders one page to `test-output/briefs/NAME.png` at 100 dpi (look at it). */
+export function pagePng(path: string, page: number, name: string): string {
+  mkdirSync(BRIEF_PNGS, { recursive: true });
+  const base = join(BRIEF_PNGS, name);
+  execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', '-f', String(page), '-l', String(page), path, base]);
+  return `${base}.png`;
+}
+
+/** The files embedded in the PDF, by name, as pdfdetach saves them. */
+export function attachments(path: string, dir: string): Record<string, string> {
+  const out = join(dir, 'attached');
+  mkdirSync(out, { recursive: true });
+  execFileSync('pdfdetach', ['-saveall', '-o', out, path]);
+  const list = execFileSync('pdfdetach', ['-list', path], { encoding: 'utf8' });
+  const names = [...list.matchAll(/^\d+: (.+)$/gm)].map((m) => m[1]!.trim());
+  return Object.fromEntries(names.map((n) => [n, readFileSync(join(out, n), 'utf8')]));
+}
+
+/** Whitespace folded, so text wrapped over lines still matches. */
+export const folded = (s: string) => s.replace(/\s+/g, ' ');
