@@ -6,6 +6,7 @@ import { recordsApi } from './records';
 import { documentsApi } from './documents';
 import { entitiesApi } from './entities';
 import { diagramsApi } from './diagrams';
+import { exchangeApi } from './exchange';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -18,6 +19,7 @@ export const api = {
   ...documentsApi,
   ...entitiesApi,
   ...diagramsApi,
+  ...exchangeApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -48,4 +50,5 @@ export * from './records';
 export * from './documents';
 export * from './entities';
 export * from './diagrams';
+export * from './exchange';
 export type { MethodDef, JobStatus } from './define';

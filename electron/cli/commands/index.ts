@@ -5,6 +5,7 @@ import { documentsCommands } from './documents';
 import { entitiesCommands } from './entities';
 import { diagramsCommands } from './diagrams';
 import { serveCommand } from './serve';
+import { exchangeCommands } from './exchange';
 
 /** Every `custodian` command; each area adds its own file. */
 export const COMMANDS: Command[] = [
@@ -13,5 +14,6 @@ export const COMMANDS: Command[] = [
   ...documentsCommands,
   ...entitiesCommands,
   ...diagramsCommands,
+  ...exchangeCommands,
   serveCommand,
 ];

@@ -4,6 +4,7 @@ import { recordsHandlers } from './records';
 import { documentsHandlers } from './documents';
 import { entitiesHandlers } from './entities';
 import { diagramsHandlers } from './diagrams';
+import { exchangeHandlers } from './exchange';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -13,4 +14,5 @@ export const handlers = {
   ...documentsHandlers,
   ...entitiesHandlers,
   ...diagramsHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers<MethodName>;

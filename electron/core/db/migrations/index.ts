@@ -9,9 +9,10 @@ import { m0070 } from './0070-entity-per-name';
 import { m0080 } from './0080-judgement-effects';
 import { m0090 } from './0090-search-across-scripts';
 import { m0100 } from './0100-diagrams';
+import { m0140 } from './0140-exchange-seal';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0140];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import type { ExchangeMethods } from '../../../shared/api/exchange';
+import { defaultAppDataDir } from '../create-core';
+import { exportCase } from '../exchange/export';
+import { listTrusted, ownIdentity, ownSigningKey, readKeyFile, trustKey } from '../exchange/identity';
+import { verifyFile } from '../exchange/verify';
+import type { Handlers } from './types';
+
+export const exchangeHandlers: Handlers<ExchangeMethods> = {
+  'identity.get': ({ core }) => ownIdentity(core.appDataDir),
+  'identity.trusted': ({ core }) => listTrusted(core.appDataDir),
+  'identity.trust': ({ core }, { name, publicKey }) => trustKey(core.appDataDir, name, publicKey),
+  'exchange.export': ({ session, actor, appDataDir }, { path, onlyDiagrams, keyFile }, control) =>
+    exportCase(
+      session.db,
+      {
+        out: resolve(path),
+        onlyDiagrams,
+        key: keyFile ? readKeyFile(keyFile) : ownSigningKey(appDataDir ?? defaultAppDataDir()),
+        actor,
+      },
+      control,
+    ),
+  'exchange.verify': ({ appDataDir }, { path }, control) =>
+    verifyFile(resolve(path), appDataDir ?? defaultAppDataDir(), control),
+};
