@@ -22,7 +22,8 @@ const trustedPath = (appDataDir: string) => join(identityDir(appDataDir), 'trust
 
 /** The public key as SPKI DER in base64: what a seal carries and a colleague trusts. */
 export function publicKeyText(key: KeyObject): string {
-  return createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');
+  const pub = key.type === 'public' ? key : createPublicKey(key);
+  return pub.export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
 /** The first 80 bits of the public key's SHA-256, in groups of four: short enough to compare by voice. */
