@@ -7,6 +7,7 @@ import { appendAudit } from '../db/audit-log';
 import { getMeta } from '../db/case-meta';
 import { openExportCopy, writeCompactCopy } from '../db/connection';
 import { clearSeal } from '../db/exchange-seal';
+import { mergeIndexes } from '../db/redaction';
 import type { ReadDb, WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import type { SigningKey } from './identity';
@@ -23,8 +24,9 @@ export interface ExportOptions {
 /**
  * Writes a case for a colleague: a compact copy (VACUUM INTO, so deleted
  * rows and free pages stay behind), redacted to chosen diagrams when asked
- * (redact.ts, then VACUUM again so the removed rows leave no trace in free
- * pages), an audit entry saying what was exported, and the seal (seal.ts).
+ * (redact.ts), its full-text indexes merged (so that words of deleted rows
+ * go), VACUUM again (so that nothing removed stays in free pages), an audit
+ * entry saying what was exported, and the seal (seal.ts).
  * All of it happens in a file beside the target, renamed into place only
  * when sealed: a failed or cancelled export leaves no file behind.
  */
@@ -42,6 +44,7 @@ export function exportCase(source: ReadDb, opts: ExportOptions, control?: JobCon
       .transaction(() => {
         clearSeal(db);
         const k = onlyDiagrams.length ? redactToDiagrams(db, onlyDiagrams) : undefined;
+        mergeIndexes(db);
         appendAudit(db, actor, 'exchange.export', {
           caseId: getMeta(db, 'case_id'),
           signer: key.identity.fingerprint,
@@ -50,10 +53,9 @@ export function exportCase(source: ReadDb, opts: ExportOptions, control?: JobCon
         return k;
       })
       .immediate();
-    if (kept) {
-      control?.progress(0.05, 'Compacting the redacted copy');
-      db.exec('VACUUM');
-    }
+    // Again: what redaction cut and what the index merge freed must not stay in free pages.
+    control?.progress(0.05, 'Compacting the copy');
+    db.exec('VACUUM');
     if (control?.signal.aborted)
       throw new CustodianError('cancelled', 'The export was cancelled; no file was written.');
     const seal = sealCopy(db, key, actor, control);
