@@ -53,6 +53,26 @@ export function iterateRows(db: ReadDb, t: SealedTable): IterableIterator<unknow
     .iterate() as IterableIterator<unknown[]>;
 }
 
+/**
+ * A table's rows in key order as [text, ...key values]: the text is the
+ * row's values as a JSON array made by SQLite itself (a blob as
+ * {"blob": hex}), so that a row crosses into JavaScript as one string
+ * rather than a value per column, and reals keep every digit (5.0 stays
+ * apart from 5).
+ */
+export function iterateRowTexts(db: ReadDb, t: SealedTable): IterableIterator<[string, ...unknown[]]> {
+  const values = t.columns
+    .map(quote)
+    .map((c) => `CASE WHEN typeof(${c}) = 'blob' THEN json_object('blob', hex(${c})) ELSE ${c} END`)
+    .join(', ');
+  return db
+    .prepare(
+      `SELECT json_array(${values}), ${t.key.map(quote).join(', ')} FROM ${quote(t.name)} ORDER BY ${t.key.map(quote).join(', ')}`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<[string, ...unknown[]]>;
+}
+
 /** A cheap size estimate for progress: rows (from the largest rowid where there is one) and blob bytes. */
 export function estimateWork(db: ReadDb, t: SealedTable): number {
   try {

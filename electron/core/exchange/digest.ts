@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { CustodianError } from '../../../shared/result';
 import type { VerifyProblem } from '../../../shared/api/exchange';
 import { auditHead } from '../db/audit-log';
-import { estimateWork, iterateRows, sealedTables, type SealedTable } from '../db/table-walk';
+import { estimateWork, iterateRows, iterateRowTexts, sealedTables, type SealedTable } from '../db/table-walk';
 import type { ReadDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 
-export const SEAL_FORMAT = 'custodian-seal-1';
+export const SEAL_FORMAT = 'custodian-seal-2';
 
 export interface TableDigest {
   name: string;
@@ -19,42 +19,83 @@ export interface CaseDigest {
   tables: TableDigest[];
   auditSeq: number;
   auditHead: string;
-  /** Per table, the first 8 bytes of each row's hash in key order: lets verify name the row that changed. */
+  /** Per table, an 8-byte hint of each row in key order: lets verify name the row that changed. */
   hints: Map<string, Buffer>;
   /** Blobs whose bytes no longer hash to the SHA-256 they are stored under. */
   blobProblems: VerifyProblem[];
 }
 
 /** How a row is named in a problem: its key, e.g. `id=42` or `entity_id=3, name=ACME`. */
-export function rowName(t: SealedTable, row: unknown[]): string {
-  if (!t.keyIndexes.length) return `rowid=${String(row[row.length - 1])}`;
-  return t.keyIndexes.map((i, k) => `${t.key[k]}=${String(row[i])}`).join(', ');
+export const rowName = (t: SealedTable, key: readonly unknown[]): string =>
+  t.key.map((k, i) => `${k}=${String(key[i])}`).join(', ');
+
+/**
+ * A row's hint: two 32-bit hashes of its text side by side. Only a pointer
+ * to which row changed (a tampered hint can only mislead the pointing): what
+ * proves anything is the SHA-256 digest over the same texts. Per row, a
+ * SHA-256 object cost more than reading the row.
+ */
+export function writeHint(text: string, out: Buffer, at: number): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  out.writeUInt32BE(a >>> 0, at);
+  out.writeUInt32BE(b >>> 0, at + 4);
 }
 
 /**
- * A row as canonical text: JSON of its values in column order, each blob
- * replaced by its SHA-256 (a blob is sealed by its hash, so that hashing a
- * row never copies a document into a string).
+ * Every row of a table in key order as (canonical text, key values). The
+ * stored files (`blobs`) are read value by value so that each file's bytes
+ * are hashed once, checked against the SHA-256 they are stored under, and
+ * stand in the text by that hash; every other table's text is made by
+ * SQLite (table-walk.ts iterateRowTexts).
  */
-function rowText(row: unknown[], blobHash: (b: Buffer) => string): string {
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (v !== null && typeof v === 'object') row[i] = { sha256: blobHash(v as Buffer) };
+export function* rowTexts(
+  db: ReadDb,
+  t: SealedTable,
+  blobProblems: VerifyProblem[] = [],
+): Generator<[string, unknown[], number]> {
+  if (t.name !== 'blobs') {
+    for (const [text, ...key] of iterateRowTexts(db, t)) yield [text, key, 0];
+    return;
   }
-  return JSON.stringify(row);
+  const [shaAt, sizeAt, dataAt] = ['sha256', 'size', 'data'].map((c) => t.columns.indexOf(c)) as [
+    number,
+    number,
+    number,
+  ];
+  for (const row of iterateRows(db, t)) {
+    const data = row[dataAt];
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    const key = row[shaAt];
+    if (actual !== key || bytes.length !== row[sizeAt] || !Buffer.isBuffer(data)) {
+      blobProblems.push({
+        part: 'blob',
+        table: 'blobs',
+        sha256: String(key),
+        message: `The stored file ${String(key)} has changed: its bytes now hash to ${actual} (${bytes.length} bytes).`,
+      });
+    }
+    row[dataAt] = { sha256: actual };
+    yield [JSON.stringify(row), [key], bytes.length];
+  }
 }
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
 /**
  * The digest of a case's logical content: every covered table (sealedTables)
- * by name, its columns and its rows in key order, each row hashed on its
- * own (a table's digest is the hash of its rows' hashes), then the audit
- * log's head. It does not depend on how SQLite laid the pages out, so a
- * VACUUM or a copy does not change it; any changed value, added or removed
- * row does. Every blob is re-hashed on the way and checked against the
- * SHA-256 it is stored under. Reads one row at a time: memory stays flat
- * however big the case (the hints take 8 bytes a row).
+ * by name, its columns and its rows' texts in key order (a table's digest is
+ * the SHA-256 of its rows' texts, each ended by a newline, which JSON text
+ * never holds), then the audit log's head. It does not depend on how SQLite
+ * laid the pages out, so a VACUUM or a copy does not change it; any changed
+ * value, added or removed row does. Every stored file is re-hashed on the
+ * way (rowTexts). Reads one row at a time: memory stays flat however big the
+ * case (the hints take 8 bytes a row).
  */
 export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing'): CaseDigest {
   const tables = sealedTables(db);
@@ -71,35 +112,31 @@ export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing'):
     let hintBuf = Buffer.alloc(8 * 8192);
     let hintLen = 0;
     let rows = 0;
-    let blobBytes = 0;
-    const isBlobs = t.name === 'blobs';
-    const blobHash = (b: Buffer) => {
-      blobBytes += b.length;
-      return createHash('sha256').update(b).digest('hex');
-    };
-    for (const row of iterateRows(db, t)) {
-      const raw = isBlobs ? [...row] : null;
-      const text = rowText(row, blobHash);
-      if (raw) checkBlob(t, raw, row, out.blobProblems);
-      const h = sha256(text);
-      tableHash.update(h);
+    let pending = '';
+    let sinceReport = 0;
+    for (const [text, , bytes] of rowTexts(db, t, out.blobProblems)) {
+      // Many rows to one update: a hash call per row cost more than the hashing.
+      pending += `${text}\n`;
+      if (pending.length > 1 << 16) {
+        tableHash.update(pending);
+        pending = '';
+      }
       if (hintLen === hintBuf.length) {
         hints.push(hintBuf);
         hintBuf = Buffer.alloc(hintBuf.length);
         hintLen = 0;
       }
-      h.copy(hintBuf, hintLen, 0, 8);
+      writeHint(text, hintBuf, hintLen);
       hintLen += 8;
       rows++;
-      if ((rows & 1023) === 0 || blobBytes > 1 << 26) {
+      sinceReport += 1 + bytes / 4096;
+      if (sinceReport > 4096) {
         if (control?.signal.aborted) throw new CustodianError('cancelled', `${label} was cancelled.`);
-        control?.progress(
-          Math.min(1, (done + Math.min(rows + blobBytes / 4096, work[ti]!)) / total),
-          `${label}: ${t.name}`,
-        );
-        blobBytes = 0;
+        control?.progress(Math.min(1, (done + Math.min(rows, work[ti]!)) / total), `${label}: ${t.name}`);
+        sinceReport = 0;
       }
     }
+    tableHash.update(pending);
     hints.push(hintBuf.subarray(0, hintLen));
     done += work[ti]!;
     const digest = tableHash.digest('hex');
@@ -110,19 +147,4 @@ export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing'):
   const head = auditHead(db);
   whole.update(`audit ${head.seq} ${head.hash}\n`);
   return { ...out, digest: whole.digest('hex'), auditSeq: head.seq, auditHead: head.hash };
-}
-
-/** A blobs row (sha256, size, data) whose data does not hash to its key, or is not its size. */
-function checkBlob(t: SealedTable, raw: unknown[], hashed: unknown[], problems: VerifyProblem[]): void {
-  const key = raw[t.columns.indexOf('sha256')] as string;
-  const data = raw[t.columns.indexOf('data')] as Buffer;
-  const actual = (hashed[t.columns.indexOf('data')] as { sha256: string }).sha256;
-  if (actual !== key || data.length !== raw[t.columns.indexOf('size')]) {
-    problems.push({
-      part: 'blob',
-      table: 'blobs',
-      sha256: key,
-      message: `The stored file ${key} has changed: its bytes now hash to ${actual} (${data.length} bytes).`,
-    });
-  }
 }

@@ -2,10 +2,10 @@ import type { Signer, VerifyProblem, VerifyResult } from '../../../shared/api/ex
 import { verifyAudit } from '../db/audit-log';
 import { readRowHints, readSeal, type SealRow } from '../db/exchange-seal';
 import { openReceivedFile } from '../db/safe-open';
-import { iterateRows, sealedTables, type SealedTable } from '../db/table-walk';
+import { sealedTables, type SealedTable } from '../db/table-walk';
 import type { ReadDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { digestCase, rowName, SEAL_FORMAT, type CaseDigest, type TableDigest } from './digest';
+import { digestCase, rowName, rowTexts, SEAL_FORMAT, type CaseDigest, type TableDigest } from './digest';
 import { fingerprintOf, nameOfKey } from './identity';
 import { signatureHolds } from './seal';
 
@@ -111,13 +111,13 @@ function changedRows(db: ReadDb, t: SealedTable, was: TableDigest, now: TableDig
   let i = 0;
   let named = 0;
   let differing = 0;
-  for (const row of iterateRows(db, t)) {
+  for (const [, key] of rowTexts(db, t)) {
     const same =
       i * 8 + 8 <= sealedHints.length && sealedHints.compare(hints, i * 8, i * 8 + 8, i * 8, i * 8 + 8) === 0;
     if (!same) {
       differing++;
       if (named < MAX_ROWS_NAMED) {
-        const row_ = rowName(t, row);
+        const row_ = rowName(t, key);
         out.push({
           part: 'row',
           table: t.name,
