@@ -67,6 +67,8 @@ describe('the contract declares long work as job methods', () => {
       'documents.add',
       'documents.ocr',
       'entities.resolve',
+      'exchange.export',
+      'exchange.verify',
       'import.run',
       'import.validate',
       'judgements.undoResolving',
@@ -93,6 +95,16 @@ const LONG_WORK: Record<
     await must(core, 'entities.resolve', {});
     const [biggest] = await must(core, 'entities.list', { limit: 1 });
     return { name: 'Three steps from the biggest', entityId: biggest!.id, depth: 3, maxNodes: 2000 };
+  },
+  'exchange.export': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-export'), preset: 'ru-customs' });
+    return { path: join(tempDir(), 'out.case') };
+  },
+  'exchange.verify': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-verify'), preset: 'ru-customs' });
+    const path = join(tempDir(), 'sent.case');
+    await must(core, 'exchange.export', { path });
+    return { path };
   },
 };
 

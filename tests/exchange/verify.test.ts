@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/create-core';
-import { must, REPO, tempDir } from '../helpers/temp';
+import { must, REPO } from '../helpers/temp';
 import { exportTo, richCase, sha256File, tampered, verify } from './helpers';
 
 describe('export → verify', () => {

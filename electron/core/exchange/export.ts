@@ -58,7 +58,11 @@ export function exportCase(source: ReadDb, opts: ExportOptions, control?: JobCon
     db.exec('VACUUM');
     if (control?.signal.aborted)
       throw new CustodianError('cancelled', 'The export was cancelled; no file was written.');
-    const seal = sealCopy(db, key, actor, control);
+    const sealing: JobControl | undefined = control && {
+      ...control,
+      progress: (p, message) => control.progress(0.1 + 0.9 * (p ?? 0), message),
+    };
+    const seal = sealCopy(db, key, actor, sealing);
     db.close();
     copy = undefined;
     if (existsSync(out)) throw new CustodianError('exists', `${out} appeared while exporting; choose a new file name.`);
