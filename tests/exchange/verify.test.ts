@@ -129,6 +129,14 @@ describe('export → verify', () => {
     const r3 = await verify(core, unsealed);
     expect(r3.ok && r3.value).toMatchObject({ ok: false, signer: null });
     expect(r3.ok && r3.value.problems.map((p) => p.part)).toEqual(['seal']);
+    // A case of the schema before seals (version 100) opens safely and is said to be unsealed.
+    const older = tampered(
+      out,
+      'older.case',
+      'DROP TABLE exchange_seal; DROP TABLE exchange_seal_rows; PRAGMA user_version = 100',
+    );
+    const r4 = await verify(core, older);
+    expect(r4.ok && r4.value).toMatchObject({ ok: false, signer: null, problems: [{ part: 'seal' }] });
     // Verifying never changes the file it reads.
     const before = sha256File(out);
     await verify(core, out);

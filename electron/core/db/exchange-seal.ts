@@ -17,7 +17,9 @@ export interface SealRow {
 /** Row hints are stored in chunks of this many 8-byte hashes (32 KiB a row of exchange_seal_rows). */
 export const HINTS_PER_CHUNK = 4096;
 
+/** The file's seal; null when it has none (a working case, or a file from before seals: no seal table). */
 export function readSeal(db: ReadDb): SealRow | null {
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_seal'`).get()) return null;
   const row = db
     .prepare(
       `SELECT format, digest, audit_seq AS auditSeq, audit_head AS auditHead, sealed_at AS sealedAt,
