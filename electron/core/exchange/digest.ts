@@ -19,7 +19,7 @@ export interface CaseDigest {
   tables: TableDigest[];
   auditSeq: number;
   auditHead: string;
-  /** Per table, an 8-byte hint of each row in key order: lets verify name the row that changed. */
+  /** Per table, an 8-byte hint of each row in key order (when asked for: sealing): lets verify name the row that changed. */
   hints: Map<string, Buffer>;
   /** Blobs whose bytes no longer hash to the SHA-256 they are stored under. */
   blobProblems: VerifyProblem[];
@@ -97,7 +97,7 @@ export function* rowTexts(
  * way (rowTexts). Reads one row at a time: memory stays flat however big the
  * case (the hints take 8 bytes a row).
  */
-export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing'): CaseDigest {
+export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing', withHints = true): CaseDigest {
   const tables = sealedTables(db);
   const work = tables.map((t) => estimateWork(db, t));
   const total = work.reduce((a, b) => a + b, 0) || 1;
@@ -121,13 +121,15 @@ export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing'):
         tableHash.update(pending);
         pending = '';
       }
-      if (hintLen === hintBuf.length) {
-        hints.push(hintBuf);
-        hintBuf = Buffer.alloc(hintBuf.length);
-        hintLen = 0;
+      if (withHints) {
+        if (hintLen === hintBuf.length) {
+          hints.push(hintBuf);
+          hintBuf = Buffer.alloc(hintBuf.length);
+          hintLen = 0;
+        }
+        writeHint(text, hintBuf, hintLen);
+        hintLen += 8;
       }
-      writeHint(text, hintBuf, hintLen);
-      hintLen += 8;
       rows++;
       sinceReport += 1 + bytes / 4096;
       if (sinceReport > 4096) {

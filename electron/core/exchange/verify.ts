@@ -5,7 +5,7 @@ import { openReceivedFile } from '../db/safe-open';
 import { sealedTables, type SealedTable } from '../db/table-walk';
 import type { ReadDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
-import { digestCase, rowName, rowTexts, SEAL_FORMAT, type CaseDigest, type TableDigest } from './digest';
+import { digestCase, rowName, rowTexts, SEAL_FORMAT, writeHint, type CaseDigest, type TableDigest } from './digest';
 import { fingerprintOf, nameOfKey } from './identity';
 import { signatureHolds } from './seal';
 
@@ -23,7 +23,7 @@ export function verifyFile(path: string, appDataDir: string, control?: JobContro
   const db = openReceivedFile(path);
   try {
     const seal = readSeal(db);
-    const d = digestCase(db, control, 'Verifying');
+    const d = digestCase(db, control, 'Verifying', false);
     const problems: VerifyProblem[] = [];
     let signer: Signer | null = null;
     if (!seal) {
@@ -80,7 +80,7 @@ function whatChanged(db: ReadDb, seal: SealRow, d: CaseDigest): VerifyProblem[] 
       continue;
     }
     if (was.digest === now.digest && was.rows === now.rows) continue;
-    out.push(...changedRows(db, walk.get(now.name)!, was, now, d.hints.get(now.name)!));
+    out.push(...changedRows(db, walk.get(now.name)!, was, now));
   }
   for (const was of sealed) {
     if (!d.tables.some((t) => t.name === was.name))
@@ -100,20 +100,22 @@ function whatChanged(db: ReadDb, seal: SealRow, d: CaseDigest): VerifyProblem[] 
 
 /**
  * The rows of one table that differ from the sealed ones, found by comparing
- * each row's hash with the sealed row hints in key order. Rows added or
+ * each row's hint with the sealed ones in key order (worked out only here,
+ * for a table that changed: verifying an unchanged file needs none). Rows added or
  * removed shift that order: the first row where it breaks is named, and
  * the counts say how many.
  */
-function changedRows(db: ReadDb, t: SealedTable, was: TableDigest, now: TableDigest, hints: Buffer): VerifyProblem[] {
+function changedRows(db: ReadDb, t: SealedTable, was: TableDigest, now: TableDigest): VerifyProblem[] {
   const sealedHints = readRowHints(db, t.name);
+  const hint = Buffer.alloc(8);
   const out: VerifyProblem[] = [];
   const countsDiffer = was.rows !== now.rows;
   let i = 0;
   let named = 0;
   let differing = 0;
-  for (const [, key] of rowTexts(db, t)) {
-    const same =
-      i * 8 + 8 <= sealedHints.length && sealedHints.compare(hints, i * 8, i * 8 + 8, i * 8, i * 8 + 8) === 0;
+  for (const [text, key] of rowTexts(db, t)) {
+    writeHint(text, hint, 0);
+    const same = i * 8 + 8 <= sealedHints.length && sealedHints.compare(hint, 0, 8, i * 8, i * 8 + 8) === 0;
     if (!same) {
       differing++;
       if (named < MAX_ROWS_NAMED) {
