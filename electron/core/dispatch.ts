@@ -36,7 +36,13 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
       const job = handlers[method] as JobHandler<JobMethodName>;
       job.check?.(ctx, parsed.data as never);
       return ok(
-        core.jobs.start({ method, input: parsed.data, casePath: core.session?.path ?? null, actor: core.actor }),
+        core.jobs.start({
+          method,
+          input: parsed.data,
+          casePath: core.session?.path ?? null,
+          actor: core.actor,
+          appDataDir: core.appDataDir,
+        }),
       );
     }
     const handler = handlers[method] as Handler<MethodName>;

@@ -1,4 +1,4 @@
-import { isJobMethod, isMethodName, type JobMethodName } from '../../shared/api';
+import { api, isJobMethod, isMethodName, type JobMethodName, type MethodDef } from '../../shared/api';
 import { CustodianError } from '../../shared/result';
 import type { JobHandler } from './handlers/types';
 import type { JobControl, JobRequest } from './jobs/protocol';
@@ -12,6 +12,7 @@ const interchangeJobs = () => import('./handlers/interchange').then((m) => m.int
 const briefJobs = () => import('./handlers/briefs').then((m) => m.briefsHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
+const exchangeJobs = () => import('./handlers/exchange').then((m) => m.exchangeHandlers);
 
 /**
  * Where each job method's handler lives, loaded when a job of that kind
@@ -30,6 +31,8 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'lists.import': screeningJobs,
   'screening.run': screeningJobs,
   'briefs.render': briefJobs,
+  'exchange.export': exchangeJobs,
+  'exchange.verify': exchangeJobs,
 };
 
 /**
@@ -37,13 +40,24 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
  * job's, closed after), in a worker thread or, in unit tests, in this one.
  */
 export async function runJobMethod(request: JobRequest, control: JobControl): Promise<unknown> {
-  const { method, input, casePath, actor } = request;
+  const { method, input, casePath, actor, appDataDir } = request;
   if (!isMethodName(method) || !isJobMethod(method)) throw new Error(`${method} is not a job method.`);
+  const handler = (await JOB_HANDLERS[method]())[method] as JobHandler<typeof method>;
+  if ((api[method] as MethodDef).noCase) {
+    // A job on files other than the open case (verifying a received file) opens none: opening would migrate it.
+    const ctx = {
+      actor,
+      appDataDir,
+      get session(): CaseSession {
+        throw new CustodianError('no_case', `${method} works without a case.`);
+      },
+    };
+    return await handler(ctx, input as never, control);
+  }
   if (!casePath) throw new CustodianError('no_case', 'No case is open.');
   const session = CaseSession.open(casePath);
   try {
-    const handler = (await JOB_HANDLERS[method]())[method] as JobHandler<typeof method>;
-    return await handler({ session, actor }, input as never, control);
+    return await handler({ session, actor, appDataDir }, input as never, control);
   } finally {
     session.close();
   }

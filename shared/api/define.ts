@@ -47,7 +47,7 @@ export function method<O>() {
 export function job<R>() {
   return <I extends z.ZodType>(
     input: I,
-    opts: { mutates: boolean },
+    opts: { mutates: boolean; noCase?: boolean },
   ): MethodDef<I, JobStatus<R>, R> & { readonly job: true } => ({
     input,
     ...opts,

@@ -9,6 +9,7 @@ import { diagramsApi } from './diagrams';
 import { interchangeApi } from './interchange';
 import { screeningApi } from './screening';
 import { briefsApi } from './briefs';
+import { exchangeApi } from './exchange';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -24,6 +25,7 @@ export const api = {
   ...interchangeApi,
   ...screeningApi,
   ...briefsApi,
+  ...exchangeApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -57,4 +59,5 @@ export * from './diagrams';
 export * from './interchange';
 export * from './screening';
 export * from './briefs';
+export * from './exchange';
 export type { MethodDef, JobStatus } from './define';

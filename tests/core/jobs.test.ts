@@ -81,6 +81,8 @@ describe('the contract declares long work as job methods', () => {
       'documents.add',
       'documents.ocr',
       'entities.resolve',
+      'exchange.export',
+      'exchange.verify',
       'import.run',
       'import.validate',
       'interchange.ftm',
@@ -125,6 +127,16 @@ const LONG_WORK: Record<
     await must(core, 'entities.resolve', {});
     await must(core, 'lists.import', { paths: [bigList(20_000, 'job-screen-list')], asOf: '2024-01-01' });
     return {};
+  },
+  'exchange.export': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-export'), preset: 'ru-customs' });
+    return { path: join(tempDir(), 'out.case') };
+  },
+  'exchange.verify': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-verify'), preset: 'ru-customs' });
+    const path = join(tempDir(), 'sent.case');
+    await must(core, 'exchange.export', { path });
+    return { path };
   },
 };
 

@@ -8,6 +8,7 @@ import { interchangeCommands } from './interchange';
 import { briefsCommands } from './briefs';
 import { serveCommand } from './serve';
 import { screeningCommands } from './screening';
+import { exchangeCommands } from './exchange';
 
 /** Every `custodian` command; each area adds its own file. */
 export const COMMANDS: Command[] = [
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   ...interchangeCommands,
   ...screeningCommands,
   ...briefsCommands,
+  ...exchangeCommands,
   serveCommand,
 ];

@@ -67,3 +67,10 @@ export function verifyAudit(db: ReadDb): AuditVerification {
   }
   return { ok: true, entries };
 }
+
+/** The last entry's sequence number and hash (0 and the genesis hash for an empty log): what a seal pins. */
+export function auditHead(db: ReadDb): { seq: number; hash: string } {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  return last ?? { seq: 0, hash: GENESIS };
+}

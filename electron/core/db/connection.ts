@@ -135,3 +135,43 @@ function checkStructure(path: string, opts: OpenOptions): void {
     db?.close();
   }
 }
+
+/**
+ * A read-only connection to a file received from someone else, with every
+ * guard SQLite offers on: the schema may run no function (trusted_schema),
+ * every cell's size is checked as it is read (cell_size_check), and nothing
+ * can be written (query_only on top of the read-only open). Only
+ * db/safe-open.ts calls this, before anything else is read.
+ */
+export function connectUntrusted(path: string, opts: OpenOptions = {}): ReadDb {
+  const db = connect(path, true, opts);
+  try {
+    db.pragma('trusted_schema = OFF');
+    db.pragma('cell_size_check = ON');
+    db.pragma('query_only = ON');
+    return db as ReadDb;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens the fresh copy an export is making (VACUUM INTO's output, not yet
+ * anyone's case) to redact and seal it. It stays in rollback-journal mode:
+ * a received file in WAL mode could not be opened read-only without
+ * creating files next to it.
+ */
+export function openExportCopy(path: string, opts: OpenOptions = {}): WriteDb {
+  const db = connect(path, false, opts);
+  db.pragma('trusted_schema = OFF');
+  db.pragma('foreign_keys = ON');
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  return db as WriteDb;
+}
+
+/** A scratch database in memory (e.g. the schema our migrations make, to compare a received file with). */
+export function openMemoryDb(): WriteDb {
+  return new Database(':memory:', defaultNativeBinding ? { nativeBinding: defaultNativeBinding } : {}) as WriteDb;
+}

@@ -7,6 +7,7 @@ import { diagramsHandlers } from './diagrams';
 import { interchangeHandlers } from './interchange';
 import { screeningHandlers } from './screening';
 import { briefsHandlers } from './briefs';
+import { exchangeHandlers } from './exchange';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -19,4 +20,5 @@ export const handlers = {
   ...interchangeHandlers,
   ...screeningHandlers,
   ...briefsHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers<MethodName>;

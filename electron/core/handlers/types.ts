@@ -13,6 +13,8 @@ export interface HandlerContext {
 export interface JobContext {
   session: CaseSession;
   actor: string;
+  /** The app's own folder, when the caller gave it (see JobRequest). */
+  appDataDir?: string | undefined;
 }
 
 export type Handler<M extends MethodName> = (

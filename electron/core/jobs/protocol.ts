@@ -10,6 +10,8 @@ export interface JobRequest {
   input: unknown;
   casePath: string | null;
   actor: string;
+  /** The app's own folder (the investigator's key, trusted colleagues): a worker cannot ask the core. */
+  appDataDir?: string;
 }
 
 /** Runs a job to its end; given by the core, which knows the handlers (jobs/ knows no domain). */

@@ -11,6 +11,7 @@ import { m0090 } from './0090-search-across-scripts';
 import { m0100 } from './0100-diagrams';
 import { m0110 } from './0110-sanctions-lists';
 import { m0130 } from './0130-briefs';
+import { m0140 } from './0140-exchange-seal';
 import { m0170 } from './0170-import-blank-rows';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100,
   m0110,
   m0130,
+  m0140,
   m0170,
 ];
 

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ExchangeMethods } from '../../../shared/api/exchange';
+import { CustodianError } from '../../../shared/result';
+import { defaultAppDataDir } from '../create-core';
+import { exportCase } from '../exchange/export';
+import { listTrusted, ownIdentity, ownSigningKey, readKeyFile, trustKey } from '../exchange/identity';
+import { verifyFile } from '../exchange/verify';
+import { checkedJob, type Handlers } from './types';
+
+export const exchangeHandlers: Handlers<ExchangeMethods> = {
+  'identity.get': ({ core }) => ownIdentity(core.appDataDir),
+  'identity.trusted': ({ core }) => listTrusted(core.appDataDir),
+  'identity.trust': ({ core }, { name, publicKey }) => trustKey(core.appDataDir, name, publicKey),
+  // Refused at once, not in the background: a file in the way, a key that is not one.
+  'exchange.export': checkedJob<'exchange.export'>(
+    (_ctx, { path, keyFile }) => {
+      if (existsSync(resolve(path)))
+        throw new CustodianError('exists', `${resolve(path)} already exists; choose a new file name.`);
+      if (keyFile) readKeyFile(keyFile);
+    },
+    ({ session, actor, appDataDir }, { path, onlyDiagrams, keyFile }, control) =>
+      exportCase(
+        session.db,
+        {
+          out: resolve(path),
+          onlyDiagrams,
+          key: keyFile ? readKeyFile(keyFile) : ownSigningKey(appDataDir ?? defaultAppDataDir()),
+          actor,
+        },
+        control,
+      ),
+  ),
+  'exchange.verify': ({ appDataDir }, { path }, control) =>
+    verifyFile(resolve(path), appDataDir ?? defaultAppDataDir(), control),
+};
