@@ -9,6 +9,7 @@ const diagramJobs = () => import('./handlers/diagrams').then((m) => m.diagramsHa
 const documentJobs = () => import('./handlers/documents').then((m) => m.documentsHandlers);
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const interchangeJobs = () => import('./handlers/interchange').then((m) => m.interchangeHandlers);
+const recordsJobs = () => import('./handlers/records').then((m) => m.recordsHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 
 /**
@@ -25,6 +26,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'entities.resolve': entityJobs,
   'judgements.undoResolving': entityJobs,
   'interchange.ftm': interchangeJobs,
+  'records.exportCsv': recordsJobs,
 };
 
 /**

@@ -150,9 +150,7 @@ export function listRecords(
   afterId?: number,
 ): CustomsRecord[] {
   const f = filterSql(filter);
-  const dir = desc ? 'DESC' : 'ASC';
-  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
-  const order = sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+  const order = orderSql(sort, desc);
   if (afterId !== undefined) {
     f.sql.push(desc ? 'r.id < ?' : 'r.id > ?');
     f.params.push(afterId);
@@ -162,6 +160,25 @@ export function listRecords(
     .prepare(`SELECT r.* FROM records r ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...f.params, limit, offset) as RecordRow[];
   return rows.map(toCustomsRecord);
+}
+
+function orderSql(sort?: RecordField | 'row', desc?: boolean): string {
+  const dir = desc ? 'DESC' : 'ASC';
+  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
+  return sort && sort !== 'row' ? `r.${RECORD_COLUMNS[sort]} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+}
+
+/** Every record a filter selects, in the list's order, one at a time (an export of a million keeps memory flat). */
+export function* iterateRecords(
+  db: ReadDb,
+  filter: RecordFilter,
+  sort?: RecordField | 'row',
+  desc?: boolean,
+): Generator<CustomsRecord> {
+  const f = filterSql(filter);
+  const w = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT r.* FROM records r ${w} ORDER BY ${orderSql(sort, desc)}`).iterate(...f.params);
+  for (const r of rows as Iterable<RecordRow>) yield toCustomsRecord(r);
 }
 
 export function countRecords(db: ReadDb, filter: RecordFilter): number {
