@@ -14,7 +14,8 @@ interface AuditRow {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prevHash: string, at: string, actor: string, action: string, detail: string): string {
+/** Exported for tests that forge an entry as someone who knows the rule would. */
+export function entryHash(prevHash: string, at: string, actor: string, action: string, detail: string): string {
   // Length-prefixed fields, so that no two different entries hash the same text.
   const h = createHash('sha256');
   for (const part of [prevHash, at, actor, action, detail]) {
