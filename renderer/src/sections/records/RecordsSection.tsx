@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
+import { ExportRecordsButton } from './ExportRecordsButton';
 import { ImportButton } from './ImportButton';
 import { RecordDetail } from './RecordDetail';
 import { RecordsFilters } from './RecordsFilters';
@@ -66,6 +67,7 @@ export function RecordsSection() {
           {pages.total === null ? 'Counting…' : `${pages.total.toLocaleString()} records`}
         </span>
         <span className="spacer" />
+        <ExportRecordsButton query={query} total={pages.total} />
         <ImportButton
           onShowFlagged={(importId) => setParams({ import: String(importId), flagged: '1' }, { push: true })}
         />
