@@ -100,7 +100,7 @@ describe('CSV export of table views', () => {
     expect(r.ok).toBe(true); // a job: its failure is in its status
     const status = r.ok ? (r.value as { jobId: string }) : null;
     let s = await must(core, 'jobs.get', { jobId: status!.jobId });
-    while (s.state === 'running' || s.state === 'queued') {
+    while (s.state === 'running') {
       await new Promise((done) => setTimeout(done, 50));
       s = await must(core, 'jobs.get', { jobId: status!.jobId });
     }
