@@ -6,7 +6,7 @@ import { intOrNull, setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { AuditFilters, FILTER_PARAMS } from './AuditFilters';
 import { detailLines } from './audit-detail';
-import { saveAudit } from './export-audit';
+import { entriesText, saveAudit } from './export-audit';
 import './audit.css';
 
 const PAGE = 100;
@@ -47,7 +47,7 @@ export function AuditSection() {
         <h2>Audit log</h2>
         {check && <ChainBadge check={check} />}
         <span className="muted small" aria-live="polite">
-          {count === null ? '' : `${count.toLocaleString()} entries`}
+          {count === null ? '' : entriesText(count)}
         </span>
         <span className="spacer" />
         <button onClick={() => exportAs('csv')} disabled={count === 0}>

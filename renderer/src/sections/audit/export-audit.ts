@@ -19,7 +19,7 @@ export async function saveAudit(filter: AuditFilter, format: 'csv' | 'jsonl'): P
     if (!path) return null;
     const r = await client.call('audit.export', { ...filter, path, format });
     if (!r.ok) throw new Error(r.error.message);
-    return `Saved ${r.value.entries.toLocaleString()} entries to ${r.value.file}.`;
+    return `Saved ${entriesText(r.value.entries)} to ${r.value.file}.`;
   }
   const entries: AuditEntry[] = [];
   for (let offset = 0; ; offset += PAGE) {
@@ -34,5 +34,7 @@ export async function saveAudit(filter: AuditFilter, format: 'csv' | 'jsonl'): P
       ? [CSV_BOM + csvLine(AUDIT_CSV_HEADER), ...entries.map((e) => csvLine(auditCsvRow(e)))]
       : entries.map((e) => `${JSON.stringify(e)}\n`);
   download(parts, name, format === 'csv' ? CSV_TYPE : 'application/jsonl;charset=utf-8');
-  return `Downloaded ${entries.length.toLocaleString()} entries as ${name}.`;
+  return `Downloaded ${entriesText(entries.length)} as ${name}.`;
 }
+
+export const entriesText = (n: number): string => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
