@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,25 +24,8 @@ const MAPPING = {
   },
 } as const;
 
-/** Splits CSV text into rows of cells (RFC 4180 quoting), to read an export back as a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  return rows;
-}
+/** Reads CSV back as a spreadsheet would split it (RFC 4180 quoting, the BOM dropped). */
+const parseCsv = (text: string) => parse(text, { bom: true, relax_column_count: true }) as string[][];
 
 /** What a spreadsheet would evaluate: a cell starting with = + - @ tab or CR that is not a plain number. */
 const evaluated = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell);
@@ -78,7 +62,7 @@ describe('CSV export of table views', () => {
     });
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    const rows = parseCsv(bytes.toString('utf8'));
     const header = rows[0]!;
     const col = (name: string) => rows.slice(1).map((r) => r[header.indexOf(name)]);
     expect(col('valueUsd')).toEqual(['100.5', '12', '-2']);
@@ -114,21 +98,21 @@ describe('CSV export of table views', () => {
     const out = join(dir, 'entities.csv');
     const all = await must(core, 'entities.exportCsv', { path: out });
     expect(all.rows).toBe(await must(core, 'entities.count', {}));
-    const rows = parseCsv(readFileSync(out, 'utf8').slice(1));
+    const rows = parseCsv(readFileSync(out, 'utf8'));
     expect(rows[0]).toEqual(['id', 'name', 'country', 'mentions', 'identifiers', 'aliases']);
     expect(rows.flat().filter(evaluated)).toEqual([]);
     const listed = await must(core, 'entities.list', { limit: 100 });
     expect(rows.slice(1).map((r) => r[1])).toEqual(listed.map((e) => parseCsv(csvLine([e.name]))[0]![0]));
     const found = await must(core, 'entities.exportCsv', { path: out, query: 'Normal' });
     expect(found.rows).toBe(1);
-    expect(parseCsv(readFileSync(out, 'utf8').slice(1))[1]![1]).toBe('Normal Co');
+    expect(parseCsv(readFileSync(out, 'utf8'))[1]![1]).toBe('Normal Co');
     await must(core, 'case.close', {});
 
     const cliOut = join(dir, 'cli.csv');
     const cli = custodian(['records', path, '--csv', cliOut, '--min-usd', '0', '--sort', 'date', '--json']);
     expect(cli.status).toBe(0);
     expect(cli.json()).toEqual({ file: cliOut, rows: 2 });
-    const cliRows = parseCsv(readFileSync(cliOut, 'utf8').slice(1));
+    const cliRows = parseCsv(readFileSync(cliOut, 'utf8'));
     expect(cliRows.slice(1).map((r) => r[3])).toEqual(['2024-01-06', '2024-01-07']);
     const both = custodian(['records', path, '--csv', cliOut, '--limit', '5']);
     expect(both.status).not.toBe(0);

@@ -61,12 +61,16 @@ function dayAfter(day: string): string {
 function whereSql(f: AuditFilter): { sql: string; params: string[] } {
   const sql: string[] = [];
   const params: string[] = [];
-  if (f.action) (sql.push('action = ?'), params.push(f.action));
-  if (f.actor) (sql.push('actor = ?'), params.push(f.actor));
-  if (f.from) (sql.push('at >= ?'), params.push(f.from.length === 10 ? `${f.from}T00:00:00.000Z` : f.from));
+  const add = (clause: string, value: string) => {
+    sql.push(clause);
+    params.push(value);
+  };
+  if (f.action) add('action = ?', f.action);
+  if (f.actor) add('actor = ?', f.actor);
+  if (f.from) add('at >= ?', f.from.length === 10 ? `${f.from}T00:00:00.000Z` : f.from);
   if (f.to) {
-    if (f.to.length === 10) (sql.push('at < ?'), params.push(dayAfter(f.to)));
-    else (sql.push('at <= ?'), params.push(f.to));
+    if (f.to.length === 10) add('at < ?', dayAfter(f.to));
+    else add('at <= ?', f.to);
   }
   return { sql: sql.length ? `WHERE ${sql.join(' AND ')}` : '', params };
 }
