@@ -112,4 +112,25 @@ describe.runIf(run)('the audit view and CSV exports in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Downloaded 2 records as records.csv.' }).waitFor();
     await page.screenshot({ path: screenshotPath('records-export') });
   });
+
+  it('downloads the entities list as found, formula-safe', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await page.goto(ctx.served.url);
+    await page.getByRole('heading', { name: 'Records' }).waitFor();
+    await page.evaluate(() => (location.hash = '#/entities'));
+    await page.locator('.entity-list, .empty-section').getByRole('button', { name: 'Resolve entities now' }).click();
+    await page.locator('.entity-list li').first().waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    const rows = parse(readFileSync(await (await download).path(), 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['id', 'name', 'country', 'mentions', 'identifiers', 'aliases']);
+    const names = rows.slice(1).map((r) => r[1]);
+    expect(names).toEqual(expect.arrayContaining(['Normal Co', 'Other Co', 'ООО Ромашка']));
+    expect(rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(\.\d+)?$/.test(c))).toEqual([]);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Downloaded \d+ entities as entities\.csv\.$/ })
+      .waitFor();
+    await page.screenshot({ path: screenshotPath('entities-export') });
+  });
 });
