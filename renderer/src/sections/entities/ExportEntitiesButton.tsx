@@ -46,7 +46,7 @@ export function ExportEntitiesButton({ query }: { query: string }) {
         Export as CSV
       </button>
       {note && (
-        <span className="muted small" role="status">
+        <span className="muted small export-note" role="status">
           {note}
         </span>
       )}

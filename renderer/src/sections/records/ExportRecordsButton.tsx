@@ -52,7 +52,7 @@ export function ExportRecordsButton({ query, total }: { query: RecordQuery; tota
         </button>
       )}
       {note && (
-        <span className="muted small" role="status">
+        <span className="muted small export-note" role="status">
           {note}
         </span>
       )}
