@@ -10,6 +10,7 @@ const documentJobs = () => import('./handlers/documents').then((m) => m.document
 const entityJobs = () => import('./handlers/entities').then((m) => m.entitiesHandlers);
 const interchangeJobs = () => import('./handlers/interchange').then((m) => m.interchangeHandlers);
 const briefJobs = () => import('./handlers/briefs').then((m) => m.briefsHandlers);
+const recordsJobs = () => import('./handlers/records').then((m) => m.recordsHandlers);
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
 const exchangeJobs = () => import('./handlers/exchange').then((m) => m.exchangeHandlers);
@@ -33,6 +34,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'briefs.render': briefJobs,
   'exchange.export': exchangeJobs,
   'exchange.verify': exchangeJobs,
+  'records.exportCsv': recordsJobs,
 };
 
 /**

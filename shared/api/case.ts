@@ -25,6 +25,28 @@ export interface AuditVerification {
   entries: number;
   /** First entry whose hash does not follow from its predecessor. */
   brokenAt?: number;
+  /** What is wrong there, in words: the entry was changed, entries before it are missing, or it follows a rewritten one. */
+  problem?: string;
+}
+
+const auditDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'a date as YYYY-MM-DD (or an ISO time)')
+  .optional();
+
+/** Which audit entries: by action, by actor, and from/to a day (both days included). */
+export const auditFilter = z.object({
+  action: z.string().min(1).optional(),
+  actor: z.string().min(1).optional(),
+  from: auditDate,
+  to: auditDate,
+});
+export type AuditFilter = z.infer<typeof auditFilter>;
+
+/** The actions and actors the log holds, to choose a filter from. */
+export interface AuditFacets {
+  actions: string[];
+  actors: string[];
 }
 
 export type { JobStatus } from './define';
@@ -44,11 +66,19 @@ export const caseApi = {
   'case.info': method<CaseInfo>()(z.object({}), { mutates: false }),
   'case.rename': method<CaseInfo>()(z.object({ title: z.string().min(1) }), { mutates: true }),
   'case.saveCopy': method<{ path: string }>()(z.object({ path }), { mutates: false }),
+  /** Newest first, narrowed by the filter, a page at a time. */
   'audit.list': method<AuditEntry[]>()(
-    z.object({
+    auditFilter.extend({
       limit: z.number().int().positive().max(10_000).default(500),
       offset: z.number().int().min(0).default(0),
     }),
+    { mutates: false },
+  ),
+  'audit.count': method<number>()(auditFilter, { mutates: false }),
+  'audit.facets': method<AuditFacets>()(z.object({}), { mutates: false }),
+  /** Writes the entries the filter selects, oldest first, as CSV or JSON lines to `path` (where the person chose). */
+  'audit.export': method<{ file: string; entries: number }>()(
+    auditFilter.extend({ path, format: z.enum(['csv', 'jsonl']).default('csv') }),
     { mutates: false },
   ),
   'audit.verify': method<AuditVerification>()(z.object({}), { mutates: false }),

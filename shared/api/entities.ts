@@ -25,6 +25,11 @@ export const entitiesApi = {
   'entities.resolve': job<ResolveSummary>()(z.object({}), { mutates: true }),
   'entities.list': method<EntitySummary[]>()(z.object({ query: z.string().optional(), ...page }), { mutates: false }),
   'entities.count': method<number>()(z.object({ query: z.string().optional() }), { mutates: false }),
+  /** Writes the entities list (all, or those the query finds, in the list's order) as CSV to `path`. */
+  'entities.exportCsv': method<{ file: string; rows: number }>()(
+    z.object({ query: z.string().optional(), path: z.string().min(1).max(4096) }),
+    { mutates: false },
+  ),
   /** An entity; one merged away answers the entity it was merged into (`followedFrom` says so). */
   'entities.get': method<EntityDetail>()(z.object({ id }), { mutates: false }),
   /** The document pages where any of the entity's names is written ("mentioned in"). */

@@ -145,6 +145,18 @@ export const recordsApi = {
   ),
   'records.list': method<CustomsRecord[]>()(listQuery, { mutates: false }),
   'records.count': method<number>()(recordFilter, { mutates: false }),
+  /**
+   * Writes every record the filters select, in the sort asked for, as CSV (shared/domain/csv.ts: formula-safe,
+   * numbers kept) to `path`, streamed: a million records keep memory flat; a cancel leaves no file.
+   */
+  'records.exportCsv': job<{ file: string; rows: number }>()(
+    recordFilter.extend({
+      path: z.string().min(1).max(4096),
+      sort: z.enum(SORTABLE).optional(),
+      desc: z.boolean().optional(),
+    }),
+    { mutates: false },
+  ),
   'records.get': method<RecordDetail>()(z.object({ id: z.number().int() }), { mutates: false }),
   'search.query': method<SearchHit[]>()(
     recordFilter.omit({ query: true }).extend({

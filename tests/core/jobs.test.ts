@@ -89,6 +89,7 @@ describe('the contract declares long work as job methods', () => {
       'judgements.undoResolving',
       'lists.import',
       'screening.run',
+      'records.exportCsv',
     ]);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of JOB_METHOD_NAMES) expect(api[m].job).toBe(true);
@@ -138,6 +139,10 @@ const LONG_WORK: Record<
     await must(core, 'exchange.export', { path });
     return { path };
   },
+  'records.exportCsv': async (core) => {
+    await must(core, 'import.run', { path: generate(60_000, 'job-csv'), preset: 'ru-customs' });
+    return { path: join(dirname(core.session!.path), 'records.csv'), sort: 'valueUsd', desc: true };
+  },
 };
 
 describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job manager in a worker thread', () => {
@@ -164,6 +169,10 @@ describe.runIf(existsSync(JOB_WORKER))('every job method runs through the job ma
       await new Promise((r) => setTimeout(r, 300)); // the worker ends; its transaction never committed
       expect(caseBytes(core, path)).toBe(before);
       expect(core.session!.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // An export cancelled leaves neither its file nor the part written beside it.
+      const out = (input as { path?: unknown }).path;
+      if (method === 'records.exportCsv' && typeof out === 'string')
+        expect([existsSync(out), existsSync(`${out}.part`)]).toEqual([false, false]);
     }, 120_000);
   }
 

@@ -1,5 +1,6 @@
 import { unwrap } from '../unwrap';
-import { apiCommand, int, type Command } from '../command';
+import { apiCommand, type Command } from '../command';
+import { auditCommand } from './audit';
 
 export const caseCommands: Command[] = [
   {
@@ -22,15 +23,5 @@ export const caseCommands: Command[] = [
     },
     unwrap,
   ),
-  {
-    name: 'audit',
-    usage: 'custodian audit CASE [--verify] [--limit N]',
-    summary: 'list the audit log, or check its hash chain with --verify',
-    opensCase: true,
-    options: { verify: { type: 'boolean' }, limit: { type: 'string' } },
-    run: ({ core, values }) =>
-      values.verify
-        ? unwrap(core, 'audit.verify', {})
-        : unwrap(core, 'audit.list', { limit: int(values.limit, 'limit') ?? 500 }),
-  },
+  auditCommand,
 ];

@@ -138,8 +138,9 @@ export const recordsCommands: Command[] = [
   {
     name: 'records',
     usage:
-      'custodian records CASE [--limit N | --all] [--offset N] [--jsonl] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--chpl TIER|any] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc]',
-    summary: 'list customs records (--all: every one; --jsonl: one JSON record per line)',
+      'custodian records CASE [--limit N | --all] [--offset N] [--jsonl] [--import ID] [--query TEXT] [--flagged] [--flag F] [--from DATE] [--to DATE] [--hs PREFIX] [--chpl TIER|any] [--country CC] [--party TEXT] [--min-usd N] [--max-usd N] [--sort FIELD] [--desc] [--csv OUT.csv]',
+    summary:
+      'list customs records (--all: every one; --jsonl: one JSON record per line; --csv: write every matching record to a file)',
     opensCase: true,
     options: {
       limit: { type: 'string' },
@@ -152,8 +153,22 @@ export const recordsCommands: Command[] = [
       ...FILTER_OPTIONS,
       sort: { type: 'string' },
       desc: { type: 'boolean' },
+      csv: { type: 'string' },
     },
     run: async ({ core, values: v }) => {
+      if (typeof v.csv === 'string') {
+        if (v.limit !== undefined || v.offset !== undefined || v.jsonl)
+          throw new UsageError('--csv writes every matching record; leave out --limit, --offset and --jsonl');
+        return unwrap(core, 'records.exportCsv', {
+          path: resolve(v.csv),
+          importId: int(v.import, 'import'),
+          query: v.query,
+          flagged: v.flagged,
+          ...filters(v),
+          sort: v.sort,
+          desc: v.desc,
+        });
+      }
       if (v.all && v.limit !== undefined) throw new UsageError('give --all or --limit, not both');
       if (v.json && v.jsonl) throw new UsageError('give --json or --jsonl, not both');
       const limit = v.all ? Infinity : (int(v.limit, 'limit') ?? 100_000);

@@ -152,12 +152,7 @@ export function listRecords(
   afterId?: number,
 ): CustomsRecord[] {
   const f = filterSql(filter);
-  const dir = desc ? 'DESC' : 'ASC';
-  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
-  // The tier is no column: it is worked out from hs_code in the ORDER BY (a CASE over the CHPL's fifty prefixes).
-  const tier = sort === 'chplTier' ? chplTierSql('r.hs_code') : null;
-  const key = tier ? tier.sql : sort && sort !== 'row' && sort !== 'chplTier' ? `r.${RECORD_COLUMNS[sort]}` : null;
-  const order = key ? `${key} ${dir} NULLS LAST, r.id` : `r.id ${dir}`;
+  const { order, tier } = orderSql(sort, desc);
   if (afterId !== undefined) {
     f.sql.push(desc ? 'r.id < ?' : 'r.id > ?');
     f.params.push(afterId);
@@ -167,6 +162,31 @@ export function listRecords(
     .prepare(`SELECT r.* FROM records r ${w} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...f.params, ...(tier?.params ?? []), limit, offset) as RecordRow[];
   return rows.map(toCustomsRecord);
+}
+
+function orderSql(sort?: RecordField | 'row' | 'chplTier', desc?: boolean) {
+  const dir = desc ? 'DESC' : 'ASC';
+  // Ids follow (import_id, row) order (see import/batches/import-rows.ts), and the id needs no index.
+  // The tier is no column: it is worked out from hs_code in the ORDER BY (a CASE over the CHPL's fifty prefixes).
+  const tier = sort === 'chplTier' ? chplTierSql('r.hs_code') : null;
+  const key = tier ? tier.sql : sort && sort !== 'row' && sort !== 'chplTier' ? `r.${RECORD_COLUMNS[sort]}` : null;
+  return { order: key ? `${key} ${dir} NULLS LAST, r.id` : `r.id ${dir}`, tier };
+}
+
+/** Every record a filter selects, in the list's order, one at a time (an export of a million keeps memory flat). */
+export function* iterateRecords(
+  db: ReadDb,
+  filter: RecordFilter,
+  sort?: RecordField | 'row' | 'chplTier',
+  desc?: boolean,
+): Generator<CustomsRecord> {
+  const f = filterSql(filter);
+  const w = f.sql.length ? `WHERE ${f.sql.join(' AND ')}` : '';
+  const { order, tier } = orderSql(sort, desc);
+  const rows = db
+    .prepare(`SELECT r.* FROM records r ${w} ORDER BY ${order}`)
+    .iterate(...f.params, ...(tier?.params ?? []));
+  for (const r of rows as Iterable<RecordRow>) yield toCustomsRecord(r);
 }
 
 export function countRecords(db: ReadDb, filter: RecordFilter): number {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { CaseMethods } from '../../../shared/api/case';
 import { CustodianError } from '../../../shared/result';
-import { listAudit, verifyAudit } from '../db/audit-log';
+import { auditFacets, countAudit, listAudit, verifyAudit } from '../db/audit-log';
+import { writeAudit } from '../interchange/write-audit';
 import { setMeta } from '../db/case-meta';
 import { writeCompactCopy } from '../db/connection';
 import { readRecent, rememberRecent } from '../recent';
@@ -46,7 +47,10 @@ export const caseHandlers: Handlers<CaseMethods> = {
     writeCompactCopy(session.db, path);
     return { path };
   },
-  'audit.list': ({ session }, { limit, offset }) => listAudit(session.db, limit, offset),
+  'audit.list': ({ session }, { limit, offset, ...filter }) => listAudit(session.db, limit, offset, filter),
+  'audit.count': ({ session }, filter) => countAudit(session.db, filter),
+  'audit.facets': ({ session }) => auditFacets(session.db),
+  'audit.export': ({ session }, { path, format, ...filter }) => writeAudit(session.db, path, format, filter),
   'audit.verify': ({ session }) => verifyAudit(session.db),
   'jobs.get': ({ core }, { jobId }) => core.jobs.get(jobId),
   'jobs.cancel': ({ core }, { jobId }) => core.jobs.cancel(jobId),

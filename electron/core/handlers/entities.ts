@@ -11,6 +11,7 @@ import { matchNames } from '../entities/pairs/match-names';
 import { resolveCaseInThreads } from '../entities/resolve/resolve-case';
 import { documentsMentioning } from '../documents/entity-mentions';
 import { entitiesFound } from '../search/entity-match';
+import { writeEntitiesCsv } from '../interchange/write-table-csv';
 import { checkedJob, type Handlers } from './types';
 
 export const entitiesHandlers: Handlers<EntitiesMethods> = {
@@ -18,6 +19,7 @@ export const entitiesHandlers: Handlers<EntitiesMethods> = {
   'entities.list': ({ session }, { query, limit, offset }) =>
     listEntities(session.db, entitiesFound(session.db, query), limit, offset),
   'entities.count': ({ session }, { query }) => countEntities(session.db, entitiesFound(session.db, query)?.ids),
+  'entities.exportCsv': ({ session }, { query, path }) => writeEntitiesCsv(session.db, path, query),
   'entities.get': ({ session }, { id }) => entityDetail(session.db, id),
   'entities.documents': ({ session }, { id }) => {
     const detail = entityDetail(session.db, id);

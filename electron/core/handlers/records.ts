@@ -10,6 +10,7 @@ import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { recordFilter } from '../search/record-match';
 import { searchAll } from '../search/search-all';
 import { importJobHandlers } from './import-jobs';
+import { writeRecordsCsv } from '../interchange/write-table-csv';
 import { builtinPresets, PRESETS } from '../import/mapping/presets';
 import { previewFile } from '../import/preview';
 import { recordWithProvenance } from '../import/provenance';
@@ -44,6 +45,7 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
     return withHsText(listRecords(session.db, recordFilter(session.db, filter), limit, offset, sort, desc, afterId));
   },
   'records.count': ({ session }, filter) => countRecords(session.db, recordFilter(session.db, filter)),
+  'records.exportCsv': ({ session }, { path, ...query }, control) => writeRecordsCsv(session.db, path, query, control),
   'records.get': ({ session }, { id }) => withGoods(recordWithProvenance(session.db, id)),
   'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
 };

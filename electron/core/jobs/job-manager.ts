@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JobStatus } from '../../../shared/api/define';
 import { CustodianError } from '../../../shared/result';
@@ -60,7 +61,7 @@ export class JobManager {
       );
       this.cancels.set(jobId, () => {
         finish({ state: 'cancelled', message: CANCELLED });
-        void worker.terminate();
+        void worker.terminate().then(() => removePartFile(request));
       });
     } else {
       const abort = new AbortController();
@@ -111,4 +112,14 @@ export class JobManager {
 export function errorOf(e: unknown): { code: string; message: string } {
   if (e instanceof CustodianError) return { code: e.code, message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Jobs that write a file beside its name (`<path>.part`, interchange/write-beside.ts) and rename it at the end. */
+const WRITES_PART_FILE: ReadonlySet<string> = new Set(['interchange.ftm', 'records.exportCsv']);
+
+/** A terminated worker cannot remove the part it was writing; the manager does, so a cancel leaves no half file. */
+function removePartFile(request: JobRequest): void {
+  const path = (request.input as { path?: unknown } | null)?.path;
+  if (WRITES_PART_FILE.has(request.method) && typeof path === 'string')
+    rmSync(`${resolve(path)}.part`, { force: true });
 }

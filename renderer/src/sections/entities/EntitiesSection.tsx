@@ -3,6 +3,7 @@ import { intOrNull, navigate, setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { DecisionsList } from './DecisionsList';
 import { EntityList } from './EntityList';
+import { ExportEntitiesButton } from './ExportEntitiesButton';
 import { EntityPage } from './EntityPage';
 import { ResolveButton } from './ResolveButton';
 import { ReviewQueue } from './ReviewQueue';
@@ -64,6 +65,7 @@ export function EntitiesSection() {
           />
         )}
         <span className="spacer" />
+        {tab === 'list' && <ExportEntitiesButton query={query} />}
         <ResolveButton />
       </header>
       {tab === 'list' && (

@@ -1,10 +1,10 @@
 import { rejectsCsv } from '../../../../shared/domain/rejects-csv';
-import { client, shell } from '../../api/client';
+import { client } from '../../api/client';
+import { CSV_TYPE, download, fileStem, pickExportPath, savesToPath } from '../../api/save-export';
 
 /** A bare file name for an import's rejects: `rejects-<file>-import-<id>.csv`. */
 export function rejectsFileName(importId: number, fileName: string): string {
-  const stem = fileName.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  return `rejects-${stem}-import-${importId}.csv`;
+  return `rejects-${fileStem(fileName.replace(/\.[^.]+$/, ''))}-import-${importId}.csv`;
 }
 
 /**
@@ -16,8 +16,8 @@ export function rejectsFileName(importId: number, fileName: string): string {
  */
 export async function saveRejectsCsv(importId: number, fileName: string): Promise<string | null> {
   const name = rejectsFileName(importId, fileName);
-  if (window.custodian) {
-    const path = await shell.pickSavePath('csv', name, 'Export rejects as CSV');
+  if (savesToPath()) {
+    const path = await pickExportPath('csv', name, 'Export rejects as CSV');
     if (!path) return null;
     const r = await client.call('rejects.export', { importId, path });
     if (!r.ok) throw new Error(r.error.message);
@@ -25,11 +25,6 @@ export async function saveRejectsCsv(importId: number, fileName: string): Promis
   }
   const r = await client.call('rejects.list', { importId });
   if (!r.ok) throw new Error(r.error.message);
-  const url = URL.createObjectURL(new Blob([rejectsCsv(r.value)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download([rejectsCsv(r.value)], name, CSV_TYPE);
   return `Downloaded ${r.value.length.toLocaleString()} rejected rows as ${name}.`;
 }

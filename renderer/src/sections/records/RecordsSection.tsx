@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { RecordsAddButton } from '../diagrams/RecordsAddButton';
+import { ExportRecordsButton } from './ExportRecordsButton';
 import { ImportButton } from './ImportButton';
 import { RecordDetail } from './RecordDetail';
 import { RecordsFilters } from './RecordsFilters';
@@ -68,6 +69,7 @@ export function RecordsSection() {
         </span>
         <span className="spacer" />
         <RecordsAddButton query={query} openId={openId} total={pages.total} />
+        <ExportRecordsButton query={query} total={pages.total} />
         <ImportButton
           onShowFlagged={(importId) => setParams({ import: String(importId), flagged: '1' }, { push: true })}
         />

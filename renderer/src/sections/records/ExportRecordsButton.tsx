@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { CSV_BOM, csvLine } from '../../../../shared/domain/csv';
+import { RECORDS_CSV_HEADER, recordCsvRow } from '../../../../shared/domain/table-csv';
+import { client } from '../../api/client';
+import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-export';
+import { JobProgress, useJob } from '../../components/jobs';
+import type { RecordQuery } from './record-route';
+
+const PAGE = 10_000;
+
+/**
+ * "Export as CSV": every record the view's search, filters and sort select,
+ * not only the rows on screen. In the desktop app the core streams them to
+ * the file the person chose (`records.exportCsv`, a job with progress and
+ * Cancel — the same file as `custodian records --csv`); in a browser the
+ * rows come page by page through `records.list` and leave as a download.
+ */
+export function ExportRecordsButton({ query, total }: { query: RecordQuery; total: number | null }) {
+  const { job, run } = useJob('records.exportCsv');
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    setNote(null);
+    setBusy(true);
+    try {
+      if (savesToPath()) {
+        const path = await pickExportPath('csv', 'records.csv', 'Export records as CSV');
+        if (!path) return;
+        const end = await run({ ...query, path });
+        setNote(
+          end.state === 'done'
+            ? `Saved ${end.result.rows.toLocaleString()} records to ${end.result.file}.`
+            : end.message,
+        );
+      } else {
+        const rows = await downloadRecords(query);
+        setNote(`Downloaded ${rows.toLocaleString()} records as records.csv.`);
+      }
+    } catch (e) {
+      setNote(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {job ? (
+        <JobProgress job={job} label="Exporting records" />
+      ) : (
+        <button onClick={() => void start()} disabled={busy || total === 0}>
+          Export as CSV
+        </button>
+      )}
+      {note && (
+        <span className="muted small export-note" role="status">
+          {note}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The browser's way: pages of records.list (keyset in record order, by offset in another sort) as CSV parts. */
+async function downloadRecords(query: RecordQuery): Promise<number> {
+  const parts: string[] = [CSV_BOM + csvLine(RECORDS_CSV_HEADER)];
+  const byId = query.sort === undefined || query.sort === 'row';
+  let rows = 0;
+  let afterId: number | undefined;
+  for (;;) {
+    const r = await client.call('records.list', { ...query, limit: PAGE, offset: byId ? 0 : rows, afterId });
+    if (!r.ok) throw new Error(r.error.message);
+    parts.push(r.value.map((rec) => csvLine(recordCsvRow(rec))).join(''));
+    rows += r.value.length;
+    if (r.value.length < PAGE) break;
+    if (byId) afterId = r.value[r.value.length - 1]!.id;
+  }
+  download(parts, 'records.csv', CSV_TYPE);
+  return rows;
+}
