@@ -1,3 +1,4 @@
+import { UNDO_AFTER_100 } from '../helpers/later-schema';
 import Database from 'better-sqlite3';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -130,11 +131,7 @@ describe('export → verify', () => {
     expect(r3.ok && r3.value).toMatchObject({ ok: false, signer: null });
     expect(r3.ok && r3.value.problems.map((p) => p.part)).toEqual(['seal']);
     // A case of the schema before seals (version 100) opens safely and is said to be unsealed.
-    const older = tampered(
-      out,
-      'older.case',
-      'DROP TABLE exchange_seal; DROP TABLE exchange_seal_rows; PRAGMA user_version = 100',
-    );
+    const older = tampered(out, 'older.case', `${UNDO_AFTER_100}; PRAGMA user_version = 100`);
     const r4 = await verify(core, older);
     expect(r4.ok && r4.value).toMatchObject({ ok: false, signer: null, problems: [{ part: 'seal' }] });
     // Verifying never changes the file it reads.

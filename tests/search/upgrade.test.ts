@@ -1,3 +1,4 @@
+import { UNDO_AFTER_100 } from '../helpers/later-schema';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ describe('a case from before search across scripts (schema 80)', () => {
       DELETE FROM case_meta WHERE key = 'search_words_version';
       DROP TABLE diagram_history; DROP TABLE diagram_edges; DROP TABLE diagram_nodes; DROP TABLE diagrams;
       DROP TABLE link_evidence; DROP TABLE links; DROP TABLE annotations; DROP TABLE entity_anchors;
+      ${UNDO_AFTER_100}
       PRAGMA user_version = 80;`);
     raw.close();
 
