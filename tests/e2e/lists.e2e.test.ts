@@ -52,7 +52,7 @@ describe.runIf(run)('Lists: import a list file, see its age, screen, review a hi
     const plant = page.locator('table.hits tbody tr', { hasText: 'JSC ULAN-UDE AVIATION PLANT' }).first();
     await expect
       .poll(() => plant.textContent())
-      .toMatch(/УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД|Улан-Удэнский авиационный завод/i);
+      .toMatch(/УЛАН-УДЭНСКИЙ АВИАЦИОННЫЙ ЗАВОД|Улан-Удэнский авиационный завод|Ulan-Udenskiy aviatsionnyy zavod/i);
     expect(await plant.textContent()).toMatch(/RUSSIA-EO14024.*listed 2022-06-28/);
     expect(await page.locator('table.hits tbody tr', { hasText: /локомотив/i }).count()).toBe(0);
     await expect.poll(() => plant.locator('.sanctions-badge').textContent()).toBe('Possible sanctions hit');
