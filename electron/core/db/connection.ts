@@ -109,6 +109,11 @@ export function checkpointWal(db: WriteDb): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
+/** Rewrites the file without its free pages, so nothing deleted stays readable in it. */
+export function vacuum(db: WriteDb): void {
+  db.exec('VACUUM');
+}
+
 /** Writes a compact, consistent copy of the case to `path` (VACUUM INTO leaves out deleted content). */
 export function writeCompactCopy(db: ReadDb, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);

@@ -5,7 +5,7 @@ import type { ExportResult } from '../../../shared/api/exchange';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { getMeta } from '../db/case-meta';
-import { openExportCopy, writeCompactCopy } from '../db/connection';
+import { openExportCopy, vacuum, writeCompactCopy } from '../db/connection';
 import { clearSeal } from '../db/exchange-seal';
 import { mergeIndexes } from '../db/redaction';
 import type { ReadDb, WriteDb } from '../db/types';
@@ -55,7 +55,7 @@ export function exportCase(source: ReadDb, opts: ExportOptions, control?: JobCon
       .immediate();
     // Again: what redaction cut and what the index merge freed must not stay in free pages.
     control?.progress(0.05, 'Compacting the copy');
-    db.exec('VACUUM');
+    vacuum(db);
     if (control?.signal.aborted)
       throw new CustodianError('cancelled', 'The export was cancelled; no file was written.');
     const sealing: JobControl | undefined = control && {

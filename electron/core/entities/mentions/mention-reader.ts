@@ -9,6 +9,7 @@
 import type { RecordParties } from '../../db/mentions';
 import { isCutShort, looksCut } from '../../../../shared/names';
 import { cleanCountry, cleanIdentifier, namesSomebody } from './party-fields';
+import { growable } from './growable';
 
 /**
  * Names and slots first seen since the last batch. A slot is one raw name with one identifier and country
@@ -78,28 +79,6 @@ const MAX_GROUP = 1000;
 const DECLARATION_ROLES = 3;
 const partyOf = (r: RecordParties, role: number): string | null =>
   role === 0 ? r.shipper : role === 1 ? r.consignee : r.notify;
-
-/** A column of integers that grows by doubling (2.5M mentions as plain arrays cost several times the memory). */
-function growable<T extends Int32Array | Uint8Array | Float64Array>(make: (n: number) => T) {
-  let data = make(1 << 16);
-  let length = 0;
-  return {
-    push(v: number) {
-      if (length === data.length) {
-        const bigger = make(data.length * 2);
-        bigger.set(data);
-        data = bigger;
-      }
-      data[length++] = v;
-    },
-    /** The values, in an array of their own. */
-    done: (): T => {
-      const out = data.slice(0, length) as T;
-      data = make(0);
-      return out;
-    },
-  };
-}
 
 export function readMentions(
   records: Iterable<RecordParties>,

@@ -5,6 +5,7 @@ import { useApp } from '../../state/store';
 import { actionQueue } from './action-queue';
 import { DECISION_WORDS } from './decisions';
 import { undoJudgement } from './undo-judgement';
+import { Side } from './ReviewSide';
 
 /** Where a pair stands in the queue's order: the queue goes on from there after a decision. */
 const placeOf = (p: ReviewPair) => ({ unsure: p.unsure, score: p.score, id: p.id });
@@ -44,41 +45,6 @@ function findPair(pairs: ReviewPair[], was: ReviewPair): number {
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;
-}
-
-function Side({ s, label }: { s: ReviewSide; label: string }) {
-  return (
-    <section className="review-side" aria-label={label}>
-      <h3>{s.name}</h3>
-      <p className="muted small">
-        Entity {s.entityId} · {s.mentions} mentions · {s.countries.join(', ') || 'no country'}
-      </p>
-      <dl>
-        <dt>Identifiers</dt>
-        <dd>{s.identifiers.join(', ') || '—'}</dd>
-        <dt>Names</dt>
-        <dd>
-          <ul>
-            {s.names.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </dd>
-        <dt>Trades with</dt>
-        <dd>{s.counterparties.join('; ') || '—'}</dd>
-        <dt>Records</dt>
-        <dd>
-          <ul>
-            {s.examples.map((e) => (
-              <li key={`${e.recordId}-${e.role}`} className="small">
-                {e.date ?? 'no date'} · {e.role} · import {e.importId} row {e.row}: {e.description ?? ''}
-              </li>
-            ))}
-          </ul>
-        </dd>
-      </dl>
-    </section>
-  );
 }
 
 /** What the queue shows. Changed only by the queue's actions, which run one at a time. */
