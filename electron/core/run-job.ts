@@ -14,6 +14,7 @@ const recordsJobs = () => import('./handlers/records').then((m) => m.recordsHand
 const importJobs = () => import('./handlers/import-jobs').then((m) => m.importJobHandlers);
 const screeningJobs = () => import('./handlers/screening').then((m) => m.screeningHandlers);
 const exchangeJobs = () => import('./handlers/exchange').then((m) => m.exchangeHandlers);
+const riskJobs = () => import('./handlers/risk').then((m) => m.riskHandlers);
 
 /**
  * Where each job method's handler lives, loaded when a job of that kind
@@ -35,6 +36,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'exchange.export': exchangeJobs,
   'exchange.verify': exchangeJobs,
   'records.exportCsv': recordsJobs,
+  'risk.summary': riskJobs,
 };
 
 /**

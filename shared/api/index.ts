@@ -10,6 +10,7 @@ import { interchangeApi } from './interchange';
 import { screeningApi } from './screening';
 import { briefsApi } from './briefs';
 import { exchangeApi } from './exchange';
+import { riskApi } from './risk';
 
 /**
  * The one API contract. The Electron IPC handlers, the preload, the HTTP
@@ -26,6 +27,7 @@ export const api = {
   ...screeningApi,
   ...briefsApi,
   ...exchangeApi,
+  ...riskApi,
 } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
@@ -60,4 +62,5 @@ export * from './interchange';
 export * from './screening';
 export * from './briefs';
 export * from './exchange';
+export * from './risk';
 export type { MethodDef, JobStatus } from './define';

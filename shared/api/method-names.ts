@@ -106,4 +106,5 @@ export const API_METHOD_NAMES: readonly string[] = [
   'review.list',
   'screening.run',
   'search.query',
+  'risk.summary',
 ];

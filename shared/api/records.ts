@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { job, method } from './define';
 import { CHPL_TIERS } from '../goods/hs-codes';
+import { MENTION_ROLES } from '../domain/entities';
 import {
   RECORD_FIELDS,
   type CustomsRecord,
@@ -88,7 +89,18 @@ export const recordFilter = z.object({
    * consignee (either way round): the records behind a counterparty row of the entity page.
    */
   counterpartyId: z.number().int().positive().optional(),
+  /**
+   * With `entityId`: only the records that name the entity in this role. With `counterpartyId` too (shipper or
+   * consignee only): one way, the entity in this role and the counterparty in the other (a flow into the entity).
+   */
+  entityRole: z.enum(MENTION_ROLES).optional(),
+  /** ISO alpha-2 of the country of origin; `none` for records that give none. */
+  origin: z.string().trim().min(1).max(8).optional(),
+  /** ISO alpha-2 of the country of destination; `none` for records that give none. */
+  destination: z.string().trim().min(1).max(8).optional(),
 });
+/** What `origin` and `destination` take for "not recorded" (two letters are a country; this is not one). */
+export const NO_COUNTRY = 'none';
 export type RecordFilterInput = z.infer<typeof recordFilter>;
 
 const SORTABLE = [

@@ -89,6 +89,7 @@ describe('the contract declares long work as job methods', () => {
       'judgements.undoResolving',
       'lists.import',
       'records.exportCsv',
+      'risk.summary',
       'screening.run',
     ]);
     expect([...API_METHOD_NAMES].sort()).toEqual([...METHOD_NAMES].sort());
@@ -99,10 +100,11 @@ describe('the contract declares long work as job methods', () => {
 /**
  * How to make each job method's job long enough to watch its progress and cancel it. (A brief's
  * render is one react-pdf call of seconds with no point to stop at inside; it checks for a cancel
- * before it writes the file: tests/briefs.)
+ * before it writes the file: tests/briefs. The risk summary is a few queries, seconds only on a
+ * million records; its cancel between steps is tested in tests/risk.)
  */
 const LONG_WORK: Record<
-  Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving' | 'briefs.render'>,
+  Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving' | 'briefs.render' | 'risk.summary'>,
   (core: CoreContext) => Promise<unknown>
 > = {
   'import.run': async () => ({ path: generate(60_000, 'job-import'), preset: 'ru-customs' }),

@@ -3,7 +3,8 @@
  * and what a query matches (search/record-match.ts works that out) as one
  * condition on the record id.
  */
-import type { RecordFilterInput } from '../../../shared/api/records';
+import { NO_COUNTRY, type RecordFilterInput } from '../../../shared/api/records';
+import type { MentionRole } from '../../../shared/domain/entities';
 import { CHPL_TIERS, chplPrefixes, type ChplTier } from '../../../shared/goods/hs-codes';
 
 const COUNTRY_COLUMNS = [
@@ -85,8 +86,19 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
     sql.push('r.value_usd <= ?');
     params.push(filter.valueMax);
   }
+  for (const [column, value] of [
+    ['origin_country', filter.origin],
+    ['destination_country', filter.destination],
+  ] as const) {
+    if (value === undefined) continue;
+    if (value.toLowerCase() === NO_COUNTRY) sql.push(`r.${column} IS NULL`);
+    else {
+      sql.push(`r.${column} = ?`);
+      params.push(value.toUpperCase());
+    }
+  }
   if (filter.entityId !== undefined) {
-    const e = entitySql(filter.entityId, filter.counterpartyId);
+    const e = entitySql(filter.entityId, filter.counterpartyId, filter.entityRole);
     sql.push(e.sql);
     params.push(...e.params);
   }
@@ -108,20 +120,26 @@ export function filterSql(filter: RecordFilter): { sql: string[]; params: unknow
  * entity's names to their mentions (indexes on mention_names.entity_id and
  * mentions.name_id), then the other side by the mentions' key (record, role).
  */
-function entitySql(entityId: number, counterpartyId: number | undefined): { sql: string; params: unknown[] } {
+function entitySql(
+  entityId: number,
+  counterpartyId: number | undefined,
+  role: MentionRole | undefined,
+): { sql: string; params: unknown[] } {
   if (counterpartyId === undefined)
     return {
-      sql: 'r.id IN (SELECT m.record_id FROM mention_names n JOIN mentions m ON m.name_id = n.id WHERE n.entity_id = ?)',
-      params: [entityId],
+      sql: `r.id IN (SELECT m.record_id FROM mention_names n JOIN mentions m ON m.name_id = n.id WHERE n.entity_id = ?${role ? ' AND m.role = ?' : ''})`,
+      params: role ? [entityId, role] : [entityId],
     };
+  // A role other than shipper or consignee has no other side to trade with: it matches nothing.
+  const roles = role ? [role] : ['shipper', 'consignee'];
   return {
     sql: `r.id IN (SELECT em.record_id FROM mention_names en
-            JOIN mentions em ON em.name_id = en.id AND em.role IN ('shipper', 'consignee')
+            JOIN mentions em ON em.name_id = en.id AND em.role IN (${roles.map(() => '?').join(', ')})
             JOIN mentions cm ON cm.record_id = em.record_id
-              AND cm.role = CASE em.role WHEN 'shipper' THEN 'consignee' ELSE 'shipper' END
+              AND cm.role = CASE em.role WHEN 'shipper' THEN 'consignee' WHEN 'consignee' THEN 'shipper' END
             JOIN mention_names cn ON cn.id = cm.name_id
             WHERE en.entity_id = ? AND cn.entity_id = ?)`,
-    params: [entityId, counterpartyId],
+    params: [...roles, entityId, counterpartyId],
   };
 }
 

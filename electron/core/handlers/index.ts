@@ -8,6 +8,7 @@ import { interchangeHandlers } from './interchange';
 import { screeningHandlers } from './screening';
 import { briefsHandlers } from './briefs';
 import { exchangeHandlers } from './exchange';
+import { riskHandlers } from './risk';
 import type { Handlers } from './types';
 
 /** Every method of the contract has exactly one handler: the type says so. */
@@ -21,4 +22,5 @@ export const handlers = {
   ...screeningHandlers,
   ...briefsHandlers,
   ...exchangeHandlers,
+  ...riskHandlers,
 } satisfies Handlers<MethodName>;
