@@ -103,7 +103,7 @@ export const recordFilter = z.object({
 export const NO_COUNTRY = 'none';
 export type RecordFilterInput = z.infer<typeof recordFilter>;
 
-const SORTABLE = [
+export const SORTABLE = [
   'row',
   'date',
   'shipper',

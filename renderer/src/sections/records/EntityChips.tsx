@@ -18,8 +18,9 @@ function useEntityName(id: number | null): string | null {
 
 /**
  * The entity filter of the Records section as chips ("Entity: Poly Technologies ×",
- * "Trading with: …"): the records opened from an entity page say whose they
- * are, and one click lifts the filter. Removing the entity lifts its counterparty too.
+ * "Trading with: …", "Entity (consignee): … · Shipped by: …"): the records opened from an
+ * entity page or the risk summary say whose they are, and one click lifts the filter.
+ * Removing the entity lifts its counterparty and role too.
  */
 export function EntityChips({ params }: { params: Readonly<Record<string, string>> }) {
   const entity = intOrNull(params.entity);
@@ -27,21 +28,24 @@ export function EntityChips({ params }: { params: Readonly<Record<string, string
   const entityName = useEntityName(entity);
   const counterpartyName = useEntityName(counterparty);
   if (entity === null) return null;
+  // A role narrows the entity to it; with a counterparty, the trade goes one way (role shipper: to it; consignee: from it).
+  const role = params.role;
+  const otherSide = role === 'consignee' ? 'Shipped by' : role === 'shipper' ? 'Shipping to' : 'Trading with';
   return (
     <span className="entity-chips">
-      <span className="chip" title={`Records that name entity ${entity}, in any role`}>
-        Entity: <a href={`#/entities/${entity}`}>{entityName}</a>
+      <span className="chip" title={`Records that name entity ${entity}, ${role ? `as ${role}` : 'in any role'}`}>
+        {role ? `Entity (${role})` : 'Entity'}: <a href={`#/entities/${entity}`}>{entityName}</a>
         <button
           className="chip-remove"
           aria-label={`Remove filter Entity: ${entityName ?? ''}`}
-          onClick={() => setParams({ entity: undefined, cp: undefined })}
+          onClick={() => setParams({ entity: undefined, cp: undefined, role: undefined })}
         >
           ×
         </button>
       </span>
       {counterparty !== null && (
         <span className="chip" title="Records where one ships to the other (shipper and consignee)">
-          Trading with: <a href={`#/entities/${counterparty}`}>{counterpartyName}</a>
+          {otherSide}: <a href={`#/entities/${counterparty}`}>{counterpartyName}</a>
           <button
             className="chip-remove"
             aria-label={`Remove filter Trading with: ${counterpartyName ?? ''}`}

@@ -6,6 +6,7 @@ import { setParams } from '../../router';
 import { useApp } from '../../state/store';
 import { ALL_COLUMNS } from './columns';
 import { EntityChips } from './EntityChips';
+import { FilterChips } from './FilterChips';
 import './records.css';
 
 interface Props {
@@ -44,6 +45,7 @@ export function RecordsFilters({ params, visible, onVisible }: Props) {
   return (
     <div className="records-filters" role="group" aria-label="Record filters">
       <EntityChips params={params} />
+      <FilterChips params={params} />
       <label>
         Import
         <select aria-label="Import" value={params.import ?? ''} onChange={(e) => setParams({ import: e.target.value })}>

@@ -1,5 +1,4 @@
-import type { RecordFilterInput } from '../../../../shared/api/records';
-import { CHPL_TIERS, type ChplTier } from '../../../../shared/goods/hs-codes';
+import { recordFilter, SORTABLE, type RecordFilterInput } from '../../../../shared/api/records';
 import { intOrNull } from '../../router';
 import type { Column } from './columns';
 
@@ -8,60 +7,78 @@ export type SortKey = NonNullable<Column['sort']>;
 /** A records.list query without its page: the filters, the search text and the order. */
 export type RecordQuery = RecordFilterInput & { sort?: SortKey; desc?: boolean };
 
-/** The filters of the Records section as they appear in its URL (`#/records?q=…&hs=8807&chpl=3.B&entity=54&cp=95&sort=date&desc=1`). */
-const TEXT_PARAMS = { flag: 'flag', dateFrom: 'from', dateTo: 'to', hsPrefix: 'hs', country: 'country' } as const;
-export type TextFilter = keyof typeof TEXT_PARAMS;
-
-const SORT_KEYS: readonly string[] = [
-  'row',
-  'date',
-  'shipper',
-  'consignee',
-  'hsCode',
-  'valueUsd',
-  'grossKg',
-  'netKg',
-  'quantity',
-  'value',
-  'chplTier',
-];
+type FilterField = keyof RecordFilterInput;
 
 /**
- * The query the table shows for the URL's parameters. The search text is
- * trimmed here (the box keeps what was typed, trailing space and all), so
- * "Улан " and "Улан" are one query and one request.
+ * The filters of the Records section as they appear in its URL
+ * (`#/records?q=…&hs=8807&chpl=3.B&entity=54&cp=95&sort=date&desc=1`): every
+ * field of the records filter schema (shared/api/records.ts) is a parameter,
+ * under its own name unless a shorter one is given here. The fields come from
+ * the schema, so a filter added there is kept in the URL with nothing to add.
  */
-export function queryOfParams(params: Readonly<Record<string, string>>): RecordQuery {
-  const q: RecordQuery = {};
-  const text = params.q?.trim();
-  if (text) q.query = text;
-  if (params.flagged === '1') q.flagged = true;
-  const importId = intOrNull(params.import);
-  if (importId !== null) q.importId = importId;
-  for (const [field, param] of Object.entries(TEXT_PARAMS) as [TextFilter, string][]) {
-    const v = params[param]?.trim();
-    if (v) q[field] = v;
+const SHORT_PARAMS: Partial<Record<FilterField, string>> = {
+  importId: 'import',
+  query: 'q',
+  dateFrom: 'from',
+  dateTo: 'to',
+  hsPrefix: 'hs',
+  chplTier: 'chpl',
+  valueMin: 'min',
+  valueMax: 'max',
+  entityId: 'entity',
+  counterpartyId: 'cp',
+  entityRole: 'role',
+  destination: 'dest',
+};
+const FILTER_FIELDS = Object.keys(recordFilter.shape) as FilterField[];
+
+/** The URL parameter that holds a filter. */
+export const paramOf = (field: FilterField): string => SHORT_PARAMS[field] ?? field;
+
+/**
+ * A parameter's text as the field's schema takes it: as text, else as a
+ * number, else `1` as true. Null when the schema takes none of them (a
+ * hand-edited URL with `chpl=9`), so a bad parameter filters nothing.
+ */
+function fieldValue(field: FilterField, text: string): unknown {
+  const schema = recordFilter.shape[field];
+  for (const v of [text, Number(text), text === '1' ? true : null]) {
+    if (v === null || (typeof v === 'number' && !Number.isFinite(v))) continue;
+    const parsed = schema.safeParse(v);
+    if (parsed.success && parsed.data !== undefined) return parsed.data;
   }
-  // The records of an entity (`entity`), or those it trades with another (`cp`): opened from the entity page.
-  const entityId = intOrNull(params.entity);
-  if (entityId !== null) {
-    q.entityId = entityId;
-    const counterpartyId = intOrNull(params.cp);
-    if (counterpartyId !== null) q.counterpartyId = counterpartyId;
-  }
-  const min = params.min !== undefined && params.min.trim() !== '' ? Number(params.min) : NaN;
-  if (Number.isFinite(min)) q.valueMin = min;
-  const chpl = params.chpl as ChplTier | 'any' | undefined;
-  if (chpl === 'any' || CHPL_TIERS.includes(chpl as ChplTier)) q.chplTier = chpl;
-  if (params.sort && SORT_KEYS.includes(params.sort)) {
-    q.sort = params.sort as SortKey;
-    q.desc = params.desc === '1';
-  }
-  return q;
+  return null;
 }
 
-/** The URL parameter that holds a text filter. */
-export const paramOf = (field: TextFilter): string => TEXT_PARAMS[field];
+/**
+ * The query the table shows for the URL's parameters. Texts are trimmed here
+ * (the box keeps what was typed, trailing space and all), so "Улан " and
+ * "Улан" are one query and one request.
+ */
+export function queryOfParams(params: Readonly<Record<string, string>>): RecordQuery {
+  const q: Record<string, unknown> = {};
+  for (const field of FILTER_FIELDS) {
+    const text = params[paramOf(field)]?.trim();
+    if (!text) continue;
+    const v = fieldValue(field, text);
+    if (v !== null) q[field] = v;
+  }
+  if (params.sort && (SORTABLE as readonly string[]).includes(params.sort)) {
+    q.sort = params.sort;
+    q.desc = params.desc === '1';
+  }
+  return q as RecordQuery;
+}
+
+/** The URL parameters that open the Records section on a filter (the risk summary's numbers link with these). */
+export function paramsOfFilter(filter: RecordFilterInput): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const field of FILTER_FIELDS) {
+    const v = filter[field];
+    if (v !== undefined && v !== '' && v !== false) params[paramOf(field)] = v === true ? '1' : String(v);
+  }
+  return params;
+}
 
 /** Clicking a column header: sort by it ascending, or reverse the order when it is already the sort column. */
 export function nextSort(params: Readonly<Record<string, string>>, key: SortKey): Record<string, string | undefined> {
@@ -82,11 +99,4 @@ export interface EntityRecordsAsk {
 }
 
 /** The Records section's URL parameters that list an entity's records (the entity page's numbers and bars open them). */
-export function entityRecordsParams(ask: EntityRecordsAsk): Record<string, string> {
-  const params: Record<string, string> = { entity: String(ask.entityId) };
-  if (ask.counterpartyId !== undefined) params.cp = String(ask.counterpartyId);
-  if (ask.dateFrom) params.from = ask.dateFrom;
-  if (ask.dateTo) params.to = ask.dateTo;
-  if (ask.hsPrefix) params.hs = ask.hsPrefix;
-  return params;
-}
+export const entityRecordsParams = (ask: EntityRecordsAsk): Record<string, string> => paramsOfFilter(ask);
