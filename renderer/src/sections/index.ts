@@ -7,6 +7,7 @@ import { SearchSection } from './documents/SearchSection';
 import { ImportsSection } from './imports/ImportsSection';
 import { DiagramsSection } from './diagrams/DiagramsSection';
 import { ListsSection } from './lists/ListsSection';
+import { RiskSection } from './risk/RiskSection';
 
 export interface Section {
   id: string;
@@ -56,6 +57,12 @@ export const SECTIONS: Section[] = [
     plan: 'Evidence briefs in PDF where every claim cites its row or page.',
   },
   { id: 'lists', label: 'Lists', component: ListsSection, plan: 'Sanctions lists and screening hits.' },
+  {
+    id: 'risk',
+    label: 'Risk',
+    component: RiskSection,
+    plan: 'Sanctioned counterparties, CHPL goods by tier and route, flows into sanctioned entities.',
+  },
   { id: 'search', label: 'Search', component: SearchSection, plan: 'Records and document pages found together.' },
   { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },
 ];
