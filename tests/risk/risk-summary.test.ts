@@ -83,7 +83,8 @@ function figures(s: RiskSummary): [string, RiskFigure][] {
 
 const listed = (filter: RecordFilterInput) => must(core, 'records.list', { ...filter, limit: 100_000 });
 const sumUsd = (rs: CustomsRecord[]) => rs.reduce((s, r) => s + (r.valueUsd ?? 0), 0);
-const recordsOf = (entityId: number) => records.filter((r) => [...(roles.get(r.id)?.values() ?? [])].includes(entityId));
+const recordsOf = (entityId: number) =>
+  records.filter((r) => [...(roles.get(r.id)?.values() ?? [])].includes(entityId));
 
 describe('risk summary', () => {
   it('every figure is the count, and the value, of the records its filter lists', async () => {
@@ -156,7 +157,8 @@ describe('risk summary', () => {
     expect(values).toEqual([...values].sort((a, b) => b - a));
     for (const f of s.flows) {
       const truth = records.filter(
-        (r) => roles.get(r.id)?.get('consignee') === f.to.entityId && roles.get(r.id)?.get('shipper') === f.from.entityId,
+        (r) =>
+          roles.get(r.id)?.get('consignee') === f.to.entityId && roles.get(r.id)?.get('shipper') === f.from.entityId,
       );
       expect(f.shipments.records, `${f.from.name} → ${f.to.name}`).toBe(truth.length);
       expect(s.counterparties.map((c) => c.entityId)).toContain(f.to.entityId);

@@ -24,8 +24,7 @@ export interface SanctionedHitRow {
 export function latestScreening(db: ReadDb): { runId: number; at: string } | null {
   return (
     (db.prepare('SELECT id AS runId, at FROM screening_runs ORDER BY id DESC LIMIT 1').get() as
-      | { runId: number; at: string }
-      | undefined) ?? null
+      { runId: number; at: string } | undefined) ?? null
   );
 }
 

@@ -150,7 +150,11 @@ function chpl(db: ReadDb, limit: number): RiskSummary['chpl'] {
     routes: routes.slice(0, limit).map((r) => ({
       origin: r.origin,
       destination: r.destination,
-      shipments: figure(r, { chplTier: 'any', origin: r.origin ?? NO_COUNTRY, destination: r.destination ?? NO_COUNTRY }),
+      shipments: figure(r, {
+        chplTier: 'any',
+        origin: r.origin ?? NO_COUNTRY,
+        destination: r.destination ?? NO_COUNTRY,
+      }),
     })),
     moreRoutes: Math.max(0, routes.length - limit),
   };

@@ -61,7 +61,9 @@ export function Party(p: { id: number; name: string; country: string | null; sta
       <a href={formatRoute({ section: 'entities', path: [String(p.id)], params: {} })}>{p.name}</a>
       {p.country && <span className="muted small"> {p.country}</span>}
       {p.status && (
-        <span className={`sanctions-badge ${p.status}`}>{p.status === 'confirmed' ? 'Sanctioned' : 'Possible hit'}</span>
+        <span className={`sanctions-badge ${p.status}`}>
+          {p.status === 'confirmed' ? 'Sanctioned' : 'Possible hit'}
+        </span>
       )}
     </>
   );

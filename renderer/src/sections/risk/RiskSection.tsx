@@ -100,8 +100,8 @@ function Summary({ s }: { s: RiskSummary }) {
                   </div>
                 </td>
                 <FigureCell figure={c.shipments} what={`${c.name}: all records`} />
-                <td className="muted small">{c.firstDate ?? '—'}</td>
-                <td className="muted small">{c.lastDate ?? '—'}</td>
+                <td className="muted small date">{c.firstDate ?? '—'}</td>
+                <td className="muted small date">{c.lastDate ?? '—'}</td>
                 <FigureCell figure={c.beforeListing} what={`${c.name}: before ${c.listedOn}`} both />
                 <FigureCell figure={c.afterListing} what={`${c.name}: from ${c.listedOn}`} both />
               </tr>
@@ -186,8 +186,8 @@ function Summary({ s }: { s: RiskSummary }) {
                   <Party id={f.to.entityId} name={f.to.name} country={f.to.country} status={f.to.status} />
                 </td>
                 <FigureCell figure={f.shipments} what={`${f.from.name} to ${f.to.name}`} />
-                <td className="muted small">{f.firstDate ?? '—'}</td>
-                <td className="muted small">{f.lastDate ?? '—'}</td>
+                <td className="muted small date">{f.firstDate ?? '—'}</td>
+                <td className="muted small date">{f.lastDate ?? '—'}</td>
               </tr>
             ))}
           </tbody>
