@@ -54,7 +54,7 @@ export function FigureCell({ figure, what, both }: { figure: RiskFigure | null; 
   );
 }
 
-/** An entity by name (a link to its page) with its country and, for a sanctioned one, how sure that is. */
+/** An entity by name (a link to its page) with its country and, for a sanctioned one, how sure that is (SanctionsBadge's words). */
 export function Party(p: { id: number; name: string; country: string | null; status?: RiskStatus }) {
   return (
     <>
@@ -62,7 +62,7 @@ export function Party(p: { id: number; name: string; country: string | null; sta
       {p.country && <span className="muted small"> {p.country}</span>}
       {p.status && (
         <span className={`sanctions-badge ${p.status}`}>
-          {p.status === 'confirmed' ? 'Sanctioned' : 'Possible hit'}
+          {p.status === 'confirmed' ? 'Sanctioned' : 'Possible sanctions hit'}
         </span>
       )}
     </>

@@ -7,7 +7,7 @@ import { FigureCell, Party } from './FigureLink';
 import './risk.css';
 
 /**
- * The last summary, by case revision and toggle: coming back to the section
+ * The last summary, by case, revision and toggle: coming back to the section
  * (Back from the records a number opened) shows it at once instead of
  * reading a million records again; any change to the case reads afresh.
  */
@@ -23,9 +23,10 @@ const country = (c: string | null) => c ?? 'not recorded';
  */
 export function RiskSection() {
   const revision = useApp((s) => s.revision);
+  const caseId = useApp((s) => s.caseInfo?.caseId);
   const setError = useApp((s) => s.setError);
   const confirmedOnly = useRoute((s) => s.route.params.confirmed === '1');
-  const key = `${revision}:${confirmedOnly}`;
+  const key = `${caseId}:${revision}:${confirmedOnly}`;
   const [summary, setSummary] = useState<RiskSummary | null>(kept?.key === key ? kept.summary : null);
   const { job, run } = useJob('risk.summary');
   useEffect(() => {
