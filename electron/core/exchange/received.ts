@@ -81,7 +81,13 @@ export function saveAsMine(
   if (existsSync(out)) throw new CustodianError('exists', `${out} already exists; choose a new file name.`);
   const sealDigest = readSeal(received)?.digest ?? null;
   try {
-    writeCompactCopy(received, out);
+    // query_only forbids VACUUM INTO as well; the connection, opened read-only, still cannot write the file itself.
+    received.pragma('query_only = OFF');
+    try {
+      writeCompactCopy(received, out);
+    } finally {
+      received.pragma('query_only = ON');
+    }
     const db = openCaseFile(out);
     try {
       db.transaction(() => {
