@@ -23,8 +23,9 @@ export function thisMachine(): string {
  * it carries a seal, or it says it was made on another machine. Decided on
  * a connection that can run nothing (read-only, query_only, trusted_schema
  * off), reading the schema table first and a table only when the schema
- * says it is a plain table. Anything odd on the way counts as received, so
- * that safe open, not this look, decides what the file is. A case from
+ * says it is a plain table. A seal table that is anything else counts as
+ * received, so that safe open, not this look, decides what the file is; a
+ * file SQLite cannot read is left to the opening's own check. A case from
  * before the machine mark was kept, unsealed, counts as one's own.
  */
 export function receivedKind(path: string): ReceivedCase['kind'] | null {
@@ -44,7 +45,8 @@ export function receivedKind(path: string): ReceivedCase['kind'] | null {
       | undefined;
     return made && made.value !== thisMachine() ? 'foreign' : null;
   } catch {
-    return 'foreign';
+    // Unreadable: opening checks the file before anything is written to it, and refuses it as damaged.
+    return null;
   } finally {
     db?.close();
   }
