@@ -37,7 +37,11 @@ describe.runIf(run)('exchange between two investigators', () => {
     for (const d of [senderHome, colleagueHome]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  async function api<T>(served: Served, method: string, input: unknown): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
+  async function api<T>(
+    served: Served,
+    method: string,
+    input: unknown,
+  ): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
     const res = await fetch(new URL(`/api/${method}`, served.url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
@@ -56,24 +60,26 @@ describe.runIf(run)('exchange between two investigators', () => {
   }
 
   it('exports chosen diagrams: shows what it keeps, runs the job, shows the seal; the sender’s log records it', async () => {
-    const entities = await api<{ id: number; name: string }[]>(sender, 'entities.list', { limit: 1 });
-    const diagram = await api<{ id: number }>(sender, 'diagrams.create', { name: 'For Anna' });
-    await api(sender, 'diagrams.apply', {
-      id: diagram.value.id,
-      label: 'one entity',
-      ops: [{ op: 'addNode', tempId: -1, kind: 'entity', ref: entities.value[0]!.id, x: 0, y: 0 }],
-    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(sender.url);
-    await page.getByRole('navigation', { name: 'Case sections' }).getByText('Sample case').waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('navigation', { name: 'Case sections' })
+      .getByText('Sample case')
+      .waitFor({ timeout: 120_000 });
     await page.getByRole('button', { name: 'Export for a colleague…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export for a colleague' });
     await dialog.waitFor();
-    await dialog.getByRole('region', { name: 'What the export keeps' }).or(dialog.getByText('It will keep')).first().waitFor();
+    await dialog
+      .getByRole('region', { name: 'What the export keeps' })
+      .or(dialog.getByText('It will keep'))
+      .first()
+      .waitFor();
     await dialog.getByLabel('Only chosen diagrams and the evidence they rest on').check();
     await dialog.getByLabel(/For Anna/).check();
     await dialog.getByText('Screening hits').waitFor();
-    await expect.poll(() => dialog.getByText('Entities').locator('xpath=following-sibling::dd').textContent()).toBe('1');
+    await expect
+      .poll(() => dialog.getByText('Entities').locator('xpath=following-sibling::dd').textContent())
+      .toBe('1');
     await page.screenshot({ path: screenshotPath('exchange-export-dialog') });
 
     await dialog.getByRole('button', { name: 'Choose file and export…' }).click();
@@ -103,9 +109,12 @@ describe.runIf(run)('exchange between two investigators', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(colleague.url);
     const banner = page.getByRole('region', { name: 'Received file' });
-    await banner.getByText(/Received from an unknown signer \(([0-9a-f]{4} ?){5}\), verified OK/).waitFor({ timeout: 60_000 });
+    await banner
+      .getByText(/Received from an unknown signer \(([0-9a-f]{4} ?){5}\), verified OK/)
+      .waitFor({ timeout: 60_000 });
     await banner.getByText('Read-only: nothing in it can be changed.').waitFor();
     expect(await page.getByRole('button', { name: 'Export for a colleague…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import customs file…' }).isDisabled()).toBe(true);
     const edit = await api(colleague, 'diagrams.create', { name: 'mine' });
     expect(edit).toMatchObject({ ok: false, error: { code: 'read_only' } });
     await page.screenshot({ path: screenshotPath('exchange-received-verified') });
@@ -132,7 +141,10 @@ describe.runIf(run)('exchange between two investigators', () => {
     await page.goto(colleague!.url);
     const banner = page.getByRole('region', { name: 'Received file' });
     await banner.getByText(/, \d+ problems?/).waitFor({ timeout: 60_000 });
-    await banner.getByRole('list', { name: 'Problems found' }).getByText(/entities: the row id=\d+ has changed/).waitFor();
+    await banner
+      .getByRole('list', { name: 'Problems found' })
+      .getByText(/entities: the row id=\d+ has changed/)
+      .waitFor();
     await page.screenshot({ path: screenshotPath('exchange-received-problems') });
 
     const hostile = join(colleagueHome, 'hostile.case');

@@ -29,7 +29,10 @@ async function started() {
       headers: { Authorization: `Bearer ${bridge!.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
     });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+    };
   };
   return { core, home, outside, post };
 }

@@ -41,8 +41,7 @@ export function receivedKind(path: string): ReceivedCase['kind'] | null {
     if (type('exchange_seal') && db.prepare('SELECT 1 FROM exchange_seal LIMIT 1').get()) return 'sealed';
     if (type('case_meta') !== 'table') return 'foreign';
     const made = db.prepare('SELECT value FROM case_meta WHERE key = ?').get(MADE_ON_KEY) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return made && made.value !== thisMachine() ? 'foreign' : null;
   } catch {
     // Unreadable: opening checks the file before anything is written to it, and refuses it as damaged.

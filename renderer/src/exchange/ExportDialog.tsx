@@ -81,8 +81,8 @@ function ExportDialog({ info, onDone }: { info: CaseInfo; onDone(): void }) {
           ) : (
             <>
               <p className="muted small">
-                A compact copy of this case, sealed with your key so that your colleague can check it arrived
-                unchanged. Deleted material does not travel.
+                A compact copy of this case, sealed with your key so that your colleague can check it arrived unchanged.
+                Deleted material does not travel.
               </p>
               <fieldset className="exchange-choice" disabled={!!job}>
                 <legend>What to share</legend>
@@ -140,7 +140,17 @@ function ExportDialog({ info, onDone }: { info: CaseInfo; onDone(): void }) {
 }
 
 /** What the export will keep: the case's counts, or what the chosen diagrams rest on. */
-function KeptCounts({ info, kept, redacted, chosen }: { info: CaseInfo; kept: Kept | null; redacted: boolean; chosen: number }) {
+function KeptCounts({
+  info,
+  kept,
+  redacted,
+  chosen,
+}: {
+  info: CaseInfo;
+  kept: Kept | null;
+  redacted: boolean;
+  chosen: number;
+}) {
   if (redacted && chosen === 0) return <p className="muted small">Choose at least one diagram.</p>;
   if (redacted && !kept) return <p className="muted small">Counting what they rest on…</p>;
   const rows: [string, number][] = kept

@@ -26,14 +26,16 @@ export function ReceivedBanner({ info }: { info: CaseInfo & { received: Received
   useEffect(() => {
     let current = true;
     setResult(null);
-    void runJob('exchange.verify', { path: info.path }, (s) => current && setJob(s.state === 'running' ? s : null)).then(
-      (end) => {
-        if (!current) return;
-        setJob(null);
-        if (end.state === 'done') setResult(end.result);
-        else setError(end.message);
-      },
-    );
+    void runJob(
+      'exchange.verify',
+      { path: info.path },
+      (s) => current && setJob(s.state === 'running' ? s : null),
+    ).then((end) => {
+      if (!current) return;
+      setJob(null);
+      if (end.state === 'done') setResult(end.result);
+      else setError(end.message);
+    });
     return () => {
       current = false;
     };

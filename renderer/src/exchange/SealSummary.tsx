@@ -5,8 +5,8 @@ export function SealSummary({ result }: { result: ExportResult }) {
   return (
     <div className="exchange-seal" role="status" aria-label="Export sealed">
       <p>
-        <strong>Exported and sealed.</strong> Tell your colleague the fingerprint by another channel (a call, in person):
-        it proves the file came from you.
+        <strong>Exported and sealed.</strong> Tell your colleague the fingerprint by another channel (a call, in
+        person): it proves the file came from you.
       </p>
       <dl>
         <div>

@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../../shared/domain/records';
 import { navigate } from '../../router';
 import { ResolveButton } from '../entities/ResolveButton';
 import { client, shell } from '../../api/client';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
 import { JobProgress, useJob } from '../../components/jobs';
 
@@ -47,6 +47,7 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   if (job) return <JobProgress job={job} label="Import progress" />;
 
+  const readOnly = useReadOnly();
   async function openWizard() {
     const path = await shell.pickOpenPath('customs');
     if (path) setWizardPath(path);
@@ -54,8 +55,14 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   return (
     <>
-      <button onClick={() => void start()}>Import customs file…</button>
-      <button className="link" onClick={() => void openWizard()}>
+      <button
+        onClick={() => void start()}
+        disabled={readOnly}
+        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
+      >
+        Import customs file…
+      </button>
+      <button className="link" onClick={() => void openWizard()} disabled={readOnly}>
         Import with wizard…
       </button>
       {report && (
