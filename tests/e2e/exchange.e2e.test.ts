@@ -134,11 +134,27 @@ describe.runIf(run)('exchange between two investigators', () => {
     const db = new Database(tampered);
     db.exec(`UPDATE entities SET name = name || ' (changed)' WHERE id = (SELECT min(id) FROM entities)`);
     db.close();
-    expect((await api(colleague!, 'case.open', { path: tampered })).ok).toBe(true);
+    // The colleague trusts the sender's key, under a name, in the identity dialog.
+    const senderKey = await api<{ publicKey: string; fingerprint: string }>(sender, 'identity.get', {});
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(colleague!.url);
+    await page.getByRole('button', { name: 'Identity and colleagues…' }).click();
+    const identity = page.getByRole('dialog', { name: 'Your identity and trusted colleagues' });
+    await identity
+      .getByTestId('my-fingerprint')
+      .getByText(/^([0-9a-f]{4} ){4}[0-9a-f]{4}$/)
+      .waitFor();
+    await identity.getByLabel('Name').fill('Anna');
+    await identity.getByLabel('Their public key').fill(senderKey.value.publicKey);
+    await identity.getByRole('button', { name: 'Trust this key' }).click();
+    await identity.getByText(senderKey.value.fingerprint).waitFor();
+    await page.screenshot({ path: screenshotPath('exchange-identity') });
+    await identity.getByRole('button', { name: 'Close' }).click();
+
+    expect((await api(colleague!, 'case.open', { path: tampered })).ok).toBe(true);
+    await page.reload();
     const banner = page.getByRole('region', { name: 'Received file' });
-    await banner.getByText(/, \d+ problems?/).waitFor({ timeout: 60_000 });
+    await banner.getByText(/Received from Anna \(([0-9a-f]{4} ?){5}\), 1 problem/).waitFor({ timeout: 60_000 });
     await banner
       .getByRole('list', { name: 'Problems found' })
       .getByText(/entities: the row id=\d+ has changed/)

@@ -41,6 +41,9 @@ describe('a received file', () => {
     expect(job).toMatchObject({ ok: false, error: { code: 'read_only' } });
     // The connection itself refuses, whatever a handler tries.
     expect(() => colleague.session!.db.prepare(`DELETE FROM annotations`).run()).toThrow(/readonly|read-only/i);
+    // Save a copy works on it too (the copy is as received: sealed, so it opens read-only in turn).
+    const plainCopy = join(dir, 'copy-of-received.case');
+    expect(await must(colleague, 'case.saveCopy', { path: plainCopy })).toEqual({ path: plainCopy });
     expect(sha256File(out)).toBe(before);
 
     const mine = join(dir, 'mine.case');

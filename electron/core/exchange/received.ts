@@ -82,13 +82,7 @@ export function saveAsMine(
   if (existsSync(out)) throw new CustodianError('exists', `${out} already exists; choose a new file name.`);
   const sealDigest = readSeal(received)?.digest ?? null;
   try {
-    // query_only forbids VACUUM INTO as well; the connection, opened read-only, still cannot write the file itself.
-    received.pragma('query_only = OFF');
-    try {
-      writeCompactCopy(received, out);
-    } finally {
-      received.pragma('query_only = ON');
-    }
+    writeCompactCopy(received, out);
     const db = openCaseFile(out);
     try {
       db.transaction(() => {
