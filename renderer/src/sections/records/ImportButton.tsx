@@ -21,6 +21,7 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
   const [added, setAdded] = useState<ImportSummary | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
+  const readOnly = useReadOnly();
 
   async function start() {
     setReport(null);
@@ -47,7 +48,6 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   if (job) return <JobProgress job={job} label="Import progress" />;
 
-  const readOnly = useReadOnly();
   async function openWizard() {
     const path = await shell.pickOpenPath('customs');
     if (path) setWizardPath(path);
