@@ -62,6 +62,8 @@ describe('redaction of the screening tables', () => {
     expect(valuesOf).toContain('NK-uuaz');
     expect(valuesOf.filter((id) => !entries.includes(id))).toEqual([]);
     expect(rows('SELECT count(*) AS n FROM sanction_list_files')).toEqual([{ n: 0 }]);
+    // The runs count only what is kept, not the case's entities.
+    expect(rows('SELECT DISTINCT entities FROM screening_runs')).toEqual([{ entities: 1 }]);
     expect(rows('SELECT name FROM sanction_lists')).toEqual([{ name: 'OFAC SDN (OpenSanctions)' }]);
     expect(rows('SELECT note FROM screening_reviews')).toEqual([{ note: KEPT_REVIEW }]);
     // The exported file's own audit entry says what it kept, screening included.

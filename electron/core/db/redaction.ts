@@ -62,6 +62,10 @@ const FILL = [
 const CUT_SCREENING = [
   `DELETE FROM screening_hits WHERE id NOT IN (SELECT id FROM keep_hits)`,
   `DELETE FROM screening_runs WHERE id NOT IN (SELECT run_id FROM screening_hits)`,
+  // A run's counts would tell how many entities the whole case has: they count what is kept.
+  `UPDATE screening_runs SET
+     entities = (SELECT count(DISTINCT entity_id) FROM screening_hits h WHERE h.run_id = screening_runs.id),
+     hits = (SELECT count(*) FROM screening_hits h WHERE h.run_id = screening_runs.id)`,
   `DELETE FROM sanction_list_files`,
   `DELETE FROM sanction_entries WHERE id NOT IN (SELECT entry_id FROM screening_hits)`,
   `DELETE FROM sanction_entry_values WHERE NOT EXISTS (SELECT 1 FROM sanction_entries e
