@@ -33,6 +33,8 @@ export type MenuCommand =
   | { type: 'open-path'; path: string }
   | { type: 'open-sample' }
   | { type: 'save-copy' }
+  | { type: 'export-for-colleague' }
+  | { type: 'identity' }
   | { type: 'close-case' };
 
 /** IPC channel names, shared by main and preload. */

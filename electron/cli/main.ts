@@ -75,7 +75,7 @@ async function execute(
   const core = createCore({ sampleDir: sampleDir(), workerScript: workerScript() });
   let args = positionals;
   if (command.opensCase) {
-    core.session = CaseSession.open(resolve(positionals[0]!));
+    core.session = CaseSession.openAny(resolve(positionals[0]!), core.appDataDir);
     args = positionals.slice(1);
   }
   try {

@@ -32,6 +32,7 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
   try {
     if (!def.noCase && !core.session) return err('no_case', 'No case is open.');
     const ctx = { core, session: core.session! };
+    if (core.session?.received && !def.noCase && (def.mutates || isJobMethod(method))) return readOnlyRefusal();
     if (isJobMethod(method)) {
       const job = handlers[method] as JobHandler<JobMethodName>;
       job.check?.(ctx, parsed.data as never);
@@ -64,8 +65,20 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
   }
 }
 
+const READ_ONLY =
+  'This case was received from someone else and is open read-only; use "Save as my case" to work on a copy of it.';
+
+/**
+ * A received case takes no writes: methods that write (and every job on the
+ * case: a job opens the file again, for writing) are refused here, and the
+ * connection, read-only, refuses any write that a method not marked as
+ * writing might still try (SQLITE_READONLY, answered the same way).
+ */
+const readOnlyRefusal = () => err('read_only', READ_ONLY);
+
 export function toErrorResult(e: unknown): Result<never> {
   if (e instanceof CustodianError) return err(e.code, e.message, e.details);
+  if ((e as { code?: unknown } | null)?.code === 'SQLITE_READONLY') return readOnlyRefusal();
   const message = e instanceof Error ? e.message : String(e);
   return err('internal', `Something went wrong: ${message}`);
 }

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { CaseInfo } from '../../shared/api/case';
+import type { CaseInfo, ReceivedCase } from '../../shared/api/case';
 import { CustodianError } from '../../shared/result';
 import { getMeta, setMeta } from './db/case-meta';
 import { appendAudit } from './db/audit-log';
@@ -9,6 +9,8 @@ import { countImports } from './db/imports';
 import { schemaVersion } from './db/migrations';
 import { countRecords } from './db/records';
 import { createCaseFile, openCaseFile } from './db/connection';
+import { openReceivedFile } from './db/safe-open';
+import { describeReceived, MADE_ON_KEY, receivedKind, thisMachine } from './exchange/received';
 import { ensureSearchWords, updateSearchWords } from './search/search-words';
 import type { WriteDb } from './db/types';
 import { randomUUID } from 'node:crypto';
@@ -22,11 +24,17 @@ export function defaultActor(): string {
   }
 }
 
-/** One open case: its path and its write connection. */
+/**
+ * One open case: its path and its connection. A received file (see
+ * exchange/received.ts) is held on a read-only connection that refuses
+ * every write (`received` says where it came from); dispatch refuses the
+ * methods that would write before they reach it.
+ */
 export class CaseSession {
   private constructor(
     readonly path: string,
     readonly db: WriteDb,
+    readonly received: ReceivedCase | null = null,
   ) {}
 
   static create(path: string, title: string, actor: string): CaseSession {
@@ -36,6 +44,7 @@ export class CaseSession {
       setMeta(db, 'case_id', randomUUID());
       setMeta(db, 'created_at', new Date().toISOString());
       setMeta(db, 'created_by', actor);
+      setMeta(db, MADE_ON_KEY, thisMachine());
       // Stamped now (no words yet), so that merely opening the case later never writes to it.
       updateSearchWords(db);
       appendAudit(db, actor, 'case.create', { title });
@@ -54,6 +63,23 @@ export class CaseSession {
     return new CaseSession(path, db);
   }
 
+  /**
+   * Opens a case as what it is: one's own for writing, a received one
+   * (sealed, or made on another machine) through safe open, read-only.
+   */
+  static openAny(path: string, appDataDir: string): CaseSession {
+    const kind = receivedKind(path);
+    if (!kind) return CaseSession.open(path);
+    const db = openReceivedFile(path);
+    try {
+      // The read-only connection refuses writes itself; the type stays WriteDb so handlers need not know.
+      return new CaseSession(path, db as WriteDb, describeReceived(db, kind, appDataDir));
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
   info(): CaseInfo {
     const count = (counter: (db: WriteDb) => number): number => {
       try {
@@ -68,7 +94,8 @@ export class CaseSession {
       caseId: getMeta(this.db, 'case_id') ?? '',
       createdAt: getMeta(this.db, 'created_at') ?? '',
       schemaVersion: schemaVersion(this.db),
-      readOnly: false,
+      readOnly: this.received !== null,
+      received: this.received,
       counts: {
         records: count((db) => countRecords(db, {})),
         imports: count(countImports),

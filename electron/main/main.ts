@@ -95,6 +95,7 @@ function start(): void {
       isPackaged: app.isPackaged,
       recent: readRecent(core.appDataDir),
       hasCase: info !== null,
+      readOnly: info?.readOnly ?? false,
       send: deliver,
       about,
     });

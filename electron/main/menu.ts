@@ -17,6 +17,8 @@ export interface MenuInputs {
   recent: readonly string[];
   /** Whether a case is open (Save a copy and Close need one). */
   hasCase: boolean;
+  /** Whether the open case is a received one (read-only: it cannot be exported again as it is). */
+  readOnly?: boolean;
   send(command: MenuCommand): void;
   about(): void;
 }
@@ -50,6 +52,13 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
         enabled: m.hasCase,
         click: () => m.send({ type: 'save-copy' }),
       },
+      {
+        label: '&Export for a colleague…',
+        enabled: m.hasCase && !m.readOnly,
+        click: () => m.send({ type: 'export-for-colleague' }),
+      },
+      { label: '&Identity and colleagues…', click: () => m.send({ type: 'identity' }) },
+      { type: 'separator' },
       {
         label: '&Close case',
         accelerator: 'CmdOrCtrl+W',

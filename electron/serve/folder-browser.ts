@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BrowseRoot, FolderEntry, FolderListing } from '../../shared/bridge';
 
 /** A folder with more entries than this is listed in part (the dialog says so). */
@@ -149,4 +149,31 @@ function crumbsOf(dir: string, root: BrowseRoot): FolderListing['crumbs'] {
     crumbs.push({ name: part, path });
   }
   return crumbs;
+}
+
+/**
+ * Whether a method may write to `path` through the bridge: the page may
+ * name any path, so the file a method writes must lie where the folder
+ * dialog may look (home, the sample folder). Decided on the real path of
+ * the folder it goes in (a link inside home that leads out is refused), and
+ * the name itself may not be a link. Null when allowed, else why not.
+ */
+export function refusedWritePath(scope: BrowseScope, path: unknown): string | null {
+  if (typeof path !== 'string' || !isAbsolute(path)) return 'A file to write must be given by its full path.';
+  const target = resolve(path);
+  const roots = browseRoots(scope);
+  let folder: string;
+  try {
+    folder = realpathSync(dirname(target));
+  } catch {
+    return `There is no folder ${dirname(target)}.`;
+  }
+  if (!rootOf(folder, roots) || scope.hidden.some((h) => isWithin(folder, h)))
+    return 'Custodian in a browser writes files only inside your home folder and the sample folder; that place is outside them.';
+  try {
+    if (lstatSync(target).isSymbolicLink()) return `${target} is a link; choose a new file name.`;
+  } catch {
+    // It does not exist yet: the usual case.
+  }
+  return null;
 }

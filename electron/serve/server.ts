@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { CoreContext } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { browseScope, listFolder, type BrowseScope } from './folder-browser';
+import { browseScope, listFolder, refusedWritePath, type BrowseScope } from './folder-browser';
 import { Uploads } from './uploads';
 
 const MIME: Record<string, string> = {
@@ -20,6 +20,34 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_JSON_BODY = 16 * 1024 * 1024;
+
+/**
+ * Methods that write a file where their input says, and which field says
+ * it: through the bridge, the page could name any path, so these are held
+ * to the folders the in-app dialog shows (refusedWritePath). A signing key
+ * is read from the app's folder only: the page may not name one.
+ */
+const WRITES_TO: Record<string, string> = {
+  'rejects.export': 'path',
+  'records.exportCsv': 'path',
+  'entities.exportCsv': 'path',
+  'interchange.ftm': 'path',
+  'audit.export': 'path',
+  'exchange.export': 'path',
+  'briefs.render': 'out',
+  'case.saveCopy': 'path',
+  'case.saveAsMine': 'path',
+};
+
+/** Why the bridge refuses this call outright, or null. */
+function refusedByBridge(scope: BrowseScope, method: string, input: unknown): string | null {
+  const field = WRITES_TO[method];
+  if (!field) return null;
+  const fields = (input ?? {}) as Record<string, unknown>;
+  if (method === 'exchange.export' && fields.keyFile !== undefined)
+    return 'In a browser, exports are signed with your own key only.';
+  return refusedWritePath(scope, fields[field]);
+}
 
 export interface BridgeOptions {
   /** The home folder the in-app file dialog may show; the user's by default. */
@@ -136,6 +164,8 @@ async function handle(state: BridgeState, req: IncomingMessage, res: ServerRespo
     return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
   }
   const method = decodeURIComponent(url.pathname.slice(5));
+  const refused = refusedByBridge(state.scope, method, input);
+  if (refused) return send(res, 403, { ok: false, error: { code: 'forbidden', message: refused } });
   const answer = await dispatch(state.core, method, input);
   state.uploads.afterCall(method, input, answer);
   return send(res, 200, answer);

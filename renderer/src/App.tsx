@@ -4,6 +4,8 @@ import { useApp } from './state/store';
 import { Welcome } from './Welcome';
 import { Workspace } from './Workspace';
 import { openCase, newCase, openSample, saveCopy, closeCase } from './case-actions';
+import { exportForColleague } from './exchange/ExportDialog';
+import { showIdentity } from './exchange/IdentityDialog';
 
 export function App() {
   const caseInfo = useApp((s) => s.caseInfo);
@@ -19,6 +21,8 @@ export function App() {
       else if (cmd.type === 'open-sample') void openSample();
       else if (cmd.type === 'save-copy') void saveCopy();
       else if (cmd.type === 'close-case') void closeCase();
+      else if (cmd.type === 'export-for-colleague') void exportForColleague();
+      else if (cmd.type === 'identity') void showIdentity();
     });
   }, [setCase]);
 

@@ -1,5 +1,8 @@
 import type { CaseInfo } from '../../shared/api/case';
 import { closeCase, saveCopy } from './case-actions';
+import { exportForColleague } from './exchange/ExportDialog';
+import { showIdentity } from './exchange/IdentityDialog';
+import { ReceivedBanner } from './exchange/ReceivedBanner';
 import { SECTIONS } from './sections';
 import { openSection, useRoute } from './router';
 import { useApp } from './state/store';
@@ -11,7 +14,7 @@ export function Workspace({ info }: { info: CaseInfo }) {
   const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0]!;
   const Component = section.component;
   return (
-    <div className="workspace">
+    <div className="workspace" data-read-only={info.readOnly || undefined}>
       <nav className="sidebar" aria-label="Case sections">
         <div className="case-title" title={info.path}>
           <span className="app-name">Custodian</span>
@@ -39,12 +42,21 @@ export function Workspace({ info }: { info: CaseInfo }) {
           <button className="link" onClick={() => void saveCopy()}>
             Save a copy…
           </button>
+          {!info.readOnly && (
+            <button className="link" onClick={() => void exportForColleague()}>
+              Export for a colleague…
+            </button>
+          )}
+          <button className="link" onClick={() => void showIdentity()}>
+            Identity and colleagues…
+          </button>
           <button className="link" onClick={() => void closeCase()}>
             Close case
           </button>
         </div>
       </nav>
       <main className="content">
+        {info.received && <ReceivedBanner info={{ ...info, received: info.received }} />}
         {error && (
           <div className="error-bar" role="alert">
             {error}

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { method, type JobStatus } from './define';
+import type { Signer } from './exchange';
+
+/** Where a case opened read-only came from: a sealed export, or a file made on another machine. */
+export interface ReceivedCase {
+  kind: 'sealed' | 'foreign';
+  sealed: boolean;
+  /** Who the seal names (not yet proven: `exchange.verify` checks the signature); null without a seal. */
+  signer: Signer | null;
+  sealedAt: string | null;
+}
 
 export interface CaseInfo {
   path: string;
@@ -8,6 +18,8 @@ export interface CaseInfo {
   createdAt: string;
   schemaVersion: number;
   readOnly: boolean;
+  /** Set when the case is a received file, open read-only. */
+  received: ReceivedCase | null;
   counts: { records: number; imports: number; documents: number; entities: number };
 }
 
@@ -66,6 +78,8 @@ export const caseApi = {
   'case.info': method<CaseInfo>()(z.object({}), { mutates: false }),
   'case.rename': method<CaseInfo>()(z.object({ title: z.string().min(1) }), { mutates: true }),
   'case.saveCopy': method<{ path: string }>()(z.object({ path }), { mutates: false }),
+  /** A working copy of a received case (writable, unsealed, audited), which becomes the open case. */
+  'case.saveAsMine': method<CaseInfo>()(z.object({ path }), { mutates: false }),
   /** Newest first, narrowed by the filter, a page at a time. */
   'audit.list': method<AuditEntry[]>()(
     auditFilter.extend({

@@ -20,7 +20,15 @@ export interface ExportResult {
   digest: string;
   fingerprint: string;
   /** What a redacted export kept (absent for a whole-case export). */
-  kept?: { diagrams: number[]; entities: number; records: number; documents: number; excerpts: number };
+  kept?: {
+    diagrams: number[];
+    entities: number;
+    records: number;
+    documents: number;
+    excerpts: number;
+    hits: number;
+    listEntries: number;
+  };
 }
 
 /** Who sealed a file: a trusted colleague (by name), you, or a key you have not trusted. */
@@ -60,6 +68,16 @@ export const exchangeApi = {
     mutates: false,
     noCase: true,
   }),
+  /** Forgets a colleague's key (files they sealed then show as from an unknown signer). */
+  'identity.untrust': method<TrustedKey[]>()(z.object({ publicKey: z.string().min(1) }), {
+    mutates: false,
+    noCase: true,
+  }),
+  /** What an export redacted to these diagrams would keep (nothing is written). */
+  'exchange.preview': method<NonNullable<ExportResult['kept']>>()(
+    z.object({ onlyDiagrams: z.array(z.number().int().positive()).min(1) }),
+    { mutates: false },
+  ),
   /** Writes a compact, optionally redacted, sealed copy of the open case for a colleague. */
   'exchange.export': job<ExportResult>()(
     z.object({

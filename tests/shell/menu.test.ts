@@ -36,6 +36,8 @@ describe('application menu', () => {
       'Open recent',
       'Open sample case',
       'Save a copy…',
+      'Export for a colleague…',
+      'Identity and colleagues…',
       'Close case',
       'Quit',
     ]);
@@ -44,6 +46,8 @@ describe('application menu', () => {
       ['Open case…', 'open-case'],
       ['Open sample case', 'open-sample'],
       ['Save a copy…', 'save-copy'],
+      ['Export for a colleague…', 'export-for-colleague'],
+      ['Identity and colleagues…', 'identity'],
       ['Close case', 'close-case'],
     ] as const) {
       click(find(file, label));
@@ -67,6 +71,13 @@ describe('application menu', () => {
     expect(find(file, 'Save a copy…')!.enabled).toBe(false);
     expect(find(file, 'Close case')!.enabled).toBe(false);
     expect(find(file, 'New case…')!.enabled).toBeUndefined();
+    expect(find(file, 'Export for a colleague…')!.enabled).toBe(false);
+  });
+
+  it('does not offer to export a received case (it is read-only; Save as my case first)', () => {
+    const file = sub(buildMenuTemplate(inputs({ readOnly: true }))[0]);
+    expect(find(file, 'Export for a colleague…')!.enabled).toBe(false);
+    expect(find(file, 'Save a copy…')!.enabled).toBe(true);
   });
 
   it('offers reload and devtools only while developing', () => {

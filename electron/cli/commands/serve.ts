@@ -13,7 +13,7 @@ export const serveCommand: Command = {
   options: { port: { type: 'string' }, sample: { type: 'boolean' } },
   async run({ core, args, values }) {
     if (values.sample) core.session = await openSampleCase(core.appDataDir, core.sampleDir, core.actor);
-    else if (args[0]) core.session = CaseSession.open(resolve(args[0]));
+    else if (args[0]) core.session = CaseSession.openAny(resolve(args[0]), core.appDataDir);
     const bridge = await startBridge(core, rendererDir(), int(values.port, 'port') ?? 0);
     const line = values.json
       ? JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token })

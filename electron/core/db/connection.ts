@@ -114,9 +114,19 @@ export function vacuum(db: WriteDb): void {
   db.exec('VACUUM');
 }
 
-/** Writes a compact, consistent copy of the case to `path` (VACUUM INTO leaves out deleted content). */
+/**
+ * Writes a compact, consistent copy of the case to `path` (VACUUM INTO leaves out deleted content).
+ * A received file's connection is query_only, which forbids VACUUM INTO too; opened read-only, it
+ * still cannot write the file itself, so the guard is lifted for the copy alone.
+ */
 export function writeCompactCopy(db: ReadDb, path: string): void {
-  db.prepare('VACUUM INTO ?').run(path);
+  const queryOnly = db.pragma('query_only', { simple: true }) === 1;
+  if (queryOnly) db.pragma('query_only = OFF');
+  try {
+    db.prepare('VACUUM INTO ?').run(path);
+  } finally {
+    if (queryOnly) db.pragma('query_only = ON');
+  }
 }
 
 /**

@@ -20,7 +20,12 @@ CREATE TEMP TABLE keep_excerpts (id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE keep_documents (id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE keep_imports (id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE keep_names (id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE keep_hits (id INTEGER PRIMARY KEY);
 `;
+
+const DROP_KEEP_SETS = [...KEEP_SETS.matchAll(/CREATE TEMP TABLE (\w+)/g)]
+  .map((m) => `DROP TABLE temp.${m[1]};`)
+  .join(' ');
 
 /** Works out what the chosen diagrams rest on. */
 const FILL = [
@@ -45,6 +50,32 @@ const FILL = [
   `INSERT OR IGNORE INTO keep_documents SELECT document_id FROM excerpts WHERE id IN (SELECT id FROM keep_excerpts)`,
   `INSERT OR IGNORE INTO keep_imports SELECT DISTINCT import_id FROM records WHERE id IN (SELECT id FROM keep_records)`,
   `INSERT OR IGNORE INTO keep_names SELECT DISTINCT name_id FROM mentions WHERE record_id IN (SELECT id FROM keep_records)`,
+  `INSERT INTO keep_hits SELECT id FROM screening_hits WHERE entity_id IN (SELECT id FROM keep_entities)`,
+];
+
+/**
+ * The screening of kept entities: their hits, the list entries those hits
+ * name (with their facts) and the runs, list versions and lists they belong
+ * to; not the rest of any list, nor the list files (each holds the whole
+ * list). A review travels with its hit.
+ */
+const CUT_SCREENING = [
+  `DELETE FROM screening_hits WHERE id NOT IN (SELECT id FROM keep_hits)`,
+  `DELETE FROM screening_runs WHERE id NOT IN (SELECT run_id FROM screening_hits)`,
+  // A run's counts would tell how many entities the whole case has: they count what is kept.
+  `UPDATE screening_runs SET
+     entities = (SELECT count(DISTINCT entity_id) FROM screening_hits h WHERE h.run_id = screening_runs.id),
+     hits = (SELECT count(*) FROM screening_hits h WHERE h.run_id = screening_runs.id)`,
+  `DELETE FROM sanction_list_files`,
+  `DELETE FROM sanction_entries WHERE id NOT IN (SELECT entry_id FROM screening_hits)`,
+  `DELETE FROM sanction_entry_values WHERE NOT EXISTS (SELECT 1 FROM sanction_entries e
+     WHERE e.version_id = sanction_entry_values.version_id AND e.external_id = sanction_entry_values.external_id)`,
+  `DELETE FROM screening_reviews WHERE NOT EXISTS (SELECT 1 FROM screening_hits h
+     JOIN sanction_entries e ON e.id = h.entry_id JOIN sanction_list_versions v ON v.id = e.version_id
+     WHERE h.entity_id = screening_reviews.entity_id AND v.list_id = screening_reviews.list_id
+       AND e.external_id = screening_reviews.external_id)`,
+  `DELETE FROM sanction_list_versions WHERE id NOT IN (SELECT version_id FROM sanction_entries)`,
+  `DELETE FROM sanction_lists WHERE id NOT IN (SELECT list_id FROM sanction_list_versions)`,
 ];
 
 /** Cuts each known table down to what is kept, children before parents. */
@@ -72,6 +103,7 @@ const CUT = [
   `UPDATE mention_names SET entity_id = NULL WHERE entity_id NOT IN (SELECT id FROM keep_entities)`,
   `DELETE FROM records WHERE id NOT IN (SELECT id FROM keep_records)`,
   `DELETE FROM imports WHERE id NOT IN (SELECT id FROM keep_imports)`,
+  ...CUT_SCREENING,
   // The original customs file holds every row, shared or not: only its name and hash travel.
   `UPDATE sources SET blob_sha256 = NULL`,
   `DELETE FROM sources WHERE id NOT IN (SELECT source_id FROM imports)`,
@@ -95,6 +127,8 @@ const KNOWN = new Set([
   ...['diagrams', 'document_pages', 'documents', 'entities', 'entity_anchors', 'entity_names', 'excerpts'],
   ...['exchange_seal', 'exchange_seal_rows', 'imports', 'judgements', 'link_evidence', 'links', 'mention_names'],
   ...['mentions', 'records', 'rejects', 'review_queue', 'saved_mappings', 'search_words', 'sources'],
+  ...['screening_hits', 'screening_runs', 'screening_reviews', 'sanction_list_files', 'sanction_entries'],
+  ...['sanction_entry_values', 'sanction_list_versions', 'sanction_lists'],
 ]);
 export const REBUILT_INDEXES = ['records_fts', 'entity_names_fts', 'document_pages_fts', 'document_pages_tri'];
 
@@ -103,6 +137,9 @@ export interface KeptCounts {
   records: number;
   documents: number;
   excerpts: number;
+  /** Screening hits of the kept entities, and the list entries they name. */
+  hits: number;
+  listEntries: number;
 }
 
 /** Cuts the copy down to the chosen diagrams and what they rest on (indexes are rebuilt by the caller). */
@@ -125,10 +162,10 @@ export function cutToDiagrams(db: WriteDb, diagramIds: readonly number[]): KeptC
     records: count('records'),
     documents: count('documents'),
     excerpts: count('excerpts'),
+    hits: count('screening_hits'),
+    listEntries: count('sanction_entries'),
   };
-  db.exec(
-    'DROP TABLE temp.keep_diagrams; DROP TABLE temp.keep_nodes; DROP TABLE temp.keep_edges; DROP TABLE temp.keep_entities; DROP TABLE temp.keep_links; DROP TABLE temp.keep_records; DROP TABLE temp.keep_excerpts; DROP TABLE temp.keep_documents; DROP TABLE temp.keep_imports; DROP TABLE temp.keep_names;',
-  );
+  db.exec(DROP_KEEP_SETS);
   const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   if (broken.length) {
     const b = broken[0]!;
@@ -138,6 +175,33 @@ export function cutToDiagrams(db: WriteDb, diagramIds: readonly number[]): KeptC
     );
   }
   return kept;
+}
+
+/**
+ * What a redaction to `diagramIds` would keep, worked out in temp tables
+ * only (the case itself is not touched): the export dialog shows it before
+ * anything is written.
+ */
+export function previewKept(db: WriteDb, diagramIds: readonly number[]): KeptCounts {
+  db.exec(KEEP_SETS);
+  try {
+    const addDiagram = db.prepare('INSERT OR IGNORE INTO keep_diagrams (id) VALUES (?)');
+    for (const id of diagramIds) addDiagram.run(id);
+    for (const sql of FILL) db.exec(sql);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      entities: count('SELECT count(*) AS n FROM entities WHERE id IN (SELECT id FROM keep_entities)'),
+      records: count('SELECT count(*) AS n FROM records WHERE id IN (SELECT id FROM keep_records)'),
+      documents: count('SELECT count(*) AS n FROM documents WHERE id IN (SELECT id FROM keep_documents)'),
+      excerpts: count('SELECT count(*) AS n FROM excerpts WHERE id IN (SELECT id FROM keep_excerpts)'),
+      hits: count('SELECT count(*) AS n FROM keep_hits'),
+      listEntries: count(
+        'SELECT count(DISTINCT entry_id) AS n FROM screening_hits WHERE id IN (SELECT id FROM keep_hits)',
+      ),
+    };
+  } finally {
+    db.exec(DROP_KEEP_SETS);
+  }
 }
 
 /** Empties a full-text index (its shadow tables), so that it can be filled again from what is kept. */

@@ -8,7 +8,12 @@ export interface SealedTable {
   key: string[];
   /** Indexes in `columns` of the key (empty for rowid, which is read as the row's last value). */
   keyIndexes: number[];
+  /** Per column, whether it can hold a blob (any column of a table that is not STRICT; ANY or BLOB in one that is). */
+  maybeBlob: boolean[];
 }
+
+/** The types a STRICT table's column can be declared with that never hold a blob (SQLite refuses one). */
+const NEVER_BLOB = new Set(['INT', 'INTEGER', 'REAL', 'TEXT']);
 
 /** Tables of the seal itself: it cannot cover itself. */
 export const SEAL_TABLES = new Set(['exchange_seal', 'exchange_seal_rows']);
@@ -31,14 +36,18 @@ export function sealedTables(db: ReadDb): SealedTable[] {
   const out: SealedTable[] = [];
   for (const { name, sql } of rows) {
     if (SEAL_TABLES.has(name) || /^CREATE\s+VIRTUAL\s/i.test(sql)) continue;
-    const info = db.prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`).all(name) as {
+    const info = db.prepare(`SELECT name, pk, type FROM pragma_table_info(?) ORDER BY cid`).all(name) as {
       name: string;
       pk: number;
+      type: string;
     }[];
+    const strict =
+      (db.prepare(`SELECT strict FROM pragma_table_list(?)`).pluck().get(name) as number | undefined) === 1;
     const columns = info.map((c) => c.name);
     const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
     const key = pk.length ? pk.map((c) => c.name) : ['rowid'];
-    out.push({ name, columns, key, keyIndexes: pk.map((c) => columns.indexOf(c.name)) });
+    const maybeBlob = info.map((c) => !strict || !NEVER_BLOB.has(c.type.toUpperCase()));
+    out.push({ name, columns, key, keyIndexes: pk.map((c) => columns.indexOf(c.name)), maybeBlob });
   }
   return out;
 }
@@ -54,16 +63,33 @@ export function iterateRows(db: ReadDb, t: SealedTable): IterableIterator<unknow
 }
 
 /**
+ * The stored files' rows in key order without their bytes: each row's
+ * values with the file's place left null, then its length and type, which
+ * SQLite answers from the record header without reading the file's pages.
+ */
+export function iterateBlobRowsWithoutData(db: ReadDb, t: SealedTable): IterableIterator<unknown[]> {
+  const cols = t.columns.map((c) => (c === 'data' ? 'NULL' : quote(c))).join(', ');
+  return db
+    .prepare(`SELECT ${cols}, length(data), typeof(data) FROM ${quote(t.name)} ORDER BY ${t.key.map(quote).join(', ')}`)
+    .raw(true)
+    .iterate() as IterableIterator<unknown[]>;
+}
+
+/**
  * A table's rows in key order as [text, ...key values]: the text is the
  * row's values as a JSON array made by SQLite itself (a blob as
- * {"blob": hex}), so that a row crosses into JavaScript as one string
+ * {"blob": hex}; a column that cannot hold one is read as it is), so that a row crosses into JavaScript as one string
  * rather than a value per column, and reals keep every digit (5.0 stays
  * apart from 5).
  */
 export function iterateRowTexts(db: ReadDb, t: SealedTable): IterableIterator<[string, ...unknown[]]> {
+  // Only where a blob can be: a CASE per value of a million rows is a good part of the reading.
   const values = t.columns
-    .map(quote)
-    .map((c) => `CASE WHEN typeof(${c}) = 'blob' THEN json_object('blob', hex(${c})) ELSE ${c} END`)
+    .map((c, i) =>
+      t.maybeBlob[i]
+        ? `CASE WHEN typeof(${quote(c)}) = 'blob' THEN json_object('blob', hex(${quote(c)})) ELSE ${quote(c)} END`
+        : quote(c),
+    )
     .join(', ');
   return db
     .prepare(

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { CustodianError } from '../../../shared/result';
 import type { VerifyProblem } from '../../../shared/api/exchange';
 import { auditHead } from '../db/audit-log';
-import { estimateWork, iterateRows, iterateRowTexts, sealedTables, type SealedTable } from '../db/table-walk';
+import {
+  estimateWork,
+  iterateBlobRowsWithoutData,
+  iterateRows,
+  iterateRowTexts,
+  sealedTables,
+  type SealedTable,
+} from '../db/table-walk';
 import type { ReadDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 
@@ -49,16 +56,22 @@ export function writeHint(text: string, out: Buffer, at: number): void {
 }
 
 /**
- * Every row of a table in key order as (canonical text, key values). The
- * stored files (`blobs`) are read value by value so that each file's bytes
- * are hashed once, checked against the SHA-256 they are stored under, and
- * stand in the text by that hash; every other table's text is made by
- * SQLite (table-walk.ts iterateRowTexts).
+ * Every row of a table in key order as (canonical text, key values, bytes
+ * read). Every table's text but the stored files' is made by SQLite
+ * (table-walk.ts iterateRowTexts). A stored file (`blobs`) stands in its
+ * row's text by its SHA-256: with `rehash` (verifying), its bytes are read
+ * and hashed once, and a file whose bytes no longer hash to the SHA-256 it
+ * is stored under is a problem; without (sealing one's own fresh copy),
+ * the recorded SHA-256 stands in, and only the size and type are checked
+ * (SQLite knows both without reading the bytes): the receiver's verify
+ * re-hashes every file against it, so a file damaged before sealing is
+ * still found, and sealing a big case costs a fraction of reading it.
  */
 export function* rowTexts(
   db: ReadDb,
   t: SealedTable,
   blobProblems: VerifyProblem[] = [],
+  rehash = true,
 ): Generator<[string, unknown[], number]> {
   if (t.name !== 'blobs') {
     for (const [text, ...key] of iterateRowTexts(db, t)) yield [text, key, 0];
@@ -69,21 +82,31 @@ export function* rowTexts(
     number,
     number,
   ];
-  for (const row of iterateRows(db, t)) {
-    const data = row[dataAt];
-    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-    const actual = createHash('sha256').update(bytes).digest('hex');
+  const rows = rehash ? iterateRows(db, t) : iterateBlobRowsWithoutData(db, t);
+  for (const row of rows) {
     const key = row[shaAt];
-    if (actual !== key || bytes.length !== row[sizeAt] || !Buffer.isBuffer(data)) {
+    let actual: string;
+    let length: number;
+    let isBlob: boolean;
+    if (rehash) {
+      const data = row[dataAt];
+      const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+      actual = createHash('sha256').update(bytes).digest('hex');
+      [length, isBlob] = [bytes.length, Buffer.isBuffer(data)];
+    } else {
+      const [len, type] = row.splice(t.columns.length, 2) as [number, string];
+      [actual, length, isBlob] = [String(key), len, type === 'blob'];
+    }
+    if (actual !== key || length !== row[sizeAt] || !isBlob) {
       blobProblems.push({
         part: 'blob',
         table: 'blobs',
         sha256: String(key),
-        message: `The stored file ${String(key)} has changed: its bytes now hash to ${actual} (${bytes.length} bytes).`,
+        message: `The stored file ${String(key)} has changed: its bytes now hash to ${actual} (${length} bytes).`,
       });
     }
     row[dataAt] = { sha256: actual };
-    yield [JSON.stringify(row), [key], bytes.length];
+    yield [JSON.stringify(row), [key], rehash ? length : 0];
   }
 }
 
@@ -97,7 +120,13 @@ export function* rowTexts(
  * way (rowTexts). Reads one row at a time: memory stays flat however big the
  * case (the hints take 8 bytes a row).
  */
-export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing', withHints = true): CaseDigest {
+export function digestCase(
+  db: ReadDb,
+  control?: JobControl,
+  label = 'Sealing',
+  withHints = true,
+  rehashBlobs = true,
+): CaseDigest {
   const tables = sealedTables(db);
   const work = tables.map((t) => estimateWork(db, t));
   const total = work.reduce((a, b) => a + b, 0) || 1;
@@ -114,7 +143,7 @@ export function digestCase(db: ReadDb, control?: JobControl, label = 'Sealing', 
     let rows = 0;
     let pending = '';
     let sinceReport = 0;
-    for (const [text, , bytes] of rowTexts(db, t, out.blobProblems)) {
+    for (const [text, , bytes] of rowTexts(db, t, out.blobProblems, rehashBlobs)) {
       // Many rows to one update: a hash call per row cost more than the hashing.
       pending += `${text}\n`;
       if (pending.length > 1 << 16) {

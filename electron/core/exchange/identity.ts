@@ -117,6 +117,14 @@ export function trustKey(appDataDir: string, name: string, publicKeyInput: strin
   return entry;
 }
 
+/** Removes a colleague's key from the trusted list (nothing happens if it was not there). */
+export function untrustKey(appDataDir: string, publicKey: string): TrustedKey[] {
+  const list = listTrusted(appDataDir).filter((t) => t.publicKey !== publicKey.trim());
+  ensureDir(appDataDir);
+  writePrivate(trustedPath(appDataDir), JSON.stringify(list, null, 2));
+  return list;
+}
+
 /** The name a public key is known by: "you", a trusted colleague's, or null. */
 export function nameOfKey(appDataDir: string, publicKey: string): string | null {
   if (existsSync(keyPath(appDataDir)) && ownSigningKey(appDataDir).identity.publicKey === publicKey) return 'you';

@@ -32,7 +32,8 @@ export function signatureHolds(seal: SealRow): boolean {
  */
 export function sealCopy(db: WriteDb, key: SigningKey, sealedBy: string, control?: JobControl): SealRow {
   db.transaction(() => clearSeal(db)).immediate();
-  const d = digestCase(db, control);
+  // The copy's files are not re-read: the receiver's verify re-hashes each against its recorded SHA-256 (digest.ts rowTexts).
+  const d = digestCase(db, control, 'Sealing', true, false);
   const unsigned = {
     format: SEAL_FORMAT,
     digest: d.digest,

@@ -1,5 +1,6 @@
 import type { Signer, VerifyProblem, VerifyResult } from '../../../shared/api/exchange';
 import { verifyAudit } from '../db/audit-log';
+import { setCacheSize } from '../db/connection';
 import { readRowHints, readSeal, type SealRow } from '../db/exchange-seal';
 import { openReceivedFile } from '../db/safe-open';
 import { sealedTables, type SealedTable } from '../db/table-walk';
@@ -20,8 +21,10 @@ const MAX_ROWS_NAMED = 20;
  * sealed; whether the signer is someone you trust is `signer.trusted`.
  */
 export function verifyFile(path: string, appDataDir: string, control?: JobControl): VerifyResult {
-  const db = openReceivedFile(path);
+  const db = openReceivedFile(path, {}, { mapped: true });
   try {
+    // One pass over every page: a small page cache keeps memory flat however big the file.
+    setCacheSize(db, 4096);
     const seal = readSeal(db);
     const d = digestCase(db, control, 'Verifying', false);
     const problems: VerifyProblem[] = [];

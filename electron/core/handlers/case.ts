@@ -5,6 +5,7 @@ import { auditFacets, countAudit, listAudit, verifyAudit } from '../db/audit-log
 import { writeAudit } from '../interchange/write-audit';
 import { setMeta } from '../db/case-meta';
 import { writeCompactCopy } from '../db/connection';
+import { saveAsMine } from '../exchange/received';
 import { readRecent, rememberRecent } from '../recent';
 import { openSampleCase } from '../sample-case';
 import { CaseSession } from '../session';
@@ -23,7 +24,7 @@ export const caseHandlers: Handlers<CaseMethods> = {
     return core.session!.info();
   },
   'case.open': ({ core }, { path }) => {
-    switchTo(core, CaseSession.open(path));
+    switchTo(core, CaseSession.openAny(path, core.appDataDir));
     return core.session!.info();
   },
   'case.openSample': async ({ core }) => {
@@ -46,6 +47,12 @@ export const caseHandlers: Handlers<CaseMethods> = {
     if (existsSync(path)) throw new CustodianError('exists', `${path} already exists; choose a new file name.`);
     writeCompactCopy(session.db, path);
     return { path };
+  },
+  'case.saveAsMine': ({ core, session }, { path }) => {
+    if (!session.received) throw new CustodianError('not_received', 'This case is your own already; use Save a copy.');
+    saveAsMine(session.db, session.path, path, session.received, core.actor);
+    switchTo(core, CaseSession.open(path));
+    return core.session!.info();
   },
   'audit.list': ({ session }, { limit, offset, ...filter }) => listAudit(session.db, limit, offset, filter),
   'audit.count': ({ session }, filter) => countAudit(session.db, filter),

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import type { ExchangeMethods } from '../../../shared/api/exchange';
 import { CustodianError } from '../../../shared/result';
 import { defaultAppDataDir } from '../create-core';
+import { appendAudit } from '../db/audit-log';
+import { previewKept } from '../db/redaction';
 import { exportCase } from '../exchange/export';
-import { listTrusted, ownIdentity, ownSigningKey, readKeyFile, trustKey } from '../exchange/identity';
+import { listTrusted, ownIdentity, ownSigningKey, readKeyFile, trustKey, untrustKey } from '../exchange/identity';
 import { verifyFile } from '../exchange/verify';
 import { checkedJob, type Handlers } from './types';
 
@@ -12,6 +14,11 @@ export const exchangeHandlers: Handlers<ExchangeMethods> = {
   'identity.get': ({ core }) => ownIdentity(core.appDataDir),
   'identity.trusted': ({ core }) => listTrusted(core.appDataDir),
   'identity.trust': ({ core }, { name, publicKey }) => trustKey(core.appDataDir, name, publicKey),
+  'identity.untrust': ({ core }, { publicKey }) => untrustKey(core.appDataDir, publicKey),
+  'exchange.preview': ({ session }, { onlyDiagrams }) => ({
+    diagrams: [...new Set(onlyDiagrams)].sort((a, b) => a - b),
+    ...previewKept(session.db, onlyDiagrams),
+  }),
   // Refused at once, not in the background: a file in the way, a key that is not one.
   'exchange.export': checkedJob<'exchange.export'>(
     (_ctx, { path, keyFile }) => {
@@ -19,8 +26,8 @@ export const exchangeHandlers: Handlers<ExchangeMethods> = {
         throw new CustodianError('exists', `${resolve(path)} already exists; choose a new file name.`);
       if (keyFile) readKeyFile(keyFile);
     },
-    ({ session, actor, appDataDir }, { path, onlyDiagrams, keyFile }, control) =>
-      exportCase(
+    ({ session, actor, appDataDir }, { path, onlyDiagrams, keyFile }, control) => {
+      const result = exportCase(
         session.db,
         {
           out: resolve(path),
@@ -29,7 +36,22 @@ export const exchangeHandlers: Handlers<ExchangeMethods> = {
           actor,
         },
         control,
-      ),
+      );
+      // The sender's own log says what left the case, where to, and by which seal.
+      session.db
+        .transaction(() =>
+          appendAudit(session.db, actor, 'exchange.export', {
+            out: result.path,
+            redacted: onlyDiagrams.length > 0,
+            onlyDiagrams: result.kept?.diagrams ?? [],
+            kept: result.kept ?? null,
+            digest: result.digest,
+            signer: result.fingerprint,
+          }),
+        )
+        .immediate();
+      return result;
+    },
   ),
   'exchange.verify': ({ appDataDir }, { path }, control) =>
     verifyFile(resolve(path), appDataDir ?? defaultAppDataDir(), control),

@@ -14,6 +14,9 @@ interface AppState {
   refresh(): Promise<void>;
 }
 
+/** Whether the open case is a received one, open read-only: edit actions are disabled (the core refuses them too). */
+export const useReadOnly = (): boolean => useApp((s) => s.caseInfo?.readOnly ?? false);
+
 export const useApp = create<AppState>((set, get) => ({
   caseInfo: null,
   error: null,

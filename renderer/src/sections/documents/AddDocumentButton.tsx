@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AddedDocument } from '../../../../shared/domain/documents';
 import { shell } from '../../api/client';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 import { JobProgress, runJob, useJob } from '../../components/jobs';
 
 /**
@@ -49,10 +49,17 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
     void refresh();
   }
 
+  const readOnly = useReadOnly();
   if (job) return <JobProgress job={job} label="Adding document" />;
   return (
     <>
-      <button onClick={() => void start()}>Add document…</button>
+      <button
+        onClick={() => void start()}
+        disabled={readOnly}
+        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
+      >
+        Add document…
+      </button>
       {report && (
         <span className="small muted" role="status">
           {report}

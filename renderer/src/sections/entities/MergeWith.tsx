@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import type { EntityChange, EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 import { NoteInput } from './NoteInput';
 
 const RESULTS = 10;
@@ -26,6 +26,7 @@ export function MergeWith({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const setError = useApp((s) => s.setError);
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     if (!open || !query) return setResults(null);
@@ -58,7 +59,9 @@ export function MergeWith({
   if (!open) {
     return (
       <div className="merge-with">
-        <button onClick={() => setOpen(true)}>Merge with…</button>
+        <button onClick={() => setOpen(true)} disabled={readOnly}>
+          Merge with…
+        </button>
       </div>
     );
   }

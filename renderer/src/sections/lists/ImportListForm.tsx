@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LIST_FORMATS, type ListFormat } from '../../../../shared/domain/screening';
 import { shell } from '../../api/client';
 import { JobProgress, useJob } from '../../components/jobs';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 
 const FORMAT_LABELS: Record<ListFormat, string> = {
   ofac: 'OFAC legacy CSV (sdn.csv)',
@@ -18,6 +18,7 @@ const FORMAT_LABELS: Record<ListFormat, string> = {
  * reason, and nothing of it is kept.
  */
 export function ImportListForm({ onImported }: { onImported(): void }) {
+  const readOnly = useReadOnly();
   const { job, run } = useJob('lists.import');
   const [format, setFormat] = useState<ListFormat | ''>('');
   const [name, setName] = useState('');
@@ -64,7 +65,7 @@ export function ImportListForm({ onImported }: { onImported(): void }) {
       <label>
         As of <input type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
       </label>
-      <button onClick={() => void start()} disabled={!asOf}>
+      <button onClick={() => void start()} disabled={!asOf || readOnly}>
         Import list file…
       </button>
       {report && (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ListDiff, SanctionList } from '../../../../shared/domain/screening';
 import { client } from '../../api/client';
 import { JobProgress, useJob } from '../../components/jobs';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 import { HitsTable } from './HitsTable';
 import { ImportListForm } from './ImportListForm';
 import './lists.css';
@@ -21,6 +21,7 @@ export const ageInDays = (asOf: string, now = Date.now()): number =>
  * latest version changed, and the screening of every entity against them.
  */
 export function ListsSection() {
+  const readOnly = useReadOnly();
   const revision = useApp((s) => s.revision);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
@@ -122,7 +123,7 @@ export function ListsSection() {
         {screening.job ? (
           <JobProgress job={screening.job} label="Screening" />
         ) : (
-          <button onClick={() => void screen()} disabled={!lists?.length}>
+          <button onClick={() => void screen()} disabled={!lists?.length || readOnly}>
             Screen all entities
           </button>
         )}

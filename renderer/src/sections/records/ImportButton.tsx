@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../../shared/domain/records';
 import { navigate } from '../../router';
 import { ResolveButton } from '../entities/ResolveButton';
 import { client, shell } from '../../api/client';
-import { useApp } from '../../state/store';
+import { useApp, useReadOnly } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
 import { JobProgress, useJob } from '../../components/jobs';
 
@@ -21,6 +21,7 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
   const [added, setAdded] = useState<ImportSummary | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
+  const readOnly = useReadOnly();
 
   async function start() {
     setReport(null);
@@ -54,8 +55,14 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   return (
     <>
-      <button onClick={() => void start()}>Import customs file…</button>
-      <button className="link" onClick={() => void openWizard()}>
+      <button
+        onClick={() => void start()}
+        disabled={readOnly}
+        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
+      >
+        Import customs file…
+      </button>
+      <button className="link" onClick={() => void openWizard()} disabled={readOnly}>
         Import with wizard…
       </button>
       {report && (

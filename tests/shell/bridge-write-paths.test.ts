@@ -1,0 +1,82 @@
+// The bridge holds every method that writes a file where its input says to the folders the in-app dialog
+// shows (home, the sample folder): the page cannot make the core write anywhere else.
+import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../electron/serve/server';
+import { must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
+
+let bridge: Bridge | undefined;
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+async function started() {
+  const { core } = await tempCase('Bridge writes');
+  await must(core, 'import.run', { path: join(SAMPLES, 'ru-customs-1k.clean.csv'), preset: 'ru-customs' });
+  const home = realpathSync(tempDir());
+  const outside = realpathSync(tempDir());
+  symlinkSync(outside, join(home, 'Escape'));
+  mkdirSync(join(home, 'Out'));
+  const renderer = join(tempDir(), 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
+  bridge = await startBridge(core, renderer, 0, { home });
+  const post = async (method: string, input: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${bridge!.port}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge!.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+    };
+  };
+  return { core, home, outside, post };
+}
+
+const CALLS: [string, (path: string) => Record<string, unknown>][] = [
+  ['rejects.export', (path) => ({ importId: 1, path })],
+  ['records.exportCsv', (path) => ({ path })],
+  ['entities.exportCsv', (path) => ({ path })],
+  ['interchange.ftm', (path) => ({ path })],
+  ['audit.export', (path) => ({ path })],
+  ['exchange.export', (path) => ({ path })],
+  ['case.saveCopy', (path) => ({ path })],
+  ['briefs.render', (out) => ({ diagrams: [1], out })],
+];
+
+describe('browser bridge: where methods may write', () => {
+  it('refuses a path outside home, through a link leading out, relative, or into the app folder', async () => {
+    const { core, home, outside, post } = await started();
+    for (const [method, input] of CALLS) {
+      for (const path of [
+        join(outside, 'x.out'),
+        join(home, 'Escape', 'x.out'),
+        join(home, '..', 'x.out'),
+        'relative.out',
+        join(core.appDataDir, 'uploads', 'x.out'),
+      ]) {
+        const r = await post(method, input(path));
+        expect(r.status, `${method} ${path}`).toBe(403);
+        expect(r.body.error?.code).toBe('forbidden');
+      }
+    }
+    expect(existsSync(join(outside, 'x.out'))).toBe(false);
+    const key = await post('exchange.export', { path: join(home, 'Out', 'k.case'), keyFile: join(outside, 'k.pem') });
+    expect(key.status).toBe(403);
+  }, 120_000);
+
+  it('lets them write inside home', async () => {
+    const { home, post } = await started();
+    const csv = await post('audit.export', { path: join(home, 'Out', 'audit.csv') });
+    expect(csv.body.ok).toBe(true);
+    expect(existsSync(join(home, 'Out', 'audit.csv'))).toBe(true);
+    const copy = await post('case.saveCopy', { path: join(home, 'Out', 'copy.case') });
+    expect(copy.body.ok).toBe(true);
+    const exported = await post('exchange.export', { path: join(home, 'Out', 'sent.case') });
+    expect(exported.body.ok).toBe(true);
+  }, 120_000);
+});
