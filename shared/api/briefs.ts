@@ -53,10 +53,16 @@ export const briefsApi = {
         version: z.number().int().positive().optional(),
         diagrams: z.array(id).min(1).max(50).optional(),
         title: z.string().trim().min(1).max(500).optional(),
-        out: z.string().min(1),
+        /** Where to write the PDF; without it, the app's preview of that version (read with `briefs.preview`). */
+        out: z.string().min(1).optional(),
       })
       .refine((v) => (v.id === undefined) !== (v.diagrams === undefined), 'give either id or diagrams'),
     { mutates: true },
+  ),
+  /** The PDF last rendered as the preview of a brief version (`briefs.render` without `out`), base64. */
+  'briefs.preview': method<{ base64: string; sha256: string }>()(
+    z.object({ id, version: z.number().int().positive() }),
+    { mutates: false },
   ),
 };
 

@@ -48,7 +48,8 @@ describe('a brief citing hits, filters and a sealed case', () => {
     expect(text).toContain('Not sealed');
     const csv = attachments(out, dir)['cited-records.csv']!;
     expect(csv.trim().split('\r\n')).toHaveLength(1 + rows.length);
-    pagePng(out, pdfPages(out) - 1, 'hits-and-filters');
+    const hitPage = [...Array(pdfPages(out)).keys()].find((i) => pdfText(out, i + 1).includes('Screening hit:'))!;
+    pagePng(out, hitPage + 1, 'hits-and-filters');
 
     const again = (await must(core, 'briefs.render', { id: saved.id, out: join(dir, 'again.pdf') })) as RenderedBrief;
     expect(again.sha256).toBe(first.sha256);

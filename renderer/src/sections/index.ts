@@ -7,6 +7,7 @@ import { SearchSection } from './documents/SearchSection';
 import { ImportsSection } from './imports/ImportsSection';
 import { DiagramsSection } from './diagrams/DiagramsSection';
 import { ListsSection } from './lists/ListsSection';
+import { BriefsSection } from './briefs/BriefsSection';
 
 export interface Section {
   id: string;
@@ -52,7 +53,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'briefs',
     label: 'Briefs',
-    component: null,
+    component: BriefsSection,
     plan: 'Evidence briefs in PDF where every claim cites its row or page.',
   },
   { id: 'lists', label: 'Lists', component: ListsSection, plan: 'Sanctions lists and screening hits.' },
