@@ -62,3 +62,11 @@ export interface RenderedBrief {
   bytes: number;
   pages: number;
 }
+
+/** The key two citations of the same evidence share: they get one number in a brief. */
+export const citationKey = (c: Citation): string =>
+  c.kind === 'records'
+    ? `records:${[...c.ids].sort((a, b) => a - b).join(',')}`
+    : c.kind === 'filter'
+      ? `filter:${JSON.stringify(Object.entries(c.filter).sort(([a], [b]) => a.localeCompare(b)))}`
+      : `${c.kind}:${c.id}`;

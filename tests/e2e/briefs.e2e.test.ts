@@ -78,8 +78,10 @@ describe.runIf(run)('briefs in the browser', () => {
     await inspector.getByRole('button', { name: 'Cite in brief…' }).click();
     const cite2 = page.getByRole('dialog', { name: 'Cite in brief' });
     await expect.poll(() => cite2.getByRole('combobox').first().inputValue()).not.toBe('new');
-    // Brief and Finding: the two choosers, in that order.
-    await cite2.getByRole('combobox').nth(1).selectOption('new');
+    // Brief and Finding: the two choosers, in that order; the brief's finding is offered once it is read.
+    const findingChooser = cite2.getByRole('combobox').nth(1);
+    await expect.poll(() => findingChooser.locator('option').count()).toBe(2);
+    await findingChooser.selectOption('new');
     await cite2.getByLabel('What the new finding says').fill('Poly Technologies shipped to the plant.');
     await cite2.getByRole('button', { name: 'Cite' }).click();
     await page.getByText('finding 2 (version 2)').waitFor();

@@ -5,7 +5,6 @@
  * as the shared SVG export draws them, and every source file and document
  * with its SHA-256. The PDF is drawn from this alone.
  */
-import type { Citation } from '../../../shared/domain/briefs';
 
 export interface CitedRecord {
   id: number;
@@ -127,14 +126,6 @@ export interface BriefData {
   /** null: the case file is not sealed. */
   seal: BriefSeal | null;
 }
-
-/** The key two citations of the same evidence share (they get one number). */
-export const citationKey = (c: Citation): string =>
-  c.kind === 'records'
-    ? `records:${[...c.ids].sort((a, b) => a - b).join(',')}`
-    : c.kind === 'filter'
-      ? `filter:${JSON.stringify(Object.entries(c.filter).sort(([a], [b]) => a.localeCompare(b)))}`
-      : `${c.kind}:${c.id}`;
 
 /** The version's save time as printed: `2026-12-05 03:49 UTC`. */
 export const printedTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -1,5 +1,5 @@
 import { version as APP_VERSION } from '../../../package.json';
-import type { BriefVersion, Citation } from '../../../shared/domain/briefs';
+import { citationKey, type BriefVersion, type Citation } from '../../../shared/domain/briefs';
 import { diagramToSvg } from '../../../shared/diagrams/svg';
 import { getMeta } from '../db/case-meta';
 import { listDocuments, getDocument } from '../db/documents';
@@ -14,7 +14,7 @@ import { liveEntities } from '../diagrams/live-entities';
 import { diagramView } from '../diagrams/view';
 import { getLink } from '../db/links';
 import { briefSeal, diagramKey, filterBlock, hitBlock } from './gather-more';
-import { citationKey, type BriefData, type BriefDiagram, type CitationBlock, type CitedRecord } from './brief-data';
+import { type BriefData, type BriefDiagram, type CitationBlock, type CitedRecord } from './brief-data';
 
 const REMOVED = '[source removed]';
 

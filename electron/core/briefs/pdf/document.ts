@@ -1,14 +1,14 @@
 /**
  * The brief as a react-pdf document: a title page, the summary, each
  * diagram on a landscape page of its own (vector, from the SVG export) with
- * the names of its entities, the findings with their numbered citations
- * (record tables, quotes with their page, links), and an appendix of every
- * source with its SHA-256. Every page carries the case and brief title, the
+ * the names of its entities and a key of what it draws, the findings with
+ * their numbered citations (citation-view.ts), and an appendix of every
+ * source with its SHA-256 and the case's seal. Every page carries the case and brief title, the
  * version's time, the app version and "page N of M".
  */
 import type { DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { printedTime, type BriefData, type CitationBlock } from '../brief-data';
+import { printedTime, type BriefData } from '../brief-data';
 import type { PdfLib } from './load';
 import { svgToPdf } from './svg-to-pdf';
 import { citationView } from './citation-view';
@@ -95,8 +95,6 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
     ),
   );
 
-  const blockView = (b: CitationBlock) => citationView(lib, b);
-
   const summaryPage = h(
     R.Page,
     { size: 'A4', style: pageStyle },
@@ -119,7 +117,7 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
           `Finding ${i + 1}. `,
           text({ style: { fontWeight: 400 } }, `${f.text} ${f.refs.map((n) => `[${n}]`).join('')}`),
         ),
-        ...f.blocks.map(blockView),
+        ...f.blocks.map((b) => citationView(lib, b)),
       ),
     ),
     h(R.View, { break: true }, heading('Appendix: sources and their SHA-256')),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Citation, Finding } from '../../../../shared/domain/briefs';
-import { citationKey, citationNumbers, citationWords } from './citation-words';
+import { citationKey, type Citation, type Finding } from '../../../../shared/domain/briefs';
+import { citationNumbers, citationWords } from './citation-words';
 
 /**
  * The ordered findings of a brief: each one's text and the evidence it

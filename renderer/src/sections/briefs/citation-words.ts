@@ -1,14 +1,6 @@
-import type { Citation } from '../../../../shared/domain/briefs';
+import { citationKey, type Citation } from '../../../../shared/domain/briefs';
 import { describeRecordFilter } from '../../../../shared/domain/record-filter-words';
 import { client } from '../../api/client';
-
-/** The key two citations of the same evidence share: they get one number, as in the PDF. */
-export function citationKey(c: Citation): string {
-  if (c.kind === 'records') return `records:${[...c.ids].sort((a, b) => a - b).join(',')}`;
-  if (c.kind === 'filter')
-    return `filter:${JSON.stringify(Object.entries(c.filter).sort(([a], [b]) => a.localeCompare(b)))}`;
-  return `${c.kind}:${c.id}`;
-}
 
 /** Citation numbers in order of first citation through the findings, as the PDF numbers them. */
 export function citationNumbers(findings: { citations: Citation[] }[]): Map<string, number> {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BriefContent, BriefSummary, Citation } from '../../../../shared/domain/briefs';
 import { client } from '../../api/client';
 import { showModal } from '../../components/modal';
@@ -48,6 +48,8 @@ function CiteDialog({ what, onDone }: { what: string; onDone(t: Target | null): 
   const [t, setT] = useState<Target>({ brief: 'new', title: '', finding: 'new', text: '' });
   const [findings, setFindings] = useState<string[]>([]);
   const set = (patch: Partial<Target>) => setT((old) => ({ ...old, ...patch }));
+  // The finding picked by hand is kept when a brief's findings arrive after it (they default to the last one).
+  const picked = useRef(false);
   useEffect(() => {
     void client.call('briefs.list', {}).then((r) => {
       if (!r.ok) return;
@@ -62,7 +64,7 @@ function CiteDialog({ what, onDone }: { what: string; onDone(t: Target | null): 
       if (!r.ok) return;
       const list = r.value.content.findings.map((f) => f.text);
       setFindings(list);
-      set({ finding: list.length ? list.length - 1 : 'new' });
+      if (!picked.current) set({ finding: list.length ? list.length - 1 : 'new' });
     });
   }, [t.brief]);
   const valid = (t.brief !== 'new' || t.title.trim() !== '') && (t.finding !== 'new' || t.text.trim() !== '');
@@ -80,7 +82,10 @@ function CiteDialog({ what, onDone }: { what: string; onDone(t: Target | null): 
         Brief
         <select
           value={String(t.brief)}
-          onChange={(e) => set({ brief: e.target.value === 'new' ? 'new' : Number(e.target.value), finding: 'new' })}
+          onChange={(e) => {
+            picked.current = false;
+            set({ brief: e.target.value === 'new' ? 'new' : Number(e.target.value), finding: 'new' });
+          }}
         >
           <option value="new">A new brief</option>
           {briefs.map((b) => (
@@ -100,7 +105,10 @@ function CiteDialog({ what, onDone }: { what: string; onDone(t: Target | null): 
         Finding
         <select
           value={String(t.finding)}
-          onChange={(e) => set({ finding: e.target.value === 'new' ? 'new' : Number(e.target.value) })}
+          onChange={(e) => {
+            picked.current = true;
+            set({ finding: e.target.value === 'new' ? 'new' : Number(e.target.value) });
+          }}
         >
           <option value="new">A new finding</option>
           {findings.map((text, i) => (
