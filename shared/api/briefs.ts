@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { job, method } from './define';
+import { recordFilter } from './records';
 import type { BriefSummary, BriefVersion, RenderedBrief } from '../domain/briefs';
 
 const id = z.number().int().positive();
@@ -11,11 +12,17 @@ export const citationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('excerpt'), id }),
   z.object({ kind: z.literal('link'), id }),
   z.object({ kind: z.literal('diagram'), id }),
+  z.object({ kind: z.literal('filter'), filter: recordFilter.strict(), label: line.optional() }),
+  z.object({ kind: z.literal('hit'), id }),
 ]);
 
 export const briefContentSchema = z.object({
   title: z.string().trim().min(1).max(500),
   author: line.default(''),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional(),
   summary: z.string().max(50_000).default(''),
   findings: z
     .array(z.object({ text: z.string().max(50_000), citations: z.array(citationSchema).max(1000).default([]) }))
@@ -46,10 +53,16 @@ export const briefsApi = {
         version: z.number().int().positive().optional(),
         diagrams: z.array(id).min(1).max(50).optional(),
         title: z.string().trim().min(1).max(500).optional(),
-        out: z.string().min(1),
+        /** Where to write the PDF; without it, the app's preview of that version (read with `briefs.preview`). */
+        out: z.string().min(1).optional(),
       })
       .refine((v) => (v.id === undefined) !== (v.diagrams === undefined), 'give either id or diagrams'),
     { mutates: true },
+  ),
+  /** The PDF last rendered as the preview of a brief version (`briefs.render` without `out`), base64. */
+  'briefs.preview': method<{ base64: string; sha256: string }>()(
+    z.object({ id, version: z.number().int().positive() }),
+    { mutates: false },
   ),
 };
 

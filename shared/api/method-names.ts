@@ -16,6 +16,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'audit.verify',
   'briefs.get',
   'briefs.list',
+  'briefs.preview',
   'briefs.render',
   'briefs.save',
   'case.close',

@@ -6,17 +6,21 @@
  * version always renders to the same bytes and a hash in the audit log can
  * be checked later by rendering it again.
  */
+import type { RecordFilterInput } from '../api/records';
 
 /**
  * One piece of evidence a finding cites. Records are cited as a set (one
- * table in the PDF); the rest one by one. (Screening hits and saved record
- * filters come with the screening and composer issues.)
+ * table in the PDF), or as a saved filter of the Records list (described in
+ * words, with the rows it selects when the brief is rendered); the rest one
+ * by one.
  */
 export type Citation =
   | { kind: 'records'; ids: number[]; label?: string }
+  | { kind: 'filter'; filter: RecordFilterInput; label?: string }
   | { kind: 'excerpt'; id: number }
   | { kind: 'link'; id: number }
-  | { kind: 'diagram'; id: number };
+  | { kind: 'diagram'; id: number }
+  | { kind: 'hit'; id: number };
 
 export interface Finding {
   text: string;
@@ -27,6 +31,8 @@ export interface Finding {
 export interface BriefContent {
   title: string;
   author: string;
+  /** The date the brief states (YYYY-MM-DD); without one, the version's save date. */
+  date?: string;
   summary: string;
   findings: Finding[];
   /** Diagrams drawn in the brief (besides those findings cite). */
@@ -56,3 +62,11 @@ export interface RenderedBrief {
   bytes: number;
   pages: number;
 }
+
+/** The key two citations of the same evidence share: they get one number in a brief. */
+export const citationKey = (c: Citation): string =>
+  c.kind === 'records'
+    ? `records:${[...c.ids].sort((a, b) => a - b).join(',')}`
+    : c.kind === 'filter'
+      ? `filter:${JSON.stringify(Object.entries(c.filter).sort(([a], [b]) => a.localeCompare(b)))}`
+      : `${c.kind}:${c.id}`;

@@ -43,3 +43,14 @@ export function attachments(path: string, dir: string): Record<string, string> {
 
 /** Whitespace folded, so text wrapped over lines still matches. */
 export const folded = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The words of one page with their top edge (points from the top), in reading order, as pdftotext -bbox gives them. */
+export function pageWords(path: string, page: number): { word: string; top: number }[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'], {
+    encoding: 'utf8',
+  });
+  return [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+    word: m[2]!,
+    top: Number(m[1]),
+  }));
+}

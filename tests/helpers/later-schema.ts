@@ -11,4 +11,5 @@ export const UNDO_AFTER_100 = `
   DROP TABLE IF EXISTS brief_versions; DROP TABLE IF EXISTS briefs;
   DROP TABLE IF EXISTS exchange_seal; DROP TABLE IF EXISTS exchange_seal_rows;
   ALTER TABLE imports DROP COLUMN blank_rows;
+  -- 190 (brief_date) goes with brief_versions above.
 `;

@@ -5,7 +5,6 @@
  * as the shared SVG export draws them, and every source file and document
  * with its SHA-256. The PDF is drawn from this alone.
  */
-import type { Citation } from '../../../shared/domain/briefs';
 
 export interface CitedRecord {
   id: number;
@@ -37,7 +36,51 @@ export type CitationBlock = { n: number } & (
     }
   | { kind: 'link'; id: number; missing?: true; text: string }
   | { kind: 'diagram'; id: number; missing?: true; name: string }
+  | {
+      kind: 'hit';
+      id: number;
+      missing?: true;
+      entity: string;
+      entry: string;
+      list: string;
+      /** The list version's date. */
+      asOf: string;
+      externalId: string;
+      programs: string[];
+      listedOn: string | null;
+      score: number;
+      status: string;
+    }
+  | {
+      kind: 'filter';
+      label: string;
+      /** The filter in words (shared/domain/record-filter-words.ts). */
+      words: string;
+      /** Rows the filter selects now; the table shows the first FILTER_ROWS of them. */
+      total: number;
+      rows: CitedRecord[];
+    }
 );
+
+/** The rows of a cited filter drawn in the PDF and attached as CSV (the count says how many it selects in all). */
+export const FILTER_ROWS = 500;
+
+/** One entry of a diagram's key: what a colour or line on it means, only for what the diagram uses. */
+export interface KeyEntry {
+  shape: 'line' | 'box';
+  color: string;
+  dash: string | null;
+  width: number;
+  label: string;
+}
+
+/** The case file's seal (exchange issue), as the appendix prints it. */
+export interface BriefSeal {
+  digest: string;
+  signer: string;
+  sealedBy: string;
+  sealedAt: string;
+}
 
 export interface DiagramEntity {
   label: string;
@@ -53,6 +96,7 @@ export interface BriefDiagram {
   /** The diagram as `diagramToSvg` draws it; null when the diagram is gone. */
   svg: string | null;
   entities: DiagramEntity[];
+  key: KeyEntry[];
 }
 
 export interface BriefSource {
@@ -70,6 +114,8 @@ export interface BriefData {
   version: number;
   /** The version's save time (ISO, UTC): what the PDF prints and dates itself with. */
   generatedAt: string;
+  /** The date the brief states (the composer's, else the version's save date). */
+  date: string;
   title: string;
   author: string;
   summary: string;
@@ -77,11 +123,9 @@ export interface BriefData {
   /** Each finding with the numbers it cites and the blocks first cited by it (drawn under it). */
   findings: { text: string; refs: number[]; blocks: CitationBlock[] }[];
   sources: BriefSource[];
+  /** null: the case file is not sealed. */
+  seal: BriefSeal | null;
 }
-
-/** The key two citations of the same evidence share (they get one number). */
-export const citationKey = (c: Citation): string =>
-  c.kind === 'records' ? `records:${[...c.ids].sort((a, b) => a - b).join(',')}` : `${c.kind}:${c.id}`;
 
 /** The version's save time as printed: `2026-12-05 03:49 UTC`. */
 export const printedTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

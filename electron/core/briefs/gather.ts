@@ -1,5 +1,5 @@
 import { version as APP_VERSION } from '../../../package.json';
-import type { BriefVersion, Citation } from '../../../shared/domain/briefs';
+import { citationKey, type BriefVersion, type Citation } from '../../../shared/domain/briefs';
 import { diagramToSvg } from '../../../shared/diagrams/svg';
 import { getMeta } from '../db/case-meta';
 import { listDocuments, getDocument } from '../db/documents';
@@ -13,7 +13,8 @@ import { linkState, linkView } from '../diagrams/link-ops';
 import { liveEntities } from '../diagrams/live-entities';
 import { diagramView } from '../diagrams/view';
 import { getLink } from '../db/links';
-import { citationKey, type BriefData, type BriefDiagram, type CitationBlock, type CitedRecord } from './brief-data';
+import { briefSeal, diagramKey, filterBlock, hitBlock } from './gather-more';
+import { type BriefData, type BriefDiagram, type CitationBlock, type CitedRecord } from './brief-data';
 
 const REMOVED = '[source removed]';
 
@@ -105,6 +106,10 @@ export function gatherBrief(db: ReadDb, brief: BriefVersion): BriefData {
           ? { n, kind: 'diagram', id: c.id, name: d.name }
           : { n, kind: 'diagram', id: c.id, missing: true, name: REMOVED };
       }
+      case 'hit':
+        return hitBlock(db, c.id, n);
+      case 'filter':
+        return filterBlock(db, c.filter, c.label, n, record);
     }
   };
 
@@ -155,17 +160,19 @@ export function gatherBrief(db: ReadDb, brief: BriefVersion): BriefData {
     briefId: brief.id,
     version: brief.version,
     generatedAt: brief.savedAt,
+    date: brief.content.date ?? brief.savedAt.slice(0, 10),
     title: brief.content.title,
     author: brief.content.author,
     summary: brief.content.summary,
     diagrams,
     findings,
     sources,
+    seal: briefSeal(db),
   };
 }
 
 function drawDiagram(db: ReadDb, id: number): BriefDiagram {
-  if (!getDiagram(db, id)) return { id, name: REMOVED, svg: null, entities: [] };
+  if (!getDiagram(db, id)) return { id, name: REMOVED, svg: null, entities: [], key: [] };
   const view = diagramView(db, id);
   const entities = view.nodes
     .filter((n) => n.kind === 'entity')
@@ -175,5 +182,5 @@ function drawDiagram(db: ReadDb, id: number): BriefDiagram {
       country: n.country ?? null,
       ...(n.missing ? { missing: true as const } : {}),
     }));
-  return { id, name: view.name, svg: diagramToSvg(view), entities };
+  return { id, name: view.name, svg: diagramToSvg(view), entities, key: diagramKey(db, view) };
 }

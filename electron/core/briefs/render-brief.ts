@@ -12,6 +12,7 @@ import type { JobControl } from '../jobs/protocol';
 import { defaultBriefContent } from './default-brief';
 import { gatherBrief } from './gather';
 import { renderBriefPdf } from './pdf/render-pdf';
+import { previewPath } from './preview';
 import { mustBrief, saveBrief } from './store';
 
 /** The default brief of these diagrams, saved (a new version only when what it says changed). */
@@ -54,7 +55,7 @@ export async function renderBrief(
   control.progress(0.2, 'Drawing the PDF');
   const { bytes, pages } = await renderBriefPdf(data);
   if (control.signal.aborted) throw new CustodianError('cancelled', 'The brief was cancelled.');
-  const path = resolve(input.out);
+  const path = input.out === undefined ? previewPath(db, brief.id, brief.version) : resolve(input.out);
   const part = `${path}.part`;
   try {
     writeFileSync(part, bytes);

@@ -4,6 +4,7 @@ import { getBriefVersion, insertBrief, insertBriefVersion } from '../db/briefs';
 import { getDiagram } from '../db/diagrams';
 import { getExcerpt } from '../db/excerpts';
 import { getLink } from '../db/links';
+import { getHit } from '../db/screening-hits';
 import { existingRecordIds } from '../db/shipments';
 import type { ReadDb, WriteDb } from '../db/types';
 
@@ -33,6 +34,7 @@ export function checkCitations(db: ReadDb, content: BriefContent): void {
       } else if (c.kind === 'excerpt' && !getExcerpt(db, c.id)) throw missing('excerpt', c.id);
       else if (c.kind === 'link' && !getLink(db, c.id)) throw missing('link', c.id);
       else if (c.kind === 'diagram' && !getDiagram(db, c.id)) throw missing('diagram', c.id);
+      else if (c.kind === 'hit' && !getHit(db, c.id)) throw missing('screening hit', c.id);
     }
   });
 }

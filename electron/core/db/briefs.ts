@@ -12,10 +12,11 @@ interface Row {
   diagrams: string;
   saved_at: string;
   saved_by: string;
+  brief_date: string | null;
 }
 
 const SELECT = `SELECT b.id, b.generated_from, v.version, v.title, v.author, v.summary, v.findings, v.diagrams,
-  v.saved_at, v.saved_by FROM briefs b JOIN brief_versions v ON v.brief_id = b.id`;
+  v.saved_at, v.saved_by, v.brief_date FROM briefs b JOIN brief_versions v ON v.brief_id = b.id`;
 const LATEST = 'v.version = (SELECT max(version) FROM brief_versions WHERE brief_id = b.id)';
 
 const toSummary = (r: Row): BriefSummary => ({
@@ -32,6 +33,7 @@ const toVersion = (r: Row): BriefVersion => ({
   content: {
     title: r.title,
     author: r.author,
+    ...(r.brief_date === null ? {} : { date: r.brief_date }),
     summary: r.summary,
     findings: JSON.parse(r.findings) as Finding[],
     diagrams: JSON.parse(r.diagrams) as number[],
@@ -78,8 +80,8 @@ export function insertBriefVersion(
   actor: string,
 ): void {
   db.prepare(
-    `INSERT INTO brief_versions (brief_id, version, title, author, summary, findings, diagrams, saved_at, saved_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO brief_versions (brief_id, version, title, author, summary, findings, diagrams, saved_at, saved_by, brief_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     briefId,
     version,
@@ -90,5 +92,6 @@ export function insertBriefVersion(
     JSON.stringify(c.diagrams),
     at,
     actor,
+    c.date ?? null,
   );
 }

@@ -1,6 +1,7 @@
 import type { BriefsMethods } from '../../../shared/api/briefs';
 import { listBriefs } from '../db/briefs';
 import { renderBrief } from '../briefs/render-brief';
+import { readPreview } from '../briefs/preview';
 import { mustBrief, saveBrief } from '../briefs/store';
 import { checkedJob, type Handlers } from './types';
 
@@ -12,4 +13,8 @@ export const briefsHandlers: Handlers<BriefsMethods> = {
     ({ session }, { id, version }) => void (id !== undefined && mustBrief(session.db, id, version)),
     ({ session, actor }, input, control) => renderBrief(session.db, input, actor, control),
   ),
+  'briefs.preview': ({ session }, { id, version }) => {
+    mustBrief(session.db, id, version);
+    return readPreview(session.db, id, version);
+  },
 };

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { modalKeys, showModal } from './modal';
+import { useState } from 'react';
+import { showModal } from './modal';
+import { ModalForm } from './ModalForm';
 
 interface TextQuestion {
   title: string;
@@ -19,45 +20,26 @@ export function askText(question: TextQuestion): Promise<string | null> {
 
 function TextDialog({ title, label, initial, action, onDone }: TextQuestion & { onDone(value: string | null): void }) {
   const [value, setValue] = useState(initial);
-  const titleId = useId();
   const trimmed = value.trim();
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal text-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, () => onDone(null))}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (trimmed) onDone(trimmed);
-        }}
-      >
-        <header>
-          <h2 id={titleId}>{title}</h2>
-        </header>
-        <div className="modal-body">
-          <label className="field">
-            {label}
-            <input
-              type="text"
-              value={value}
-              autoFocus
-              onFocus={(e) => e.currentTarget.select()}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          </label>
-        </div>
-        <footer>
-          <button type="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!trimmed}>
-            {action}
-          </button>
-        </footer>
-      </form>
-    </div>
+    <ModalForm
+      title={title}
+      className="text-dialog"
+      action={action}
+      disabled={!trimmed}
+      onSubmit={() => onDone(trimmed)}
+      onCancel={() => onDone(null)}
+    >
+      <label className="field">
+        {label}
+        <input
+          type="text"
+          value={value}
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+    </ModalForm>
   );
 }

@@ -8,6 +8,7 @@ import { ImportsSection } from './imports/ImportsSection';
 import { DiagramsSection } from './diagrams/DiagramsSection';
 import { ListsSection } from './lists/ListsSection';
 import { RiskSection } from './risk/RiskSection';
+import { BriefsSection } from './briefs/BriefsSection';
 
 export interface Section {
   id: string;
@@ -53,7 +54,7 @@ export const SECTIONS: Section[] = [
   {
     id: 'briefs',
     label: 'Briefs',
-    component: null,
+    component: BriefsSection,
     plan: 'Evidence briefs in PDF where every claim cites its row or page.',
   },
   { id: 'lists', label: 'Lists', component: ListsSection, plan: 'Sanctions lists and screening hits.' },

@@ -37,7 +37,7 @@ export function attachmentsOf(data: BriefData): Attachment[] {
   const lines = [header.join(',')];
   for (const f of data.findings)
     for (const b of f.blocks)
-      if (b.kind === 'records')
+      if (b.kind === 'records' || b.kind === 'filter')
         for (const r of b.rows)
           lines.push(
             [
@@ -71,6 +71,23 @@ export function attachmentsOf(data: BriefData): Attachment[] {
           : [],
       ),
     ),
+    screeningHits: data.findings.flatMap((f) =>
+      f.blocks.flatMap((b) =>
+        b.kind === 'hit' && !b.missing
+          ? [
+              {
+                citation: b.n,
+                list: b.list,
+                asOf: b.asOf,
+                entry: b.entry,
+                externalId: b.externalId,
+                programs: b.programs,
+              },
+            ]
+          : [],
+      ),
+    ),
+    seal: data.seal,
   };
   return [
     {

@@ -1,17 +1,19 @@
 /**
  * The brief as a react-pdf document: a title page, the summary, each
  * diagram on a landscape page of its own (vector, from the SVG export) with
- * the names of its entities, the findings with their numbered citations
- * (record tables, quotes with their page, links), and an appendix of every
- * source with its SHA-256. Every page carries the case and brief title, the
+ * the names of its entities and a key of what it draws, the findings with
+ * their numbered citations (citation-view.ts), and an appendix of every
+ * source with its SHA-256 and the case's seal. Every page carries the case and brief title, the
  * version's time, the app version and "page N of M".
  */
 import type { DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
-import { printedTime, type BriefData, type CitationBlock } from '../brief-data';
+import { printedTime, type BriefData } from '../brief-data';
 import type { PdfLib } from './load';
 import { svgToPdf } from './svg-to-pdf';
-import { RECORD_COLUMNS, SOURCE_COLUMNS, table } from './tables';
+import { citationView } from './citation-view';
+import { diagramKeyView } from './diagram-key-view';
+import { SOURCE_COLUMNS, table } from './tables';
 
 const MARGIN = 40;
 
@@ -61,6 +63,7 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       text({ style: { fontSize: 24, lineHeight: 1.25, fontWeight: 700, marginBottom: 14 } }, data.title),
       text({ style: { fontSize: 12, marginBottom: 4 } }, `Case: ${data.caseTitle}`),
       data.author ? text({ style: { fontSize: 12, marginBottom: 4 } }, `Author: ${data.author}`) : null,
+      text({ style: { fontSize: 12, marginBottom: 4 } }, `Date: ${data.date}`),
       text(
         { style: { fontSize: 10, color: '#4b5563' } },
         `Brief ${data.briefId}, version ${data.version}, saved ${generated}`,
@@ -79,8 +82,9 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       ...frame(),
       heading(`Diagram: ${d.name}`),
       d.svg
-        ? svgToPdf(lib, d.svg, { maxWidth: 842 - 2 * MARGIN, maxHeight: 595 - 2 * MARGIN - 70 }, fontFamily)
+        ? svgToPdf(lib, d.svg, { maxWidth: 842 - 2 * MARGIN, maxHeight: 595 - 2 * MARGIN - 100 }, fontFamily)
         : text({ style: { color: '#b91c1c' } }, `[source removed] (diagram ${d.id})`),
+      d.key.length ? diagramKeyView(lib, d.key) : null,
       d.entities.length ? heading('Entities on the diagram', 11) : null,
       ...d.entities.map((e, k) =>
         text(
@@ -90,50 +94,6 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
       ),
     ),
   );
-
-  const blockView = (b: CitationBlock) => {
-    const tag = text({ style: { fontWeight: 700 } }, `[${b.n}] `);
-    switch (b.kind) {
-      case 'records':
-        return h(
-          R.View,
-          { key: b.n, style: { marginTop: 4 } },
-          text({ minPresenceAhead: 30 }, tag, b.label),
-          table(lib, RECORD_COLUMNS, b.rows, (r) => r.missing === true),
-        );
-      case 'excerpt':
-        return h(
-          R.View,
-          // Kept on one page unless too long for one.
-          { key: b.n, style: { marginTop: 4 }, wrap: b.quote.length > 1500 },
-          text(null, tag, b.missing ? `Excerpt ${b.id}: ` : `${b.document} (${b.fileName}), page ${b.page}:`),
-          text(
-            {
-              style: {
-                marginLeft: 12,
-                paddingLeft: 6,
-                borderLeft: '2pt solid #d97706',
-                color: b.missing ? '#b91c1c' : '#111827',
-              },
-            },
-            b.missing ? b.quote : `“${b.quote}”`,
-          ),
-          b.note ? text({ style: { marginLeft: 18, color: '#4b5563', fontSize: 8.5 } }, `Note: ${b.note}`) : null,
-        );
-      case 'link':
-        return text(
-          { key: b.n, style: { marginTop: 4, color: b.missing ? '#b91c1c' : '#111827' } },
-          tag,
-          `Link: ${b.text}`,
-        );
-      case 'diagram':
-        return text(
-          { key: b.n, style: { marginTop: 4, color: b.missing ? '#b91c1c' : '#111827' } },
-          tag,
-          `Diagram: ${b.name}${b.missing ? ` (diagram ${b.id})` : ' (drawn above)'}`,
-        );
-    }
-  };
 
   const summaryPage = h(
     R.Page,
@@ -157,15 +117,27 @@ export function briefDocument(lib: PdfLib, data: BriefData, fontFamily: string[]
           `Finding ${i + 1}. `,
           text({ style: { fontWeight: 400 } }, `${f.text} ${f.refs.map((n) => `[${n}]`).join('')}`),
         ),
-        ...f.blocks.map(blockView),
+        ...f.blocks.map((b) => citationView(lib, b)),
       ),
     ),
     h(R.View, { break: true }, heading('Appendix: sources and their SHA-256')),
     text(
-      { style: { fontSize: 8.5, color: '#4b5563' } },
+      { style: { fontSize: 8.5, color: '#4b5563', marginBottom: 4 } },
       'Every customs file and document in the case; "cited" marks those this brief cites. Check a file by computing its SHA-256 (e.g. sha256sum) and comparing.',
     ),
     table(lib, SOURCE_COLUMNS, data.sources),
+    heading('The case seal', 11),
+    ...(data.seal
+      ? [
+          text(null, `Sealed ${printedTime(data.seal.sealedAt)} by ${data.seal.sealedBy}.`),
+          text({ style: { fontSize: 8.5 } }, `Digest: ${data.seal.digest}`),
+          text({ style: { fontSize: 8.5 } }, `Signer's key fingerprint: ${data.seal.signer}`),
+          text(
+            { style: { fontSize: 8.5, color: '#4b5563' } },
+            'custodian verify on the case file checks that it is what was sealed.',
+          ),
+        ]
+      : [text(null, 'Not sealed: this brief was made from a working case file, which carries no seal.')]),
   );
 
   return h(

@@ -2,6 +2,16 @@
  * Tables in a brief: each row is kept whole on a page (`wrap={false}`) and
  * the header row is `fixed`, so react-pdf draws it again at the top of
  * every page the table runs onto.
+ *
+ * A header must never be the last thing on a page. react-pdf's paginator
+ * can break a column right after a fixed child, leaving the header alone at
+ * a page foot when the first row does not fit under it (minPresenceAhead
+ * does not reach into the table's own column). So a table short enough to
+ * move whole (most of them: a few cited rows) is kept on one page with the
+ * line that introduces it (`wrap={false}`), and the table's box has no top
+ * margin or border (the header row carries the rule), since a top edge
+ * becomes a spacer the paginator may break after.
+ * (tests/briefs/cite-more.test.ts)
  */
 import type { ReactElement } from 'react';
 import type { CitedRecord, BriefSource } from '../brief-data';
@@ -14,18 +24,25 @@ export interface Column<T> {
   mono?: boolean;
 }
 
-export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (row: T) => boolean): ReactElement {
+export function table<T>(
+  lib: PdfLib,
+  columns: Column<T>[],
+  rows: T[],
+  muted?: (row: T) => boolean,
+  lead?: ReactElement,
+): ReactElement {
   const { h, R, text } = lib;
+  const short = HEADER_HEIGHT + rows.reduce((sum, r) => sum + rowHeight(columns, r), 0) <= WHOLE_BELOW;
   const cellStyle = (c: Column<T>) => ({ width: c.width, paddingHorizontal: 2, paddingVertical: 1.5 });
   return h(
     R.View,
-    { style: { marginTop: 4, marginBottom: 6, borderTop: '0.5pt solid #9ca3af' } },
+    { wrap: !short, style: { marginBottom: 6 } },
+    lead ?? null,
     h(
       R.View,
       {
         fixed: true,
-        minPresenceAhead: 60,
-        style: { flexDirection: 'row', backgroundColor: '#e5e7eb', fontWeight: 700 },
+        style: { flexDirection: 'row', backgroundColor: '#e5e7eb', fontWeight: 700, borderTop: '0.5pt solid #9ca3af' },
       },
       ...columns.map((c, i) => text({ key: i, style: cellStyle(c) }, c.title)),
     ),
@@ -45,6 +62,22 @@ export function table<T>(lib: PdfLib, columns: Column<T>[], rows: T[], muted?: (
       ),
     ),
   );
+}
+
+/** The header row's height in points, a little over (two lines: "Value (USD)" wraps). */
+const HEADER_HEIGHT = 28;
+/** Tables estimated at most this tall (points) move to the next page whole rather than break. */
+const WHOLE_BELOW = 300;
+/** The text column's width on an A4 portrait page, in points. */
+const TEXT_WIDTH = 515;
+
+/** A row's height estimated from its longest cell: an average glyph of 3.6 pt at 7 pt, 9 pt a line. */
+function rowHeight<T>(columns: Column<T>[], row: T): number {
+  const lines = columns.map((c) => {
+    const width = typeof c.width === 'number' ? c.width : (parseFloat(c.width) / 100) * TEXT_WIDTH;
+    return Math.ceil(c.cell(row).length / Math.max(1, (width - 4) / 3.6)) || 1;
+  });
+  return Math.max(...lines) * 9 + 4;
 }
 
 const usd = (v: number | null) => (v === null ? '' : `$${Math.round(v).toLocaleString('en-US')}`);

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DiagramSummary } from '../../../../shared/domain/diagrams';
 import { client } from '../../api/client';
-import { modalKeys, showModal } from '../../components/modal';
+import { showModal } from '../../components/modal';
+import { ModalForm } from '../../components/ModalForm';
 import { runJob } from '../../components/jobs';
 import { openDiagram } from './DiagramList';
 
@@ -28,7 +29,6 @@ function TargetDialog({
   children,
   onDone,
 }: Question & { onDone(t: DiagramTarget | null): void }) {
-  const titleId = useId();
   const [list, setList] = useState<DiagramSummary[]>([]);
   const [choice, setChoice] = useState<'new' | number>('new');
   const [name, setName] = useState(initialName);
@@ -36,64 +36,46 @@ function TargetDialog({
   useEffect(() => void client.call('diagrams.list', {}).then((r) => r.ok && setList(r.value)), []);
   const valid = choice !== 'new' || name.trim() !== '';
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal add-to-diagram"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, () => onDone(null))}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) onDone(choice === 'new' ? { name: name.trim(), depth } : { id: choice });
-        }}
-      >
-        <header>
-          <h2 id={titleId}>{title}</h2>
-        </header>
-        <div className="modal-body">
-          {children}
-          <label className="field">
-            Diagram
-            <select
-              value={String(choice)}
-              onChange={(e) => setChoice(e.target.value === 'new' ? 'new' : Number(e.target.value))}
-            >
-              <option value="new">A new diagram</option>
-              {list.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {choice === 'new' && (
-            <label className="field">
-              Name
-              <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-            </label>
-          )}
-          {choice === 'new' && withDepth && (
-            <label className="field">
-              Counterparties
-              <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
-                <option value={0}>None: only this entity</option>
-                <option value={1}>Depth 1: its counterparties</option>
-                <option value={2}>Depth 2: theirs too</option>
-              </select>
-            </label>
-          )}
-        </div>
-        <footer>
-          <button type="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!valid}>
-            Add
-          </button>
-        </footer>
-      </form>
-    </div>
+    <ModalForm
+      title={title}
+      className="add-to-diagram"
+      action="Add"
+      disabled={!valid}
+      onSubmit={() => onDone(choice === 'new' ? { name: name.trim(), depth } : { id: choice })}
+      onCancel={() => onDone(null)}
+    >
+      {children}
+      <label className="field">
+        Diagram
+        <select
+          value={String(choice)}
+          onChange={(e) => setChoice(e.target.value === 'new' ? 'new' : Number(e.target.value))}
+        >
+          <option value="new">A new diagram</option>
+          {list.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice === 'new' && (
+        <label className="field">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </label>
+      )}
+      {choice === 'new' && withDepth && (
+        <label className="field">
+          Counterparties
+          <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
+            <option value={0}>None: only this entity</option>
+            <option value={1}>Depth 1: its counterparties</option>
+            <option value={2}>Depth 2: theirs too</option>
+          </select>
+        </label>
+      )}
+    </ModalForm>
   );
 }
 

@@ -6,6 +6,7 @@ import { openDocumentAt } from '../documents/nav';
 import { EvidenceList } from './EvidenceList';
 import { usd } from './flow-model';
 import { NotesEditor } from './NotesEditor';
+import { CiteButton } from '../briefs/cite';
 import type { DiagramApi } from './use-diagram';
 
 interface Props {
@@ -106,6 +107,12 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
           {edge.filteredOut && <p className="muted small">No record passes the diagram’s filters.</p>}
           <h4>Records behind it</h4>
           <EvidenceList evidence={(edge.recordIds ?? []).map((id) => ({ kind: 'record' as const, id }))} />
+          <CiteButton
+            cite={() =>
+              edge.recordIds?.length ? { kind: 'records', ids: edge.recordIds, label: edge.label ?? undefined } : null
+            }
+            what={`The ${edge.recordIds?.length ?? 0} records of the shipments ${edge.label ?? ''}`}
+          />
         </>
       )}
       {edge.kind === 'link' && edge.link && (
@@ -115,6 +122,7 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
           </h3>
           {edge.link.note && <p className="note-text">{edge.link.note}</p>}
           <button onClick={() => onEditLink(edge)}>Edit link…</button>
+          <CiteButton cite={() => ({ kind: 'link', id: edge.link!.id })} what={`The link “${edge.label ?? ''}”`} />
           <h4>Evidence</h4>
           <EvidenceList evidence={edge.link.evidence} />
         </>

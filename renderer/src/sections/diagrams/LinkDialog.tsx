@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { GRADES, LINK_TYPES, type Grade, type Link, type LinkType } from '../../../../shared/domain/diagrams';
 import type { Excerpt } from '../../../../shared/domain/documents';
 import type { CustomsRecord } from '../../../../shared/domain/records';
 import { client } from '../../api/client';
-import { modalKeys, showModal } from '../../components/modal';
+import { showModal } from '../../components/modal';
+import { ModalForm } from '../../components/ModalForm';
 import { usd } from './flow-model';
 
 export interface LinkAnswer {
@@ -57,7 +58,6 @@ function LinkDialog({
 }: Question & {
   onDone(a: LinkAnswer | null): void;
 }) {
-  const titleId = useId();
   const [a, setA] = useState<LinkAnswer>({
     kind: canLink ? 'link' : 'free',
     type: link?.type ?? 'associated',
@@ -82,120 +82,100 @@ function LinkDialog({
   const chosenRecords = [...new Set([...a.records.filter((id) => candidates.includes(id)), ...ids(other)])];
   const valid = a.kind === 'free' ? a.label.trim() !== '' : a.type !== 'custom' || a.customLabel.trim() !== '';
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal link-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, () => onDone(null))}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) onDone({ ...a, records: chosenRecords });
-        }}
-      >
-        <header>
-          <h2 id={titleId}>
-            {link ? 'Edit link' : 'Connect'} {from} → {to}
-          </h2>
-        </header>
-        <div className="modal-body">
-          {canLink && !link && (
-            <fieldset className="row">
-              <label>
-                <input type="radio" checked={a.kind === 'link'} onChange={() => set({ kind: 'link' })} /> Link (graded,
-                with evidence)
+    <ModalForm
+      title={`${link ? 'Edit link' : 'Connect'} ${from} → ${to}`}
+      className="link-dialog"
+      action={link ? 'Save' : 'Draw'}
+      disabled={!valid}
+      onSubmit={() => onDone({ ...a, records: chosenRecords })}
+      onCancel={() => onDone(null)}
+    >
+      {canLink && !link && (
+        <fieldset className="row">
+          <label>
+            <input type="radio" checked={a.kind === 'link'} onChange={() => set({ kind: 'link' })} /> Link (graded, with
+            evidence)
+          </label>
+          <label>
+            <input type="radio" checked={a.kind === 'free'} onChange={() => set({ kind: 'free' })} /> Labelled line
+          </label>
+        </fieldset>
+      )}
+      {a.kind === 'link' && (
+        <>
+          <label className="field">
+            Kind
+            <select value={a.type} onChange={(e) => set({ type: e.target.value as LinkType })}>
+              {LINK_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_WORDS[t]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {a.type === 'custom' && (
+            <label className="field">
+              What the link is
+              <input value={a.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />
+            </label>
+          )}
+          <fieldset className="row" aria-label="Grade">
+            {GRADES.map((g) => (
+              <label key={g}>
+                <input type="radio" name="grade" checked={a.grade === g} onChange={() => set({ grade: g })} /> {g}
               </label>
-              <label>
-                <input type="radio" checked={a.kind === 'free'} onChange={() => set({ kind: 'free' })} /> Labelled line
+            ))}
+          </fieldset>
+        </>
+      )}
+      <label className="field">
+        Label on the canvas{a.kind === 'link' ? ' (optional)' : ''}
+        <input value={a.label} onChange={(e) => set({ label: e.target.value })} autoFocus />
+      </label>
+      {a.kind === 'link' && (
+        <>
+          <label className="field">
+            Note
+            <textarea value={a.note} onChange={(e) => set({ note: e.target.value })} />
+          </label>
+          <fieldset className="evidence-choice">
+            <legend>Evidence: records</legend>
+            {records.length === 0 && <p className="muted small">No shipment records between these two.</p>}
+            {records.map((r) => (
+              <label key={r.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={a.records.includes(r.id)}
+                  onChange={(e) => set({ records: toggle(a.records, r.id, e.target.checked) })}
+                />{' '}
+                #{r.id} {r.date} · {r.hsCode} · {r.valueUsd === null ? '—' : usd(r.valueUsd)}
               </label>
+            ))}
+            <label className="field">
+              Other record ids
+              <input value={other} onChange={(e) => setOther(e.target.value)} placeholder="e.g. 120, 377" />
+            </label>
+          </fieldset>
+          {excerpts.length > 0 && (
+            <fieldset className="evidence-choice">
+              <legend>Evidence: excerpts</legend>
+              {excerpts.slice(0, 100).map((x) => (
+                <label key={x.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={a.excerpts.includes(x.id)}
+                    onChange={(e) => set({ excerpts: toggle(a.excerpts, x.id, e.target.checked) })}
+                  />{' '}
+                  “{x.quote.slice(0, 70)}”{' '}
+                  <span className="muted">
+                    {x.documentTitle}, p. {x.page}
+                  </span>
+                </label>
+              ))}
             </fieldset>
           )}
-          {a.kind === 'link' && (
-            <>
-              <label className="field">
-                Kind
-                <select value={a.type} onChange={(e) => set({ type: e.target.value as LinkType })}>
-                  {LINK_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {TYPE_WORDS[t]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {a.type === 'custom' && (
-                <label className="field">
-                  What the link is
-                  <input value={a.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />
-                </label>
-              )}
-              <fieldset className="row" aria-label="Grade">
-                {GRADES.map((g) => (
-                  <label key={g}>
-                    <input type="radio" name="grade" checked={a.grade === g} onChange={() => set({ grade: g })} /> {g}
-                  </label>
-                ))}
-              </fieldset>
-            </>
-          )}
-          <label className="field">
-            Label on the canvas{a.kind === 'link' ? ' (optional)' : ''}
-            <input value={a.label} onChange={(e) => set({ label: e.target.value })} autoFocus />
-          </label>
-          {a.kind === 'link' && (
-            <>
-              <label className="field">
-                Note
-                <textarea value={a.note} onChange={(e) => set({ note: e.target.value })} />
-              </label>
-              <fieldset className="evidence-choice">
-                <legend>Evidence: records</legend>
-                {records.length === 0 && <p className="muted small">No shipment records between these two.</p>}
-                {records.map((r) => (
-                  <label key={r.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={a.records.includes(r.id)}
-                      onChange={(e) => set({ records: toggle(a.records, r.id, e.target.checked) })}
-                    />{' '}
-                    #{r.id} {r.date} · {r.hsCode} · {r.valueUsd === null ? '—' : usd(r.valueUsd)}
-                  </label>
-                ))}
-                <label className="field">
-                  Other record ids
-                  <input value={other} onChange={(e) => setOther(e.target.value)} placeholder="e.g. 120, 377" />
-                </label>
-              </fieldset>
-              {excerpts.length > 0 && (
-                <fieldset className="evidence-choice">
-                  <legend>Evidence: excerpts</legend>
-                  {excerpts.slice(0, 100).map((x) => (
-                    <label key={x.id} className="check">
-                      <input
-                        type="checkbox"
-                        checked={a.excerpts.includes(x.id)}
-                        onChange={(e) => set({ excerpts: toggle(a.excerpts, x.id, e.target.checked) })}
-                      />{' '}
-                      “{x.quote.slice(0, 70)}”{' '}
-                      <span className="muted">
-                        {x.documentTitle}, p. {x.page}
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-            </>
-          )}
-        </div>
-        <footer>
-          <button type="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!valid}>
-            {link ? 'Save' : 'Draw'}
-          </button>
-        </footer>
-      </form>
-    </div>
+        </>
+      )}
+    </ModalForm>
   );
 }

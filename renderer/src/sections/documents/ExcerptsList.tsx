@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Excerpt } from '../../../../shared/domain/documents';
 import { client } from '../../api/client';
+import { CiteButton } from '../briefs/cite';
 import { useApp } from '../../state/store';
 
 /** Excerpts of one document (or, without a document, of the whole case), each opening at its page with its quote marked. */
@@ -45,7 +46,12 @@ export function ExcerptsList({
             {e.note && <p className="small">{e.note}</p>}
             <button className="link small" onClick={() => void remove(e)}>
               Delete
-            </button>
+            </button>{' '}
+            <CiteButton
+              className="link small"
+              cite={() => ({ kind: 'excerpt', id: e.id })}
+              what={`The excerpt “${e.quote}”`}
+            />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { ReviewStatus, ScreeningHit } from '../../../../shared/domain/scree
 import { client } from '../../api/client';
 import { SanctionsBadge, useSanctionHits } from '../../components/SanctionsBadge';
 import { formatRoute } from '../../router';
+import { CiteButton } from '../briefs/cite';
 import { useApp } from '../../state/store';
 
 const STATUS_LABEL: Record<ReviewStatus, string> = {
@@ -105,6 +106,10 @@ export function HitsTable() {
                       <button onClick={() => void review(h, 'false_positive')}>False positive</button>
                     )}
                     {h.status !== 'open' && <button onClick={() => void review(h, 'open')}>Reopen</button>}
+                    <CiteButton
+                      cite={() => ({ kind: 'hit', id: h.id })}
+                      what={`The screening hit: ${h.entityName} on ${h.listName} (${h.entryName})`}
+                    />
                   </div>
                 </td>
               </tr>

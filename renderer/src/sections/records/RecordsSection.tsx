@@ -10,6 +10,7 @@ import { RecordsTable } from './RecordsTable';
 import { ALL_COLUMNS, DEFAULT_COLUMNS } from './columns';
 import { nextSort, openRecordOf, queryOfParams } from './record-route';
 import { useRecordPages } from './useRecordPages';
+import { CiteRecordsButton } from '../briefs/CiteRecordsButton';
 import '../import/import.css';
 
 const COLUMNS_KEY = 'custodian.records.columns';
@@ -70,6 +71,7 @@ export function RecordsSection() {
         <span className="spacer" />
         <RecordsAddButton query={query} openId={openId} total={pages.total} />
         <ExportRecordsButton query={query} total={pages.total} />
+        <CiteRecordsButton query={query} openId={openId} total={pages.total} />
         <ImportButton
           onShowFlagged={(importId) => setParams({ import: String(importId), flagged: '1' }, { push: true })}
         />
