@@ -1,0 +1,55 @@
+import { Background, useStore, type ReactFlowState } from '@xyflow/react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+/**
+ * What keeps a big diagram (a thousand nodes, two thousand edges) smooth to
+ * open, pan and zoom. Profiling the canvas showed three costs, each fixed here:
+ *
+ * - Level of detail: below `DETAIL_ZOOM` text is a few pixels high and cannot
+ *   be read, so edge labels, node header rows and the background dots are not
+ *   drawn (thousands of elements fewer to create, lay out and paint).
+ *   Components ask with `useNear()`, a boolean selector: they re-render when
+ *   the zoom crosses the threshold, not on every frame of a pan or zoom.
+ * - Edge labels are portalled into React Flow's label layer, found once
+ *   (`EdgeLabelLayer`). React Flow's own `EdgeLabelRenderer` finds it with a
+ *   `querySelector` in a store selector, which runs for every label on every
+ *   store update: two thousand DOM queries per frame of a pan.
+ * - While the view moves, the viewport is its own compositor layer (the
+ *   canvas wrapper gets `moving`, see diagrams.css): a pan is then a move of
+ *   an already painted layer instead of a repaint of every node and edge.
+ *   The class goes when the movement ends, so text is painted sharp again at
+ *   the new zoom.
+ */
+export const DETAIL_ZOOM = 0.45;
+
+const nearSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+
+/** Whether the canvas is zoomed in far enough for small text to be read. */
+export const useNear = () => useStore(nearSelector);
+
+/** React Flow's edge label layer (`.react-flow__edgelabel-renderer`), once the canvas has drawn it. */
+export const EdgeLabelLayer = createContext<HTMLElement | null>(null);
+
+/** Draws its children in the edge label layer (above edges and nodes, moved with the viewport). */
+export function EdgeLabelPortal({ children }: { children: ReactNode }) {
+  const layer = useContext(EdgeLabelLayer);
+  return layer ? createPortal(children, layer) : null;
+}
+
+/** The label layer inside a canvas wrapper element. */
+export const findEdgeLabelLayer = (wrapper: HTMLElement) =>
+  wrapper.querySelector<HTMLElement>('.react-flow__edgelabel-renderer');
+
+/** The dotted background, only when zoomed in: far out the dots are a grey haze that costs a repaint per frame. */
+export function DetailBackground() {
+  return useNear() ? <Background gap={20} /> : null;
+}
+
+/** `onMoveStart` / `onMoveEnd` handlers that mark the canvas wrapper as moving (a compositor layer while it moves). */
+export function movingClass(wrapper: { current: HTMLElement | null }) {
+  return {
+    start: () => wrapper.current?.classList.add('moving'),
+    end: () => wrapper.current?.classList.remove('moving'),
+  };
+}
