@@ -118,3 +118,34 @@ describe('round trip through ELK (the library the worker runs)', () => {
       }
   });
 });
+
+describe('a big diagram is laid out by its backbone (elk-large.ts)', () => {
+  // 100 connected nodes (each ships to the next three, the nearer the more), 250 with no edge at all.
+  const nodes = Array.from({ length: 350 }, (_, i) => node(String(i)));
+  const edges: LayoutInputEdge[] = [];
+  for (let i = 0; i < 100; i++)
+    for (let k = 1; k <= 3; k++)
+      if (i + k < 100) edges.push({ ...edge(String(i), String(i + k)), data: { view: { valueUsd: 1000 / k } } });
+
+  it('gives ELK the strongest ties only (a spanning forest) and none of the nodes without edges', () => {
+    const g = toElkGraph(nodes, edges);
+    expect(g.children).toHaveLength(100);
+    expect(g.edges).toHaveLength(99);
+    // Every kept edge is a strongest tie: to the next node (value 1000), never the weaker ones.
+    for (const e of g.edges!) expect(Number(e.targets[0]) - Number(e.sources[0])).toBe(1);
+  });
+
+  it('places every node, the ones ELK was not given in rows below, none overlapping', async () => {
+    const laidOut = await new ELK().layout(toElkGraph(nodes, edges));
+    const pos = fromElkGraph(laidOut, nodes);
+    expect(pos.size).toBe(350);
+    const elkBottom = Math.max(...laidOut.children!.map((c) => (c.y ?? 0) + DEFAULT_SIZE.height));
+    for (let i = 100; i < 350; i++) expect(pos.get(String(i))!.y).toBeGreaterThan(elkBottom);
+    const boxes = [...pos.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        expect(Math.abs(p.x - q.x) >= DEFAULT_SIZE.width || Math.abs(p.y - q.y) >= DEFAULT_SIZE.height).toBe(true);
+      }
+  });
+});
