@@ -91,9 +91,10 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   // Edge labels are portalled into React Flow's label layer, found once it is drawn (render-detail.tsx).
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  const shown = view !== null;
   useLayoutEffect(() => {
-    if (!labelLayer && wrapper.current) setLabelLayer(findEdgeLabelLayer(wrapper.current));
-  });
+    if (shown && !labelLayer && wrapper.current) setLabelLayer(findEdgeLabelLayer(wrapper.current));
+  }, [shown, labelLayer]);
   const moving = useMemo(() => movingClass(wrapper), []);
 
   const found = useMemo(() => (view ? findInDiagram(view, query) : []), [view, query]);

@@ -8,9 +8,11 @@ import { createPortal } from 'react-dom';
  *
  * - Level of detail: below `DETAIL_ZOOM` text is a few pixels high and cannot
  *   be read, so edge labels, node header rows and the background dots are not
- *   drawn (thousands of elements fewer to create, lay out and paint).
- *   Components ask with `useNear()`, a boolean selector: they re-render when
- *   the zoom crosses the threshold, not on every frame of a pan or zoom.
+ *   drawn (thousands of elements fewer to create, lay out and paint). Only
+ *   on big diagrams (`FULL_DETAIL_BELOW` nodes and edges or more): a small one
+ *   costs little and is drawn in full at any zoom, as before. Components ask
+ *   with `useNear()`, a boolean selector: they re-render when the zoom crosses
+ *   the threshold, not on every frame of a pan or zoom.
  * - Edge labels are portalled into React Flow's label layer, found once
  *   (`EdgeLabelLayer`). React Flow's own `EdgeLabelRenderer` finds it with a
  *   `querySelector` in a store selector, which runs for every label on every
@@ -22,10 +24,12 @@ import { createPortal } from 'react-dom';
  *   the new zoom.
  */
 export const DETAIL_ZOOM = 0.45;
+export const FULL_DETAIL_BELOW = 300;
 
-const nearSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+const nearSelector = (s: ReactFlowState) =>
+  s.transform[2] >= DETAIL_ZOOM || s.nodeLookup.size + s.edgeLookup.size < FULL_DETAIL_BELOW;
 
-/** Whether the canvas is zoomed in far enough for small text to be read. */
+/** Whether to draw small text: zoomed in far enough to read it, or a small diagram. */
 export const useNear = () => useStore(nearSelector);
 
 /** React Flow's edge label layer (`.react-flow__edgelabel-renderer`), once the canvas has drawn it. */
