@@ -6,6 +6,11 @@
 // through the CLI and cached in .cache/canvas-bench/; the diagram is built on a copy through the core
 // API: the 1,000 biggest entities, their 2,000 biggest shipment pairs as shipment edges (free edges
 // make up the count if they trade less). Needs the built renderer (`npm run build`) and Chromium.
+// Beside each wall time, the page's main-thread CPU (bench/canvas-cdp.ts): on a loaded machine wall
+// time mostly measures waiting for a core, CPU time measures the canvas's work ("fps of main-thread
+// work" is the rate a free core would allow). The open time includes the core's first (uncached)
+// sum of the diagram's shipments, in the serving process. Screenshots of the diagram as opened and
+// as laid out go to .cache/canvas-bench/ to look at.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -196,6 +201,7 @@ try {
   const drawn = await page.locator('.react-flow__node').count();
   const drawnEdges = await page.locator('.react-flow__edge').count();
   const drawnLabels = await page.locator('.edge-label').count();
+  await page.screenshot({ path: join(DIR, 'opened.png') });
 
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
@@ -246,6 +252,8 @@ try {
   });
   await page.locator('button[title^="Undo Auto-layout"]').waitFor({ timeout: 300_000 });
   const appliedMs = Date.now() - t0;
+  await page.waitForTimeout(1000); // the fit-view animation after the layout
+  await page.screenshot({ path: join(DIR, 'laid-out.png') });
   const { elkMs, stallMs } = await page.evaluate(() => {
     const w = window as unknown as { lag_: number };
     const mark = performance.getEntriesByName('elk-layout').at(-1) as PerformanceMark | undefined;

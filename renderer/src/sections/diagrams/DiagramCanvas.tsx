@@ -13,7 +13,7 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
@@ -36,7 +36,7 @@ import {
 } from './flow-model';
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
-import { DetailBackground, EdgeLabelLayer, findEdgeLabelLayer, movingClass } from './render-detail';
+import { DetailBackground, movingClass } from './render-detail';
 import { useDiagram, type DiagramApi } from './use-diagram';
 import { useGroupDrag } from './use-group-drag';
 import { useUndoKeys } from './use-undo-keys';
@@ -89,12 +89,6 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   const [query, setQuery] = useState('');
   const [findIndex, setFindIndex] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
-  // Edge labels are portalled into React Flow's label layer, found once it is drawn (render-detail.tsx).
-  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
-  const shown = view !== null;
-  useLayoutEffect(() => {
-    if (shown && !labelLayer && wrapper.current) setLabelLayer(findEdgeLabelLayer(wrapper.current));
-  }, [shown, labelLayer]);
   const moving = useMemo(() => movingClass(wrapper), []);
 
   const found = useMemo(() => (view ? findInDiagram(view, query) : []), [view, query]);
@@ -234,55 +228,53 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
       <div className="diagram-body">
         <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id}>
           <CanvasActionsContext.Provider value={actions}>
-            <EdgeLabelLayer.Provider value={labelLayer}>
-              <ReactFlow<DiagramNode, DiagramEdge>
-                nodes={nodes}
-                edges={edges}
-                nodeTypes={nodeTypes}
-                edgeTypes={edgeTypes}
-                connectionMode={ConnectionMode.Loose}
-                onNodesChange={onNodesChange}
-                onEdgesChange={onEdgesChange}
-                onSelectionChange={onSelectionChange}
-                onNodeDragStart={(_, __, dragged) => groupDrag.onDragStart(dragged)}
-                onNodeDrag={(_, __, dragged) => groupDrag.onDrag(dragged)}
-                onNodeDragStop={(_, __, dragged) => {
-                  const moved = [...dragged, ...groupDrag.onDragStop(dragged)];
-                  const moves = moved.map((n) => ({
-                    id: caseId(n.id),
-                    x: Math.round(n.position.x),
-                    y: Math.round(n.position.y),
-                  }));
-                  void apply([{ op: 'moveNodes', moves }]);
-                }}
-                onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
-                onDelete={({ nodes: n, edges: e }) => {
-                  const ops = deleteOps(
-                    n.map((x) => caseId(x.id)),
-                    e.map((x) => ({ id: caseId(x.id), source: caseId(x.source), target: caseId(x.target) })),
-                  );
-                  if (ops.length) void apply(ops);
-                }}
-                deleteKeyCode={['Delete', 'Backspace']}
-                snapToGrid
-                snapGrid={[10, 10]}
-                minZoom={0.05}
-                maxZoom={3}
-                onlyRenderVisibleElements
-                {...(isDefaultViewport ? { fitView: true } : { defaultViewport: view.viewport })}
-                onMoveStart={moving.start}
-                onMoveEnd={(_, vp) => {
-                  moving.end();
-                  clearTimeout(saveViewport.current);
-                  saveViewport.current = setTimeout(() => api.saveViewport(vp), 400);
-                }}
-                proOptions={{ hideAttribution: true }}
-              >
-                <DetailBackground />
-                <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
-                <Controls showInteractive={false} />
-              </ReactFlow>
-            </EdgeLabelLayer.Provider>
+            <ReactFlow<DiagramNode, DiagramEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              connectionMode={ConnectionMode.Loose}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onSelectionChange={onSelectionChange}
+              onNodeDragStart={(_, __, dragged) => groupDrag.onDragStart(dragged)}
+              onNodeDrag={(_, __, dragged) => groupDrag.onDrag(dragged)}
+              onNodeDragStop={(_, __, dragged) => {
+                const moved = [...dragged, ...groupDrag.onDragStop(dragged)];
+                const moves = moved.map((n) => ({
+                  id: caseId(n.id),
+                  x: Math.round(n.position.x),
+                  y: Math.round(n.position.y),
+                }));
+                void apply([{ op: 'moveNodes', moves }]);
+              }}
+              onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
+              onDelete={({ nodes: n, edges: e }) => {
+                const ops = deleteOps(
+                  n.map((x) => caseId(x.id)),
+                  e.map((x) => ({ id: caseId(x.id), source: caseId(x.source), target: caseId(x.target) })),
+                );
+                if (ops.length) void apply(ops);
+              }}
+              deleteKeyCode={['Delete', 'Backspace']}
+              snapToGrid
+              snapGrid={[10, 10]}
+              minZoom={0.05}
+              maxZoom={3}
+              onlyRenderVisibleElements
+              {...(isDefaultViewport ? { fitView: true } : { defaultViewport: view.viewport })}
+              onMoveStart={moving.start}
+              onMoveEnd={(_, vp) => {
+                moving.end();
+                clearTimeout(saveViewport.current);
+                saveViewport.current = setTimeout(() => api.saveViewport(vp), 400);
+              }}
+              proOptions={{ hideAttribution: true }}
+            >
+              <DetailBackground />
+              <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
+              <Controls showInteractive={false} />
+            </ReactFlow>
           </CanvasActionsContext.Provider>
         </div>
         <Inspector

@@ -1,5 +1,5 @@
 import { Background, useStore, type ReactFlowState } from '@xyflow/react';
-import { createContext, useContext, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 /**
@@ -13,8 +13,8 @@ import { createPortal } from 'react-dom';
  *   costs little and is drawn in full at any zoom, as before. Components ask
  *   with `useNear()`, a boolean selector: they re-render when the zoom crosses
  *   the threshold, not on every frame of a pan or zoom.
- * - Edge labels are portalled into React Flow's label layer, found once
- *   (`EdgeLabelLayer`). React Flow's own `EdgeLabelRenderer` finds it with a
+ * - Edge labels are portalled into React Flow's label layer, found once per
+ *   label (`EdgeLabelPortal`). React Flow's own `EdgeLabelRenderer` finds it with a
  *   `querySelector` in a store selector, which runs for every label on every
  *   store update: two thousand DOM queries per frame of a pan.
  * - While the view moves, the viewport is its own compositor layer (the
@@ -32,18 +32,15 @@ const nearSelector = (s: ReactFlowState) =>
 /** Whether to draw small text: zoomed in far enough to read it, or a small diagram. */
 export const useNear = () => useStore(nearSelector);
 
-/** React Flow's edge label layer (`.react-flow__edgelabel-renderer`), once the canvas has drawn it. */
-export const EdgeLabelLayer = createContext<HTMLElement | null>(null);
+const domNodeSelector = (s: ReactFlowState) => s.domNode;
 
-/** Draws its children in the edge label layer (above edges and nodes, moved with the viewport). */
+/** Draws its children in React Flow's edge label layer (above edges and nodes, moved with the viewport). */
 export function EdgeLabelPortal({ children }: { children: ReactNode }) {
-  const layer = useContext(EdgeLabelLayer);
+  // The selector only reads a field; the DOM is queried when the canvas element changes, not per update.
+  const domNode = useStore(domNodeSelector);
+  const layer = useMemo(() => domNode?.querySelector('.react-flow__edgelabel-renderer'), [domNode]);
   return layer ? createPortal(children, layer) : null;
 }
-
-/** The label layer inside a canvas wrapper element. */
-export const findEdgeLabelLayer = (wrapper: HTMLElement) =>
-  wrapper.querySelector<HTMLElement>('.react-flow__edgelabel-renderer');
 
 /** The dotted background, only when zoomed in: far out the dots are a grey haze that costs a repaint per frame. */
 export function DetailBackground() {
