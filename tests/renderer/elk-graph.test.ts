@@ -149,3 +149,30 @@ describe('a big diagram is laid out by its backbone (elk-large.ts)', () => {
       }
   });
 });
+
+describe('a hub’s many one-edge partners are laid out as a block', () => {
+  it('stands them in for one box in ELK, then fills the box with them: no tall column, no overlap', async () => {
+    // Node 0 ships to 1..40 (each has no other edge); 300 nodes with no edge make the diagram big.
+    const nodes = Array.from({ length: 341 }, (_, i) => node(String(i)));
+    const edges = Array.from({ length: 40 }, (_, i) => ({
+      ...edge('0', String(i + 1)),
+      data: { view: { valueUsd: 1 } },
+    }));
+    const g = toElkGraph(nodes, edges);
+    expect(g.children).toHaveLength(2);
+    expect(g.edges).toHaveLength(1);
+    const laidOut = await new ELK().layout(g);
+    const pos = fromElkGraph(laidOut, nodes);
+    expect(pos.size).toBe(341);
+    const partners = Array.from({ length: 40 }, (_, i) => pos.get(String(i + 1))!);
+    for (const p of partners) expect(p.x).toBeGreaterThan(pos.get('0')!.x);
+    // A grid of 7 columns (√40), not a column of 40.
+    expect(new Set(partners.map((p) => p.x)).size).toBe(7);
+    const boxes = [...pos.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        expect(Math.abs(p.x - q.x) >= DEFAULT_SIZE.width || Math.abs(p.y - q.y) >= DEFAULT_SIZE.height).toBe(true);
+      }
+  });
+});

@@ -6,7 +6,7 @@
  * edge to it counts as an edge to its group, so groups stay together.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { packLeftOver, spanningForest } from './elk-large';
+import { blockLeaves, expandBlocks, packLeftOver, spanningForest } from './elk-large';
 
 /** What the conversion needs of a React Flow node (a structural subset of `Node`). */
 export interface LayoutInputNode {
@@ -119,13 +119,15 @@ export function toElkGraph(
     elkEdges.push({ id: e.id, sources: [source], targets: [target], weight: e.data?.view?.valueUsd ?? 0 });
   }
   const large = chosen.length >= LARGE_GRAPH;
-  const given = large ? spanningForest(elkEdges) : elkEdges;
-  const joined = new Set(given.flatMap((e) => [e.sources[0], e.targets[0]]));
+  const forest = large ? spanningForest(elkEdges) : elkEdges;
+  const joined = new Set(forest.flatMap((e) => [e.sources[0], e.targets[0]]));
+  const boxes = (large ? chosen.filter((n) => joined.has(n.id)) : chosen).map((n) => ({ id: n.id, ...sizeOf(n) }));
+  const given = large ? blockLeaves(boxes, forest) : { children: boxes, edges: forest };
   return {
     id: 'root',
     layoutOptions: large ? FAST_OPTIONS : ELK_OPTIONS,
-    children: (large ? chosen.filter((n) => joined.has(n.id)) : chosen).map((n) => ({ id: n.id, ...sizeOf(n) })),
-    edges: given.map(({ id, sources, targets }) => ({ id, sources, targets })),
+    children: given.children,
+    edges: given.edges.map(({ id, sources, targets }) => ({ id, sources, targets })),
   };
 }
 
@@ -142,6 +144,7 @@ export function fromElkGraph(
   const placed: LayoutPositions = new Map((laidOut.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
   // Nodes of a big diagram that ELK was not given (no edge in its backbone) go in rows under the rest.
   const sizes = new Map(nodes.map((n) => [n.id, sizeOf(n)]));
+  expandBlocks(placed, sizes);
   const chosen = chosenNodes(nodes, scope);
   const rest = chosen.length >= LARGE_GRAPH ? chosen.filter((n) => !placed.has(n.id)) : [];
   const packed = packLeftOver(
