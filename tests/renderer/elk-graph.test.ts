@@ -118,3 +118,61 @@ describe('round trip through ELK (the library the worker runs)', () => {
       }
   });
 });
+
+describe('a big diagram is laid out by its backbone (elk-large.ts)', () => {
+  // 100 connected nodes (each ships to the next three, the nearer the more), 250 with no edge at all.
+  const nodes = Array.from({ length: 350 }, (_, i) => node(String(i)));
+  const edges: LayoutInputEdge[] = [];
+  for (let i = 0; i < 100; i++)
+    for (let k = 1; k <= 3; k++)
+      if (i + k < 100) edges.push({ ...edge(String(i), String(i + k)), data: { view: { valueUsd: 1000 / k } } });
+
+  it('gives ELK the strongest ties only (a spanning forest) and none of the nodes without edges', () => {
+    const g = toElkGraph(nodes, edges);
+    expect(g.children).toHaveLength(100);
+    expect(g.edges).toHaveLength(99);
+    // Every kept edge is a strongest tie: to the next node (value 1000), never the weaker ones.
+    for (const e of g.edges!) expect(Number(e.targets[0]) - Number(e.sources[0])).toBe(1);
+  });
+
+  it('places every node, the ones ELK was not given in rows below, none overlapping', async () => {
+    const laidOut = await new ELK().layout(toElkGraph(nodes, edges));
+    const pos = fromElkGraph(laidOut, nodes);
+    expect(pos.size).toBe(350);
+    const elkBottom = Math.max(...laidOut.children!.map((c) => (c.y ?? 0) + DEFAULT_SIZE.height));
+    for (let i = 100; i < 350; i++) expect(pos.get(String(i))!.y).toBeGreaterThan(elkBottom);
+    const boxes = [...pos.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        expect(Math.abs(p.x - q.x) >= DEFAULT_SIZE.width || Math.abs(p.y - q.y) >= DEFAULT_SIZE.height).toBe(true);
+      }
+  });
+});
+
+describe('a hub’s many one-edge partners are laid out as a block', () => {
+  it('stands them in for one box in ELK, then fills the box with them: no tall column, no overlap', async () => {
+    // Node 0 ships to 1..40 (each has no other edge); 300 nodes with no edge make the diagram big.
+    const nodes = Array.from({ length: 341 }, (_, i) => node(String(i)));
+    const edges = Array.from({ length: 40 }, (_, i) => ({
+      ...edge('0', String(i + 1)),
+      data: { view: { valueUsd: 1 } },
+    }));
+    const g = toElkGraph(nodes, edges);
+    expect(g.children).toHaveLength(2);
+    expect(g.edges).toHaveLength(1);
+    const laidOut = await new ELK().layout(g);
+    const pos = fromElkGraph(laidOut, nodes);
+    expect(pos.size).toBe(341);
+    const partners = Array.from({ length: 40 }, (_, i) => pos.get(String(i + 1))!);
+    for (const p of partners) expect(p.x).toBeGreaterThan(pos.get('0')!.x);
+    // A grid of 7 columns (√40), not a column of 40.
+    expect(new Set(partners.map((p) => p.x)).size).toBe(7);
+    const boxes = [...pos.values()];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        expect(Math.abs(p.x - q.x) >= DEFAULT_SIZE.width || Math.abs(p.y - q.y) >= DEFAULT_SIZE.height).toBe(true);
+      }
+  });
+});

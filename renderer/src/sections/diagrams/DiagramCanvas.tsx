@@ -1,7 +1,6 @@
 import {
   applyEdgeChanges,
   applyNodeChanges,
-  Background,
   ConnectionMode,
   Controls,
   MiniMap,
@@ -37,6 +36,7 @@ import {
 } from './flow-model';
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
+import { DetailBackground, movingClass } from './render-detail';
 import { useDiagram, type DiagramApi } from './use-diagram';
 import { useGroupDrag } from './use-group-drag';
 import { useUndoKeys } from './use-undo-keys';
@@ -89,6 +89,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   const [query, setQuery] = useState('');
   const [findIndex, setFindIndex] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
+  const moving = useMemo(() => movingClass(wrapper), []);
 
   const found = useMemo(() => (view ? findInDiagram(view, query) : []), [view, query]);
   const foundSet = useMemo(() => new Set(found), [found]);
@@ -262,13 +263,15 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               maxZoom={3}
               onlyRenderVisibleElements
               {...(isDefaultViewport ? { fitView: true } : { defaultViewport: view.viewport })}
+              onMoveStart={moving.start}
               onMoveEnd={(_, vp) => {
+                moving.end();
                 clearTimeout(saveViewport.current);
                 saveViewport.current = setTimeout(() => api.saveViewport(vp), 400);
               }}
               proOptions={{ hideAttribution: true }}
             >
-              <Background gap={20} />
+              <DetailBackground />
               <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>

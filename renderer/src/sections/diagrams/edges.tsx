@@ -1,16 +1,10 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  useInternalNode,
-  type EdgeProps,
-  type EdgeTypes,
-  type InternalNode,
-} from '@xyflow/react';
+import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { useCanvasActions } from './canvas-context';
 import { KindIcon } from './icons';
-import type { Grade } from '../../../../shared/domain/diagrams';
+import type { Grade, ViewEdge } from '../../../../shared/domain/diagrams';
 import { shipmentLabel, type DiagramEdge } from './flow-model';
+import { EdgeLabelPortal, useNear } from './render-detail';
 
 /**
  * The edge kinds. They are "floating": drawn between the borders of their
@@ -57,10 +51,45 @@ function curve(source: InternalNode, target: InternalNode, bend: number) {
   return { path: `M ${s.x},${s.y} Q ${control.x},${control.y} ${t.x},${t.y}`, mid };
 }
 
+interface LabelProps {
+  edge: ViewEdge;
+  text: string;
+  second: string | null;
+  classes: string;
+  x: number;
+  y: number;
+}
+
+/** The edge's label, in React Flow's label layer (a click on it selects the edge). */
+function EdgeLabel({ edge: e, text, second, classes, x, y }: LabelProps) {
+  const { selectEdge } = useCanvasActions();
+  return (
+    <EdgeLabelPortal>
+      <div
+        className={`edge-label nopan ${classes}`}
+        data-edge-id={e.id}
+        onClick={() => selectEdge(e.id)}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+      >
+        {text}
+        {second && <span className="edge-dates">{second}</span>}
+        {e.annotations.length > 0 && (
+          <span className="edge-notes" title={e.annotations.map((a) => a.text).join('\n')}>
+            {' '}
+            <KindIcon kind="comment" /> {e.annotations.length}
+          </span>
+        )}
+        {e.missing && <span className="edge-missing"> (removed)</span>}
+      </div>
+    </EdgeLabelPortal>
+  );
+}
+
 function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<DiagramEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
-  const { selectEdge } = useCanvasActions();
+  // Zoomed far out a label is unreadable: only a selected or found edge keeps it (see render-detail.tsx).
+  const near = useNear();
   if (!s || !t || !data) return null;
   const e = data.view;
   const { path, mid } = curve(s, t, data.bend);
@@ -94,25 +123,8 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
           ...(colour ? { stroke: colour } : {}),
         }}
       />
-      {text && (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label nopan ${classes}`}
-            data-edge-id={e.id}
-            onClick={() => selectEdge(e.id)}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-          >
-            {text}
-            {second && <span className="edge-dates">{second}</span>}
-            {e.annotations.length > 0 && (
-              <span className="edge-notes" title={e.annotations.map((a) => a.text).join('\n')}>
-                {' '}
-                <KindIcon kind="comment" /> {e.annotations.length}
-              </span>
-            )}
-            {e.missing && <span className="edge-missing"> (removed)</span>}
-          </div>
-        </EdgeLabelRenderer>
+      {text && (near || selected || data.found) && (
+        <EdgeLabel edge={e} text={text} second={second} classes={classes} x={mid.x} y={mid.y} />
       )}
     </>
   );

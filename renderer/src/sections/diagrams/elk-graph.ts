@@ -6,6 +6,7 @@
  * edge to it counts as an edge to its group, so groups stay together.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { blockLeaves, expandBlocks, packLeftOver, spanningForest } from './elk-large';
 
 /** What the conversion needs of a React Flow node (a structural subset of `Node`). */
 export interface LayoutInputNode {
@@ -22,6 +23,8 @@ export interface LayoutInputEdge {
   id: string;
   source: string;
   target: string;
+  /** A shipment edge's value: on a big diagram the heaviest ties shape the layout (elk-large.ts). */
+  data?: { view?: { valueUsd?: number | null } };
 }
 
 export interface LayoutScope {
@@ -84,18 +87,27 @@ function topLevel(byId: Map<string, LayoutInputNode>, id: string): string {
   }
 }
 
-/** The ELK graph of the nodes in scope: top-level ones (selected ones only, if asked), edges mapped to them. */
+/** The nodes a layout places: top-level ones (selected ones only, if asked). */
+function chosenNodes(nodes: readonly LayoutInputNode[], scope: LayoutScope): LayoutInputNode[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const inScope = nodes.filter((n) => !n.parentId || !ids.has(n.parentId));
+  return scope.selectedOnly ? inScope.filter((n) => n.selected) : inScope;
+}
+
+/**
+ * The ELK graph of the nodes in scope: top-level ones (selected ones only, if asked), edges mapped
+ * to them. A big one is given as its backbone (elk-large.ts): `fromElkGraph` places the rest.
+ */
 export function toElkGraph(
   nodes: readonly LayoutInputNode[],
   edges: readonly LayoutInputEdge[],
   scope: LayoutScope = {},
 ): ElkNode {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const inScope = nodes.filter((n) => !n.parentId || !byId.has(n.parentId));
-  const chosen = scope.selectedOnly ? inScope.filter((n) => n.selected) : inScope;
+  const chosen = chosenNodes(nodes, scope);
   const ids = new Set(chosen.map((n) => n.id));
   const seenPairs = new Set<string>();
-  const elkEdges: { id: string; sources: string[]; targets: string[] }[] = [];
+  const elkEdges: { id: string; sources: string[]; targets: string[]; weight: number }[] = [];
   for (const e of edges) {
     const source = topLevel(byId, e.source);
     const target = topLevel(byId, e.target);
@@ -104,13 +116,18 @@ export function toElkGraph(
     const pair = `${source}\u0000${target}`;
     if (seenPairs.has(pair)) continue;
     seenPairs.add(pair);
-    elkEdges.push({ id: e.id, sources: [source], targets: [target] });
+    elkEdges.push({ id: e.id, sources: [source], targets: [target], weight: e.data?.view?.valueUsd ?? 0 });
   }
+  const large = chosen.length >= LARGE_GRAPH;
+  const forest = large ? spanningForest(elkEdges) : elkEdges;
+  const joined = new Set(forest.flatMap((e) => [e.sources[0], e.targets[0]]));
+  const boxes = (large ? chosen.filter((n) => joined.has(n.id)) : chosen).map((n) => ({ id: n.id, ...sizeOf(n) }));
+  const given = large ? blockLeaves(boxes, forest) : { children: boxes, edges: forest };
   return {
     id: 'root',
-    layoutOptions: chosen.length >= LARGE_GRAPH ? FAST_OPTIONS : ELK_OPTIONS,
-    children: chosen.map((n) => ({ id: n.id, ...sizeOf(n) })),
-    edges: elkEdges,
+    layoutOptions: large ? FAST_OPTIONS : ELK_OPTIONS,
+    children: given.children,
+    edges: given.edges.map(({ id, sources, targets }) => ({ id, sources, targets })),
   };
 }
 
@@ -124,18 +141,29 @@ export function fromElkGraph(
   scope: LayoutScope = {},
 ): LayoutPositions {
   const out: LayoutPositions = new Map();
-  const children = laidOut.children ?? [];
-  if (children.length === 0) return out;
+  const placed: LayoutPositions = new Map((laidOut.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+  // Nodes of a big diagram that ELK was not given (no edge in its backbone) go in rows under the rest.
+  const sizes = new Map(nodes.map((n) => [n.id, sizeOf(n)]));
+  expandBlocks(placed, sizes);
+  const chosen = chosenNodes(nodes, scope);
+  const rest = chosen.length >= LARGE_GRAPH ? chosen.filter((n) => !placed.has(n.id)) : [];
+  const packed = packLeftOver(
+    placed,
+    sizes,
+    rest.map((n) => n.id),
+  );
+  for (const [id, p] of packed) placed.set(id, p);
+  if (placed.size === 0) return out;
   let dx = 0;
   let dy = 0;
   if (scope.selectedOnly) {
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    const before = children.map((c) => byId.get(c.id)?.position).filter((p) => p !== undefined);
+    const before = [...placed.keys()].map((id) => byId.get(id)?.position).filter((p) => p !== undefined);
     if (before.length > 0) {
-      dx = Math.min(...before.map((p) => p.x)) - Math.min(...children.map((c) => c.x ?? 0));
-      dy = Math.min(...before.map((p) => p.y)) - Math.min(...children.map((c) => c.y ?? 0));
+      dx = Math.min(...before.map((p) => p.x)) - Math.min(...[...placed.values()].map((p) => p.x));
+      dy = Math.min(...before.map((p) => p.y)) - Math.min(...[...placed.values()].map((p) => p.y));
     }
   }
-  for (const c of children) out.set(c.id, { x: Math.round((c.x ?? 0) + dx), y: Math.round((c.y ?? 0) + dy) });
+  for (const [id, p] of placed) out.set(id, { x: Math.round(p.x + dx), y: Math.round(p.y + dy) });
   return out;
 }

@@ -4,6 +4,7 @@ import type { ViewNode } from '../../../../shared/domain/diagrams';
 import { EntityBadgeContext, useCanvasActions } from './canvas-context';
 import { KindIcon } from './icons';
 import type { DocumentNode, EntityNode, ExcerptNode, GroupNode, NoteNode } from './flow-model';
+import { useNear } from './render-detail';
 
 /**
  * The node kinds on the canvas. Each is a memo component (React Flow renders
@@ -53,18 +54,24 @@ function Frame(props: { node: ViewNode; selected: boolean; found: boolean; class
 export const EntityNodeView = memo(function EntityNodeView({ data, selected }: NodeProps<EntityNode>) {
   const n = data.view;
   const Badge = useContext(EntityBadgeContext);
+  // Zoomed far out the header row (icon, country, mentions, badges) is unreadable: only the name is drawn.
+  const near = useNear();
   return (
     <Frame node={n} selected={selected} found={data.found} className="entity">
-      <div className="node-head">
-        <KindIcon kind="entity" />
-        {n.country && <span className="node-country">{n.country}</span>}
-        {n.mentions !== undefined && (
-          <span className="node-mentions" title="Mentions in the records">
-            {n.mentions.toLocaleString()}
-          </span>
-        )}
-        <span className="node-badges">{Badge && n.ref !== null && <Badge entityId={n.ref} />}</span>
-      </div>
+      {near ? (
+        <div className="node-head">
+          <KindIcon kind="entity" />
+          {n.country && <span className="node-country">{n.country}</span>}
+          {n.mentions !== undefined && (
+            <span className="node-mentions" title="Mentions in the records">
+              {n.mentions.toLocaleString()}
+            </span>
+          )}
+          <span className="node-badges">{Badge && n.ref !== null && <Badge entityId={n.ref} />}</span>
+        </div>
+      ) : (
+        <div className="node-head far" />
+      )}
       <div className="node-label">{n.label}</div>
     </Frame>
   );
