@@ -8,6 +8,7 @@ import {
   type Counterparty,
   type DiagramChange,
   type DiagramCreated,
+  type DiagramPasted,
   type DiagramSummary,
   type DiagramView,
   type Link,
@@ -178,6 +179,20 @@ export const diagramsApi = {
   'diagrams.addRecords': method<DiagramChange>()(z.object({ id, recordIds: z.array(id).min(1).max(10_000) }), {
     mutates: true,
   }),
+  /**
+   * Pastes nodes copied from a diagram of the case (`from`, which may be `id` itself) as one command: a group
+   * brings its members, link and free edges among them come along, an entity already on the diagram is not added
+   * twice, and shipment edges are worked out again from the records. `at`: where the middle of the block goes.
+   */
+  'diagrams.paste': method<DiagramPasted>()(
+    z.object({
+      id,
+      from: id,
+      nodeIds: z.array(id).min(1).max(10_000),
+      at: z.object({ x: coord, y: coord }).optional(),
+    }),
+    { mutates: true },
+  ),
   /** Lays every node out again (layered by shipment direction), as one command. */
   'diagrams.layout': method<DiagramChange>()(z.object({ id }), { mutates: true }),
   /** Shipments between any set of entities, per shipper → consignee pair. */

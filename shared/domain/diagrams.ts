@@ -192,6 +192,14 @@ export interface DiagramChange {
   created: Record<string, number>;
 }
 
+/** What `diagrams.paste` answers. */
+export interface DiagramPasted extends DiagramChange {
+  /** The target's nodes that stand for the copied ones (placed anew, or an entity that was already there). */
+  nodes: number[];
+  /** Copied nodes left out: their entity, document or excerpt is no longer in the case. */
+  skipped: number;
+}
+
 export interface DiagramCreated {
   view: DiagramView;
   /** Counterparties a capped neighbourhood left out. */

@@ -21,7 +21,8 @@ export function useCanvasLayout(apply: DiagramApi['apply']) {
   const run = useCallback(
     async (selectedOnly: boolean) => {
       setError(null);
-      const nodes = flow.getNodes().filter((n) => n.type !== 'group');
+      // A group's members stay in their box, as the core's layout leaves them.
+      const nodes = flow.getNodes().filter((n) => n.type !== 'group' && n.data.view.parentId === null);
       try {
         const positions = await elk.layout(nodes, flow.getEdges(), { selectedOnly });
         const moves = [...positions].map(([id, p]) => ({ id: caseId(id), x: p.x, y: p.y }));
