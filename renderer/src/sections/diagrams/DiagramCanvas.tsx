@@ -263,6 +263,8 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
                 if (ops.length) void apply(ops);
               }}
               deleteKeyCode={['Delete', 'Backspace']}
+              // A selected group stays behind what it holds (raised, its box would cover its members).
+              elevateNodesOnSelect={false}
               snapToGrid={snap}
               snapGrid={[GRID, GRID]}
               minZoom={0.05}

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiagramSummary, DiagramView, ShipmentAggregate } from '../../shared/domain/diagrams';
+import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+
+const run = browserOrSkip();
+
+/**
+ * Editing the canvas on the sample case: copy nodes with Ctrl+C and paste
+ * them into another diagram with Ctrl+V, align and distribute a selection,
+ * group it (the group carries its members; dragging one out takes it out),
+ * snap to the grid; each one command that Ctrl+Z takes back.
+ */
+describe.runIf(run)('editing diagrams in the browser', () => {
+  let browser: Browser;
+  let served: Served;
+  let page: Page;
+  let home: string;
+  let sample: DiagramSummary;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-edit-'));
+    served = await serve(['--sample'], { HOME: home });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(served.url);
+    await page
+      .getByRole('navigation', { name: 'Case sections' })
+      .getByText('Sample case')
+      .waitFor({ timeout: 120_000 });
+    sample = (await api<DiagramSummary[]>('diagrams.list', {}))[0]!;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  async function api<T>(method: string, input: unknown): Promise<T> {
+    const res = await fetch(new URL(`/api/${method}`, served.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+      body: JSON.stringify(input),
+    });
+    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
+    return r.value;
+  }
+  const get = (id: number) => api<DiagramView>('diagrams.get', { id });
+  const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  async function open(id: number) {
+    await page.evaluate((d) => (location.hash = `#/diagrams/${d}`), id);
+    await page.locator(`[data-diagram-id="${id}"] .react-flow__node`).first().waitFor({ timeout: 60_000 });
+  }
+  async function select(ids: number[]) {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    for (const [i, id] of ids.entries()) await node(id).click({ modifiers: i ? ['Control'] : [] });
+  }
+  async function dragBy(locator: ReturnType<Page['locator']>, dx: number, dy: number) {
+    const b = (await locator.boundingBox())!;
+    const from = { x: b.x + Math.min(30, b.width / 2), y: b.y + Math.min(12, b.height / 2) };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 6 });
+    await page.mouse.move(from.x + dx, from.y + dy, { steps: 6 });
+    await page.mouse.up();
+  }
+  /** Opens or closes the Arrange popover (it stays open between its actions, over the canvas). */
+  async function arrangeOpen(open: boolean) {
+    const isOpen = (await page.locator('.edit-tools').getAttribute('open')) !== null;
+    if (isOpen !== open) await page.locator('.edit-tools > summary').click();
+  }
+  const arrange = async (button: string) => {
+    await arrangeOpen(true);
+    await page.locator('.edit-tools').getByRole('button', { name: button, exact: true }).click();
+  };
+
+  it('Ctrl+C copies nodes, Ctrl+V pastes them into another diagram: entities not doubled, shipments from the records, one undo', async () => {
+    const from = await get(sample.id);
+    const entities = from.nodes.filter((n) => n.kind === 'entity');
+    // The first pair (Poly → the plant): their nodes share a shipment edge.
+    const pair = from.edges.find((e) => e.kind === 'shipment')!;
+    const [a, b] = [pair.source, pair.target].map((id) => entities.find((n) => n.id === id)!);
+    const target = await api<DiagramView>('diagrams.create', { name: 'Paste target' });
+    await api('diagrams.apply', {
+      id: target.id,
+      ops: [{ op: 'addNode', kind: 'entity', ref: b!.ref, x: 0, y: 0 }],
+    });
+
+    await open(sample.id);
+    await select([a!.id, b!.id]);
+    await page.keyboard.press('Control+c');
+    await open(target.id);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+v');
+    await expect.poll(async () => (await get(target.id)).nodes.length).toBe(2);
+    const pasted = await get(target.id);
+    expect(pasted.nodes.map((n) => n.ref).sort()).toEqual([a!.ref, b!.ref].sort());
+    expect(pasted.history.undo).toBe('Paste 2 nodes');
+    const truth = await api<ShipmentAggregate[]>('diagrams.shipments', { entityIds: [a!.ref, b!.ref] });
+    const refOf = (id: number) => pasted.nodes.find((n) => n.id === id)!.ref;
+    expect(
+      pasted.edges.map((e) => `${e.kind}:${refOf(e.source)}>${refOf(e.target)}:${e.count}:${e.valueUsd}`).sort(),
+    ).toEqual(truth.map((s) => `shipment:${s.source}>${s.target}:${s.count}:${s.valueUsd}`).sort());
+    await page.locator('.edge-label').first().waitFor();
+    await page.screenshot({ path: screenshotPath('diagram-pasted') });
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await get(target.id)).nodes.map((n) => n.ref)).toEqual([b!.ref]);
+  });
+
+  it('aligns and distributes the selection, each one undoable move', async () => {
+    await open(sample.id);
+    const before = await get(sample.id);
+    const three = before.nodes.filter((n) => n.kind !== 'group').slice(0, 3);
+    await select(three.map((n) => n.id));
+    await arrange('Top');
+    await expect.poll(async () => (await get(sample.id)).history.undo).toBe('Align top');
+    const top = Math.min(...three.map((n) => n.y));
+    expect((await get(sample.id)).nodes.filter((n) => three.some((t) => t.id === n.id)).map((n) => n.y)).toEqual([
+      top,
+      top,
+      top,
+    ]);
+    await arrange('Horizontally');
+    await expect.poll(async () => (await get(sample.id)).history.undo).toBe('Distribute horizontally');
+    const spaced = (await get(sample.id)).nodes
+      .filter((n) => three.some((t) => t.id === n.id))
+      .sort((p, q) => p.x - q.x);
+    const gaps = [spaced[1]!.x - spaced[0]!.x - spaced[0]!.w, spaced[2]!.x - spaced[1]!.x - spaced[1]!.w];
+    expect(Math.abs(gaps[0]! - gaps[1]!)).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: screenshotPath('diagram-aligned') });
+    await arrangeOpen(false);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await get(sample.id)).nodes.map((n) => [n.id, n.x, n.y]))
+      .toEqual(before.nodes.map((n) => [n.id, n.x, n.y]));
+  });
+
+  it('groups the selection; the group carries its members; a member dragged out leaves it, and undo puts it back', async () => {
+    await open(sample.id);
+    const before = await get(sample.id);
+    const [m1, m2] = before.nodes.filter((n) => n.kind === 'entity');
+    await select([m1!.id, m2!.id]);
+    await arrange('Group selected');
+    await expect.poll(async () => (await get(sample.id)).history.undo).toBe('Group nodes');
+    const grouped = await get(sample.id);
+    const group = grouped.nodes.find((n) => n.kind === 'group')!;
+    await arrangeOpen(false);
+    expect(grouped.nodes.filter((n) => n.parentId === group.id).map((n) => n.id)).toEqual([m1!.id, m2!.id]);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await dragBy(node(group.id).locator('.group-label'), 160, 60);
+    await expect.poll(async () => (await get(sample.id)).nodes.find((n) => n.id === group.id)!.x).not.toBe(group.x);
+    const moved = await get(sample.id);
+    const dx = moved.nodes.find((n) => n.id === group.id)!.x - group.x;
+    const dy = moved.nodes.find((n) => n.id === group.id)!.y - group.y;
+    expect(dx).toBeGreaterThan(50);
+    for (const m of [m1!, m2!]) {
+      const now = moved.nodes.find((n) => n.id === m.id)!;
+      expect([now.x - m.x, now.y - m.y]).toEqual([dx, dy]);
+    }
+    await page.screenshot({ path: screenshotPath('diagram-group-carried') });
+
+    // Out of the box: no longer a member. Undo: back in it, where it was.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await dragBy(node(m2!.id), 0, 420);
+    await expect.poll(async () => (await get(sample.id)).nodes.find((n) => n.id === m2!.id)!.parentId).toBe(null);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await get(sample.id)).nodes.find((n) => n.id === m2!.id)!.parentId).toBe(group.id);
+  });
+
+  it('snaps dragged nodes to the grid while snapping is on, and not when it is off (kept as a preference)', async () => {
+    await open(sample.id);
+    const entity = (await get(sample.id)).nodes.find((n) => n.kind === 'entity' && n.parentId === null)!;
+    const xOf = async () => (await get(sample.id)).nodes.find((n) => n.id === entity.id)!;
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await dragBy(node(entity.id), 47, 33);
+    await expect.poll(async () => (await xOf()).x).not.toBe(entity.x);
+    const snapped = await xOf();
+    expect([snapped.x % 20, snapped.y % 20]).toEqual([0, 0]);
+
+    await arrangeOpen(true);
+    await page.locator('.edit-tools').getByLabel('Snap to grid').uncheck();
+    await arrangeOpen(false);
+    await dragBy(node(entity.id), 47, 33);
+    await expect.poll(async () => (await xOf()).x).not.toBe(snapped.x);
+    const free = await xOf();
+    expect(free.x % 20 !== 0 || free.y % 20 !== 0).toBe(true);
+    // A preference of the person: still off after a reload.
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    await arrangeOpen(true);
+    expect(await page.locator('.edit-tools').getByLabel('Snap to grid').isChecked()).toBe(false);
+  });
+});
