@@ -3,6 +3,7 @@ import { job, method } from './define';
 import {
   GRADES,
   LINK_TYPES,
+  NAME_SCRIPTS,
   NODE_KINDS,
   type Annotation,
   type Counterparty,
@@ -125,6 +126,8 @@ export const diagramOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('removeAnnotation'), id: ref }),
   z.object({ op: z.literal('rename'), name: z.string().trim().min(1).max(500) }),
   z.object({ op: z.literal('setFilters'), filters: filtersSchema }),
+  /** The script entity nodes are named in (NameScript). */
+  z.object({ op: z.literal('setNameScript'), script: z.enum(NAME_SCRIPTS) }),
 ]);
 export type DiagramOp = z.infer<typeof diagramOp>;
 

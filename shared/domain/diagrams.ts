@@ -24,6 +24,13 @@ export type Grade = (typeof GRADES)[number];
 export const ANNOTATION_TARGETS = ['node', 'edge', 'record', 'entity'] as const;
 export type AnnotationTarget = (typeof ANNOTATION_TARGETS)[number];
 
+/**
+ * The script a diagram shows entity names in: the display name, the entity's spelling in Latin, Cyrillic or
+ * Chinese when its records write it so (else the display name), or the spelling its records write most.
+ */
+export const NAME_SCRIPTS = ['display', 'latin', 'cyrillic', 'chinese', 'written'] as const;
+export type NameScript = (typeof NAME_SCRIPTS)[number];
+
 export interface Viewport {
   x: number;
   y: number;
@@ -176,6 +183,8 @@ export interface DiagramView {
   name: string;
   viewport: Viewport;
   filters: DiagramFilters;
+  /** The script entity nodes are named in (labels set by hand stay as set); absent means display names. */
+  nameScript?: NameScript;
   createdAt: string;
   updatedAt: string;
   nodes: ViewNode[];

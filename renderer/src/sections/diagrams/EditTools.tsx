@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DiagramOp } from '../../../../shared/api/diagrams';
-import type { DiagramView } from '../../../../shared/domain/diagrams';
+import type { DiagramView, NameScript } from '../../../../shared/domain/diagrams';
 import { align, carryMembers, distribute, type Alignment, type Box, type Move } from './arrange';
 import { useCanvasPrefs } from './canvas-prefs';
 import { copiedNodes, copyNodes, onCopy } from './diagram-clipboard';
@@ -22,6 +22,13 @@ const ALIGN_LABELS: [Alignment, string][] = [
   ['top', 'Top'],
   ['middle', 'Middle'],
   ['bottom', 'Bottom'],
+];
+const SCRIPTS: [NameScript, string][] = [
+  ['display', 'Display name'],
+  ['latin', 'Latin'],
+  ['cyrillic', 'Cyrillic'],
+  ['chinese', 'Chinese'],
+  ['written', 'As written most'],
 ];
 const PAD = 30;
 const HEADER = 30;
@@ -83,7 +90,7 @@ export function EditTools({ view, api, selectedNodes, centre }: Props) {
   const inGroups = selected.filter((n) => n.parentId !== null);
   return (
     <details className="toolbar-popover edit-tools">
-      <summary title="Copy, paste, align, group, snap">Arrange</summary>
+      <summary title="Copy, paste, align, group, snap, the script of names">Arrange</summary>
       <div className="popover-body" role="group" aria-label="Arrange">
         <h4>Clipboard</h4>
         <div className="row">
@@ -148,6 +155,23 @@ export function EditTools({ view, api, selectedNodes, centre }: Props) {
         </div>
         <label className="checkbox">
           <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap to grid
+        </label>
+        <label className="field" title="Where an entity has no name in that script, its display name is shown">
+          Entity names in
+          <select
+            value={view.nameScript ?? 'display'}
+            onChange={(e) => {
+              const script = e.target.value as NameScript;
+              const label = SCRIPTS.find(([s]) => s === script)![1];
+              void api.apply([{ op: 'setNameScript', script }], `Names: ${label}`);
+            }}
+          >
+            {SCRIPTS.map(([s, label]) => (
+              <option key={s} value={s}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
     </details>
