@@ -223,6 +223,11 @@ export interface TimelineLane {
   targetName: string;
   /** The diagram's shipment edge this lane is (diagram timelines). */
   edgeId?: number;
+  /**
+   * Entity timelines: one lane per counterparty (`source` the entity, `target` the counterparty), with the
+   * shipments either way; which way they ran: out (the entity shipped), in (it received) or both.
+   */
+  direction?: 'out' | 'in' | 'both';
   count: number;
   valueUsd: number;
   /** [ISO date, records, USD value], by date; undated records are counted in `undated` only. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiagramSummary, DiagramView, ShipmentAggregate } from '../../shared/domain/diagrams';
+import type { DiagramSummary, DiagramView, ShipmentAggregate, Timeline } from '../../shared/domain/diagrams';
 import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
@@ -112,6 +112,16 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await expect.poll(async () => (await get(target.id)).nodes.map((n) => n.ref)).toEqual([b!.ref]);
   });
 
+  it('at 1440 × 900 the toolbar holds on one line, find box included', async () => {
+    await open(sample.id);
+    const toolbar = (await page.locator('.diagram-toolbar').boundingBox())!;
+    const find = (await page.getByLabel('Find in diagram').boundingBox())!;
+    const undo = (await page.locator('.diagram-toolbar').getByRole('button', { name: 'Undo' }).boundingBox())!;
+    await page.screenshot({ path: screenshotPath('diagram-toolbar-1440') });
+    expect(Math.abs(find.y + find.height / 2 - (undo.y + undo.height / 2))).toBeLessThan(4);
+    expect(toolbar.height).toBeLessThan(60);
+  });
+
   it('aligns and distributes the selection, each one undoable move', async () => {
     await open(sample.id);
     const before = await get(sample.id);
@@ -196,5 +206,20 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
     await arrangeOpen(true);
     expect(await page.locator('.edit-tools').getByLabel('Snap to grid').isChecked()).toBe(false);
+  });
+
+  it('the entity page shows its shipments on a time axis, one lane per counterparty; a lane opens those records', async () => {
+    const poly = (await get(sample.id)).nodes.find((n) => n.kind === 'entity')!.ref!;
+    const truth = await api<Timeline>('diagrams.timeline', { entityId: poly });
+    expect(new Set(truth.lanes.map((l) => l.target)).size).toBe(truth.lanes.length);
+    await page.evaluate((id) => (location.hash = `#/entities/${id}`), poly);
+    const lanes = page.getByRole('region', { name: 'Shipments by counterparty' });
+    await lanes.locator('.shipment-timeline-lane-label').first().waitFor({ timeout: 60_000 });
+    expect(await lanes.locator('.shipment-timeline-lane-label').count()).toBe(truth.lanes.length);
+    await lanes.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('entity-counterparty-lanes') });
+    await lanes.locator('.shipment-timeline-lane-label').first().click();
+    await page.waitForURL(new RegExp(`#/records\\?.*cp=${truth.lanes[0]!.target}`));
+    expect(page.url()).toContain(`entity=${poly}`);
   });
 });

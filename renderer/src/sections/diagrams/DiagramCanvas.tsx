@@ -215,7 +215,13 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         extras={tools.extras(
           view,
           <>
-            <EditTools view={view} api={api} selectedNodes={selectedNodes} centre={centre} />
+            <EditTools
+              view={view}
+              api={api}
+              selectedNodes={selectedNodes}
+              centre={centre}
+              onLayoutSelected={() => void tools.layout(true)}
+            />
             {toolbarExtras?.({ view, api, flow, selectedNodes, canvas: wrapper.current })}
           </>,
         )}

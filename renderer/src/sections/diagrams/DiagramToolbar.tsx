@@ -50,19 +50,22 @@ export function DiagramToolbar({
       </button>
       <h2 title={view.name}>{view.name}</h2>
       <div className="toolbar-group" role="group" aria-label="History">
+        {/* Arrows only (named for screen readers): the toolbar holds on one line at 1440 px. */}
         <button
           onClick={onUndo}
           disabled={!history.undo}
+          aria-label="Undo"
           title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'}
         >
-          ↶ Undo
+          ↶
         </button>
         <button
           onClick={onRedo}
           disabled={!history.redo}
+          aria-label="Redo"
           title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
         >
-          ↷ Redo
+          ↷
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Add">
@@ -75,7 +78,9 @@ export function DiagramToolbar({
         <button onClick={onLayout} title="Lay the diagram out again (undoable)">
           Lay out
         </button>
-        <button onClick={onFit}>Zoom to fit</button>
+        <button onClick={onFit} aria-label="Zoom to fit" title="Zoom to fit the whole diagram">
+          Fit
+        </button>
         <FiltersControl filters={view.filters} onSet={onSetFilters} />
       </div>
       {extras && (

@@ -13,6 +13,8 @@ interface Props {
   selectedNodes: number[];
   /** Where on the diagram the middle of the canvas is now (pastes land there). */
   centre(): { x: number; y: number };
+  /** ELK layout of the selected nodes only (canvas-tools.tsx). */
+  onLayoutSelected(): void;
 }
 
 const ALIGN_LABELS: [Alignment, string][] = [
@@ -56,7 +58,7 @@ function groupOps(view: DiagramView, ids: number[]): DiagramOp[] {
  * Ctrl+V), align and distribute the selection, group it, snap to grid. Each
  * change to the diagram is one command, so one Ctrl+Z takes it back.
  */
-export function EditTools({ view, api, selectedNodes, centre }: Props) {
+export function EditTools({ view, api, selectedNodes, centre, onLayoutSelected }: Props) {
   const { snap, setSnap } = useCanvasPrefs();
   const [clipboard, setClipboard] = useState(copiedNodes);
   useEffect(() => onCopy(() => setClipboard(copiedNodes())), []);
@@ -132,6 +134,16 @@ export function EditTools({ view, api, selectedNodes, centre }: Props) {
               {along === 'horizontal' ? 'Horizontally' : 'Vertically'}
             </button>
           ))}
+        </div>
+        <h4>Lay out</h4>
+        <div className="row">
+          <button
+            onClick={onLayoutSelected}
+            disabled={selected.length < 2}
+            title="Lay out only the selected nodes, where they are"
+          >
+            Lay out selected
+          </button>
         </div>
         <h4>Group</h4>
         <div className="row">
