@@ -222,4 +222,45 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await page.waitForURL(new RegExp(`#/records\\?.*cp=${truth.lanes[0]!.target}`));
     expect(page.url()).toContain(`entity=${poly}`);
   });
+
+  it('Records: checkboxes, a shift-click range and “all matching” feed Add to diagram', async () => {
+    await page.evaluate(() => (location.hash = '#/records?q=Poly%20Technologies'));
+    await page.getByText(/^\d+ records$/).waitFor({ timeout: 60_000 });
+    const rows = page.locator('.records-row[data-record-id]');
+    await rows.nth(3).waitFor();
+    await rows.nth(0).locator('.row-check').click();
+    await rows
+      .nth(3)
+      .locator('.row-check')
+      .click({ modifiers: ['Shift'] });
+    await page.getByText('4 selected').waitFor();
+    const ids = await Promise.all(
+      [0, 1, 2, 3].map(async (i) => Number(await rows.nth(i).getAttribute('data-record-id'))),
+    );
+    // Checking a row does not open it.
+    expect(page.url()).not.toContain('record=');
+    await page.screenshot({ path: screenshotPath('records-checked') });
+
+    const parties = new Set<number>();
+    for (const id of ids)
+      for (const m of await api<{ role: string; entityId: number | null }[]>('mentions.list', { recordId: id }))
+        if ((m.role === 'shipper' || m.role === 'consignee') && m.entityId !== null) parties.add(m.entityId);
+    await page.locator('.records-section').getByRole('button', { name: 'Add to diagram' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add records to a diagram' });
+    expect(await dialog.getByLabel('Name').inputValue()).toBe('4 selected records');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await page.waitForURL(/#\/diagrams\/\d+/, { timeout: 60_000 });
+    const made = await get(Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]));
+    expect(new Set(made.nodes.map((n) => n.ref))).toEqual(parties);
+
+    // The header's box: every record matching the filter.
+    await page.goBack();
+    await page.getByText(/^\d+ records$/).waitFor();
+    const total = Number((await page.getByText(/^\d+ records$/).textContent())!.split(' ')[0]);
+    await page.getByLabel('Select every record matching the filter').check();
+    await page.getByText(`All ${total} selected`).waitFor();
+    expect(await rows.nth(5).locator('.row-check').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    expect(await rows.nth(5).locator('.row-check').isChecked()).toBe(false);
+  });
 });

@@ -200,7 +200,6 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onAddSource={(kind, ref) => addAtCentre({ kind, ref })}
         onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
         onLayout={() => void tools.layout(false)}
-        onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
           query,

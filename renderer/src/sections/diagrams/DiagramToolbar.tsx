@@ -15,7 +15,6 @@ interface Props {
   onAddSource(kind: 'document' | 'excerpt', ref: number): void;
   onSetFilters(filters: DiagramFilters): void;
   onLayout(): void;
-  onFit(): void;
   find: { query: string; count: number; index: number; onQuery(q: string): void; onNext(back: boolean): void };
   onBack(): void;
   /** More tools (layout engines, timeline, export…): shown after the built-in ones, before find. */
@@ -37,7 +36,6 @@ export function DiagramToolbar({
   onAddSource,
   onSetFilters,
   onLayout,
-  onFit,
   find,
   onBack,
   extras,
@@ -77,9 +75,6 @@ export function DiagramToolbar({
       <div className="toolbar-group" role="group" aria-label="Arrange">
         <button onClick={onLayout} title="Lay the diagram out again (undoable)">
           Lay out
-        </button>
-        <button onClick={onFit} aria-label="Zoom to fit" title="Zoom to fit the whole diagram">
-          Fit
         </button>
         <FiltersControl filters={view.filters} onSet={onSetFilters} />
       </div>

@@ -4,8 +4,11 @@ import type { CustomsRecord } from '../../../../shared/domain/records';
 import { FLAGS_WIDTH, tableWidth, type Column } from './columns';
 import type { SortKey } from './record-route';
 import type { RecordPages } from './useRecordPages';
+import type { RowSelection } from './useRowSelection';
 
 const ROW_HEIGHT = 30;
+/** The checkbox that starts the first (sticky) column. */
+const CHECK_WIDTH = 26;
 
 interface Props {
   pages: RecordPages;
@@ -19,6 +22,8 @@ interface Props {
   openId: number | null;
   /** Opens a record's detail; `replace` when it only moves an open detail to another row. */
   onOpen(id: number, how: { replace: boolean }): void;
+  /** Rows checked for Add to diagram and link evidence (a checkbox leads the first column). */
+  selection: RowSelection;
 }
 
 /**
@@ -28,8 +33,8 @@ interface Props {
  * row (Esc, handled by the section, closes it). The header stays on top and
  * the first column at the left while the grid scrolls both ways.
  */
-export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOpen }: Props) {
-  const width = tableWidth(columns);
+export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOpen, selection }: Props) {
+  const width = tableWidth(columns) + CHECK_WIDTH;
   const scroller = useRef<HTMLDivElement>(null);
   // The active row belongs to the query it was chosen in: a new query starts with none.
   const [active, setActive] = useState<{ pages: RecordPages; index: number } | null>(null);
@@ -115,8 +120,18 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
               role="columnheader"
               aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
               className={cellClass(c, i)}
-              style={{ width: c.width }}
+              style={{ width: cellWidth(c, i) }}
             >
+              {i === 0 && (
+                <input
+                  type="checkbox"
+                  className="row-check"
+                  aria-label="Select every record matching the filter"
+                  title="Select every record matching the filter"
+                  checked={selection.all}
+                  onChange={(e) => selection.setAll(e.target.checked)}
+                />
+              )}
               {c.sort ? (
                 <button
                   className="sort"
@@ -168,6 +183,8 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
                   onOpen(r.id, { replace: openId !== null });
                 }}
                 columns={columns}
+                checked={record !== undefined && selection.has(record.id)}
+                onCheck={selection.toggle}
               />
             );
           })}
@@ -181,6 +198,7 @@ const rowId = (index: number) => `records-row-${index}`;
 
 /** The first column stays at the left edge while the grid scrolls sideways. */
 const cellClass = (c: Column, i: number) => `cell${c.align === 'right' ? ' right' : ''}${i === 0 ? ' sticky-col' : ''}`;
+const cellWidth = (c: Column, i: number) => c.width + (i === 0 ? CHECK_WIDTH : 0);
 
 const RecordRow = memo(function RecordRow(props: {
   index: number;
@@ -190,8 +208,10 @@ const RecordRow = memo(function RecordRow(props: {
   open: boolean;
   onClick(record: CustomsRecord): void;
   columns: Column[];
+  checked: boolean;
+  onCheck(index: number, id: number, shift: boolean): void;
 }) {
-  const { record, top, active, open, onClick, index, columns } = props;
+  const { record, top, active, open, onClick, index, columns, checked, onCheck } = props;
   return (
     <div
       role="row"
@@ -200,7 +220,7 @@ const RecordRow = memo(function RecordRow(props: {
       aria-selected={active || open}
       data-index={index}
       data-record-id={record?.id}
-      className={`records-row${open ? ' selected' : ''}${active ? ' active' : ''}${index % 2 ? ' odd' : ''}`}
+      className={`records-row${open ? ' selected' : ''}${active ? ' active' : ''}${checked ? ' checked' : ''}${index % 2 ? ' odd' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => record && onClick(record)}
     >
@@ -209,7 +229,21 @@ const RecordRow = memo(function RecordRow(props: {
           {columns.map((c, i) => {
             const v = c.value(record);
             return (
-              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={{ width: c.width }} title={v}>
+              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={{ width: cellWidth(c, i) }} title={v}>
+                {i === 0 && (
+                  <input
+                    type="checkbox"
+                    className="row-check"
+                    aria-label={`Select record ${record.id}`}
+                    checked={checked}
+                    onChange={() => undefined}
+                    // A click checks the row (shift: every row from the last one checked) without opening it.
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onCheck(index, record.id, e.shiftKey);
+                    }}
+                  />
+                )}
                 {v}
               </div>
             );
