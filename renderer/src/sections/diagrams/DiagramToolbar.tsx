@@ -87,7 +87,7 @@ export function DiagramToolbar({
       <div className="toolbar-group find" role="search">
         <input
           type="search"
-          placeholder="Find in diagram…"
+          placeholder="Find…"
           aria-label="Find in diagram"
           value={find.query}
           onChange={(e) => find.onQuery(e.target.value)}
