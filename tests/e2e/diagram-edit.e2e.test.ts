@@ -263,4 +263,42 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     expect(await rows.nth(5).locator('.row-check').isChecked()).toBe(false);
   });
+
+  it('Records: “Link…” draws a graded link between the checked rows’ shipper and consignee, resting on them', async () => {
+    await page.evaluate(() => (location.hash = '#/records?q=Poly%20Technologies'));
+    await page.getByText(/^\d+ records$/).waitFor({ timeout: 60_000 });
+    const rows = page.locator('.records-row[data-record-id]');
+    await rows.nth(1).waitFor();
+    await rows.nth(0).locator('.row-check').click();
+    await rows.nth(1).locator('.row-check').click();
+    const ids = await Promise.all([0, 1].map(async (i) => Number(await rows.nth(i).getAttribute('data-record-id'))));
+    await page.getByRole('button', { name: 'Link…' }).click();
+    // Rows of two pairs ask which; one pair goes straight on.
+    const first = page.getByRole('dialog');
+    await first.waitFor();
+    if ((await first.textContent())!.includes('Link which two companies?'))
+      await first.getByRole('button', { name: 'Continue' }).click();
+    const where = page.getByRole('dialog', { name: 'Draw the link on a diagram' });
+    await where.getByLabel('Name').fill('Linked from records');
+    await where.getByRole('button', { name: 'Add' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kind').selectOption('supplier_of');
+    await dialog.getByLabel('tentative').check();
+    const ticked = dialog.locator('.evidence-choice input[type="checkbox"]');
+    await ticked.first().waitFor();
+    expect(await ticked.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([
+      true,
+      true,
+    ]);
+    await dialog.getByRole('button', { name: 'Draw' }).click();
+    await page.waitForURL(/#\/diagrams\/\d+/, { timeout: 60_000 });
+    const made = await get(Number(/#\/diagrams\/(\d+)/.exec(page.url())![1]));
+    expect(made.name).toBe('Linked from records');
+    const link = made.edges.find((e) => e.kind === 'link')!;
+    expect(link.grade).toBe('tentative');
+    expect(link.link!.evidence.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(made.history.undo).toBe('Link from records');
+    await page.locator('.diagram-node.entity').first().waitFor();
+    await page.screenshot({ path: screenshotPath('link-from-records') });
+  });
 });

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { RecordsAddButton } from '../diagrams/RecordsAddButton';
+import { RecordsLinkButton } from '../diagrams/RecordsLinkButton';
 import { ExportRecordsButton } from './ExportRecordsButton';
 import { ImportButton } from './ImportButton';
 import { RecordDetail } from './RecordDetail';
@@ -85,6 +86,7 @@ export function RecordsSection() {
         )}
         <span className="spacer" />
         <RecordsAddButton query={query} openId={openId} total={pages.total} selected={selection} />
+        {selection.ids.length > 0 && <RecordsLinkButton recordIds={selection.ids} />}
         <ExportRecordsButton query={query} total={pages.total} />
         <ImportButton
           onShowFlagged={(importId) => setParams({ import: String(importId), flagged: '1' }, { push: true })}
