@@ -104,7 +104,8 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
           {timeline.leftOut > 0 && `, ${timeline.leftOut} smaller not shown`}; drag across the months to choose dates
         </span>
       </div>
-      <div className="shipment-timeline-scroll">
+      {/* Focusable: the keys scroll it when the months run wider than the panel. */}
+      <div className="shipment-timeline-scroll" tabIndex={0} aria-label="Shipments over time (scrolls)">
         <svg width={LABEL_W + width} height={height} role="img" aria-label="Shipments over time">
           {timeline.lanes.map((lane, i) => (
             <g

@@ -7,8 +7,8 @@ import type { RecordPages } from './useRecordPages';
 import type { RowSelection } from './useRowSelection';
 
 const ROW_HEIGHT = 30;
-/** The checkbox that starts the first (sticky) column. */
-const CHECK_WIDTH = 26;
+/** The checkbox column, before the first (both stay at the left edge). */
+const CHECK_WIDTH = 30;
 
 interface Props {
   pages: RecordPages;
@@ -104,7 +104,7 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
       tabIndex={0}
       aria-label="Customs records"
       aria-rowcount={(pages.total ?? total) + 1}
-      aria-colcount={columns.length + 1}
+      aria-colcount={columns.length + 2}
       aria-busy={busy}
       aria-activedescendant={
         activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowId(activeIndex) : undefined
@@ -112,6 +112,15 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
       onKeyDown={onKeyDown}
     >
       <div className="records-header" role="row" aria-rowindex={1} style={{ width }}>
+        <div role="columnheader" className="cell check-col" style={{ width: CHECK_WIDTH }}>
+          <input
+            type="checkbox"
+            aria-label="Select every record matching the filter"
+            title="Select every record matching the filter"
+            checked={selection.all}
+            onChange={(e) => selection.setAll(e.target.checked)}
+          />
+        </div>
         {columns.map((c, i) => {
           const sorted = sort && sort.key === c.sort ? sort : undefined;
           return (
@@ -120,18 +129,8 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
               role="columnheader"
               aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
               className={cellClass(c, i)}
-              style={{ width: cellWidth(c, i) }}
+              style={cellStyle(c, i)}
             >
-              {i === 0 && (
-                <input
-                  type="checkbox"
-                  className="row-check"
-                  aria-label="Select every record matching the filter"
-                  title="Select every record matching the filter"
-                  checked={selection.all}
-                  onChange={(e) => selection.setAll(e.target.checked)}
-                />
-              )}
               {c.sort ? (
                 <button
                   className="sort"
@@ -198,7 +197,8 @@ const rowId = (index: number) => `records-row-${index}`;
 
 /** The first column stays at the left edge while the grid scrolls sideways. */
 const cellClass = (c: Column, i: number) => `cell${c.align === 'right' ? ' right' : ''}${i === 0 ? ' sticky-col' : ''}`;
-const cellWidth = (c: Column, i: number) => c.width + (i === 0 ? CHECK_WIDTH : 0);
+/** The first column stays just right of the checkbox column. */
+const cellStyle = (c: Column, i: number) => (i === 0 ? { width: c.width, left: CHECK_WIDTH } : { width: c.width });
 
 const RecordRow = memo(function RecordRow(props: {
   index: number;
@@ -226,24 +226,24 @@ const RecordRow = memo(function RecordRow(props: {
     >
       {record ? (
         <>
+          <div role="gridcell" className="cell check-col" style={{ width: CHECK_WIDTH }}>
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label={`Select record ${record.id}`}
+              checked={checked}
+              onChange={() => undefined}
+              // A click checks the row (shift: every row from the last one checked) without opening it.
+              onClick={(e) => {
+                e.stopPropagation();
+                onCheck(index, record.id, e.shiftKey);
+              }}
+            />
+          </div>
           {columns.map((c, i) => {
             const v = c.value(record);
             return (
-              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={{ width: cellWidth(c, i) }} title={v}>
-                {i === 0 && (
-                  <input
-                    type="checkbox"
-                    className="row-check"
-                    aria-label={`Select record ${record.id}`}
-                    checked={checked}
-                    onChange={() => undefined}
-                    // A click checks the row (shift: every row from the last one checked) without opening it.
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onCheck(index, record.id, e.shiftKey);
-                    }}
-                  />
-                )}
+              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={cellStyle(c, i)} title={v}>
                 {v}
               </div>
             );
