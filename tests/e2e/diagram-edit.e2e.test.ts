@@ -64,8 +64,7 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     const from = { x: b.x + Math.min(30, b.width / 2), y: b.y + Math.min(12, b.height / 2) };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 6 });
-    await page.mouse.move(from.x + dx, from.y + dy, { steps: 6 });
+    for (const f of [0.5, 1]) await page.mouse.move(from.x + dx * f, from.y + dy * f, { steps: 6 });
     await page.mouse.up();
   }
   /** Opens or closes the Arrange popover (it stays open between its actions, over the canvas). */
@@ -73,15 +72,15 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     const isOpen = (await page.locator('.edit-tools').getAttribute('open')) !== null;
     if (isOpen !== open) await page.locator('.edit-tools > summary').click();
   }
-  const arrange = async (button: string) => {
-    await arrangeOpen(true);
-    await page.locator('.edit-tools').getByRole('button', { name: button, exact: true }).click();
-  };
+  const arrange = (button: string) =>
+    arrangeOpen(true).then(() =>
+      page.locator('.edit-tools').getByRole('button', { name: button, exact: true }).click(),
+    );
 
   it('Ctrl+C copies nodes, Ctrl+V pastes them into another diagram: entities not doubled, shipments from the records, one undo', async () => {
     const from = await get(sample.id);
     const entities = from.nodes.filter((n) => n.kind === 'entity');
-    // The first pair (Poly → the plant): their nodes share a shipment edge.
+    // A pair that trades: their nodes share a shipment edge.
     const pair = from.edges.find((e) => e.kind === 'shipment')!;
     const [a, b] = [pair.source, pair.target].map((id) => entities.find((n) => n.id === id)!);
     const target = await api<DiagramView>('diagrams.create', { name: 'Paste target' });
@@ -89,7 +88,6 @@ describe.runIf(run)('editing diagrams in the browser', () => {
       id: target.id,
       ops: [{ op: 'addNode', kind: 'entity', ref: b!.ref, x: 0, y: 0 }],
     });
-
     await open(sample.id);
     await select([a!.id, b!.id]);
     await page.keyboard.press('Control+c');
@@ -107,7 +105,6 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     ).toEqual(truth.map((s) => `shipment:${s.source}>${s.target}:${s.count}:${s.valueUsd}`).sort());
     await page.locator('.edge-label').first().waitFor();
     await page.screenshot({ path: screenshotPath('diagram-pasted') });
-
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await get(target.id)).nodes.map((n) => n.ref)).toEqual([b!.ref]);
   });
@@ -162,7 +159,6 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     const group = grouped.nodes.find((n) => n.kind === 'group')!;
     await arrangeOpen(false);
     expect(grouped.nodes.filter((n) => n.parentId === group.id).map((n) => n.id)).toEqual([m1!.id, m2!.id]);
-
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await dragBy(node(group.id).locator('.group-label'), 160, 60);
     await expect.poll(async () => (await get(sample.id)).nodes.find((n) => n.id === group.id)!.x).not.toBe(group.x);
@@ -175,7 +171,6 @@ describe.runIf(run)('editing diagrams in the browser', () => {
       expect([now.x - m.x, now.y - m.y]).toEqual([dx, dy]);
     }
     await page.screenshot({ path: screenshotPath('diagram-group-carried') });
-
     // Out of the box: no longer a member. Undo: back in it, where it was.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await dragBy(node(m2!.id), 0, 420);
@@ -193,7 +188,6 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await expect.poll(async () => (await xOf()).x).not.toBe(entity.x);
     const snapped = await xOf();
     expect([snapped.x % 20, snapped.y % 20]).toEqual([0, 0]);
-
     await arrangeOpen(true);
     await page.locator('.edit-tools').getByLabel('Snap to grid').uncheck();
     await arrangeOpen(false);

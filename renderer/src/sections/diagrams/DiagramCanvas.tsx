@@ -248,17 +248,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               onSelectionChange={onSelectionChange}
               onNodeDragStart={(_, __, dragged) => groupDrag.onDragStart(dragged)}
               onNodeDrag={(_, __, dragged) => groupDrag.onDrag(dragged)}
-              onNodeDragStop={(_, __, dragged) => {
-                const carried = groupDrag.onDragStop(dragged);
-                const moves = [...dragged, ...carried.moved].map((n) => ({
-                  id: caseId(n.id),
-                  x: Math.round(n.position.x),
-                  y: Math.round(n.position.y),
-                }));
-                // Joining or leaving a group rides on the move: one command, one undo.
-                const n = moves.length;
-                void apply([{ op: 'moveNodes', moves }, ...carried.ops], `Move ${n === 1 ? 'node' : `${n} nodes`}`);
-              }}
+              onNodeDragStop={(_, __, dragged) => void apply(...groupDrag.onDragStop(dragged))}
               onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
               onDelete={({ nodes: n, edges: e }) => {
                 const ops = deleteOps(

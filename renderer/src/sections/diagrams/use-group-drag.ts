@@ -81,9 +81,12 @@ export function useGroupDrag(setNodes: Dispatch<SetStateAction<DiagramNode[]>>) 
     [setNodes],
   );
 
-  /** The members' final places and the membership changes, to store with the drag as one command. */
+  /**
+   * The drag as one command (ops and its label): the dragged nodes' and the carried members' final places, and
+   * the membership changes, so that one undo takes back the move and the joining or leaving of a group.
+   */
   const onDragStop = useCallback(
-    (dragged: DiagramNode[]): { moved: { id: string; position: XYPosition }[]; ops: DiagramOp[] } => {
+    (dragged: DiagramNode[]): [DiagramOp[], string] => {
       const at = carriedPositions(carried.current, dragged);
       const carriedBy = new Map<string, string>();
       for (const [g, c] of carried.current) for (const m of c.members.keys()) carriedBy.set(m, g);
@@ -105,7 +108,13 @@ export function useGroupDrag(setNodes: Dispatch<SetStateAction<DiagramNode[]>>) 
         const into = groupAt(boxOf(d), boxes, groups);
         if (into !== parent) ops.push({ op: 'updateNode', id: caseId(d.id), parentId: into });
       }
-      return { moved: [...at].map(([id, p]) => ({ id, position: p })), ops };
+      const moves = [...dragged.map((d) => [d.id, d.position] as const), ...at].map(([id, p]) => ({
+        id: caseId(id),
+        x: Math.round(p.x),
+        y: Math.round(p.y),
+      }));
+      const n = moves.length;
+      return [[{ op: 'moveNodes', moves }, ...ops], `Move ${n === 1 ? 'node' : `${n} nodes`}`];
     },
     [flow],
   );
