@@ -205,7 +205,7 @@ export const diagramsApi = {
   ),
   /**
    * Shipments on a time axis, every record whatever the diagram's filters: of a diagram (one lane per
-   * shipment edge) or of an entity (one lane per counterparty and direction); the biggest lanes by value.
+   * shipment edge) or of an entity (one lane per counterparty, both directions in it); the biggest lanes by value.
    */
   'diagrams.timeline': method<Timeline>()(
     z
