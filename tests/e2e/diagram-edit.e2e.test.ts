@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramSummary, DiagramView, ShipmentAggregate, Timeline } from '../../shared/domain/diagrams';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import { browserOrSkip, callApi, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
 
@@ -39,16 +39,7 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const res = await fetch(new URL(`/api/${method}`, served.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-      body: JSON.stringify(input),
-    });
-    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-    return r.value;
-  }
+  const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
   const get = (id: number) => api<DiagramView>('diagrams.get', { id });
   const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
   async function open(id: number) {
@@ -117,6 +108,15 @@ describe.runIf(run)('editing diagrams in the browser', () => {
     await page.screenshot({ path: screenshotPath('diagram-toolbar-1440') });
     expect(Math.abs(find.y + find.height / 2 - (undo.y + undo.height / 2))).toBeLessThan(4);
     expect(toolbar.height).toBeLessThan(60);
+    // Names in Cyrillic (the Arrange menu): the Russian companies by their Russian names; one undo goes back.
+    await page.locator('.edit-tools > summary').click();
+    await page.locator('.edit-tools').getByLabel('Entity names in').selectOption('cyrillic');
+    await page.locator('.diagram-node.entity .node-label', { hasText: /Улан-Удэнский/i }).waitFor();
+    await page.locator('.edit-tools > summary').click();
+    await page.screenshot({ path: screenshotPath('diagram-names-cyrillic') });
+    expect((await get(sample.id)).nameScript).toBe('cyrillic');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await get(sample.id)).nameScript).toBe('display');
   });
 
   it('aligns and distributes the selection, each one undoable move', async () => {
