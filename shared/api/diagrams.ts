@@ -3,11 +3,13 @@ import { job, method } from './define';
 import {
   GRADES,
   LINK_TYPES,
+  NAME_SCRIPTS,
   NODE_KINDS,
   type Annotation,
   type Counterparty,
   type DiagramChange,
   type DiagramCreated,
+  type DiagramPasted,
   type DiagramSummary,
   type DiagramView,
   type Link,
@@ -124,6 +126,8 @@ export const diagramOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('removeAnnotation'), id: ref }),
   z.object({ op: z.literal('rename'), name: z.string().trim().min(1).max(500) }),
   z.object({ op: z.literal('setFilters'), filters: filtersSchema }),
+  /** The script entity nodes are named in (NameScript). */
+  z.object({ op: z.literal('setNameScript'), script: z.enum(NAME_SCRIPTS) }),
 ]);
 export type DiagramOp = z.infer<typeof diagramOp>;
 
@@ -178,6 +182,20 @@ export const diagramsApi = {
   'diagrams.addRecords': method<DiagramChange>()(z.object({ id, recordIds: z.array(id).min(1).max(10_000) }), {
     mutates: true,
   }),
+  /**
+   * Pastes nodes copied from a diagram of the case (`from`, which may be `id` itself) as one command: a group
+   * brings its members, link and free edges among them come along, an entity already on the diagram is not added
+   * twice, and shipment edges are worked out again from the records. `at`: where the middle of the block goes.
+   */
+  'diagrams.paste': method<DiagramPasted>()(
+    z.object({
+      id,
+      from: id,
+      nodeIds: z.array(id).min(1).max(10_000),
+      at: z.object({ x: coord, y: coord }).optional(),
+    }),
+    { mutates: true },
+  ),
   /** Lays every node out again (layered by shipment direction), as one command. */
   'diagrams.layout': method<DiagramChange>()(z.object({ id }), { mutates: true }),
   /** Shipments between any set of entities, per shipper → consignee pair. */
@@ -187,7 +205,7 @@ export const diagramsApi = {
   ),
   /**
    * Shipments on a time axis, every record whatever the diagram's filters: of a diagram (one lane per
-   * shipment edge) or of an entity (one lane per counterparty and direction); the biggest lanes by value.
+   * shipment edge) or of an entity (one lane per counterparty, both directions in it); the biggest lanes by value.
    */
   'diagrams.timeline': method<Timeline>()(
     z

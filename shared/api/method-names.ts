@@ -39,6 +39,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'diagrams.layout',
   'diagrams.list',
   'diagrams.neighbourhood',
+  'diagrams.paste',
   'diagrams.redo',
   'diagrams.shipments',
   'diagrams.timeline',

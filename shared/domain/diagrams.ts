@@ -24,6 +24,13 @@ export type Grade = (typeof GRADES)[number];
 export const ANNOTATION_TARGETS = ['node', 'edge', 'record', 'entity'] as const;
 export type AnnotationTarget = (typeof ANNOTATION_TARGETS)[number];
 
+/**
+ * The script a diagram shows entity names in: the display name, the entity's spelling in Latin, Cyrillic or
+ * Chinese when its records write it so (else the display name), or the spelling its records write most.
+ */
+export const NAME_SCRIPTS = ['display', 'latin', 'cyrillic', 'chinese', 'written'] as const;
+export type NameScript = (typeof NAME_SCRIPTS)[number];
+
 export interface Viewport {
   x: number;
   y: number;
@@ -176,6 +183,8 @@ export interface DiagramView {
   name: string;
   viewport: Viewport;
   filters: DiagramFilters;
+  /** The script entity nodes are named in (labels set by hand stay as set); absent means display names. */
+  nameScript?: NameScript;
   createdAt: string;
   updatedAt: string;
   nodes: ViewNode[];
@@ -192,6 +201,14 @@ export interface DiagramChange {
   created: Record<string, number>;
 }
 
+/** What `diagrams.paste` answers. */
+export interface DiagramPasted extends DiagramChange {
+  /** The target's nodes that stand for the copied ones (placed anew, or an entity that was already there). */
+  nodes: number[];
+  /** Copied nodes left out: their entity, document or excerpt is no longer in the case. */
+  skipped: number;
+}
+
 export interface DiagramCreated {
   view: DiagramView;
   /** Counterparties a capped neighbourhood left out. */
@@ -206,6 +223,11 @@ export interface TimelineLane {
   targetName: string;
   /** The diagram's shipment edge this lane is (diagram timelines). */
   edgeId?: number;
+  /**
+   * Entity timelines: one lane per counterparty (`source` the entity, `target` the counterparty), with the
+   * shipments either way; which way they ran: out (the entity shipped), in (it received) or both.
+   */
+  direction?: 'out' | 'in' | 'both';
   count: number;
   valueUsd: number;
   /** [ISO date, records, USD value], by date; undated records are counted in `undated` only. */

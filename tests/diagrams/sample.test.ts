@@ -24,6 +24,9 @@ describe('the sample case', () => {
     expect(names[2]).not.toMatch(/aero-engine/i);
     expect(names[3]).toMatch(/united engine|двигателестроительная/i);
     expect(names[3]).not.toMatch(/saturn|perm/i);
+    // Nodes are named by their entity's display name now, never by what the node stored when placed.
+    for (const n of entities) expect(n.label).toBe((await must(core, 'entities.get', { id: n.ref! })).name);
+    expect(entities[2]!.label).toMatch(/^AVIC International/);
     const edge = (s: number, t: number) =>
       view.edges.find((e) => e.source === entities[s]!.id && e.target === entities[t]!.id);
     expect(edge(0, 1)!.count).toBeGreaterThan(5);

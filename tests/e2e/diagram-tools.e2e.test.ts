@@ -97,6 +97,7 @@ describe.runIf(run)('diagram tools in the browser', () => {
   });
 
   it('exports the stored diagram as SVG (the shared drawing) and the canvas as PNG', async () => {
+    await page.locator('.export-tools > summary').click();
     const [svgDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'SVG' }).click(),

@@ -135,3 +135,15 @@ export function servedCase(title: string, prepare: (casePath: string) => void = 
   });
   return ctx;
 }
+
+/** Calls the core through the bridge, as the renderer does (to check what a page shows against it). */
+export async function callApi<T>(served: Served, method: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/${method}`, served.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+    body: JSON.stringify(input),
+  });
+  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
+  return r.value;
+}

@@ -225,8 +225,11 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
     await page.getByRole('complementary', { name: 'Record detail' }).waitFor();
     await grid.evaluate((el) => el.scrollTo({ left: 400, top: 30 * 300 }));
     await expectAgreement({}, 'scrolled');
+    // The checkbox column at the left edge, the Row column right after it.
+    const check = (await page.locator('.records-row .check-col').first().boundingBox())!;
+    expect(Math.round(check.x)).toBe(Math.round(box.x));
     const firstCell = page.locator('.records-row .sticky-col').first();
-    expect(Math.round((await firstCell.boundingBox())!.x)).toBe(Math.round(box.x));
+    expect(Math.round((await firstCell.boundingBox())!.x)).toBe(Math.round(box.x + check.width));
     const headerRow = page.locator('.records-header');
     expect(Math.round((await headerRow.boundingBox())!.y)).toBe(Math.round(box.y));
     await page.screenshot({ path: screenshotPath('records-1440-scrolled') });

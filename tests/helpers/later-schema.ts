@@ -1,6 +1,6 @@
 /**
  * SQL that takes a case back past the migrations after 100 (sanctions lists
- * 110, briefs 130, the exchange seal 140, blank rows 170), for tests that
+ * 110, briefs 130, the exchange seal 140, blank rows 170, diagram name scripts 210), for tests that
  * fake a case from before them. Add a line here when a migration adds to
  * the schema.
  */
@@ -12,4 +12,5 @@ export const UNDO_AFTER_100 = `
   DROP TABLE IF EXISTS exchange_seal; DROP TABLE IF EXISTS exchange_seal_rows;
   ALTER TABLE imports DROP COLUMN blank_rows;
   -- 190 (brief_date) goes with brief_versions above.
+  ALTER TABLE diagrams DROP COLUMN name_script;
 `;

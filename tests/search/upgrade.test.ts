@@ -22,11 +22,12 @@ describe('a case from before search across scripts (schema 80)', () => {
 
     // Back to schema 80: what search across scripts (90) and diagrams (100) added is gone.
     const raw = new Database(path);
-    raw.exec(`DROP TABLE search_words; DROP TABLE entity_names_fts; DROP INDEX records_hs_code;
+    // Newest first: what came after 100 changes tables that 100 made.
+    raw.exec(`${UNDO_AFTER_100}
+      DROP TABLE search_words; DROP TABLE entity_names_fts; DROP INDEX records_hs_code;
       DELETE FROM case_meta WHERE key = 'search_words_version';
       DROP TABLE diagram_history; DROP TABLE diagram_edges; DROP TABLE diagram_nodes; DROP TABLE diagrams;
       DROP TABLE link_evidence; DROP TABLE links; DROP TABLE annotations; DROP TABLE entity_anchors;
-      ${UNDO_AFTER_100}
       PRAGMA user_version = 80;`);
     raw.close();
 

@@ -1,4 +1,4 @@
-import type { DiagramFilters, DiagramSummary, Viewport } from '../../../shared/domain/diagrams';
+import type { DiagramFilters, DiagramSummary, NameScript, Viewport } from '../../../shared/domain/diagrams';
 import type { ReadDb, WriteDb } from './types';
 
 interface Row {
@@ -8,6 +8,7 @@ interface Row {
   date_from: string | null;
   date_to: string | null;
   hs_chapters: string;
+  name_script: NameScript;
   history_position: number;
   created_at: string;
   created_by: string;
@@ -19,6 +20,7 @@ export interface DiagramRecord {
   name: string;
   viewport: Viewport;
   filters: DiagramFilters;
+  nameScript: NameScript;
   historyPosition: number;
   createdAt: string;
   createdBy: string;
@@ -30,6 +32,7 @@ const toDiagram = (r: Row): DiagramRecord => ({
   name: r.name,
   viewport: JSON.parse(r.viewport) as Viewport,
   filters: { dateFrom: r.date_from, dateTo: r.date_to, hsChapters: JSON.parse(r.hs_chapters) as string[] },
+  nameScript: r.name_script,
   historyPosition: r.history_position,
   createdAt: r.created_at,
   createdBy: r.created_by,
@@ -80,6 +83,14 @@ export function setDiagramFilters(db: WriteDb, id: number, f: DiagramFilters): v
     f.dateFrom,
     f.dateTo,
     JSON.stringify(f.hsChapters),
+    new Date().toISOString(),
+    id,
+  );
+}
+
+export function setNameScript(db: WriteDb, id: number, script: NameScript): void {
+  db.prepare('UPDATE diagrams SET name_script = ?, updated_at = ? WHERE id = ?').run(
+    script,
     new Date().toISOString(),
     id,
   );

@@ -99,6 +99,7 @@ const VERBS: Record<DiagramOp['op'], [string, string]> = {
   removeAnnotation: ['Remove', 'note'],
   rename: ['Rename', 'diagram'],
   setFilters: ['Filter', 'diagram'],
+  setNameScript: ['Change', 'names'],
 };
 
 /** "Move 3 nodes", "Add node", or "4 edits" when they differ: the label an Undo menu item shows. */

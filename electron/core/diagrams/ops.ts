@@ -213,5 +213,10 @@ export function applyOp(ctx: OpContext, op: DiagramOp): AppliedOp {
         { op: 'setFilters', filters: op.filters },
         { op: 'setFilters', filters: getDiagram(ctx.db, ctx.diagramId)!.filters },
       );
+    case 'setNameScript':
+      return change(
+        { op: 'setNameScript', script: op.script },
+        { op: 'setNameScript', script: getDiagram(ctx.db, ctx.diagramId)!.nameScript },
+      );
   }
 }

@@ -4,12 +4,12 @@
  * carry whole rows with their ids, so redo puts back exactly what undo took
  * away (AUTOINCREMENT keeps those ids from being given to anything else).
  */
-import type { Annotation, DiagramFilters } from '../../../shared/domain/diagrams';
+import type { Annotation, DiagramFilters, NameScript } from '../../../shared/domain/diagrams';
 import { CustodianError } from '../../../shared/result';
 import { deleteAnnotation, insertAnnotation, setAnnotationText } from '../db/annotations';
 import { deleteEdge, insertEdge, updateEdge, type EdgeRecord } from '../db/diagram-edges';
 import { deleteNode, getNode, insertNode, updateNode, type NodeRecord } from '../db/diagram-nodes';
-import { renameDiagram, setDiagramFilters } from '../db/diagrams';
+import { renameDiagram, setDiagramFilters, setNameScript } from '../db/diagrams';
 import { deleteLink, insertLink, updateLink, type LinkRecord } from '../db/links';
 import type { WriteDb } from '../db/types';
 
@@ -21,7 +21,8 @@ export type StateOp =
   | { op: 'writeLink'; link: LinkRecord }
   | { op: 'writeAnnotation'; id: number; text: string }
   | { op: 'rename'; name: string }
-  | { op: 'setFilters'; filters: DiagramFilters };
+  | { op: 'setFilters'; filters: DiagramFilters }
+  | { op: 'setNameScript'; script: NameScript };
 
 export const removeRows = (rows: Partial<Omit<Extract<StateOp, { op: 'removeRows' }>, 'op'>>): StateOp => ({
   op: 'removeRows',
@@ -78,6 +79,9 @@ export function runStateOp(db: WriteDb, diagramId: number, op: StateOp): void {
       return;
     case 'setFilters':
       setDiagramFilters(db, diagramId, op.filters);
+      return;
+    case 'setNameScript':
+      setNameScript(db, diagramId, op.script);
       return;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Shipments on a time axis: for a diagram, one lane per shipment edge; for
- * an entity, one lane per counterparty and direction. Every record counts,
+ * an entity, one lane per counterparty (both directions in it). Every record counts,
  * whatever the diagram's filters: the timeline is where a date range is
  * chosen, so it shows what lies outside the current one too. Records are
  * summed per day (a year of daily shipments is 365 points, not thousands).
@@ -22,6 +22,7 @@ interface LaneSpec {
   sourceName: string;
   targetName: string;
   edgeId?: number;
+  direction?: 'out' | 'in' | 'both';
   recordIds: number[];
 }
 
@@ -34,6 +35,7 @@ function lanesOf(db: ReadDb, specs: LaneSpec[], maxLanes: number): Timeline {
     sourceName: s.sourceName,
     targetName: s.targetName,
     ...(s.edgeId !== undefined ? { edgeId: s.edgeId } : {}),
+    ...(s.direction !== undefined ? { direction: s.direction } : {}),
     count: 0,
     valueUsd: 0,
     days: [],
@@ -93,20 +95,24 @@ export function diagramTimeline(db: ReadDb, diagramId: number, maxLanes: number)
   return lanesOf(db, specs, maxLanes);
 }
 
-/** An entity's shipments with each counterparty, one lane per direction. */
+/** An entity's shipments on a time axis, one lane per counterparty: what it shipped to it and received from it. */
 export function entityTimeline(db: ReadDb, entityId: number, maxLanes: number): Timeline {
   const entity = liveEntities(db)(entityId);
   if (!entity) throw new CustodianError('not_found', `There is no entity ${entityId} in this case.`);
   const names = new Map(counterparties(db, entity.id).map((c) => [c.entityId, c.name]));
-  names.set(entity.id, entity.name);
   const others = [...names.keys()].filter((id) => id !== entity.id);
-  const sums = [...sumShipments(db, [entity.id], others).values(), ...sumShipments(db, others, [entity.id]).values()];
-  const specs = sums.map((s) => ({
-    source: s.source,
-    target: s.target,
-    sourceName: names.get(s.source)!,
-    targetName: names.get(s.target)!,
-    recordIds: s.recordIds,
-  }));
-  return lanesOf(db, specs, maxLanes);
+  const lanes = new Map<number, LaneSpec>();
+  const add = (other: number, direction: 'out' | 'in', recordIds: number[]) => {
+    const lane = lanes.get(other);
+    if (lane) {
+      lane.recordIds.push(...recordIds);
+      if (lane.direction !== direction) lane.direction = 'both';
+      return;
+    }
+    const [sourceName, targetName] = [entity.name, names.get(other)!];
+    lanes.set(other, { source: entity.id, target: other, sourceName, targetName, direction, recordIds });
+  };
+  for (const s of sumShipments(db, [entity.id], others).values()) add(s.target, 'out', [...s.recordIds]);
+  for (const s of sumShipments(db, others, [entity.id]).values()) add(s.source, 'in', [...s.recordIds]);
+  return lanesOf(db, [...lanes.values()], maxLanes);
 }

@@ -17,6 +17,7 @@ import type { ReadDb } from '../db/types';
 import { historyState, mustDiagram } from './history';
 import { linkView } from './link-ops';
 import { liveEntities, type LiveEntity } from './live-entities';
+import { entityNamer } from './name-script';
 import { pairKey, shipmentsAmongLive } from './shipments';
 
 const LINK_LABELS: Record<string, string> = {
@@ -27,7 +28,13 @@ const LINK_LABELS: Record<string, string> = {
   associated: 'associated with',
 };
 
-function nodeView(db: ReadDb, n: NodeRecord, live: (id: number) => LiveEntity | null, notes: Annotation[]): ViewNode {
+function nodeView(
+  db: ReadDb,
+  n: NodeRecord,
+  live: (id: number) => LiveEntity | null,
+  notes: Annotation[],
+  nameOf: (entityId: number, display: string) => string,
+): ViewNode {
   const base = {
     id: n.id,
     kind: n.kind,
@@ -50,7 +57,7 @@ function nodeView(db: ReadDb, n: NodeRecord, live: (id: number) => LiveEntity | 
         ...base,
         ref: e.id,
         ...(e.id !== n.ref ? { storedRef: n.ref! } : {}),
-        label: n.label ?? e.name,
+        label: n.label ?? nameOf(e.id, e.name),
         country: e.country,
         mentions: e.mentions,
       };
@@ -86,7 +93,8 @@ export function diagramView(db: ReadDb, diagramId: number): DiagramView {
 
   // Entity nodes whose entities are one now show as one node: the one that points at it directly, else the oldest.
   const stored = listNodes(db, diagramId);
-  const views = stored.map((n) => nodeView(db, n, live, notesOn('node', n.id)));
+  const nameOf = entityNamer(db, d.nameScript);
+  const views = stored.map((n) => nodeView(db, n, live, notesOn('node', n.id), nameOf));
   const shownFor = new Map<number, number>(); // live entity → node shown
   for (const v of [...views].sort(
     (a, b) => Number(b.storedRef === undefined) - Number(a.storedRef === undefined) || a.id - b.id,
@@ -135,6 +143,7 @@ export function diagramView(db: ReadDb, diagramId: number): DiagramView {
     name: d.name,
     viewport: d.viewport,
     filters: d.filters,
+    nameScript: d.nameScript,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     nodes,

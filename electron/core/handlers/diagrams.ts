@@ -8,6 +8,7 @@ import { liveEntities } from '../diagrams/live-entities';
 import { buildNeighbourhoodDiagram, createDiagram, neighbourhoodRoot } from '../diagrams/neighbourhood';
 import { caseAnnotation, checkAnnotationTarget } from '../diagrams/annotations';
 import { addRecordsToDiagram } from '../diagrams/add-records';
+import { pasteNodes } from '../diagrams/paste';
 import { aggregateShipments } from '../diagrams/shipments';
 import { diagramTimeline, entityTimeline } from '../diagrams/timeline';
 import { diagramView } from '../diagrams/view';
@@ -49,6 +50,7 @@ export const diagramsHandlers: Handlers<DiagramsMethods> = {
     expandNode(session.db, id, nodeId, entityIds, core.actor),
   'diagrams.addRecords': ({ core, session }, { id, recordIds }) =>
     addRecordsToDiagram(session.db, id, recordIds, core.actor),
+  'diagrams.paste': ({ core, session }, input) => pasteNodes(session.db, input, core.actor),
   'diagrams.layout': ({ core, session }, { id }) => layoutDiagram(session.db, id, core.actor),
   'diagrams.shipments': ({ session }, { entityIds, filters }) => aggregateShipments(session.db, entityIds, filters),
   'diagrams.timeline': ({ session }, { id, entityId, maxLanes }) =>

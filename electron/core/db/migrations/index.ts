@@ -14,6 +14,7 @@ import { m0130 } from './0130-briefs';
 import { m0140 } from './0140-exchange-seal';
 import { m0170 } from './0170-import-blank-rows';
 import { m0190 } from './0190-brief-date';
+import { m0210 } from './0210-diagram-name-script';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0140,
   m0170,
   m0190,
+  m0210,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

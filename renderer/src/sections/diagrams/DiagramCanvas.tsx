@@ -18,9 +18,11 @@ import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/
 import { navigate } from '../../router';
 import { CanvasActionsContext } from './canvas-context';
 import { useCanvasTools } from './canvas-tools';
+import { GRID, useCanvasPrefs } from './canvas-prefs';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
 import { ChangedNotice } from './ChangedNotice';
 import { DiagramToolbar } from './DiagramToolbar';
+import { EditTools } from './EditTools';
 import { edgeTypes } from './edges';
 import { chooseCounterparties } from './ExpandChooser';
 import {
@@ -150,14 +152,19 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   useUndoKeys(api.undo, api.redo);
   const groupDrag = useGroupDrag(setNodes);
   const tools = useCanvasTools(apply); // ELK layout, timeline, exports
+  const snap = useCanvasPrefs((s) => s.snap);
 
-  /** Adds a node in the middle of what the canvas shows. */
-  const addAtCentre = (node: { kind: NodeKind; ref?: number; text?: string }, label?: string) => {
+  /** Where on the diagram the middle of what the canvas shows is. */
+  const centre = () => {
     const r = wrapper.current?.getBoundingClientRect();
-    const at = flow.screenToFlowPosition({
+    return flow.screenToFlowPosition({
       x: (r?.left ?? 0) + (r?.width ?? 0) / 2,
       y: (r?.top ?? 0) + (r?.height ?? 0) / 2,
     });
+  };
+  /** Adds a node in the middle of what the canvas shows. */
+  const addAtCentre = (node: { kind: NodeKind; ref?: number; text?: string }, label?: string) => {
+    const at = centre();
     void apply([{ op: 'addNode', ...node, x: Math.round(at.x - 110), y: Math.round(at.y - 40) }], label);
   };
   const expand = async (node: ViewNode) => {
@@ -179,6 +186,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   if (api.error && !view) return <p className="error pad">{api.error}</p>;
   if (!view) return <p className="muted pad">Opening the diagram…</p>;
   const isDefaultViewport = view.viewport.x === 0 && view.viewport.y === 0 && view.viewport.zoom === 1;
+  const selectedNodes = nodes.filter((n) => n.selected).map((n) => caseId(n.id));
   const selNode = selected.node === null ? null : (view.nodes.find((n) => n.id === selected.node) ?? null);
   const selEdge = selected.edge === null ? null : (view.edges.find((e) => e.id === selected.edge) ?? null);
   return (
@@ -193,7 +201,6 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onAddSource={(kind, ref) => addAtCentre({ kind, ref })}
         onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
         onLayout={() => void tools.layout(false)}
-        onFit={() => void flow.fitView({ duration: 300 })}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
           query,
@@ -207,13 +214,16 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         }}
         extras={tools.extras(
           view,
-          toolbarExtras?.({
-            view,
-            api,
-            flow,
-            selectedNodes: nodes.filter((n) => n.selected).map((n) => caseId(n.id)),
-            canvas: wrapper.current,
-          }),
+          <>
+            <EditTools
+              view={view}
+              api={api}
+              selectedNodes={selectedNodes}
+              centre={centre}
+              onLayoutSelected={() => void tools.layout(true)}
+            />
+            {toolbarExtras?.({ view, api, flow, selectedNodes, canvas: wrapper.current })}
+          </>,
         )}
       />
       <ChangedNotice view={view} />
@@ -239,15 +249,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               onSelectionChange={onSelectionChange}
               onNodeDragStart={(_, __, dragged) => groupDrag.onDragStart(dragged)}
               onNodeDrag={(_, __, dragged) => groupDrag.onDrag(dragged)}
-              onNodeDragStop={(_, __, dragged) => {
-                const moved = [...dragged, ...groupDrag.onDragStop(dragged)];
-                const moves = moved.map((n) => ({
-                  id: caseId(n.id),
-                  x: Math.round(n.position.x),
-                  y: Math.round(n.position.y),
-                }));
-                void apply([{ op: 'moveNodes', moves }]);
-              }}
+              onNodeDragStop={(_, __, dragged) => void apply(...groupDrag.onDragStop(dragged))}
               onConnect={(c) => void connectionOps(view, c).then((ops) => ops && apply(ops))}
               onDelete={({ nodes: n, edges: e }) => {
                 const ops = deleteOps(
@@ -257,8 +259,10 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
                 if (ops.length) void apply(ops);
               }}
               deleteKeyCode={['Delete', 'Backspace']}
-              snapToGrid
-              snapGrid={[10, 10]}
+              // A selected group stays behind what it holds (raised, its box would cover its members).
+              elevateNodesOnSelect={false}
+              snapToGrid={snap}
+              snapGrid={[GRID, GRID]}
               minZoom={0.05}
               maxZoom={3}
               onlyRenderVisibleElements

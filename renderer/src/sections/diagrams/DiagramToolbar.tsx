@@ -16,7 +16,6 @@ interface Props {
   onAddSource(kind: 'document' | 'excerpt', ref: number): void;
   onSetFilters(filters: DiagramFilters): void;
   onLayout(): void;
-  onFit(): void;
   find: { query: string; count: number; index: number; onQuery(q: string): void; onNext(back: boolean): void };
   onBack(): void;
   /** More tools (layout engines, timeline, export…): shown after the built-in ones, before find. */
@@ -38,7 +37,6 @@ export function DiagramToolbar({
   onAddSource,
   onSetFilters,
   onLayout,
-  onFit,
   find,
   onBack,
   extras,
@@ -51,19 +49,22 @@ export function DiagramToolbar({
       </button>
       <h2 title={view.name}>{view.name}</h2>
       <div className="toolbar-group" role="group" aria-label="History">
+        {/* Arrows only (named for screen readers): the toolbar holds on one line at 1440 px. */}
         <button
           onClick={onUndo}
           disabled={!history.undo}
+          aria-label="Undo"
           title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'}
         >
-          ↶ Undo
+          ↶
         </button>
         <button
           onClick={onRedo}
           disabled={!history.redo}
+          aria-label="Redo"
           title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
         >
-          ↷ Redo
+          ↷
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="Add">
@@ -76,7 +77,6 @@ export function DiagramToolbar({
         <button onClick={onLayout} title="Lay the diagram out again (undoable)">
           Lay out
         </button>
-        <button onClick={onFit}>Zoom to fit</button>
         <FiltersControl filters={view.filters} onSet={onSetFilters} />
       </div>
       {extras && (
@@ -89,7 +89,7 @@ export function DiagramToolbar({
       <div className="toolbar-group find" role="search">
         <input
           type="search"
-          placeholder="Find in diagram…"
+          placeholder="Find…"
           aria-label="Find in diagram"
           value={find.query}
           onChange={(e) => find.onQuery(e.target.value)}

@@ -28,6 +28,8 @@ interface Question {
   candidates: number[];
   /** Editing an existing link. */
   link?: Link;
+  /** Candidates ticked to begin with (a new link from chosen records). */
+  ticked?: number[];
   label?: string;
 }
 
@@ -53,6 +55,7 @@ function LinkDialog({
   canLink,
   candidates,
   link,
+  ticked,
   label: initialLabel,
   onDone,
 }: Question & {
@@ -65,7 +68,7 @@ function LinkDialog({
     grade: link?.grade ?? 'tentative',
     label: initialLabel ?? '',
     note: link?.note ?? '',
-    records: link?.evidence.filter((e) => e.kind === 'record').map((e) => e.id) ?? [],
+    records: link?.evidence.filter((e) => e.kind === 'record').map((e) => e.id) ?? ticked ?? [],
     excerpts: link?.evidence.filter((e) => e.kind === 'excerpt').map((e) => e.id) ?? [],
   });
   const set = (patch: Partial<LinkAnswer>) => setA((old) => ({ ...old, ...patch }));

@@ -8,17 +8,21 @@ import type { RecordQuery } from '../records/record-route';
 const MAX_RECORDS = 10_000;
 
 /**
- * Records → "Add to diagram": the open record, or every record of the
- * current filter; their parties become nodes with the shipments between them.
+ * Records → "Add to diagram": the rows checked in the grid, or (none checked)
+ * the open record or every record of the current filter; their parties
+ * become nodes with the shipments between them.
  */
 export function RecordsAddButton({
   query,
   openId,
   total,
+  selected,
 }: {
   query: RecordQuery;
   openId: number | null;
   total: number | null;
+  /** Rows checked in the grid, or every record of the filter. */
+  selected: { ids: number[]; all: boolean };
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,8 +30,12 @@ export function RecordsAddButton({
     setError(null);
     const filtered =
       total === null ? 'the records of this filter' : `the ${total.toLocaleString()} records of this filter`;
+    if (selected.ids.length > 0) {
+      const n = selected.ids.length;
+      return setError(await addRecordsToDiagram(selected.ids, `${n} selected record${n === 1 ? '' : 's'}`));
+    }
     const which =
-      openId === null
+      openId === null || selected.all
         ? 'filter'
         : await askChoice('Add to diagram', [
             { value: 'record', label: `The open record (#${openId})` },

@@ -45,8 +45,7 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
   const plot = useRef<SVGGElement>(null);
   const [drag, setDrag] = useState<{ x0: number; x1: number } | null>(null);
 
-  if (months.length === 0)
-    return <p className="muted shipment-timeline-empty">No dated shipments on this diagram yet.</p>;
+  if (months.length === 0) return <p className="muted shipment-timeline-empty">No dated shipments yet.</p>;
 
   const width = months.length * MONTH_W;
   const height = AXIS_H + timeline.lanes.length * LANE_H;
@@ -101,11 +100,12 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
           </button>
         )}
         <span className="muted small">
-          {timeline.lanes.length} pair{timeline.lanes.length === 1 ? '' : 's'}
-          {timeline.leftOut > 0 && `, ${timeline.leftOut} smaller not shown`}; drag across the months to filter
+          {laneCount(timeline)}
+          {timeline.leftOut > 0 && `, ${timeline.leftOut} smaller not shown`}; drag across the months to choose dates
         </span>
       </div>
-      <div className="shipment-timeline-scroll">
+      {/* Focusable: the keys scroll it when the months run wider than the panel. */}
+      <div className="shipment-timeline-scroll" tabIndex={0} aria-label="Shipments over time (scrolls)">
         <svg width={LABEL_W + width} height={height} role="img" aria-label="Shipments over time">
           {timeline.lanes.map((lane, i) => (
             <g
@@ -114,9 +114,11 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
               transform={`translate(0 ${AXIS_H + i * LANE_H})`}
               onClick={() => onLaneClick?.(lane)}
             >
-              <title>{`${lane.sourceName} → ${lane.targetName}: ${lane.count} records, ${usd.format(lane.valueUsd)}`}</title>
+              <title>{`${laneName(lane)}: ${lane.count} records, ${usd.format(lane.valueUsd)}`}</title>
               <text x={6} y={LANE_H / 2 + 4}>
-                {`${clip(lane.sourceName)} → ${clip(lane.targetName)}`}
+                {lane.direction
+                  ? `${ARROWS[lane.direction]} ${clip(lane.targetName, 32)}`
+                  : `${clip(lane.sourceName)} → ${clip(lane.targetName)}`}
               </text>
             </g>
           ))}
@@ -177,7 +179,19 @@ export function Timeline({ timeline, range, onRange, onLaneClick }: TimelineProp
 }
 
 /** Both names of a pair fit the label column: each cut to 15 characters (the full names are in the tooltip). */
-const clip = (s: string) => (s.length > 15 ? `${s.slice(0, 14)}…` : s);
+const clip = (s: string, n = 15) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** An entity's lane is its counterparty, marked by which way the goods went. */
+const ARROWS = { out: '→', in: '←', both: '⇄' } as const;
+const laneName = (l: TimelineLane) =>
+  l.direction === 'in'
+    ? `${l.targetName} → ${l.sourceName}`
+    : `${l.sourceName} ${l.direction === 'both' ? '⇄' : '→'} ${l.targetName}`;
+const laneCount = (t: TimelineData) => {
+  const n = t.lanes.length;
+  if (t.lanes[0]?.direction) return `${n} ${n === 1 ? 'counterparty' : 'counterparties'}`;
+  return `${n} pair${n === 1 ? '' : 's'}`;
+};
 
 /**
  * The timeline of a diagram (or of an entity), read from the case; `version` changes when the

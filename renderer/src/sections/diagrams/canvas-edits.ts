@@ -11,7 +11,8 @@ function shipmentRecords(view: DiagramView, a: number, b: number): number[] {
     .flatMap((e) => e.recordIds ?? []);
 }
 
-function linkOps(a: LinkAnswer, source: number, target: number): DiagramOp[] {
+/** The ops that draw what the link dialog answered between two nodes (ids, or temporary ids other than -1). */
+export function linkOps(a: LinkAnswer, source: number, target: number): DiagramOp[] {
   if (a.kind === 'free') return [{ op: 'addEdge', kind: 'free', source, target, label: a.label.trim() }];
   return [
     {

@@ -21,7 +21,8 @@ export function useCanvasLayout(apply: DiagramApi['apply']) {
   const run = useCallback(
     async (selectedOnly: boolean) => {
       setError(null);
-      const nodes = flow.getNodes().filter((n) => n.type !== 'group');
+      // A group's members stay in their box, as the core's layout leaves them.
+      const nodes = flow.getNodes().filter((n) => n.type !== 'group' && n.data.view.parentId === null);
       try {
         const positions = await elk.layout(nodes, flow.getEdges(), { selectedOnly });
         const moves = [...positions].map(([id, p]) => ({ id: caseId(id), x: p.x, y: p.y }));
@@ -65,28 +66,30 @@ export function CanvasTools({ view, layout, timelineOpen, onToggleTimeline }: To
   const shownError = layout.error ?? error;
   return (
     <>
-      {layout.running ? (
+      {/* "Lay out selected" is in the Arrange menu (EditTools). */}
+      {layout.running && (
         <button onClick={layout.cancel} title="Stop the layout; nothing moves">
           Cancel layout
-        </button>
-      ) : (
-        <button onClick={() => void layout.run(true)} title="Lay out only the selected nodes, where they are">
-          Lay out selected
         </button>
       )}
       <button aria-pressed={timelineOpen} onClick={onToggleTimeline}>
         Timeline
       </button>
-      <button onClick={png} disabled={busy !== null} title="A picture of the whole diagram as drawn">
-        PNG
-      </button>
-      <button
-        onClick={() => doing('SVG export', () => exportDiagramSvg(view.id))}
-        disabled={busy !== null}
-        title="The diagram as stored in the case, as the CLI and briefs draw it"
-      >
-        SVG
-      </button>
+      <details className="toolbar-popover export-tools">
+        <summary>Export</summary>
+        <div className="popover-body row" role="group" aria-label="Export">
+          <button onClick={png} disabled={busy !== null} title="A picture of the whole diagram as drawn">
+            PNG
+          </button>
+          <button
+            onClick={() => doing('SVG export', () => exportDiagramSvg(view.id))}
+            disabled={busy !== null}
+            title="The diagram as stored in the case, as the CLI and briefs draw it"
+          >
+            SVG
+          </button>
+        </div>
+      </details>
       {(busy || layout.running) && (
         <span className="muted small" aria-live="polite">
           {busy ?? 'Laying out…'}

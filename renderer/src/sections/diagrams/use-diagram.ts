@@ -6,7 +6,8 @@ import { client } from '../../api/client';
 import { useApp } from '../../state/store';
 
 /** Methods that answer a changed diagram. */
-type ChangeMethod = 'diagrams.apply' | 'diagrams.undo' | 'diagrams.redo' | 'diagrams.expand' | 'diagrams.layout';
+type ChangeMethod =
+  'diagrams.apply' | 'diagrams.undo' | 'diagrams.redo' | 'diagrams.expand' | 'diagrams.layout' | 'diagrams.paste';
 
 /**
  * One diagram as the core computes it, and every edit sent to the core.
@@ -62,11 +63,16 @@ export function useDiagram(id: number) {
     (nodeId: number, entityIds: number[]) => send('diagrams.expand', { id, nodeId, entityIds }),
     [id, send],
   );
+  const paste = useCallback(
+    (from: number, nodeIds: number[], at?: { x: number; y: number }) =>
+      send('diagrams.paste', { id, from, nodeIds, ...(at ? { at } : {}) }),
+    [id, send],
+  );
   const saveViewport = useCallback(
     (viewport: { x: number; y: number; zoom: number }) => void client.call('diagrams.update', { id, viewport }),
     [id],
   );
-  return { view, error, setError, apply, undo, redo, layout, expand, saveViewport };
+  return { view, error, setError, apply, undo, redo, layout, expand, paste, saveViewport };
 }
 
 export type DiagramApi = ReturnType<typeof useDiagram>;

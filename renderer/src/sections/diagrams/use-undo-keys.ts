@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** True when a key press belongs to a text field (its own undo, its own Delete). */
-const typing = (t: EventTarget | null) =>
+export const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 /**

@@ -5,6 +5,7 @@ import { navigate } from '../../router';
 import { useApp } from '../../state/store';
 import { entityRecordsParams, type EntityRecordsAsk } from '../records/record-route';
 import { Counterparties } from './Counterparties';
+import { CounterpartyLanes } from './CounterpartyLanes';
 import { AddEntityToDiagramButton } from '../diagrams/AddToDiagram';
 import { EntityNotice, type Notice } from './EntityNotice';
 import { MentionedIn } from './MentionedIn';
@@ -108,6 +109,7 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
         onRecords={openRecords}
       />
       <Timeline timeline={d.timeline} onMonth={(range) => openRecords({ entityId: d.id, ...range })} />
+      <CounterpartyLanes entityId={d.id} revision={revision} onRecords={openRecords} />
       <p className="small">
         <a href={`#/records?entity=${d.id}`}>Every record that names it, in any role →</a>
       </p>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { RecordsAddButton } from '../diagrams/RecordsAddButton';
+import { RecordsLinkButton } from '../diagrams/RecordsLinkButton';
 import { ExportRecordsButton } from './ExportRecordsButton';
 import { ImportButton } from './ImportButton';
 import { RecordDetail } from './RecordDetail';
@@ -11,6 +12,7 @@ import { ALL_COLUMNS, DEFAULT_COLUMNS } from './columns';
 import { nextSort, openRecordOf, queryOfParams } from './record-route';
 import { useRecordPages } from './useRecordPages';
 import { CiteRecordsButton } from '../briefs/CiteRecordsButton';
+import { useRowSelection } from './useRowSelection';
 import '../import/import.css';
 
 const COLUMNS_KEY = 'custodian.records.columns';
@@ -46,6 +48,8 @@ export function RecordsSection() {
   };
   const filtering = Object.keys(params).some((k) => !NOT_FILTERS.has(k));
   const closeDetail = () => setParams({ record: undefined }, { push: true });
+  const selection = useRowSelection(pages);
+  const checked = selection.all ? pages.total : selection.ids.length;
   return (
     <section className="records-section">
       <header className="toolbar">
@@ -68,8 +72,22 @@ export function RecordsSection() {
         <span className="muted small" aria-live="polite">
           {pages.total === null ? 'Counting…' : `${pages.total.toLocaleString()} records`}
         </span>
+        {(checked ?? 0) > 0 && (
+          <span className="small" aria-live="polite">
+            {selection.all ? `All ${checked!.toLocaleString()}` : checked!.toLocaleString()} selected{' '}
+            <button className="link" onClick={selection.clear}>
+              Clear
+            </button>
+          </span>
+        )}
+        {selection.error && (
+          <span className="error small" role="alert">
+            {selection.error}
+          </span>
+        )}
         <span className="spacer" />
-        <RecordsAddButton query={query} openId={openId} total={pages.total} />
+        <RecordsAddButton query={query} openId={openId} total={pages.total} selected={selection} />
+        {selection.ids.length > 0 && <RecordsLinkButton recordIds={selection.ids} />}
         <ExportRecordsButton query={query} total={pages.total} />
         <CiteRecordsButton query={query} openId={openId} total={pages.total} />
         <ImportButton
@@ -105,6 +123,7 @@ export function RecordsSection() {
             onSort={(key) => setParams(nextSort(params, key))}
             openId={openId}
             onOpen={(id, how) => setParams({ record: String(id) }, { push: !how.replace })}
+            selection={selection}
           />
         )}
         {openId !== null && <RecordDetail id={openId} onClose={closeDetail} />}

@@ -4,8 +4,11 @@ import type { CustomsRecord } from '../../../../shared/domain/records';
 import { FLAGS_WIDTH, tableWidth, type Column } from './columns';
 import type { SortKey } from './record-route';
 import type { RecordPages } from './useRecordPages';
+import type { RowSelection } from './useRowSelection';
 
 const ROW_HEIGHT = 30;
+/** The checkbox column, before the first (both stay at the left edge). */
+const CHECK_WIDTH = 30;
 
 interface Props {
   pages: RecordPages;
@@ -19,6 +22,8 @@ interface Props {
   openId: number | null;
   /** Opens a record's detail; `replace` when it only moves an open detail to another row. */
   onOpen(id: number, how: { replace: boolean }): void;
+  /** Rows checked for Add to diagram and link evidence (a checkbox leads the first column). */
+  selection: RowSelection;
 }
 
 /**
@@ -28,8 +33,8 @@ interface Props {
  * row (Esc, handled by the section, closes it). The header stays on top and
  * the first column at the left while the grid scrolls both ways.
  */
-export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOpen }: Props) {
-  const width = tableWidth(columns);
+export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOpen, selection }: Props) {
+  const width = tableWidth(columns) + CHECK_WIDTH;
   const scroller = useRef<HTMLDivElement>(null);
   // The active row belongs to the query it was chosen in: a new query starts with none.
   const [active, setActive] = useState<{ pages: RecordPages; index: number } | null>(null);
@@ -99,7 +104,7 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
       tabIndex={0}
       aria-label="Customs records"
       aria-rowcount={(pages.total ?? total) + 1}
-      aria-colcount={columns.length + 1}
+      aria-colcount={columns.length + 2}
       aria-busy={busy}
       aria-activedescendant={
         activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? rowId(activeIndex) : undefined
@@ -107,6 +112,15 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
       onKeyDown={onKeyDown}
     >
       <div className="records-header" role="row" aria-rowindex={1} style={{ width }}>
+        <div role="columnheader" className="cell check-col" style={{ width: CHECK_WIDTH }}>
+          <input
+            type="checkbox"
+            aria-label="Select every record matching the filter"
+            title="Select every record matching the filter"
+            checked={selection.all}
+            onChange={(e) => selection.setAll(e.target.checked)}
+          />
+        </div>
         {columns.map((c, i) => {
           const sorted = sort && sort.key === c.sort ? sort : undefined;
           return (
@@ -115,7 +129,7 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
               role="columnheader"
               aria-sort={sorted ? (sorted.desc ? 'descending' : 'ascending') : undefined}
               className={cellClass(c, i)}
-              style={{ width: c.width }}
+              style={cellStyle(c, i)}
             >
               {c.sort ? (
                 <button
@@ -168,6 +182,8 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
                   onOpen(r.id, { replace: openId !== null });
                 }}
                 columns={columns}
+                checked={record !== undefined && selection.has(record.id)}
+                onCheck={selection.toggle}
               />
             );
           })}
@@ -181,6 +197,8 @@ const rowId = (index: number) => `records-row-${index}`;
 
 /** The first column stays at the left edge while the grid scrolls sideways. */
 const cellClass = (c: Column, i: number) => `cell${c.align === 'right' ? ' right' : ''}${i === 0 ? ' sticky-col' : ''}`;
+/** The first column stays just right of the checkbox column. */
+const cellStyle = (c: Column, i: number) => (i === 0 ? { width: c.width, left: CHECK_WIDTH } : { width: c.width });
 
 const RecordRow = memo(function RecordRow(props: {
   index: number;
@@ -190,8 +208,10 @@ const RecordRow = memo(function RecordRow(props: {
   open: boolean;
   onClick(record: CustomsRecord): void;
   columns: Column[];
+  checked: boolean;
+  onCheck(index: number, id: number, shift: boolean): void;
 }) {
-  const { record, top, active, open, onClick, index, columns } = props;
+  const { record, top, active, open, onClick, index, columns, checked, onCheck } = props;
   return (
     <div
       role="row"
@@ -200,16 +220,30 @@ const RecordRow = memo(function RecordRow(props: {
       aria-selected={active || open}
       data-index={index}
       data-record-id={record?.id}
-      className={`records-row${open ? ' selected' : ''}${active ? ' active' : ''}${index % 2 ? ' odd' : ''}`}
+      className={`records-row${open ? ' selected' : ''}${active ? ' active' : ''}${checked ? ' checked' : ''}${index % 2 ? ' odd' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => record && onClick(record)}
     >
       {record ? (
         <>
+          <div role="gridcell" className="cell check-col" style={{ width: CHECK_WIDTH }}>
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label={`Select record ${record.id}`}
+              checked={checked}
+              onChange={() => undefined}
+              // A click checks the row (shift: every row from the last one checked) without opening it.
+              onClick={(e) => {
+                e.stopPropagation();
+                onCheck(index, record.id, e.shiftKey);
+              }}
+            />
+          </div>
           {columns.map((c, i) => {
             const v = c.value(record);
             return (
-              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={{ width: c.width }} title={v}>
+              <div key={c.key} role="gridcell" className={cellClass(c, i)} style={cellStyle(c, i)} title={v}>
                 {v}
               </div>
             );
