@@ -1,6 +1,6 @@
 /**
  * SQL that takes a case back past the migrations after 100 (sanctions lists
- * 110, briefs 130, the exchange seal 140, blank rows 170), for tests that
+ * 110, briefs 130, the exchange seal 140, blank rows 170, merges 180), for tests that
  * fake a case from before them. Add a line here when a migration adds to
  * the schema.
  */
@@ -11,4 +11,5 @@ export const UNDO_AFTER_100 = `
   DROP TABLE IF EXISTS brief_versions; DROP TABLE IF EXISTS briefs;
   DROP TABLE IF EXISTS exchange_seal; DROP TABLE IF EXISTS exchange_seal_rows;
   ALTER TABLE imports DROP COLUMN blank_rows;
+  DROP TABLE IF EXISTS merge_conflicts; DROP TABLE IF EXISTS merge_changes; DROP TABLE IF EXISTS merges;
 `;

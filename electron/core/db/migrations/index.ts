@@ -13,6 +13,7 @@ import { m0110 } from './0110-sanctions-lists';
 import { m0130 } from './0130-briefs';
 import { m0140 } from './0140-exchange-seal';
 import { m0170 } from './0170-import-blank-rows';
+import { m0180 } from './0180-merges';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130,
   m0140,
   m0170,
+  m0180,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
