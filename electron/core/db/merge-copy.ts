@@ -81,11 +81,14 @@ export function indexRecordRange(db: WriteDb, first: number, last: number, remov
         `INSERT INTO records_fts (records_fts, rowid, ${cols.join(', ')}) VALUES ('delete', ?, ${cols.map(() => '?').join(', ')})`,
       )
     : db.prepare(`INSERT INTO records_fts (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`);
-  const rows = db
+  const read = db
     .prepare(`SELECT id, ${INDEXED.map(quote).join(', ')} FROM records WHERE id BETWEEN ? AND ? ORDER BY id`)
-    .raw(true)
-    .iterate(first, last) as IterableIterator<unknown[]>;
-  for (const [id, ...values] of rows) write.run(id, ...ftsValues(values));
+    .raw(true);
+  // A chunk at a time: a connection cannot write while a statement of its own is still reading.
+  for (let from = first; from <= last; from += 5000) {
+    for (const [id, ...values] of read.all(from, Math.min(last, from + 4999)) as unknown[][])
+      write.run(id, ...ftsValues(values));
+  }
 }
 
 /** Removes an import's records (out of the index first), their mentions and its rejects: undoing a merged import. */

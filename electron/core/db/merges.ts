@@ -152,14 +152,22 @@ export interface LoggedChange {
   before: Row | null;
 }
 
-/** A merge's log, last change first: the order undo takes it in. */
+/** A merge's log, last change first: the order undo takes it in (read a page at a time, so undo can write between). */
 export function* changesBackwards(db: ReadDb, mergeId: number): Generator<LoggedChange> {
-  const rows = db
-    .prepare('SELECT table_name, row_key, before FROM merge_changes WHERE merge_id = ? ORDER BY seq DESC')
-    .raw(true)
-    .iterate(mergeId) as IterableIterator<[string, string, string | null]>;
-  for (const [table, key, before] of rows)
-    yield { table, key: JSON.parse(key) as Row, before: before === null ? null : (JSON.parse(before) as Row) };
+  const page = db
+    .prepare(
+      'SELECT seq, table_name, row_key, before FROM merge_changes WHERE merge_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1000',
+    )
+    .raw(true);
+  let below = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const rows = page.all(mergeId, below) as [number, string, string, string | null][];
+    if (rows.length === 0) return;
+    for (const [seq, table, key, before] of rows) {
+      below = seq;
+      yield { table, key: JSON.parse(key) as Row, before: before === null ? null : (JSON.parse(before) as Row) };
+    }
+  }
 }
 
 const whereKey = (key: Row) =>
