@@ -9,6 +9,7 @@ import { briefsCommands } from './briefs';
 import { serveCommand } from './serve';
 import { screeningCommands } from './screening';
 import { exchangeCommands } from './exchange';
+import { mergeCommands } from './merge';
 
 /** Every `custodian` command; each area adds its own file. */
 export const COMMANDS: Command[] = [
@@ -21,5 +22,6 @@ export const COMMANDS: Command[] = [
   ...screeningCommands,
   ...briefsCommands,
   ...exchangeCommands,
+  ...mergeCommands,
   serveCommand,
 ];
