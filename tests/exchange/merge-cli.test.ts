@@ -24,7 +24,11 @@ describe('custodian merge / merges / unmerge', () => {
     const merged = run(['merge', mine, sent]);
     expect(merged.status, merged.stderr).toBe(0);
     const r = merged.json<{ added: Record<string, number>; conflicts: unknown[]; verify: { ok: boolean } }>();
-    expect(r).toMatchObject({ added: { sources: 1, imports: 1, records: cn.rowsImported }, conflicts: [], verify: { ok: true } });
+    expect(r).toMatchObject({
+      added: { sources: 1, imports: 1, records: cn.rowsImported },
+      conflicts: [],
+      verify: { ok: true },
+    });
     expect(run(['merge', mine, sent]).json()).toMatchObject({ added: {}, conflicts: [] });
     const human = custodian(['merge', mine, sent], env);
     expect(human.stdout).toMatch(/Added: nothing \(all of it was here already\)/);

@@ -57,7 +57,11 @@ describe('merge conflicts and suggestions', () => {
       entitiesBefore,
     );
     expect(r.suggestions).toBe(1);
-    const pair = mine.core.session!.db.prepare('SELECT entity_a, entity_b, reasons FROM review_queue WHERE (entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?)').get(a!.id, b!.id, b!.id, a!.id) as { reasons: string } | undefined;
+    const pair = mine.core
+      .session!.db.prepare(
+        'SELECT entity_a, entity_b, reasons FROM review_queue WHERE (entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?)',
+      )
+      .get(a!.id, b!.id, b!.id, a!.id) as { reasons: string } | undefined;
     expect(pair?.reasons).toMatch(/In the merged case these are one entity/);
 
     // I take their note and keep my diagram.

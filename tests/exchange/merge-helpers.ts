@@ -16,11 +16,12 @@ const DERIVED = /^(records_fts|document_pages_fts|document_pages_tri|entity_name
 /** The case's logical digest per table (exchange/digest.ts), the derived tables and the audit log left out. */
 export function logicalDigest(core: CoreContext): Record<string, string> {
   const d = digestCase(core.session!.db, undefined, 'Digest', false);
-  return Object.fromEntries(d.tables.filter((t) => !DERIVED.test(t.name)).map((t) => [t.name, `${t.rows}:${t.digest}`]));
+  return Object.fromEntries(
+    d.tables.filter((t) => !DERIVED.test(t.name)).map((t) => [t.name, `${t.rows}:${t.digest}`]),
+  );
 }
 
-export const count = (core: CoreContext, sql: string): number =>
-  core.session!.db.prepare(sql).pluck().get() as number;
+export const count = (core: CoreContext, sql: string): number => core.session!.db.prepare(sql).pluck().get() as number;
 
 /** A diagram of the neighbourhood of the case's most-mentioned entity. */
 export async function neighbourhood(core: CoreContext, name: string) {
@@ -60,7 +61,9 @@ export async function colleagueCase() {
   const [a, b] = view.nodes.filter((n) => n.kind === 'entity');
   await must(core, 'diagrams.apply', {
     id: view.id,
-    ops: [{ op: 'createLink', source: a!.id, target: b!.id, type: 'associated', grade: 'tentative', note: 'same office' }],
+    ops: [
+      { op: 'createLink', source: a!.id, target: b!.id, type: 'associated', grade: 'tentative', note: 'same office' },
+    ],
   });
   return made;
 }

@@ -18,23 +18,36 @@ describe('merge a colleague’s case', () => {
     await exportTo(theirs.core, sent);
     const theirRecords = count(theirs.core, 'SELECT count(*) FROM records');
     const myRecords = count(mine.core, 'SELECT count(*) FROM records');
-    const cnRecords = count(theirs.core, "SELECT count(*) FROM records r JOIN imports i ON i.id = r.import_id JOIN sources s ON s.id = i.source_id WHERE s.file_name = 'cn-customs-1k.csv'");
+    const cnRecords = count(
+      theirs.core,
+      "SELECT count(*) FROM records r JOIN imports i ON i.id = r.import_id JOIN sources s ON s.id = i.source_id WHERE s.file_name = 'cn-customs-1k.csv'",
+    );
     const before = logicalDigest(mine.core);
 
     const r = await merge(mine.core, sent);
     expect(r.verify.ok).toBe(true);
     expect(r.verify.signer).not.toBeNull();
     // The Russian sample and the article are mine already: only the Chinese import and the summary come in.
-    expect(r.added).toMatchObject({ sources: 1, imports: 1, records: cnRecords, documents: 1, diagrams: 1, links: 1, annotations: 1 });
+    expect(r.added).toMatchObject({
+      sources: 1,
+      imports: 1,
+      records: cnRecords,
+      documents: 1,
+      diagrams: 1,
+      links: 1,
+      annotations: 1,
+    });
     expect(r.added.excerpts ?? 0).toBe(0);
     expect(r.added.entities).toBeGreaterThan(0);
     expect(count(mine.core, 'SELECT count(*) FROM records')).toBe(myRecords + cnRecords);
     expect(count(mine.core, 'SELECT count(*) FROM records')).toBe(theirRecords);
     expect(count(mine.core, 'SELECT count(*) FROM documents')).toBe(2);
-    expect(count(mine.core, 'SELECT count(*) FROM (SELECT sha256 FROM sources GROUP BY sha256 HAVING count(*) > 1)')).toBe(0);
+    expect(
+      count(mine.core, 'SELECT count(*) FROM (SELECT sha256 FROM sources GROUP BY sha256 HAVING count(*) > 1)'),
+    ).toBe(0);
     // Their note on record 12 is on my record 12 (the same file's row), kept with its author.
-    const note = mine.core.session!.db
-      .prepare("SELECT target_id, created_by FROM annotations WHERE text = 'colleague: invoice seen'")
+    const note = mine.core
+      .session!.db.prepare("SELECT target_id, created_by FROM annotations WHERE text = 'colleague: invoice seen'")
       .get() as { target_id: number; created_by: string };
     expect(note).toEqual({ target_id: 12, created_by: 'tester' });
     // Every new record has its mentions, in entities; the records index finds them.
@@ -44,8 +57,10 @@ describe('merge a colleague’s case', () => {
          AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.record_id = r.id AND m.role = 'shipper')`,
     );
     expect(unmentioned).toBe(0);
-    const description = mine.core.session!.db
-      .prepare("SELECT description FROM records WHERE import_id = (SELECT max(id) FROM imports) AND description GLOB '*航空*' LIMIT 1")
+    const description = mine.core
+      .session!.db.prepare(
+        "SELECT description FROM records WHERE import_id = (SELECT max(id) FROM imports) AND description GLOB '*航空*' LIMIT 1",
+      )
       .pluck()
       .get() as string;
     const found = async () =>
@@ -98,7 +113,11 @@ describe('merge a colleague’s case', () => {
     const sent = join(mine.dir, 'sent.case');
     await exportTo(mine.core, sent);
     const before = logicalDigest(mine.core);
-    const bad = tampered(sent, 'trigger.case', 'CREATE TRIGGER t AFTER INSERT ON audit_log BEGIN DELETE FROM records; END;');
+    const bad = tampered(
+      sent,
+      'trigger.case',
+      'CREATE TRIGGER t AFTER INSERT ON audit_log BEGIN DELETE FROM records; END;',
+    );
     const fileBefore = sha256File(bad);
     const r = await tryMerge(mine.core, bad);
     expect(r.ok).toBe(false);

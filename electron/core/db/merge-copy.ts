@@ -41,9 +41,16 @@ export function rowWriter(db: WriteDb, other: ReadDb, table: string): (row: Row,
 }
 
 /** The id of the first row of `table` whose `columns` hold `values` (IS: NULL matches NULL), or undefined. */
-export function findRow(db: ReadDb, table: string, columns: readonly string[], values: readonly unknown[]): number | undefined {
+export function findRow(
+  db: ReadDb,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+): number | undefined {
   return db
-    .prepare(`SELECT rowid FROM ${quote(table)} WHERE ${columns.map((c) => `${quote(c)} IS ?`).join(' AND ')} ORDER BY rowid LIMIT 1`)
+    .prepare(
+      `SELECT rowid FROM ${quote(table)} WHERE ${columns.map((c) => `${quote(c)} IS ?`).join(' AND ')} ORDER BY rowid LIMIT 1`,
+    )
     .pluck()
     .get(...values) as number | undefined;
 }
@@ -107,5 +114,8 @@ export function deleteImportRows(db: WriteDb, importId: number): void {
 
 /** The largest id a table has given (its AUTOINCREMENT counter is not rolled back by an undo, and need not be). */
 export function maxId(db: ReadDb, table: string): number {
-  return db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(table)}`).pluck().get() as number;
+  return db
+    .prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(table)}`)
+    .pluck()
+    .get() as number;
 }

@@ -73,8 +73,7 @@ export function listMerges(db: ReadDb): MergeSummary[] {
 
 export function getMerge(db: ReadDb, id: number): MergeSummary | null {
   const r = db.prepare(`SELECT m.*, ${OPEN_CONFLICTS} AS open FROM merges m WHERE m.id = ?`).get(id) as
-    | (MergeDbRow & { open: number })
-    | undefined;
+    (MergeDbRow & { open: number }) | undefined;
   return r ? toSummary(r, r.open) : null;
 }
 
@@ -120,7 +119,10 @@ export class ChangeLog {
     this.add = db.prepare(
       'INSERT INTO merge_changes (merge_id, seq, table_name, row_key, before) VALUES (?, ?, ?, ?, ?)',
     );
-    this.seq = db.prepare('SELECT coalesce(max(seq), 0) FROM merge_changes WHERE merge_id = ?').pluck().get(mergeId) as number;
+    this.seq = db
+      .prepare('SELECT coalesce(max(seq), 0) FROM merge_changes WHERE merge_id = ?')
+      .pluck()
+      .get(mergeId) as number;
   }
 
   private keyOf(table: string): string[] | null {

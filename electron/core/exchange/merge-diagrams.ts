@@ -15,7 +15,9 @@ import { count, type MergeRun } from './merge-run';
 
 /** A node's identity within a diagram across cases: what it shows (the thing, or a note's text). */
 const nodeKey = (n: Row) =>
-  n.ref !== null && n.ref !== undefined ? `${String(n.kind)}:${String(n.ref)}` : `${String(n.kind)}:${String(n.text)}:${String(n.label)}`;
+  n.ref !== null && n.ref !== undefined
+    ? `${String(n.kind)}:${String(n.ref)}`
+    : `${String(n.kind)}:${String(n.text)}:${String(n.label)}`;
 
 export interface ContentNode {
   key: string;
@@ -72,7 +74,20 @@ export function diagramContent(
     const key = nodeKey({ ...n, ref });
     keyOfId.set(n.id as number, key);
     nodeIds.set(key, n.id as number);
-    out.push({ key, kind: n.kind as string, ref, ref_label: n.ref_label, text: n.text, label: n.label, x: n.x as number, y: n.y as number, w: n.w as number, h: n.h as number, style: n.style, parent: null });
+    out.push({
+      key,
+      kind: n.kind as string,
+      ref,
+      ref_label: n.ref_label,
+      text: n.text,
+      label: n.label,
+      x: n.x as number,
+      y: n.y as number,
+      w: n.w as number,
+      h: n.h as number,
+      style: n.style,
+      parent: null,
+    });
   }
   for (const n of out) {
     const parentId = nodes.find((x) => x.id === nodeIds.get(n.key))?.parent_id as number | null;
@@ -90,7 +105,12 @@ export function diagramContent(
     edges.push({ key, kind: e.kind as string, source, target, link_id: link, label: e.label, style: e.style });
   }
   const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  return { content: { name: diagram.name as string, nodes: out.sort(byKey), edges: edges.sort(byKey) }, nodeIds, edgeIds, dropped };
+  return {
+    content: { name: diagram.name as string, nodes: out.sort(byKey), edges: edges.sort(byKey) },
+    nodeIds,
+    edgeIds,
+    dropped,
+  };
 }
 
 /** Writes a diagram's nodes and edges from content (a new diagram's, or theirs picked); answers the ids by key. */
@@ -105,7 +125,10 @@ export function writeContent(
     `INSERT INTO diagram_nodes (diagram_id, kind, ref, ref_label, text, label, x, y, w, h, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const n of content.nodes) {
-    const id = Number(insertNode.run(diagramId, n.kind, n.ref, n.ref_label, n.text, n.label, n.x, n.y, n.w, n.h, n.style).lastInsertRowid);
+    const id = Number(
+      insertNode.run(diagramId, n.kind, n.ref, n.ref_label, n.text, n.label, n.x, n.y, n.w, n.h, n.style)
+        .lastInsertRowid,
+    );
     log.inserted('diagram_nodes', id);
     nodeIds.set(n.key, id);
   }
@@ -117,7 +140,10 @@ export function writeContent(
     'INSERT INTO diagram_edges (diagram_id, kind, source_node, target_node, link_id, label, style) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const e of content.edges) {
-    const id = Number(insertEdge.run(diagramId, e.kind, nodeIds.get(e.source), nodeIds.get(e.target), e.link_id, e.label, e.style).lastInsertRowid);
+    const id = Number(
+      insertEdge.run(diagramId, e.kind, nodeIds.get(e.source), nodeIds.get(e.target), e.link_id, e.label, e.style)
+        .lastInsertRowid,
+    );
     log.inserted('diagram_edges', id);
     edgeIds.set(e.key, id);
   }
@@ -139,7 +165,8 @@ export function mergeDiagrams(run: MergeRun): void {
   const writeDiagram = rowWriter(db, other, 'diagrams');
   for (const d of otherRows(other, 'diagrams', '1 ORDER BY id')) {
     const theirs = diagramContent(other, d, mapRef);
-    for (const id of theirs.dropped) run.skipped.push({ kind: 'node', id, reason: `what it shows did not come over (diagram "${String(d.name)}")` });
+    for (const id of theirs.dropped)
+      run.skipped.push({ kind: 'node', id, reason: `what it shows did not come over (diagram "${String(d.name)}")` });
     const mineId = findRow(db, 'diagrams', ['created_at', 'created_by'], [d.created_at, d.created_by]);
     let nodeIds: Map<string, number>;
     let edgeIds: Map<string, number>;
@@ -152,10 +179,21 @@ export function mergeDiagrams(run: MergeRun): void {
       for (const n of theirs.content.nodes) if (n.kind === 'entity' && n.ref !== null) anchorEntity(run, n.ref);
     } else {
       maps.diagram.set(d.id as number, mineId);
-      const mine = diagramContent(db, db.prepare('SELECT * FROM diagrams WHERE id = ?').get(mineId) as Row, (_k, r) => r);
+      const mine = diagramContent(
+        db,
+        db.prepare('SELECT * FROM diagrams WHERE id = ?').get(mineId) as Row,
+        (_k, r) => r,
+      );
       ({ nodeIds, edgeIds } = mine);
       if (JSON.stringify(mine.content) !== JSON.stringify(theirs.content)) {
-        const id = addConflict(db, { mergeId: run.mergeId, kind: 'diagram', localId: mineId, mine: mine.content, theirs: theirs.content, theirsBy: String(d.created_by) });
+        const id = addConflict(db, {
+          mergeId: run.mergeId,
+          kind: 'diagram',
+          localId: mineId,
+          mine: mine.content,
+          theirs: theirs.content,
+          theirsBy: String(d.created_by),
+        });
         if (id !== null) run.conflicts.push(id);
       }
     }

@@ -89,8 +89,7 @@ export function mergeEntities(run: MergeRun): void {
 /** The entity of mine their entity's anchor mention is in (the same record and role here), if any. */
 function anchoredHere(run: MergeRun, theirId: number): number | undefined {
   const a = run.other.prepare('SELECT record_id, role FROM entity_anchors WHERE entity_id = ?').get(theirId) as
-    | { record_id: number; role: string }
-    | undefined;
+    { record_id: number; role: string } | undefined;
   const record = a && run.maps.record.get(a.record_id);
   return record === undefined ? undefined : entityAtMention(run.db, record, a!.role);
 }
@@ -140,14 +139,25 @@ function addMentions(run: MergeRun): Set<number> {
   const entities = new Set<number>();
   for (const [nameId, n] of gained) {
     log.changing('mention_names', 'id = ?', nameId);
-    const entity = db.prepare('UPDATE mention_names SET mentions = mentions + ? WHERE id = ? RETURNING entity_id').pluck().get(n, nameId) as number;
+    const entity = db
+      .prepare('UPDATE mention_names SET mentions = mentions + ? WHERE id = ? RETURNING entity_id')
+      .pluck()
+      .get(n, nameId) as number;
     entities.add(entity);
   }
   return entities;
 }
 
 /** Puts a pair in the review queue, once. */
-function suggest(run: MergeRun, a: number, b: number, theirName: string, why: 'one' | 'like', score = 1, reasons: string[] = []): void {
+function suggest(
+  run: MergeRun,
+  a: number,
+  b: number,
+  theirName: string,
+  why: 'one' | 'like',
+  score = 1,
+  reasons: string[] = [],
+): void {
   if (queueRowOf(run.db, a, b)) return;
   const [na, nb] = [getEntity(run.db, a)?.name ?? '', getEntity(run.db, b)?.name ?? ''];
   reviewInserter(run.db)({

@@ -51,7 +51,12 @@ export function mergeImports(run: MergeRun): void {
       for (const [id, row] of theirs) {
         const local = byRow.get(row);
         if (local !== undefined) run.maps.record.set(id, local);
-        else run.skipped.push({ kind: 'record', id, reason: `row ${row} of ${String(source.file_name)} was not imported here` });
+        else
+          run.skipped.push({
+            kind: 'record',
+            id,
+            reason: `row ${row} of ${String(source.file_name)} was not imported here`,
+          });
       }
       continue;
     }

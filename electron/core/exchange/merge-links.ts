@@ -30,7 +30,15 @@ export function mergeJudgements(run: MergeRun): void {
   const write = rowWriter(run.db, run.other, 'judgements');
   const key = ['decision', 'side_a', 'side_b', 'actor', 'at'];
   for (const j of otherRows(run.other, 'judgements', '1 ORDER BY id')) {
-    if (findRow(run.db, 'judgements', key, key.map((k) => j[k])) !== undefined) continue;
+    if (
+      findRow(
+        run.db,
+        'judgements',
+        key,
+        key.map((k) => j[k]),
+      ) !== undefined
+    )
+      continue;
     run.log.inserted('judgements', write(j, { id: null, effect: null }));
     count(run, 'judgements');
   }
@@ -94,10 +102,19 @@ export function mergeAnnotations(run: MergeRun): void {
   for (const a of otherRows(other, 'annotations', '1 ORDER BY id')) {
     const targetId = targets[a.target as string]?.get(a.target_id as number);
     if (targetId === undefined) {
-      run.skipped.push({ kind: 'annotation', id: a.id as number, reason: `the ${String(a.target)} it is on did not come over` });
+      run.skipped.push({
+        kind: 'annotation',
+        id: a.id as number,
+        reason: `the ${String(a.target)} it is on did not come over`,
+      });
       continue;
     }
-    const mineId = findRow(db, 'annotations', ['created_at', 'created_by', 'target'], [a.created_at, a.created_by, a.target]);
+    const mineId = findRow(
+      db,
+      'annotations',
+      ['created_at', 'created_by', 'target'],
+      [a.created_at, a.created_by, a.target],
+    );
     if (mineId !== undefined) {
       const mine = db.prepare('SELECT text, updated_at FROM annotations WHERE id = ?').get(mineId) as Row;
       if (mine.text !== a.text)

@@ -70,7 +70,8 @@ export function count(run: MergeRun, kind: string, n = 1): void {
 
 /** Reports a step, and stops the merge (its transaction rolls back) when the job was cancelled. */
 export function step(run: MergeRun, progress: number, message: string): void {
-  if (run.control?.signal.aborted) throw new CustodianError('cancelled', 'The merge was cancelled; nothing was changed.');
+  if (run.control?.signal.aborted)
+    throw new CustodianError('cancelled', 'The merge was cancelled; nothing was changed.');
   run.control?.progress(progress, message);
 }
 

@@ -42,7 +42,13 @@ export const exchangeHandlers: Handlers<ExchangeMethods> = {
       if (!existsSync(resolve(path))) throw new CustodianError('not_found', `There is no file ${resolve(path)}.`);
     },
     ({ session, actor, appDataDir }, { path }, control) =>
-      mergeCase(session.db, session.path, resolve(path), { actor, appDataDir: appDataDir ?? defaultAppDataDir() }, control),
+      mergeCase(
+        session.db,
+        session.path,
+        resolve(path),
+        { actor, appDataDir: appDataDir ?? defaultAppDataDir() },
+        control,
+      ),
   ),
   'exchange.merges': ({ session }) => listMerges(session.db),
   'exchange.undoMerge': ({ session }, { mergeId }) => undoMerge(session.db, mergeId),

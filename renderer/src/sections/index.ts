@@ -7,6 +7,7 @@ import { SearchSection } from './documents/SearchSection';
 import { ImportsSection } from './imports/ImportsSection';
 import { DiagramsSection } from './diagrams/DiagramsSection';
 import { ListsSection } from './lists/ListsSection';
+import { MergeSection } from './merge/MergeSection';
 
 export interface Section {
   id: string;
@@ -58,4 +59,5 @@ export const SECTIONS: Section[] = [
   { id: 'lists', label: 'Lists', component: ListsSection, plan: 'Sanctions lists and screening hits.' },
   { id: 'search', label: 'Search', component: SearchSection, plan: 'Records and document pages found together.' },
   { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },
+  { id: 'merge', label: 'Merge', component: MergeSection, plan: 'Bring a colleague’s case into this one.' },
 ];
