@@ -69,7 +69,7 @@ export interface MergeConflict {
   localId: number;
   mine: Record<string, unknown>;
   theirs: Record<string, unknown>;
-  /** Who made their version (its created_by). */
+  /** Who their version is from: the sender of the file (its signer's trusted name, else the name its seal claims), else the thing's author. */
   theirsBy: string;
   picked: 'mine' | 'theirs' | null;
   pickedAt: string | null;

@@ -76,9 +76,9 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
     await report.waitFor({ timeout: 120_000 });
     const text = (await report.textContent()) ?? '';
     expect(text).toMatch(/unchanged since it was sealed; signed by an unknown key/);
-    expect(text).toMatch(/Added: 1 source, 1 import, \d{3,} records\./);
+    expect(text).toMatch(/Added: 1 stored file, 1 source, 1 import, \d{3,} records\./);
     expect(text).toMatch(/1 conflict to settle/);
-    const conflict = page.getByRole('listitem', { name: /^Note \d+$/ });
+    const conflict = page.getByRole('listitem', { name: 'Note on record 7' });
     expect(await conflict.textContent()).toMatch(
       /Anna: the manifest matches.*Theirs \(by boris\)Boris: the manifest shows 40 rotor blades/,
     );

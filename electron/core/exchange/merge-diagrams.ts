@@ -192,7 +192,7 @@ export function mergeDiagrams(run: MergeRun): void {
           localId: mineId,
           mine: mine.content,
           theirs: theirs.content,
-          theirsBy: String(d.created_by),
+          theirsBy: run.from ?? String(d.created_by),
         });
         if (id !== null) run.conflicts.push(id);
       }

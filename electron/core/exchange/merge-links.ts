@@ -116,9 +116,11 @@ export function mergeAnnotations(run: MergeRun): void {
       [a.created_at, a.created_by, a.target],
     );
     if (mineId !== undefined) {
-      const mine = db.prepare('SELECT text, updated_at FROM annotations WHERE id = ?').get(mineId) as Row;
-      if (mine.text !== a.text)
-        conflict(run, 'annotation', mineId, mine, { text: a.text, updated_at: a.updated_at }, a.created_by);
+      const mine = db
+        .prepare('SELECT target, target_id, text, updated_at FROM annotations WHERE id = ?')
+        .get(mineId) as Row;
+      const theirs = { target: a.target, target_id: targetId, text: a.text, updated_at: a.updated_at };
+      if (mine.text !== a.text) conflict(run, 'annotation', mineId, mine, theirs, a.created_by);
       continue;
     }
     log.inserted('annotations', write(a, { id: null, target_id: targetId }));
@@ -127,7 +129,14 @@ export function mergeAnnotations(run: MergeRun): void {
 }
 
 function conflict(run: MergeRun, kind: 'link' | 'annotation', localId: number, mine: Row, theirs: Row, by: unknown) {
-  const id = addConflict(run.db, { mergeId: run.mergeId, kind, localId, mine, theirs, theirsBy: String(by) });
+  const id = addConflict(run.db, {
+    mergeId: run.mergeId,
+    kind,
+    localId,
+    mine,
+    theirs,
+    theirsBy: run.from ?? String(by),
+  });
   if (id !== null) run.conflicts.push(id);
 }
 

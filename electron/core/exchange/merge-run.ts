@@ -16,6 +16,8 @@ export interface MergeRun {
   log: ChangeLog;
   mergeId: number;
   actor: string;
+  /** Who sent their file (the trusted name of its signer, else the name the seal claims): who their versions are from. */
+  from: string | null;
   added: MergeCounts;
   suggestions: number;
   skipped: { kind: string; id: number; reason: string }[];
@@ -36,13 +38,21 @@ export interface MergeRun {
   };
 }
 
-export function newRun(db: WriteDb, other: ReadDb, log: ChangeLog, actor: string, control?: JobControl): MergeRun {
+export function newRun(
+  db: WriteDb,
+  other: ReadDb,
+  log: ChangeLog,
+  actor: string,
+  from: string | null,
+  control?: JobControl,
+): MergeRun {
   return {
     db,
     other,
     log,
     mergeId: log.mergeId,
     actor,
+    from,
     added: {},
     suggestions: 0,
     skipped: [],

@@ -56,7 +56,8 @@ export function mergeCase(
           signer: verify.signer,
           verified: verify.ok,
         });
-        const run = newRun(db, other, new ChangeLog(db, mergeId), opts.actor, control);
+        const from = verify.signer?.name ?? verify.signer?.claimedBy ?? null;
+        const run = newRun(db, other, new ChangeLog(db, mergeId), opts.actor, from, control);
         step(run, 0.1, 'Merging: sources and records');
         mergeImports(run);
         step(run, 0.4, 'Merging: documents and excerpts');

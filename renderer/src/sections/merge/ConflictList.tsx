@@ -2,6 +2,12 @@ import type { MergeConflict } from '../../../../shared/api/exchange';
 
 const KIND: Record<MergeConflict['kind'], string> = { annotation: 'Note', link: 'Link', diagram: 'Diagram' };
 
+/** "Note on record 7", "Link 3", "Diagram 2". */
+const title = (c: MergeConflict) =>
+  c.kind === 'annotation'
+    ? `Note on ${String(c.mine.target)} ${String(c.mine.target_id)}`
+    : `${KIND[c.kind]} ${c.localId}`;
+
 /** One side of a conflict as a person reads it: a note's text, a link's type, grade and note, a diagram's nodes. */
 function sideText(c: MergeConflict, side: Record<string, unknown>): string {
   if (c.kind === 'annotation') return String(side.text);
@@ -45,9 +51,9 @@ export function ConflictList({
       <h3>Changed on both sides ({conflicts.length})</h3>
       <ul>
         {conflicts.map((c) => (
-          <li key={c.id} aria-label={`${KIND[c.kind]} ${c.localId}`}>
+          <li key={c.id} aria-label={title(c)}>
             <div className="conflict-title">
-              {KIND[c.kind]} {c.localId}
+              {title(c)}
               {c.kind === 'diagram' && (
                 <span className="muted small"> — {diagramDifferences(c).join('; ') || 'styles differ'}</span>
               )}

@@ -32,8 +32,14 @@ export function MergeReport({ result }: { result: MergeResult }) {
   );
 }
 
-/** "3 documents, 120 records" — or that nothing was new. */
+/** How each kind a merge counts reads in a sentence, one and many. */
+const KINDS: Record<string, [string, string]> = { blobs: ['stored file', 'stored files'] };
+
+/** "1 document, 120 records" — or that nothing was new. */
 export function addedText(added: Record<string, number>): string {
-  const parts = Object.entries(added).map(([k, n]) => `${n} ${n === 1 ? k.replace(/s$/, '') : k}`);
+  const parts = Object.entries(added).map(([k, n]) => {
+    const [one, many] = KINDS[k] ?? [k.replace(/s$/, ''), k];
+    return `${n} ${n === 1 ? one : many}`;
+  });
   return parts.length ? parts.join(', ') : 'nothing new';
 }

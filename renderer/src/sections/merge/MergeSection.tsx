@@ -97,7 +97,7 @@ export function MergeSection() {
               <tr key={m.mergeId}>
                 <td>{formatDateTime(m.at)}</td>
                 <td className="path">{m.otherFile}</td>
-                <td>{m.signer?.name ?? m.signer?.fingerprint ?? 'not sealed'}</td>
+                <td>{signerText(m.signer)}</td>
                 <td>{addedText(m.added)}</td>
                 <td>
                   <button
@@ -115,4 +115,10 @@ export function MergeSection() {
       )}
     </section>
   );
+}
+
+/** A signer by the name I trusted them under, else by the name they claim, said to be unchecked. */
+function signerText(s: MergeSummary['signer']): string {
+  if (!s) return 'not sealed';
+  return s.name ?? `“${s.claimedBy}” (key ${s.fingerprint}, not trusted)`;
 }
