@@ -55,6 +55,18 @@ export function findRow(
     .get(...values) as number | undefined;
 }
 
+/** The first row of a table whose column holds a value (a source, a stored file, a link, a diagram by id). */
+export function rowWhere(db: ReadDb, table: string, column: string, value: unknown): Row | undefined {
+  return db.prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(column)} = ? LIMIT 1`).get(value) as Row | undefined;
+}
+
+/** The first import of a source that finished, with the id its records are numbered from. */
+export function doneImportOf(db: ReadDb, sourceId: number): { id: number; record_base: number } | undefined {
+  return db
+    .prepare("SELECT id, record_base FROM imports WHERE source_id = ? AND status = 'done' ORDER BY id LIMIT 1")
+    .get(sourceId) as { id: number; record_base: number } | undefined;
+}
+
 /** An import's records as [id, row], in id order (its ids run from its record_base on: see import-rows.ts). */
 export function* importRecordRows(db: ReadDb, importId: number, recordBase: number): Generator<[number, number]> {
   const rows = db

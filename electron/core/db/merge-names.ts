@@ -34,3 +34,25 @@ export function mentionInserter(db: WriteDb): (recordId: number, role: string, n
   const stmt = db.prepare('INSERT INTO mentions (record_id, role, name_id) VALUES (?, ?, ?)');
   return (recordId, role, nameId) => void stmt.run(recordId, role, nameId);
 }
+
+/** Adds mentions to a name row's count; answers the entity it is in. */
+export function addNameMentions(db: WriteDb, nameId: number, n: number): number {
+  return db
+    .prepare('UPDATE mention_names SET mentions = mentions + ? WHERE id = ? RETURNING entity_id')
+    .pluck()
+    .get(n, nameId) as number;
+}
+
+/** The entity an entity was merged into (null: it is in use; undefined: no such entity). */
+export const mergedIntoOf = (db: ReadDb, id: number): number | null | undefined =>
+  db.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck().get(id) as number | null | undefined;
+
+/** An entity's anchor mention (db/entity-anchors.ts), if it has one. */
+export const anchorOf = (db: ReadDb, entityId: number): { record_id: number; role: string } | undefined =>
+  db.prepare('SELECT record_id, role FROM entity_anchors WHERE entity_id = ?').get(entityId) as
+    { record_id: number; role: string } | undefined;
+
+/** Takes one of the entity names out of the names index (the row itself is deleted by its caller). */
+export function unindexEntityName(db: WriteDb, rowid: number): void {
+  db.prepare('DELETE FROM entity_names_fts WHERE rowid = ?').run(rowid);
+}

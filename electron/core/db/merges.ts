@@ -77,6 +77,19 @@ export function getMerge(db: ReadDb, id: number): MergeSummary | null {
   return r ? toSummary(r, r.open) : null;
 }
 
+/** The audit entry a merge wrote. */
+export const mergeAuditSeq = (db: ReadDb, id: number): number =>
+  db.prepare('SELECT audit_seq FROM merges WHERE id = ?').pluck().get(id) as number;
+
+/**
+ * Foreign keys checked at commit, not per statement, for the rest of the
+ * transaction: an undo puts rows back in its log's reverse order, a node
+ * before the parent it points at.
+ */
+export function deferForeignKeys(db: WriteDb): void {
+  db.pragma('defer_foreign_keys = ON');
+}
+
 /** The merges made after one (an undo must take the later ones back first). */
 export function countMergesAfter(db: ReadDb, id: number): number {
   return db.prepare('SELECT count(*) FROM merges WHERE id > ?').pluck().get(id) as number;

@@ -1,5 +1,6 @@
 import { addConflict } from '../db/merge-conflicts';
-import { findRow, otherRows, rowWriter, type Row } from '../db/merge-copy';
+import { findRow, otherRows, rowWhere, rowWriter, type Row } from '../db/merge-copy';
+import { diagramEdgeRows, diagramNodeRows, edgeInserter, nodeInserter, setNodeParent } from '../db/merge-rows';
 import type { ReadDb } from '../db/types';
 import { anchorEntity } from './merge-links';
 import { count, type MergeRun } from './merge-run';
@@ -60,7 +61,8 @@ export function diagramContent(
   diagram: Row,
   mapRef: (kind: string, ref: number) => number | undefined,
 ): { content: DiagramContent; nodeIds: Map<string, number>; edgeIds: Map<string, number>; dropped: number[] } {
-  const nodes = db.prepare('SELECT * FROM diagram_nodes WHERE diagram_id = ? ORDER BY id').all(diagram.id) as Row[];
+  const nodes = diagramNodeRows(db, diagram.id as number);
+  const parentOf = new Map(nodes.map((n) => [n.id as number, n.parent_id as number | null]));
   const keyOfId = new Map<number, string>();
   const nodeIds = new Map<string, number>();
   const out: ContentNode[] = [];
@@ -90,12 +92,12 @@ export function diagramContent(
     });
   }
   for (const n of out) {
-    const parentId = nodes.find((x) => x.id === nodeIds.get(n.key))?.parent_id as number | null;
+    const parentId = parentOf.get(nodeIds.get(n.key)!) ?? null;
     n.parent = parentId === null ? null : (keyOfId.get(parentId) ?? null);
   }
   const edgeIds = new Map<string, number>();
   const edges: ContentEdge[] = [];
-  for (const e of db.prepare('SELECT * FROM diagram_edges WHERE diagram_id = ? ORDER BY id').all(diagram.id) as Row[]) {
+  for (const e of diagramEdgeRows(db, diagram.id as number)) {
     const source = keyOfId.get(e.source_node as number);
     const target = keyOfId.get(e.target_node as number);
     const link = e.link_id === null ? null : (mapRef('link', e.link_id as number) ?? undefined);
@@ -121,29 +123,18 @@ export function writeContent(
 ): { nodeIds: Map<string, number>; edgeIds: Map<string, number> } {
   const { db, log } = run;
   const nodeIds = new Map<string, number>();
-  const insertNode = db.prepare(
-    `INSERT INTO diagram_nodes (diagram_id, kind, ref, ref_label, text, label, x, y, w, h, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertNode = nodeInserter(db);
   for (const n of content.nodes) {
-    const id = Number(
-      insertNode.run(diagramId, n.kind, n.ref, n.ref_label, n.text, n.label, n.x, n.y, n.w, n.h, n.style)
-        .lastInsertRowid,
-    );
+    const id = insertNode(diagramId, { ...n });
     log.inserted('diagram_nodes', id);
     nodeIds.set(n.key, id);
   }
   for (const n of content.nodes)
-    if (n.parent && nodeIds.has(n.parent))
-      db.prepare('UPDATE diagram_nodes SET parent_id = ? WHERE id = ?').run(nodeIds.get(n.parent), nodeIds.get(n.key));
+    if (n.parent && nodeIds.has(n.parent)) setNodeParent(db, nodeIds.get(n.key)!, nodeIds.get(n.parent)!);
   const edgeIds = new Map<string, number>();
-  const insertEdge = db.prepare(
-    'INSERT INTO diagram_edges (diagram_id, kind, source_node, target_node, link_id, label, style) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertEdge = edgeInserter(db);
   for (const e of content.edges) {
-    const id = Number(
-      insertEdge.run(diagramId, e.kind, nodeIds.get(e.source), nodeIds.get(e.target), e.link_id, e.label, e.style)
-        .lastInsertRowid,
-    );
+    const id = insertEdge(diagramId, { ...e, source_node: nodeIds.get(e.source), target_node: nodeIds.get(e.target) });
     log.inserted('diagram_edges', id);
     edgeIds.set(e.key, id);
   }
@@ -179,11 +170,7 @@ export function mergeDiagrams(run: MergeRun): void {
       for (const n of theirs.content.nodes) if (n.kind === 'entity' && n.ref !== null) anchorEntity(run, n.ref);
     } else {
       maps.diagram.set(d.id as number, mineId);
-      const mine = diagramContent(
-        db,
-        db.prepare('SELECT * FROM diagrams WHERE id = ?').get(mineId) as Row,
-        (_k, r) => r,
-      );
+      const mine = diagramContent(db, rowWhere(db, 'diagrams', 'id', mineId)!, (_k, r) => r);
       ({ nodeIds, edgeIds } = mine);
       if (JSON.stringify(mine.content) !== JSON.stringify(theirs.content)) {
         const id = addConflict(db, {

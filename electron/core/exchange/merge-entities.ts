@@ -3,7 +3,15 @@ import { getEntity, refreshEntityFacts } from '../db/entities';
 import { ensureAnchor } from '../db/entity-anchors';
 import { entityNameInserter, namesMatching } from '../db/entity-names';
 import { findRow, otherRows, rowWriter, type Row } from '../db/merge-copy';
-import { localNameKeys, mentionInserter, entityAtMention, nameKey } from '../db/merge-names';
+import {
+  addNameMentions,
+  anchorOf,
+  entityAtMention,
+  localNameKeys,
+  mentionInserter,
+  mergedIntoOf,
+  nameKey,
+} from '../db/merge-names';
 import { queueRowOf, reviewInserter } from '../db/review-queue';
 import { ftsQuote } from '../db/records-fts';
 import { REVIEW_FROM } from '../entities/pairs/pair-scoring';
@@ -65,7 +73,7 @@ export function mergeEntities(run: MergeRun): void {
   for (const e of otherRows(other, 'entities', 'merged_into IS NOT NULL ORDER BY id')) {
     let at = e.merged_into as number;
     for (let hops = 0; hops < 1000 && !maps.entity.has(at); hops++) {
-      const next = other.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck().get(at) as number | null;
+      const next = mergedIntoOf(other, at);
       if (next === null || next === undefined) break;
       at = next;
     }
@@ -88,8 +96,7 @@ export function mergeEntities(run: MergeRun): void {
 
 /** The entity of mine their entity's anchor mention is in (the same record and role here), if any. */
 function anchoredHere(run: MergeRun, theirId: number): number | undefined {
-  const a = run.other.prepare('SELECT record_id, role FROM entity_anchors WHERE entity_id = ?').get(theirId) as
-    { record_id: number; role: string } | undefined;
+  const a = anchorOf(run.other, theirId);
   const record = a && run.maps.record.get(a.record_id);
   return record === undefined ? undefined : entityAtMention(run.db, record, a!.role);
 }
@@ -139,11 +146,7 @@ function addMentions(run: MergeRun): Set<number> {
   const entities = new Set<number>();
   for (const [nameId, n] of gained) {
     log.changing('mention_names', 'id = ?', nameId);
-    const entity = db
-      .prepare('UPDATE mention_names SET mentions = mentions + ? WHERE id = ? RETURNING entity_id')
-      .pluck()
-      .get(n, nameId) as number;
-    entities.add(entity);
+    entities.add(addNameMentions(db, nameId, n));
   }
   return entities;
 }

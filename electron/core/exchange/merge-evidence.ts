@@ -1,7 +1,16 @@
 import { hasBlob } from '../db/blobs';
 import { insertPage } from '../db/document-pages';
 import { findDocumentBySha } from '../db/documents';
-import { findRow, importRecordRows, indexRecordRange, maxId, otherRows, rowWriter, type Row } from '../db/merge-copy';
+import {
+  doneImportOf,
+  findRow,
+  importRecordRows,
+  indexRecordRange,
+  maxId,
+  otherRows,
+  rowWhere,
+  rowWriter,
+} from '../db/merge-copy';
 import { count, tick, type MergeRun } from './merge-run';
 
 /**
@@ -16,7 +25,7 @@ import { count, tick, type MergeRun } from './merge-run';
 /** Copies a stored file I do not have. */
 function ensureBlob(run: MergeRun, sha256: string | null): void {
   if (!sha256 || hasBlob(run.db, sha256)) return;
-  const row = run.other.prepare('SELECT * FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+  const row = rowWhere(run.other, 'blobs', 'sha256', sha256);
   if (!row) return;
   rowWriter(run.db, run.other, 'blobs')(row);
   run.log.inserted('blobs', { sha256 });
@@ -32,7 +41,7 @@ export function mergeImports(run: MergeRun): void {
   const writeReject = rowWriter(db, other, 'rejects');
   const imports = [...otherRows(other, 'imports', "status = 'done' ORDER BY id")];
   for (const imp of imports) {
-    const source = other.prepare('SELECT * FROM sources WHERE id = ?').get(imp.source_id) as Row;
+    const source = rowWhere(other, 'sources', 'id', imp.source_id)!;
     let sourceId = findRow(db, 'sources', ['sha256'], [source.sha256]);
     if (sourceId === undefined) {
       ensureBlob(run, source.blob_sha256 as string | null);
@@ -40,9 +49,7 @@ export function mergeImports(run: MergeRun): void {
       log.inserted('sources', sourceId);
       count(run, 'sources');
     }
-    const mine = db
-      .prepare("SELECT id, record_base FROM imports WHERE source_id = ? AND status = 'done' ORDER BY id LIMIT 1")
-      .get(sourceId) as { id: number; record_base: number } | undefined;
+    const mine = doneImportOf(db, sourceId);
     const theirs = importRecordRows(other, imp.id as number, imp.record_base as number);
     if (mine) {
       // The same file: their row n is my row n (rows I rejected and they did not stay theirs alone: skipped).

@@ -1,7 +1,7 @@
 import { ensureAnchor } from '../db/entity-anchors';
 import { addConflict } from '../db/merge-conflicts';
-import { findRow, otherRows, rowWriter, type Row } from '../db/merge-copy';
-import type { ReadDb } from '../db/types';
+import { findRow, otherRows, rowWhere, rowWriter, type Row } from '../db/merge-copy';
+import { annotationVersion, evidenceInserter, linkEvidenceOf } from '../db/merge-rows';
 import { count, type MergeRun } from './merge-run';
 
 /**
@@ -46,17 +46,10 @@ export function mergeJudgements(run: MergeRun): void {
 
 const LINK_FIELDS = ['source_entity', 'target_entity', 'type', 'custom_label', 'grade', 'note'] as const;
 
-function linkEvidence(db: ReadDb, linkId: number): { kind: string; ref: number }[] {
-  return db.prepare('SELECT kind, ref FROM link_evidence WHERE link_id = ? ORDER BY kind, ref').all(linkId) as {
-    kind: string;
-    ref: number;
-  }[];
-}
-
 export function mergeLinks(run: MergeRun): void {
   const { db, other, log, maps } = run;
   const write = rowWriter(db, other, 'links');
-  const addEvidence = db.prepare('INSERT OR IGNORE INTO link_evidence (link_id, kind, ref) VALUES (?, ?, ?)');
+  const addEvidence = evidenceInserter(db);
   for (const l of otherRows(other, 'links', '1 ORDER BY id')) {
     const source = maps.entity.get(l.source_entity as number);
     const target = maps.entity.get(l.target_entity as number);
@@ -64,7 +57,7 @@ export function mergeLinks(run: MergeRun): void {
       run.skipped.push({ kind: 'link', id: l.id as number, reason: 'an entity it joins did not come over' });
       continue;
     }
-    const evidence = linkEvidence(other, l.id as number)
+    const evidence = linkEvidenceOf(other, l.id as number)
       .map((e) => ({ kind: e.kind, ref: (e.kind === 'record' ? maps.record : maps.excerpt).get(e.ref) }))
       .filter((e): e is { kind: string; ref: number } => e.ref !== undefined)
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.ref - b.ref);
@@ -72,15 +65,15 @@ export function mergeLinks(run: MergeRun): void {
     const mineId = findRow(db, 'links', ['created_at', 'created_by'], [l.created_at, l.created_by]);
     if (mineId !== undefined) {
       maps.link.set(l.id as number, mineId);
-      const row = db.prepare('SELECT * FROM links WHERE id = ?').get(mineId) as Row;
-      const mine: Row = { ...pick(row, LINK_FIELDS), evidence: linkEvidence(db, mineId) };
+      const row = rowWhere(db, 'links', 'id', mineId)!;
+      const mine: Row = { ...pick(row, LINK_FIELDS), evidence: linkEvidenceOf(db, mineId) };
       if (JSON.stringify(mine) !== JSON.stringify(theirs)) conflict(run, 'link', mineId, mine, theirs, l.created_by);
       continue;
     }
     const id = write(l, { id: null, source_entity: source, target_entity: target });
     log.inserted('links', id);
     for (const e of evidence) {
-      addEvidence.run(id, e.kind, e.ref);
+      addEvidence(id, e.kind, e.ref);
       log.inserted('link_evidence', { link_id: id, kind: e.kind, ref: e.ref });
     }
     anchorEntity(run, source);
@@ -116,9 +109,7 @@ export function mergeAnnotations(run: MergeRun): void {
       [a.created_at, a.created_by, a.target],
     );
     if (mineId !== undefined) {
-      const mine = db
-        .prepare('SELECT target, target_id, text, updated_at FROM annotations WHERE id = ?')
-        .get(mineId) as Row;
+      const mine = annotationVersion(db, mineId);
       const theirs = { target: a.target, target_id: targetId, text: a.text, updated_at: a.updated_at };
       if (mine.text !== a.text) conflict(run, 'annotation', mineId, mine, theirs, a.created_by);
       continue;

@@ -1,15 +1,27 @@
 import type { MergeConflict } from '../../../shared/api/exchange';
 import { CustodianError } from '../../../shared/result';
+import { setAnnotationText } from '../db/annotations';
 import { deletePages } from '../db/document-pages';
 import { getConflict, markPicked } from '../db/merge-conflicts';
 import { deleteImportRows } from '../db/merge-copy';
+import { unindexEntityName } from '../db/merge-names';
+import {
+  DIAGRAM_CONTENT_TABLES,
+  deleteDiagramContent,
+  deleteLinkEvidence,
+  evidenceInserter,
+  resetDiagram,
+  setLinkFields,
+} from '../db/merge-rows';
 import {
   ChangeLog,
   changesBackwards,
   countMergesAfter,
+  deferForeignKeys,
   deleteLoggedRow,
   forgetMerge,
   getMerge,
+  mergeAuditSeq,
   restoreLoggedRow,
   rewritesSince,
   type LoggedChange,
@@ -24,7 +36,7 @@ const REWRITES = ['entities.resolve', 'judgements.undoResolving'];
 const BEFORE_DELETE: Record<string, (db: WriteDb, c: LoggedChange) => void> = {
   imports: (db, c) => deleteImportRows(db, c.key.rowid as number),
   documents: (db, c) => deletePages(db, c.key.rowid as number),
-  entity_names: (db, c) => void db.prepare('DELETE FROM entity_names_fts WHERE rowid = ?').run(c.key.rowid),
+  entity_names: (db, c) => unindexEntityName(db, c.key.rowid as number),
 };
 
 /**
@@ -40,14 +52,13 @@ export function undoMerge(db: WriteDb, mergeId: number): { mergeId: number; remo
   if (!merge) throw new CustodianError('not_found', `There is no merge ${mergeId} in this case (or it was undone).`);
   if (countMergesAfter(db, mergeId) > 0)
     throw new CustodianError('later_merge', `Merge ${mergeId} has later merges; undo those first, latest first.`);
-  const since = rewritesSince(db, auditSeqOf(db, mergeId), REWRITES);
+  const since = rewritesSince(db, mergeAuditSeq(db, mergeId), REWRITES);
   if (since.length)
     throw new CustodianError(
       'rewritten',
       `Merge ${mergeId} can no longer be undone: ${since.join(', ')} has run since and rewrote what it brought in.`,
     );
-  // Rows come back in the log's reverse order, a node before the parent it points at: keys are checked at commit.
-  db.pragma('defer_foreign_keys = ON');
+  deferForeignKeys(db);
   let removed = 0;
   let restored = 0;
   for (const c of changesBackwards(db, mergeId)) {
@@ -64,10 +75,6 @@ export function undoMerge(db: WriteDb, mergeId: number): { mergeId: number; remo
   return { mergeId, removed, restored };
 }
 
-function auditSeqOf(db: WriteDb, mergeId: number): number {
-  return db.prepare('SELECT audit_seq FROM merges WHERE id = ?').pluck().get(mergeId) as number;
-}
-
 /**
  * Keeps one side of a conflict. Mine: nothing changes. Theirs: their
  * version is written in place of mine, logged with the merge (undoing the
@@ -79,36 +86,30 @@ export function pickConflict(db: WriteDb, id: number, pick: 'mine' | 'theirs', a
   if (!c) throw new CustodianError('not_found', `There is no merge conflict ${id} in this case.`);
   if (c.picked) throw new CustodianError('already_picked', `Conflict ${id} was settled already (${c.picked}).`);
   if (pick === 'theirs') {
-    db.pragma('defer_foreign_keys = ON');
+    deferForeignKeys(db);
     const log = new ChangeLog(db, c.mergeId);
-    const now = new Date().toISOString();
     const t = c.theirs;
     if (c.kind === 'annotation') {
       log.changing('annotations', 'id = ?', c.localId);
-      db.prepare('UPDATE annotations SET text = ?, updated_at = ? WHERE id = ?').run(t.text, now, c.localId);
+      setAnnotationText(db, c.localId, String(t.text));
     } else if (c.kind === 'link') {
       log.changing('links', 'id = ?', c.localId);
-      db.prepare(
-        'UPDATE links SET source_entity = ?, target_entity = ?, type = ?, custom_label = ?, grade = ?, note = ?, updated_at = ? WHERE id = ?',
-      ).run(t.source_entity, t.target_entity, t.type, t.custom_label, t.grade, t.note, now, c.localId);
+      setLinkFields(db, c.localId, t);
       log.changing('link_evidence', 'link_id = ?', c.localId);
-      db.prepare('DELETE FROM link_evidence WHERE link_id = ?').run(c.localId);
+      deleteLinkEvidence(db, c.localId);
+      const add = evidenceInserter(db);
       for (const e of t.evidence as { kind: string; ref: number }[]) {
-        db.prepare('INSERT INTO link_evidence (link_id, kind, ref) VALUES (?, ?, ?)').run(c.localId, e.kind, e.ref);
+        add(c.localId, e.kind, e.ref);
         log.inserted('link_evidence', { link_id: c.localId, kind: e.kind, ref: e.ref });
       }
     } else {
       const content = t as unknown as DiagramContent;
-      for (const table of ['diagram_edges', 'diagram_nodes', 'diagram_history']) {
+      for (const table of DIAGRAM_CONTENT_TABLES) {
         log.changing(table, 'diagram_id = ?', c.localId);
-        db.prepare(`DELETE FROM ${table} WHERE diagram_id = ?`).run(c.localId);
+        deleteDiagramContent(db, table, c.localId);
       }
       log.changing('diagrams', 'id = ?', c.localId);
-      db.prepare('UPDATE diagrams SET name = ?, history_position = 0, updated_at = ? WHERE id = ?').run(
-        content.name,
-        now,
-        c.localId,
-      );
+      resetDiagram(db, c.localId, content.name);
       writeContent({ db, log }, c.localId, content);
     }
   }

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import type { MergeResult } from '../../../shared/api/exchange';
 import { appendAudit } from '../db/audit-log';
+import { checkpointWal } from '../db/connection';
 import { listConflicts } from '../db/merge-conflicts';
 import { ChangeLog, finishMerge, insertMerge } from '../db/merges';
 import { openReceivedFile } from '../db/safe-open';
@@ -43,7 +44,7 @@ export function mergeCase(
   control?: JobControl,
 ): MergeResult {
   // My own case, merged into itself: what others read of it must be all in the main file.
-  if (sameFile(casePath, otherPath)) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (sameFile(casePath, otherPath)) checkpointWal(db);
   const verify = verifyFile(otherPath, opts.appDataDir, control);
   const other = openReceivedFile(otherPath);
   try {
