@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { must, tempCase } from '../helpers/temp';
 import { exportTo } from './helpers';
-import { count, logicalDigest, merge, myCase } from './merge-helpers';
+import { colleagueCase, count, logicalDigest, merge, myCase } from './merge-helpers';
 
 /**
  * My case goes to a colleague, who works on a copy and sends it back: what
@@ -89,5 +89,23 @@ describe('merge conflicts and suggestions', () => {
     const [noteBack] = await must(mine.core, 'annotations.list', { target: 'record', targetId: 7 });
     expect(noteBack!.text).toBe('my reading: the manifest agrees');
     expect(count(mine.core, 'SELECT count(*) FROM merge_conflicts')).toBe(0);
+  }, 300_000);
+
+  it('refuses to undo a merge when something added since points at what it brought in, and changes nothing', async () => {
+    const mine = await myCase();
+    const theirs = await colleagueCase();
+    const sent = join(theirs.dir, 'colleague.case');
+    await exportTo(theirs.core, sent);
+    const r = await merge(mine.core, sent);
+    const theirDiagram = (await must(mine.core, 'diagrams.list', {})).find((d) => d.name === 'Colleague’s')!;
+    await must(mine.core, 'diagrams.apply', {
+      id: theirDiagram.id,
+      ops: [{ op: 'addNode', kind: 'note', text: 'my own note on their chart', x: 10, y: 10 }],
+    });
+    const before = logicalDigest(mine.core);
+    const undo = await call(mine.core, 'exchange.undoMerge', { mergeId: r.mergeId });
+    expect(undo).toMatchObject({ ok: false, error: { code: 'in_use' } });
+    if (!undo.ok) expect(undo.error.message).toMatch(/can no longer be undone: what was added since points at/);
+    expect(logicalDigest(mine.core)).toEqual(before);
   }, 300_000);
 });

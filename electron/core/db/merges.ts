@@ -90,6 +90,13 @@ export function deferForeignKeys(db: WriteDb): void {
   db.pragma('defer_foreign_keys = ON');
 }
 
+/** Rows whose foreign key points at nothing (at most a few, named `table` and rowid): what an undo would strand. */
+export function strandedRows(db: ReadDb): string[] {
+  return (db.pragma('foreign_key_check') as { table: string; rowid: number }[])
+    .slice(0, 5)
+    .map((r) => `${r.table} ${r.rowid}`);
+}
+
 /** The merges made after one (an undo must take the later ones back first). */
 export function countMergesAfter(db: ReadDb, id: number): number {
   return db.prepare('SELECT count(*) FROM merges WHERE id > ?').pluck().get(id) as number;

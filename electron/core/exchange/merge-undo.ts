@@ -24,6 +24,7 @@ import {
   mergeAuditSeq,
   restoreLoggedRow,
   rewritesSince,
+  strandedRows,
   type LoggedChange,
 } from '../db/merges';
 import type { WriteDb } from '../db/types';
@@ -44,8 +45,9 @@ const BEFORE_DELETE: Record<string, (db: WriteDb, c: LoggedChange) => void> = {
  * replays its log backwards, deleting each row it added and putting back
  * each row it changed (a conflict picked since included), then forgets the
  * merge, so the case's content is as before it. Refused when a later merge
- * is still in place (undo that first) or a resolve has since rewritten the
- * names and mentions the log speaks of.
+ * is still in place (undo that first), a resolve has since rewritten the
+ * names and mentions the log speaks of, or something added since points at
+ * what the merge brought in (a node added to their diagram).
  */
 export function undoMerge(db: WriteDb, mergeId: number): { mergeId: number; removed: number; restored: number } {
   const merge = getMerge(db, mergeId);
@@ -71,6 +73,13 @@ export function undoMerge(db: WriteDb, mergeId: number): { mergeId: number; remo
       restored++;
     }
   }
+  // Something added since in what the merge brought (a node on their diagram) would point at nothing: refused (rolled back).
+  const stranded = strandedRows(db);
+  if (stranded.length)
+    throw new CustodianError(
+      'in_use',
+      `Merge ${mergeId} can no longer be undone: what was added since points at what it brought in (${stranded.join(', ')}).`,
+    );
   forgetMerge(db, mergeId);
   return { mergeId, removed, restored };
 }
