@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { call } from '../../electron/core/dispatch';
 import { must, SAMPLES } from '../helpers/temp';
 import { exportTo, sha256File, tampered } from './helpers';
 import { colleagueCase, count, logicalDigest, merge, myCase, tryMerge } from './merge-helpers';
@@ -82,9 +83,7 @@ describe('merge a colleague’s case', () => {
     expect((await tryMerge(mine.core, sent)).ok).toBe(true);
     const merges = await must(mine.core, 'exchange.merges', {});
     expect(merges).toHaveLength(3);
-    const early = await import('../../electron/core/dispatch').then((m) =>
-      m.call(mine.core, 'exchange.undoMerge', { mergeId: r.mergeId }),
-    );
+    const early = await call(mine.core, 'exchange.undoMerge', { mergeId: r.mergeId });
     expect(early).toMatchObject({ ok: false, error: { code: 'later_merge' } });
     for (const m of merges) await must(mine.core, 'exchange.undoMerge', { mergeId: m.mergeId });
     expect(logicalDigest(mine.core)).toEqual(before);

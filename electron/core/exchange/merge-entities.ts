@@ -1,6 +1,5 @@
 import { analyzeName, normalizeText, scorePair } from '../../../shared/names';
 import { getEntity, refreshEntityFacts } from '../db/entities';
-import { ensureAnchor } from '../db/entity-anchors';
 import { entityNameInserter, namesMatching } from '../db/entity-names';
 import { findRow, otherRows, rowWriter, type Row } from '../db/merge-copy';
 import {
@@ -15,6 +14,7 @@ import {
 import { queueRowOf, reviewInserter } from '../db/review-queue';
 import { ftsQuote } from '../db/records-fts';
 import { REVIEW_FROM } from '../entities/pairs/pair-scoring';
+import { anchorEntity } from './merge-links';
 import { count, tick, type MergeRun } from './merge-run';
 
 /**
@@ -81,15 +81,12 @@ export function mergeEntities(run: MergeRun): void {
     if (target !== undefined) maps.entity.set(e.id as number, target);
   }
   for (const id of addMentions(run)) touched.add(id);
-  for (const id of [...touched, ...created]) {
+  for (const id of new Set([...touched, ...created])) {
     log.changing('entities', 'id = ?', id);
     refreshEntityFacts(db, id);
   }
   for (const id of created) {
-    const had = findRow(db, 'entity_anchors', ['entity_id'], [id]);
-    ensureAnchor(db, id);
-    if (had === undefined && findRow(db, 'entity_anchors', ['entity_id'], [id]) !== undefined)
-      log.inserted('entity_anchors', id);
+    anchorEntity(run, id);
     suggestLookalikes(run, id);
   }
 }
