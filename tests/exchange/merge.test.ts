@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { must, SAMPLES } from '../helpers/temp';
+import { UNDO_AFTER_100 } from '../helpers/later-schema';
 import { exportTo, sha256File, tampered } from './helpers';
 import { colleagueCase, count, logicalDigest, merge, myCase, tryMerge } from './merge-helpers';
 
@@ -127,5 +128,17 @@ describe('merge a colleague’s case', () => {
     expect((await tryMerge(mine.core, notSqlite)).ok).toBe(false);
     expect((await tryMerge(mine.core, join(SAMPLES, 'ru-customs-1k.clean.csv'))).ok).toBe(false);
     expect(await must(mine.core, 'exchange.merges', {})).toEqual([]);
+  }, 300_000);
+
+  it('merges a colleague’s case from an older version of Custodian (schema 100): the columns both have', async () => {
+    const mine = await myCase();
+    const theirs = await colleagueCase();
+    const sent = join(theirs.dir, 'colleague.case');
+    await exportTo(theirs.core, sent);
+    const old = tampered(sent, 'old.case', `${UNDO_AFTER_100} PRAGMA user_version = 100;`);
+    const r = await merge(mine.core, old);
+    expect(r.verify.problems.map((p) => p.part)).toContain('seal'); // the seal came later: not sealed
+    expect(r.added).toMatchObject({ imports: 1, documents: 1, diagrams: 1, links: 1, annotations: 1 });
+    expect(count(mine.core, 'SELECT count(*) FROM imports WHERE blank_rows = 0')).toBe(2);
   }, 300_000);
 });

@@ -16,8 +16,12 @@ export function columnsOf(db: ReadDb, table: string): string[] {
   return db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[];
 }
 
-/** A table's rows in the other case, in id (or key) order, one at a time. */
+export const hasTable = (db: ReadDb, table: string): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+
+/** A table's rows in the other case, one at a time (none when its older schema has no such table). */
 export function otherRows(other: ReadDb, table: string, where = '1', ...params: unknown[]): IterableIterator<Row> {
+  if (!hasTable(other, table)) return [][Symbol.iterator]();
   return other.prepare(`SELECT * FROM ${quote(table)} WHERE ${where}`).iterate(...params) as IterableIterator<Row>;
 }
 

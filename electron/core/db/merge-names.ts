@@ -1,3 +1,4 @@
+import { hasTable } from './merge-copy';
 import type { ReadDb, WriteDb } from './types';
 
 /** Name rows and mentions as a merge matches and writes them (exchange/merge-entities.ts). */
@@ -48,9 +49,11 @@ export const mergedIntoOf = (db: ReadDb, id: number): number | null | undefined 
   db.prepare('SELECT merged_into FROM entities WHERE id = ?').pluck().get(id) as number | null | undefined;
 
 /** An entity's anchor mention (db/entity-anchors.ts), if it has one. */
-export const anchorOf = (db: ReadDb, entityId: number): { record_id: number; role: string } | undefined =>
-  db.prepare('SELECT record_id, role FROM entity_anchors WHERE entity_id = ?').get(entityId) as
+export function anchorOf(db: ReadDb, entityId: number): { record_id: number; role: string } | undefined {
+  if (!hasTable(db, 'entity_anchors')) return undefined; // a case from before diagrams
+  return db.prepare('SELECT record_id, role FROM entity_anchors WHERE entity_id = ?').get(entityId) as
     { record_id: number; role: string } | undefined;
+}
 
 /** Takes one of the entity names out of the names index (the row itself is deleted by its caller). */
 export function unindexEntityName(db: WriteDb, rowid: number): void {
