@@ -7,6 +7,7 @@ import type { CoreContext } from '../../electron/core/context';
 import { createCore } from '../../electron/core/create-core';
 import { callToEnd } from '../../electron/core/dispatch';
 import type { MethodName } from '../../shared/api';
+import { expectAccessible } from './axe';
 import { browserOrSkip, launch, REPO, SAMPLES, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
@@ -62,7 +63,8 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
   });
 
   it('merges through the job, shows what came in and the conflict side by side; the pick and undo apply', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // bypassCSP: only so that axe-core can be injected for the accessibility check.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(served.url);
@@ -83,6 +85,7 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
       /Anna: the manifest matches.*Theirs \(by boris\)Boris: the manifest shows 40 rotor blades/,
     );
     await page.screenshot({ path: screenshotPath('merge-conflict'), fullPage: true });
+    await expectAccessible(page, 'merge-conflict');
 
     await conflict.getByRole('button', { name: 'Take theirs' }).click();
     await conflict.waitFor({ state: 'detached' });
