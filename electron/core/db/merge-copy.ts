@@ -12,7 +12,7 @@ export type Row = Record<string, unknown>;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export function columnsOf(db: ReadDb, table: string): string[] {
+function columnsOf(db: ReadDb, table: string): string[] {
   return db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[];
 }
 
@@ -128,7 +128,7 @@ export function deleteImportRows(db: WriteDb, importId: number): void {
   db.prepare('DELETE FROM rejects WHERE import_id = ?').run(importId);
 }
 
-/** The largest id a table has given (its AUTOINCREMENT counter is not rolled back by an undo, and need not be). */
+/** The largest id in a table (an import numbers its records on from the largest record id). */
 export function maxId(db: ReadDb, table: string): number {
   return db
     .prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(table)}`)

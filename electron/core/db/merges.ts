@@ -202,13 +202,6 @@ export function deleteLoggedRow(db: WriteDb, c: LoggedChange): void {
   db.prepare(`DELETE FROM ${quote(c.table)} WHERE ${whereKey(c.key)}`).run(...Object.values(c.key));
 }
 
-/** Reads the row a log entry names (undo's hooks read what they must unindex). */
-export function loggedRow(db: ReadDb, c: LoggedChange): Row | undefined {
-  return db
-    .prepare(`SELECT rowid AS "rowid", * FROM ${quote(c.table)} WHERE ${whereKey(c.key)}`)
-    .get(...Object.values(c.key)) as Row | undefined;
-}
-
 /** Puts a changed or deleted row back as it was (under its rowid, where it has one). */
 export function restoreLoggedRow(db: WriteDb, c: LoggedChange): void {
   const row = c.before!;
