@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { must, SAMPLES } from '../helpers/temp';
+import { must, SAMPLES, tempCase } from '../helpers/temp';
 import { UNDO_AFTER_100 } from '../helpers/later-schema';
 import { exportTo, sha256File, tampered } from './helpers';
 import { colleagueCase, count, logicalDigest, merge, myCase, tryMerge } from './merge-helpers';
@@ -140,5 +140,32 @@ describe('merge a colleague’s case', () => {
     expect(r.verify.problems.map((p) => p.part)).toContain('seal'); // the seal came later: not sealed
     expect(r.added).toMatchObject({ imports: 1, documents: 1, diagrams: 1, links: 1, annotations: 1 });
     expect(count(mine.core, 'SELECT count(*) FROM imports WHERE blank_rows = 0')).toBe(2);
+  }, 300_000);
+
+  it('a new entity of theirs that looks like one of mine is a suggestion in my review queue, never merged', async () => {
+    const mine = await myCase();
+    const theirs = await tempCase('Colleague');
+    await must(theirs.core, 'import.run', { path: join(SAMPLES, 'ru-customs-2k.csv'), preset: 'ru-customs' });
+    await must(theirs.core, 'entities.resolve', {});
+    const sent = join(theirs.dir, 'colleague.case');
+    await exportTo(theirs.core, sent);
+    const db = mine.core.session!.db;
+    const namesBefore = db.prepare('SELECT id, entity_id FROM mention_names ORDER BY id').all();
+    const queueBefore = count(mine.core, 'SELECT count(*) FROM review_queue');
+    const lastBefore = count(mine.core, 'SELECT max(id) FROM entities');
+    const r = await merge(mine.core, sent);
+    expect(r.added.entities).toBeGreaterThan(0);
+    expect(r.suggestions).toBeGreaterThan(0);
+    expect(count(mine.core, 'SELECT count(*) FROM review_queue')).toBe(queueBefore + r.suggestions);
+    const liked = db
+      .prepare("SELECT entity_a, entity_b FROM review_queue WHERE reasons LIKE '%Brought in from the merged case%'")
+      .all() as { entity_a: number; entity_b: number }[];
+    expect(liked.length).toBeGreaterThan(0);
+    // Each pairs an entity brought in with one of mine, and mine keep every name they had.
+    for (const p of liked) expect([p.entity_a > lastBefore, p.entity_b <= lastBefore]).toEqual([true, true]);
+    const namesAfter = db
+      .prepare('SELECT id, entity_id FROM mention_names WHERE id <= ? ORDER BY id')
+      .all(namesBefore.length);
+    expect(namesAfter).toEqual(namesBefore);
   }, 300_000);
 });

@@ -85,9 +85,10 @@ export function mergeEntities(run: MergeRun): void {
     log.changing('entities', 'id = ?', id);
     refreshEntityFacts(db, id);
   }
+  const brought = new Set(created);
   for (const id of created) {
     anchorEntity(run, id);
-    suggestLookalikes(run, id);
+    suggestLookalikes(run, id, brought);
   }
 }
 
@@ -177,8 +178,12 @@ function suggest(
   run.suggestions++;
 }
 
-/** Pairs a new entity with my entities whose names score as possibly the same (found through the names index). */
-function suggestLookalikes(run: MergeRun, id: number): void {
+/**
+ * Pairs a new entity with my entities whose names score as possibly the
+ * same (found through the names index); not with others brought in with it,
+ * which their own resolve kept apart.
+ */
+function suggestLookalikes(run: MergeRun, id: number, brought: ReadonlySet<number>): void {
   const entity = getEntity(run.db, id)!;
   const words = normalizeText(entity.name)
     .split(/\s+/)
@@ -188,7 +193,7 @@ function suggestLookalikes(run: MergeRun, id: number): void {
   const found = namesMatching(run.db, words.map(ftsQuote).join(' OR '), 30, 5000) ?? [];
   const mine = analyzeName(entity.name);
   for (const { entityId, name } of found) {
-    if (entityId === id) continue;
+    if (entityId === id || brought.has(entityId)) continue;
     const other = getEntity(run.db, entityId);
     if (!other || other.mergedInto !== null || other.mentionCount === 0) continue;
     const s = scorePair(mine, analyzeName(name), undefined, {
