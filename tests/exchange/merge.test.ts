@@ -167,5 +167,9 @@ describe('merge a colleague’s case', () => {
       .prepare('SELECT id, entity_id FROM mention_names WHERE id <= ? ORDER BY id')
       .all(namesBefore.length);
     expect(namesAfter).toEqual(namesBefore);
+    // A resolve since moved names between entities: the merge's log no longer describes the case.
+    await must(mine.core, 'entities.resolve', {});
+    const undo = await call(mine.core, 'exchange.undoMerge', { mergeId: r.mergeId });
+    expect(undo).toMatchObject({ ok: false, error: { code: 'rewritten' } });
   }, 300_000);
 });

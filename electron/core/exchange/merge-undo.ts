@@ -30,8 +30,19 @@ import {
 import type { WriteDb } from '../db/types';
 import { writeContent, type DiagramContent } from './merge-diagrams';
 
-/** Work after a merge that rewrites what it wrote wholesale: its log no longer describes the case. */
-const REWRITES = ['entities.resolve', 'judgements.undoResolving'];
+/**
+ * Work after a merge that moves names between entities (a resolve rewrites
+ * them all): the log's prior values of those names and entities no longer
+ * describe the case, and putting them back would undo that work too.
+ */
+const REWRITES = [
+  'entities.resolve',
+  'entities.merge',
+  'entities.split',
+  'review.decide',
+  'judgements.undo',
+  'judgements.undoResolving',
+];
 
 /** What must go with a row the merge added, before it: the index entries and rows that hang on it. */
 const BEFORE_DELETE: Record<string, (db: WriteDb, c: LoggedChange) => void> = {
@@ -58,7 +69,7 @@ export function undoMerge(db: WriteDb, mergeId: number): { mergeId: number; remo
   if (since.length)
     throw new CustodianError(
       'rewritten',
-      `Merge ${mergeId} can no longer be undone: ${since.join(', ')} has run since and rewrote what it brought in.`,
+      `Merge ${mergeId} can no longer be undone: ${since.join(', ')} has run since and moved what it brought in.`,
     );
   deferForeignKeys(db);
   let removed = 0;
