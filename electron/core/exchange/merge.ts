@@ -15,6 +15,12 @@ import { mergeAnnotations, mergeJudgements, mergeLinks } from './merge-links';
 import { newRun, step } from './merge-run';
 import { verifyFile } from './verify';
 
+/** A part of the job's progress bar, from..to, for one stage (the check of the file, then the merge). */
+const share =
+  (control: JobControl, from: number, to: number) =>
+  (progress: number | null, message: string): void =>
+    control.progress(progress === null ? null : from + progress * (to - from), message);
+
 const sameFile = (a: string, b: string) => {
   try {
     return realpathSync(a) === realpathSync(b);
@@ -45,7 +51,7 @@ export function mergeCase(
 ): MergeResult {
   // My own case, merged into itself: what others read of it must be all in the main file.
   if (sameFile(casePath, otherPath)) checkpointWal(db);
-  const verify = verifyFile(otherPath, opts.appDataDir, control);
+  const verify = verifyFile(otherPath, opts.appDataDir, control && { ...control, progress: share(control, 0, 0.4) });
   const other = openReceivedFile(otherPath);
   try {
     return db
@@ -59,18 +65,18 @@ export function mergeCase(
         });
         const from = verify.signer?.name ?? verify.signer?.claimedBy ?? null;
         const run = newRun(db, other, new ChangeLog(db, mergeId), opts.actor, from, control);
-        step(run, 0.1, 'Merging: sources and records');
+        step(run, 0.4, 'Merging: sources and records');
         mergeImports(run);
-        step(run, 0.4, 'Merging: documents and excerpts');
+        step(run, 0.6, 'Merging: documents and excerpts');
         mergeDocuments(run);
-        step(run, 0.55, 'Merging: entities');
+        step(run, 0.65, 'Merging: entities');
         mergeEntities(run);
-        step(run, 0.8, 'Merging: judgements, links, diagrams and annotations');
+        step(run, 0.9, 'Merging: judgements, links, diagrams and annotations');
         mergeJudgements(run);
         mergeLinks(run);
         mergeDiagrams(run);
         mergeAnnotations(run);
-        step(run, 0.95, 'Merging: search words');
+        step(run, 0.97, 'Merging: search words');
         if (run.added.records) updateSearchWords(db);
         const audit = appendAudit(db, opts.actor, 'exchange.merge', {
           mergeId,
