@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,16 @@ describe('merge conflicts and suggestions', () => {
     const after = await must(mine.core, 'diagrams.get', { id: mine.diagramId });
     expect(after.nodes.some((n) => n.x === 4321 && n.y === 1234)).toBe(true);
     expect(after.nodes).toHaveLength(view.nodes.length);
+
+    // My merges, their undo logs and conflicts stay in my case: a copy I send carries none.
+    const out = join(mine.dir, 'onward.case');
+    await exportTo(mine.core, out);
+    const sentCopy = new Database(out, { readonly: true });
+    const rows = ['merges', 'merge_changes', 'merge_conflicts'].map(
+      (t) => sentCopy.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number,
+    );
+    sentCopy.close();
+    expect(rows).toEqual([0, 0, 0]);
 
     for (const m of await must(mine.core, 'exchange.merges', {}))
       await must(mine.core, 'exchange.undoMerge', { mergeId: m.mergeId });

@@ -223,3 +223,13 @@ export function forgetMerge(db: WriteDb, id: number): void {
   db.prepare('DELETE FROM merge_changes WHERE merge_id = ?').run(id);
   db.prepare('DELETE FROM merges WHERE id = ?').run(id);
 }
+
+/**
+ * Empties the merge tables of an export's copy: merges, their undo logs and
+ * conflicts are this case's own work in progress (what "Undo merge" and the
+ * conflict picks act on); a colleague receiving the case could not undo my
+ * merges, and should not be asked to settle my conflicts.
+ */
+export function clearMerges(db: WriteDb): void {
+  db.exec('DELETE FROM merge_conflicts; DELETE FROM merge_changes; DELETE FROM merges;');
+}
