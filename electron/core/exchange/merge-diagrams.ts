@@ -3,7 +3,7 @@ import { findRow, otherRows, rowWhere, rowWriter, type Row } from '../db/merge-c
 import { diagramEdgeRows, diagramNodeRows, edgeInserter, nodeInserter, setNodeParent } from '../db/merge-rows';
 import type { ReadDb } from '../db/types';
 import { anchorEntity } from './merge-links';
-import { count, type MergeRun } from './merge-run';
+import { count, skip, type MergeRun } from './merge-run';
 
 /**
  * Their diagrams. A diagram is the same one in both cases when the same
@@ -157,7 +157,7 @@ export function mergeDiagrams(run: MergeRun): void {
   for (const d of otherRows(other, 'diagrams', '1 ORDER BY id')) {
     const theirs = diagramContent(other, d, mapRef);
     for (const id of theirs.dropped)
-      run.skipped.push({ kind: 'node', id, reason: `what it shows did not come over (diagram "${String(d.name)}")` });
+      skip(run, 'node', id, `what it shows did not come over (diagram "${String(d.name)}")`);
     const mineId = findRow(db, 'diagrams', ['created_at', 'created_by'], [d.created_at, d.created_by]);
     let nodeIds: Map<string, number>;
     let edgeIds: Map<string, number>;

@@ -11,7 +11,7 @@ import {
   rowWhere,
   rowWriter,
 } from '../db/merge-copy';
-import { count, tick, type MergeRun } from './merge-run';
+import { count, skip, tick, type MergeRun } from './merge-run';
 
 /**
  * The evidence of a colleague's case, brought in by content: a stored file
@@ -58,12 +58,7 @@ export function mergeImports(run: MergeRun): void {
       for (const [id, row] of theirs) {
         const local = byRow.get(row);
         if (local !== undefined) run.maps.record.set(id, local);
-        else
-          run.skipped.push({
-            kind: 'record',
-            id,
-            reason: `row ${row} of ${String(source.file_name)} was not imported here`,
-          });
+        else skip(run, 'record', id, `row ${row} of ${String(source.file_name)} was not imported here`);
       }
       continue;
     }

@@ -2,7 +2,7 @@ import { ensureAnchor } from '../db/entity-anchors';
 import { addConflict } from '../db/merge-conflicts';
 import { findRow, otherRows, rowWhere, rowWriter, type Row } from '../db/merge-copy';
 import { annotationVersion, evidenceInserter, linkEvidenceOf } from '../db/merge-rows';
-import { count, type MergeRun } from './merge-run';
+import { count, skip, type MergeRun } from './merge-run';
 
 /**
  * Their judgements, links and annotations, kept with their author. Each is
@@ -54,7 +54,7 @@ export function mergeLinks(run: MergeRun): void {
     const source = maps.entity.get(l.source_entity as number);
     const target = maps.entity.get(l.target_entity as number);
     if (source === undefined || target === undefined) {
-      run.skipped.push({ kind: 'link', id: l.id as number, reason: 'an entity it joins did not come over' });
+      skip(run, 'link', l.id as number, 'an entity it joins did not come over');
       continue;
     }
     const evidence = linkEvidenceOf(other, l.id as number)
@@ -95,11 +95,7 @@ export function mergeAnnotations(run: MergeRun): void {
   for (const a of otherRows(other, 'annotations', '1 ORDER BY id')) {
     const targetId = targets[a.target as string]?.get(a.target_id as number);
     if (targetId === undefined) {
-      run.skipped.push({
-        kind: 'annotation',
-        id: a.id as number,
-        reason: `the ${String(a.target)} it is on did not come over`,
-      });
+      skip(run, 'annotation', a.id as number, `the ${String(a.target)} it is on did not come over`);
       continue;
     }
     const mineId = findRow(

@@ -78,6 +78,15 @@ export function count(run: MergeRun, kind: string, n = 1): void {
   run.added[kind] = (run.added[kind] ?? 0) + n;
 }
 
+/** Things of theirs named as left out, at most: past that, one line counts the rest (a file imported with another mapping could leave thousands of rows). */
+const MAX_SKIPPED = 200;
+
+/** Notes one thing of theirs that could not be placed here, and why. */
+export function skip(run: MergeRun, kind: string, id: number, reason: string): void {
+  if (run.skipped.length < MAX_SKIPPED) run.skipped.push({ kind, id, reason });
+  else if (run.skipped.length === MAX_SKIPPED) run.skipped.push({ kind: 'more', id: 0, reason: 'more were left out' });
+}
+
 /** Reports a step, and stops the merge (its transaction rolls back) when the job was cancelled. */
 export function step(run: MergeRun, progress: number, message: string): void {
   if (run.control?.signal.aborted)
