@@ -35,6 +35,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
   'briefs.render': briefJobs,
   'exchange.export': exchangeJobs,
   'exchange.verify': exchangeJobs,
+  'exchange.merge': exchangeJobs,
   'records.exportCsv': recordsJobs,
   'risk.summary': riskJobs,
 };

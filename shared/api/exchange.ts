@@ -59,7 +59,59 @@ export interface VerifyResult {
   problems: VerifyProblem[];
 }
 
+/** What a merge brought in, by kind (sources, records, documents, entities, links, diagrams…); 0 where nothing. */
+export type MergeCounts = Record<string, number>;
+
+export type MergeConflictKind = 'annotation' | 'link' | 'diagram';
+
+/**
+ * A thing both cases have (the same annotation, link or diagram: made by
+ * the same person at the same moment) in two different versions. Mine stays
+ * in place until the investigator picks theirs.
+ */
+export interface MergeConflict {
+  id: number;
+  mergeId: number;
+  kind: MergeConflictKind;
+  /** The annotation, link or diagram id in this case. */
+  localId: number;
+  mine: Record<string, unknown>;
+  theirs: Record<string, unknown>;
+  /** Who their version is from: the sender of the file (its signer's trusted name, else the name its seal claims), else the thing's author. */
+  theirsBy: string;
+  picked: 'mine' | 'theirs' | null;
+  pickedAt: string | null;
+  pickedBy: string | null;
+}
+
+/** What `custodian merge` answers. */
+export interface MergeResult {
+  mergeId: number;
+  /** The other file's check, made before anything in it was read (a hostile file is refused instead). */
+  verify: VerifyResult;
+  added: MergeCounts;
+  /** Entity pairs put in the review queue (never merged here). */
+  suggestions: number;
+  /** Things of theirs that could not be placed (e.g. a note on a node of a diagram in conflict), with why. */
+  skipped: { kind: string; id: number; reason: string }[];
+  conflicts: MergeConflict[];
+}
+
+/** A merge not undone, as listed. */
+export interface MergeSummary {
+  mergeId: number;
+  at: string;
+  actor: string;
+  otherFile: string;
+  otherDigest: string;
+  signer: Signer | null;
+  verified: boolean;
+  added: MergeCounts;
+  conflictsOpen: number;
+}
+
 const path = z.string().min(1);
+const mergeId = z.number().int().positive();
 
 export const exchangeApi = {
   'identity.get': method<Identity>()(z.object({}), { mutates: false, noCase: true }),
@@ -90,6 +142,22 @@ export const exchangeApi = {
   ),
   /** Checks a received file: safe to open, unchanged since sealed, and by whom. */
   'exchange.verify': job<VerifyResult>()(z.object({ path }), { mutates: false, noCase: true }),
+  /** Brings a colleague's case into the open one: evidence by content hash, entities by stable id, no duplicates. */
+  'exchange.merge': job<MergeResult>()(z.object({ path }), { mutates: true }),
+  'exchange.merges': method<MergeSummary[]>()(z.object({}), { mutates: false }),
+  /** Takes a merge back: what it added removed, what it changed restored (the latest merge first). */
+  'exchange.undoMerge': method<{ mergeId: number; removed: number; restored: number }>()(z.object({ mergeId }), {
+    mutates: true,
+  }),
+  'exchange.conflicts': method<MergeConflict[]>()(
+    z.object({ mergeId: mergeId.optional(), open: z.boolean().default(false) }),
+    { mutates: false },
+  ),
+  /** Keeps one side of a conflict: mine (nothing changes) or theirs (put in place of mine; undone with the merge). */
+  'exchange.pickConflict': method<MergeConflict>()(
+    z.object({ id: z.number().int().positive(), pick: z.enum(['mine', 'theirs']) }),
+    { mutates: true },
+  ),
 };
 
 export type ExchangeMethods = keyof typeof exchangeApi;

@@ -82,6 +82,7 @@ describe('the contract declares long work as job methods', () => {
       'documents.ocr',
       'entities.resolve',
       'exchange.export',
+      'exchange.merge',
       'exchange.verify',
       'import.run',
       'import.validate',
@@ -139,6 +140,13 @@ const LONG_WORK: Record<
     await must(core, 'import.run', { path: generate(60_000, 'job-verify'), preset: 'ru-customs' });
     const path = join(tempDir(), 'sent.case');
     await must(core, 'exchange.export', { path });
+    return { path };
+  },
+  'exchange.merge': async () => {
+    const other = await tempCase('Colleague');
+    await must(other.core, 'import.run', { path: generate(60_000, 'job-merge'), preset: 'ru-customs' });
+    const path = join(tempDir(), 'colleague.case');
+    await must(other.core, 'exchange.export', { path });
     return { path };
   },
   'records.exportCsv': async (core) => {

@@ -1,6 +1,7 @@
 /**
  * SQL that takes a case back past the migrations after 100 (sanctions lists
- * 110, briefs 130, the exchange seal 140, blank rows 170, diagram name scripts 210), for tests that
+ * 110, briefs 130, the exchange seal 140, blank rows 170, merges 180, diagram
+ * name scripts 210), for tests that
  * fake a case from before them. Add a line here when a migration adds to
  * the schema.
  */
@@ -13,4 +14,5 @@ export const UNDO_AFTER_100 = `
   ALTER TABLE imports DROP COLUMN blank_rows;
   -- 190 (brief_date) goes with brief_versions above.
   ALTER TABLE diagrams DROP COLUMN name_script;
+  DROP TABLE IF EXISTS merge_conflicts; DROP TABLE IF EXISTS merge_changes; DROP TABLE IF EXISTS merges;
 `;

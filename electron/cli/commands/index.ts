@@ -10,6 +10,7 @@ import { serveCommand } from './serve';
 import { screeningCommands } from './screening';
 import { exchangeCommands } from './exchange';
 import { riskCommands } from './risk';
+import { mergeCommands } from './merge';
 
 /** Every `custodian` command; each area adds its own file. */
 export const COMMANDS: Command[] = [
@@ -23,5 +24,6 @@ export const COMMANDS: Command[] = [
   ...briefsCommands,
   ...exchangeCommands,
   ...riskCommands,
+  ...mergeCommands,
   serveCommand,
 ];

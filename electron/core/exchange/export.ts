@@ -7,6 +7,7 @@ import { appendAudit } from '../db/audit-log';
 import { getMeta } from '../db/case-meta';
 import { openExportCopy, vacuum, writeCompactCopy } from '../db/connection';
 import { clearSeal } from '../db/exchange-seal';
+import { clearMerges } from '../db/merges';
 import { mergeIndexes } from '../db/redaction';
 import type { ReadDb, WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
@@ -43,6 +44,7 @@ export function exportCase(source: ReadDb, opts: ExportOptions, control?: JobCon
     const kept = db
       .transaction(() => {
         clearSeal(db);
+        clearMerges(db);
         const k = onlyDiagrams.length ? redactToDiagrams(db, onlyDiagrams) : undefined;
         mergeIndexes(db);
         appendAudit(db, actor, 'exchange.export', {

@@ -7,6 +7,10 @@ import { appendAudit } from '../db/audit-log';
 import { previewKept } from '../db/redaction';
 import { exportCase } from '../exchange/export';
 import { listTrusted, ownIdentity, ownSigningKey, readKeyFile, trustKey, untrustKey } from '../exchange/identity';
+import { listConflicts } from '../db/merge-conflicts';
+import { listMerges } from '../db/merges';
+import { mergeCase } from '../exchange/merge';
+import { pickConflict, undoMerge } from '../exchange/merge-undo';
 import { verifyFile } from '../exchange/verify';
 import { checkedJob, type Handlers } from './types';
 
@@ -55,4 +59,21 @@ export const exchangeHandlers: Handlers<ExchangeMethods> = {
   ),
   'exchange.verify': ({ appDataDir }, { path }, control) =>
     verifyFile(resolve(path), appDataDir ?? defaultAppDataDir(), control),
+  'exchange.merge': checkedJob<'exchange.merge'>(
+    (_ctx, { path }) => {
+      if (!existsSync(resolve(path))) throw new CustodianError('not_found', `There is no file ${resolve(path)}.`);
+    },
+    ({ session, actor, appDataDir }, { path }, control) =>
+      mergeCase(
+        session.db,
+        session.path,
+        resolve(path),
+        { actor, appDataDir: appDataDir ?? defaultAppDataDir() },
+        control,
+      ),
+  ),
+  'exchange.merges': ({ session }) => listMerges(session.db),
+  'exchange.undoMerge': ({ session }, { mergeId }) => undoMerge(session.db, mergeId),
+  'exchange.conflicts': ({ session }, { mergeId, open }) => listConflicts(session.db, { mergeId, open }),
+  'exchange.pickConflict': ({ core, session }, { id, pick }) => pickConflict(session.db, id, pick, core.actor),
 };

@@ -9,6 +9,7 @@ import { DiagramsSection } from './diagrams/DiagramsSection';
 import { ListsSection } from './lists/ListsSection';
 import { RiskSection } from './risk/RiskSection';
 import { BriefsSection } from './briefs/BriefsSection';
+import { MergeSection } from './merge/MergeSection';
 
 export interface Section {
   id: string;
@@ -66,4 +67,5 @@ export const SECTIONS: Section[] = [
   },
   { id: 'search', label: 'Search', component: SearchSection, plan: 'Records and document pages found together.' },
   { id: 'audit', label: 'Audit', component: AuditSection, plan: 'Every change to the case, hash-chained.' },
+  { id: 'merge', label: 'Merge', component: MergeSection, plan: 'Bring a colleague’s case into this one.' },
 ];

@@ -13,6 +13,7 @@ import { m0110 } from './0110-sanctions-lists';
 import { m0130 } from './0130-briefs';
 import { m0140 } from './0140-exchange-seal';
 import { m0170 } from './0170-import-blank-rows';
+import { m0180 } from './0180-merges';
 import { m0190 } from './0190-brief-date';
 import { m0210 } from './0210-diagram-name-script';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130,
   m0140,
   m0170,
+  m0180,
   m0190,
   m0210,
 ];
