@@ -14,13 +14,23 @@
  * - different legal forms count against a pair less: a list names the
  *   parent, the records its subsidiary.
  * A pair sharing only ordinary words (Global Trading / Global Logistics)
- * stays below review.
+ * stays below review, and so does a pair of Chinese names one character
+ * apart (华宝利 / 华宝义 Keji): their pinyin words differ by a letter or two,
+ * which the resolver reads as a typo, but another character is another
+ * company (pinyin-words.ts).
  */
 import { analyzeName, type AnalyzedName } from './analyze';
 import type { NameToken } from './concepts';
+import { chineseParts } from './chinese';
+import { stripHanLegal } from './legal-forms';
+import { HAN } from './normalize';
+import { pinyinSyllables } from './pinyin-words';
+import { PLACE_AND_KIND } from './place-and-kind';
+import type { TokenStats } from './prepared-name';
 import { scorePair } from './score';
+import { wordSimilarity } from './similarity';
 import { screeningText } from './screening-text';
-import { foldWord, splitWords } from './tokens';
+import { asciiLetters, foldWord, splitWords } from './tokens';
 
 /** At or above this, a hit is shown for review. */
 export const SCREENING_REVIEW_THRESHOLD = 0.7;
@@ -33,101 +43,8 @@ const PART_OF_SCORE = 0.75;
 /** The resolver's factor for different legal families (score.ts), and screening's. */
 const RESOLVER_FAMILY_FACTOR = 0.6;
 const SCREENING_FAMILY_FACTOR = 0.85;
-
-/**
- * Words that say where a company is or what kind it is, not which one: a
- * region, a country, ordinary business words the gloss does not hold.
- */
-const PLACE_AND_KIND = new Set(
-  [
-    'europe',
-    'european',
-    'eu',
-    'asia',
-    'asian',
-    'pacific',
-    'america',
-    'americas',
-    'american',
-    'africa',
-    'african',
-    'middle',
-    'east',
-    'west',
-    'north',
-    'south',
-    'eurasia',
-    'global',
-    'worldwide',
-    'world',
-    'overseas',
-    'branch',
-    'office',
-    'representative',
-    'subsidiary',
-    'company',
-    'corporation',
-    'enterprises',
-    'enterprise',
-    'solutions',
-    'lab',
-    'labs',
-    'laboratory',
-    'laboratories',
-    'partners',
-    'united',
-    'states',
-    'kingdom',
-    'germany',
-    'deutschland',
-    'france',
-    'italy',
-    'italia',
-    'spain',
-    'espana',
-    'poland',
-    'polska',
-    'netherlands',
-    'nederland',
-    'switzerland',
-    'schweiz',
-    'austria',
-    'belgium',
-    'sweden',
-    'norway',
-    'finland',
-    'denmark',
-    'turkey',
-    'turkiye',
-    'india',
-    'japan',
-    'korea',
-    'singapore',
-    'malaysia',
-    'thailand',
-    'vietnam',
-    'indonesia',
-    'uae',
-    'emirates',
-    'arab',
-    'iran',
-    'israel',
-    'kazakhstan',
-    'uzbekistan',
-    'kyrgyzstan',
-    'armenia',
-    'georgia',
-    'belarus',
-    'ukraine',
-    'canada',
-    'mexico',
-    'brazil',
-    'argentina',
-    'australia',
-    'rus',
-    'russland',
-  ].map(foldWord),
-);
+/** The resolver's factor for a word on each side the other lacks (score.ts): two Chinese words that differ are that. */
+const DIFFERENT_WORDS_FACTOR = 0.45;
 
 /** Small words an acronym skips: International Bank of Reconstruction and Development → IBRD. */
 const ACRONYM_SKIPS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'y', 'et', 'und']);
@@ -145,6 +62,8 @@ export interface ScreeningName {
   words: string[];
   /** Folded surfaces of its tokens that say where or what kind, not who. */
   generic: Set<string>;
+  /** Folded surfaces of its words that are Chinese: pinyin of its Han characters, or Latin words that read as pinyin. */
+  chinese: Set<string>;
 }
 
 export function prepareScreeningName(raw: string): ScreeningName {
@@ -160,7 +79,25 @@ export function prepareScreeningName(raw: string): ScreeningName {
     initials: initialsOf(words, name),
     words: name.tokens.filter((t) => !t.numeric).map((t) => t.surface),
     generic: new Set(name.tokens.filter(isGeneric).map((t) => t.surface)),
+    chinese: chineseWords(name.text),
   };
+}
+
+/**
+ * The folded forms of a name's Chinese words, as the analysis folds them
+ * (analyze.ts): the pinyin of its Han characters, and Latin words of three
+ * pinyin syllables or more (Huabaoli; Kuba and Dubai read as pinyin by chance).
+ */
+function chineseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of splitWords(text)) {
+    if (HAN.test(w)) for (const p of chineseParts(stripHanLegal(w).rest)) out.add(foldWord(p.pinyin));
+    else {
+      const letters = asciiLetters(w.toLowerCase());
+      if (pinyinSyllables(letters) >= 3) out.add(foldWord(letters));
+    }
+  }
+  return out;
 }
 
 function isGeneric(t: NameToken): boolean {
@@ -182,36 +119,92 @@ export interface ScreeningScore {
   reasons: string[];
 }
 
-/** Two prepared names scored for screening (module comment). */
-export function screeningScorePrepared(a: ScreeningName, b: ScreeningName): ScreeningScore {
-  const pair = scorePair(a.name, b.name);
-  let score = pair.score;
+/**
+ * Two prepared names scored for screening (module comment). `stats` is the
+ * token rarity of the names screened against (a word half the list has
+ * counts little). explain = false may leave `reasons` empty, for the many
+ * candidate pairs nobody reads; the score is the same.
+ */
+export function screeningScorePrepared(
+  a: ScreeningName,
+  b: ScreeningName,
+  stats?: TokenStats,
+  explain = true,
+): ScreeningScore {
+  // The unexplained score first (no allocation); the aligned words are read only when a rule below needs
+  // them: a fuzzy match (Chinese words) or one name's words all matched (containment).
+  const quick = scorePair(a.name, b.name, stats, {}, false);
+  const bothChinese = a.chinese.size > 0 && b.chinese.size > 0;
+  if (!explain && !bothChinese && !quick.fuzzy && quick.unmatchedA > 0 && quick.unmatchedB > 0)
+    return { score: looseScore(a, b, quick.score, [], null).score, reasons: [] };
+  const pair = scorePair(a.name, b.name, stats);
   const reasons = [...pair.reasons];
   const rewrites = [...a.rewrites, ...b.rewrites];
   if (rewrites.length) reasons.unshift(`Read as ${rewrites.join('; ')}.`);
+  let score = pair.score;
+  // Chinese words that differ, matched as a typo (huabaoli~huabaoyi) or left over on each side (江 / 昌).
+  const matched = pair.matched.filter((m) => !differentChineseWords(m, a, b));
+  const chinese = pair.matched.filter((m) => !matched.includes(m));
+  const leftA = pair.onlyA.filter((w) => a.chinese.has(w));
+  const leftB = pair.onlyB.filter((w) => b.chinese.has(w));
+  if (leftA.length && leftB.length) chinese.push(`${leftA.join(' ')}~${leftB.join(' ')}`);
+  // The same letters cut into words otherwise (华宝利: hua baoli / Huabaoli) are the same characters.
+  if (chinese.length && a.name.compacts.some((c) => b.name.compacts.includes(c))) chinese.length = 0;
+  if (chinese.length) {
+    score *= DIFFERENT_WORDS_FACTOR;
+    reasons.push(
+      `Chinese names a character apart are two companies: ${chinese.map((m) => m.replace('~', ' / ')).join(', ')}.`,
+    );
+  }
+  // Each side keeps its half of a Chinese mismatch: neither name is then all in the other.
+  const onlyA = [...new Set([...pair.onlyA, ...chinese.map((m) => m.split('~')[0]!)])];
+  const onlyB = [...new Set([...pair.onlyB, ...chinese.map((m) => m.split('~')[1]!)])];
+  return looseScore(a, b, score, reasons, { matched, onlyA, onlyB, initials: pair.reasons });
+}
 
+/** The resolver's score read loosely (module comment); `words` null when no rule that reads them can apply. */
+function looseScore(
+  a: ScreeningName,
+  b: ScreeningName,
+  resolverScore: number,
+  reasons: string[],
+  words: { matched: string[]; onlyA: string[]; onlyB: string[]; initials: string[] } | null,
+): ScreeningScore {
+  let score = resolverScore;
   if (a.name.family && b.name.family && a.name.family !== b.name.family) {
     score = (score / RESOLVER_FAMILY_FACTOR) * SCREENING_FAMILY_FACTOR;
     reasons.push('For screening, a different legal form counts less: a list may name the parent.');
   }
-
-  const containment = contained(a, b, pair.matched, pair.onlyA, pair.onlyB);
-  const rest = [...pair.onlyA, ...pair.onlyB].join(', ');
-  if (containment === 'generic' && score < CONTAINED_SCORE) {
-    score = CONTAINED_SCORE;
-    reasons.push(`The names share their distinctive words; the rest (${rest}) says where or what kind.`);
-  } else if (containment === 'words' && score < PART_OF_SCORE) {
-    score = PART_OF_SCORE;
-    reasons.push(`One name is all in the other, which adds ${rest}: a parent, a division or a fuller name.`);
+  if (words) {
+    const { matched, onlyA, onlyB } = words;
+    const containment = contained(a, b, matched, onlyA, onlyB);
+    const rest = [...onlyA, ...onlyB].join(', ');
+    if (containment === 'generic' && score < CONTAINED_SCORE) {
+      score = CONTAINED_SCORE;
+      reasons.push(
+        rest
+          ? `The names share their distinctive words; the rest (${rest}) says where or what kind.`
+          : 'The names agree word for word, as spellings of one another.',
+      );
+    } else if (containment === 'words' && score < PART_OF_SCORE) {
+      score = PART_OF_SCORE;
+      reasons.push(`One name is all in the other, which adds ${rest}: a parent, a division or a fuller name.`);
+    }
   }
-
   const acronym = acronymOf(a, b) ?? acronymOf(b, a);
   if (acronym && score < ACRONYM_SCORE) {
     score = ACRONYM_SCORE;
-    if (!pair.reasons.some((r) => r.includes('initials')))
+    if (!words?.initials.some((r) => r.includes('initials')))
       reasons.push(`One name is the initials of the other (${acronym.toUpperCase()}).`);
   }
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons };
+}
+
+/** A fuzzy match (a~b) of two proper words that both read as pinyin: two different runs of Chinese characters. */
+function differentChineseWords(match: string, a: ScreeningName, b: ScreeningName): boolean {
+  const [sa, sb] = match.split('~');
+  if (sb === undefined || a.generic.has(sa!) || b.generic.has(sb)) return false;
+  return a.chinese.has(sa!) && b.chinese.has(sb);
 }
 
 /** Screening score of two raw names (see screeningScorePrepared). */
@@ -233,12 +226,16 @@ function contained(
   onlyB: string[],
 ): 'generic' | 'words' | null {
   if (onlyA.length && onlyB.length) return null;
+  // A distinctive word both have, equal or close (a letter apart): two edits in a short word is another name.
   const distinctiveMatch = matched.some((m) => {
     const [sa, sb] = m.split('~');
-    return !a.generic.has(sa!) && !b.generic.has(sb ?? sa!) && !/^[0-9]+$/.test(sa!);
+    if (a.generic.has(sa!) || b.generic.has(sb ?? sa!) || /^[0-9]+$/.test(sa!)) return false;
+    return sb === undefined || wordSimilarity(sa!, sb) >= 0.8;
   });
   if (!distinctiveMatch) return null;
   if (onlyA.every((w) => a.generic.has(w)) && onlyB.every((w) => b.generic.has(w))) return 'generic';
+  // Words of its own beside a word only alike (Shosheta / Febosha Shezheta) are another company's name.
+  if (!matched.some((m) => !m.includes('~') && !a.generic.has(m) && !/^[0-9]+$/.test(m))) return null;
   // A number only one name has is another company (Kodo-Kai / Third Kodo-Kai), not a fuller name.
   return [...onlyA, ...onlyB].some((w) => /^[0-9]+$/.test(w)) ? null : 'words';
 }

@@ -118,9 +118,12 @@ const COUNTRY_INITIALS: Record<string, string> = {
   uae: 'united arab emirates',
 };
 
-/** Particles and joining words, written or left out at will, as whole words (Al-, -ul-, of, &…). */
+/**
+ * Particles and joining words, written or left out at will, as whole words (Al-, -ul-, of, &…), and
+ * their Cyrillic spellings: a list's Banco Nacional de Cuba is a record's Банко Насьональ де Куба.
+ */
 const PARTICLES =
-  /(?<![\p{L}\p{N}])(?:&|and|und|et|of|the|for|de|del|della|di|da|du|des|al|el|ul|wa|va|fi|in|y|e|i)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:&|and|und|et|of|the|for|de|del|della|di|da|du|des|al|el|ul|wa|va|fi|in|y|e|i|и|де|дель|делла|ди|да|ду|дю|дес|аль|ал|эль|эл|уль|ва|фи)(?![\p{L}\p{N}])/giu;
 
 export interface ScreeningText {
   text: string;
