@@ -3,9 +3,9 @@
  * Chinese name is written in Latin letters (Huabaoli, Zhongxing). Two such
  * words that differ are two different runs of characters, and so, in a short
  * Chinese name, two companies (华宝利 / 华宝义: huabaoli / huabaoyi), however
- * close their letters: a fuzzy match between them is not a typo. Short
- * Latin words read as pinyin by chance (Kuba: ku-ba, Dubai: du-bai), so a
- * Latin word counts as Chinese from three syllables (screening-score.ts).
+ * close their letters: a fuzzy match between them is not a typo. Latin
+ * words also read as pinyin by chance (Kuba: ku-ba, Taliban: ta-li-ban), so
+ * screening-chinese.ts asks more of a Latin name before it reads it so.
  */
 
 /** Every syllable pinyin-pro gives a CJK character (U+4E00–U+9FFF), tones dropped, ü as v; m, n, ng, hng left out. */
@@ -38,6 +38,18 @@ const LONGEST = 6;
  * fewest way (xian is one, not xi-an); 0 when it does not read as pinyin.
  */
 export function pinyinSyllables(word: string): number {
+  let n = counted.get(word);
+  if (n === undefined) {
+    if (counted.size >= 100_000) counted.clear();
+    counted.set(word, (n = countSyllables(word)));
+  }
+  return n;
+}
+
+// Names repeat their words (Trading, Engineering): each is read once.
+const counted = new Map<string, number>();
+
+function countSyllables(word: string): number {
   if (!/^[a-z]+$/.test(word)) return 0;
   // Fewest syllables that reach each position, plus one (0: unreachable).
   const least = new Uint8Array(word.length + 1);

@@ -21,16 +21,12 @@
  */
 import { analyzeName, type AnalyzedName } from './analyze';
 import type { NameToken } from './concepts';
-import { chineseParts } from './chinese';
-import { stripHanLegal } from './legal-forms';
-import { HAN } from './normalize';
-import { pinyinSyllables } from './pinyin-words';
 import { PLACE_AND_KIND } from './place-and-kind';
 import type { TokenStats } from './prepared-name';
 import { scorePair } from './score';
-import { wordSimilarity } from './similarity';
+import { chineseDisagreements, readChinese, type ChineseReading } from './screening-chinese';
 import { screeningText } from './screening-text';
-import { asciiLetters, foldWord, splitWords } from './tokens';
+import { foldWord, splitWords } from './tokens';
 
 /** At or above this, a hit is shown for review. */
 export const SCREENING_REVIEW_THRESHOLD = 0.7;
@@ -62,8 +58,8 @@ export interface ScreeningName {
   words: string[];
   /** Folded surfaces of its tokens that say where or what kind, not who. */
   generic: Set<string>;
-  /** Folded surfaces of its words that are Chinese: pinyin of its Han characters, or Latin words that read as pinyin. */
-  chinese: Set<string>;
+  /** Its Chinese words and characters (screening-chinese.ts). */
+  chinese: ChineseReading;
 }
 
 export function prepareScreeningName(raw: string): ScreeningName {
@@ -79,25 +75,8 @@ export function prepareScreeningName(raw: string): ScreeningName {
     initials: initialsOf(words, name),
     words: name.tokens.filter((t) => !t.numeric).map((t) => t.surface),
     generic: new Set(name.tokens.filter(isGeneric).map((t) => t.surface)),
-    chinese: chineseWords(name.text),
+    chinese: readChinese(name),
   };
-}
-
-/**
- * The folded forms of a name's Chinese words, as the analysis folds them
- * (analyze.ts): the pinyin of its Han characters, and Latin words of three
- * pinyin syllables or more (Huabaoli; Kuba and Dubai read as pinyin by chance).
- */
-function chineseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of splitWords(text)) {
-    if (HAN.test(w)) for (const p of chineseParts(stripHanLegal(w).rest)) out.add(foldWord(p.pinyin));
-    else {
-      const letters = asciiLetters(w.toLowerCase());
-      if (pinyinSyllables(letters) >= 3) out.add(foldWord(letters));
-    }
-  }
-  return out;
 }
 
 function isGeneric(t: NameToken): boolean {
@@ -123,7 +102,8 @@ export interface ScreeningScore {
  * Two prepared names scored for screening (module comment). `stats` is the
  * token rarity of the names screened against (a word half the list has
  * counts little). explain = false may leave `reasons` empty, for the many
- * candidate pairs nobody reads; the score is the same.
+ * candidate pairs nobody reads; the score is the same, or (below the review
+ * threshold, where it decides nothing) an upper bound of it.
  */
 export function screeningScorePrepared(
   a: ScreeningName,
@@ -134,22 +114,19 @@ export function screeningScorePrepared(
   // The unexplained score first (no allocation); the aligned words are read only when a rule below needs
   // them: a fuzzy match (Chinese words) or one name's words all matched (containment).
   const quick = scorePair(a.name, b.name, stats, {}, false);
-  const bothChinese = a.chinese.size > 0 && b.chinese.size > 0;
-  if (!explain && !bothChinese && !quick.fuzzy && quick.unmatchedA > 0 && quick.unmatchedB > 0)
-    return { score: looseScore(a, b, quick.score, [], null).score, reasons: [] };
+  if (!explain && !quick.fuzzy && quick.unmatchedA > 0 && quick.unmatchedB > 0) {
+    const loose = looseScore(a, b, quick.score, [], null).score;
+    // The Chinese rules only lower a score: below review, this one is as good as exact for a screener.
+    const chinese = a.chinese.words.size > 0 && b.chinese.words.size > 0;
+    if (!chinese || loose < SCREENING_REVIEW_THRESHOLD) return { score: loose, reasons: [] };
+  }
   const pair = scorePair(a.name, b.name, stats);
   const reasons = [...pair.reasons];
   const rewrites = [...a.rewrites, ...b.rewrites];
   if (rewrites.length) reasons.unshift(`Read as ${rewrites.join('; ')}.`);
   let score = pair.score;
-  // Chinese words that differ, matched as a typo (huabaoli~huabaoyi) or left over on each side (江 / 昌).
-  const matched = pair.matched.filter((m) => !differentChineseWords(m, a, b));
-  const chinese = pair.matched.filter((m) => !matched.includes(m));
-  const leftA = pair.onlyA.filter((w) => a.chinese.has(w));
-  const leftB = pair.onlyB.filter((w) => b.chinese.has(w));
-  if (leftA.length && leftB.length) chinese.push(`${leftA.join(' ')}~${leftB.join(' ')}`);
-  // The same letters cut into words otherwise (华宝利: hua baoli / Huabaoli) are the same characters.
-  if (chinese.length && a.name.compacts.some((c) => b.name.compacts.includes(c))) chinese.length = 0;
+  const chinese = chineseDisagreements(a, b, pair);
+  const matched = pair.matched.filter((m) => !chinese.includes(m));
   if (chinese.length) {
     score *= DIFFERENT_WORDS_FACTOR;
     reasons.push(
@@ -200,13 +177,6 @@ function looseScore(
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons };
 }
 
-/** A fuzzy match (a~b) of two proper words that both read as pinyin: two different runs of Chinese characters. */
-function differentChineseWords(match: string, a: ScreeningName, b: ScreeningName): boolean {
-  const [sa, sb] = match.split('~');
-  if (sb === undefined || a.generic.has(sa!) || b.generic.has(sb)) return false;
-  return a.chinese.has(sa!) && b.chinese.has(sb);
-}
-
 /** Screening score of two raw names (see screeningScorePrepared). */
 export function screeningScore(a: string, b: string): ScreeningScore {
   return screeningScorePrepared(prepareScreeningName(a), prepareScreeningName(b));
@@ -226,16 +196,12 @@ function contained(
   onlyB: string[],
 ): 'generic' | 'words' | null {
   if (onlyA.length && onlyB.length) return null;
-  // A distinctive word both have, equal or close (a letter apart): two edits in a short word is another name.
   const distinctiveMatch = matched.some((m) => {
     const [sa, sb] = m.split('~');
-    if (a.generic.has(sa!) || b.generic.has(sb ?? sa!) || /^[0-9]+$/.test(sa!)) return false;
-    return sb === undefined || wordSimilarity(sa!, sb) >= 0.8;
+    return !a.generic.has(sa!) && !b.generic.has(sb ?? sa!) && !/^[0-9]+$/.test(sa!);
   });
   if (!distinctiveMatch) return null;
   if (onlyA.every((w) => a.generic.has(w)) && onlyB.every((w) => b.generic.has(w))) return 'generic';
-  // Words of its own beside a word only alike (Shosheta / Febosha Shezheta) are another company's name.
-  if (!matched.some((m) => !m.includes('~') && !a.generic.has(m) && !/^[0-9]+$/.test(m))) return null;
   // A number only one name has is another company (Kodo-Kai / Third Kodo-Kai), not a fuller name.
   return [...onlyA, ...onlyB].some((w) => /^[0-9]+$/.test(w)) ? null : 'words';
 }

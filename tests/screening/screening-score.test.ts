@@ -112,6 +112,10 @@ describe('screening text', () => {
     expect(analyzeName(text('O.O.O. Priborprom M')).family).toBe('LLC');
     expect(text('Foo A.S.')).toBe('Foo A.S.');
     expect(text('Bank of Omaha')).toBe('Bank Omaha');
+    // A word that is a property of every object (constructor, toString) is a word, nothing more.
+    expect(text('GRUPO CONSTRUCTOR SEGUNDO MILENIO, S.A. DE C.V.')).toBe(
+      'GRUPO CONSTRUCTOR SEGUNDO MILENIO, S.A. DE C.V.',
+    );
     expect(text('Bank of the United States of America')).toBe('Bank United States');
   });
 
@@ -133,6 +137,7 @@ describe('Chinese names a character apart', () => {
   it('keeps a short Chinese name one character apart below review, in Han and in pinyin alike', () => {
     const apart: [string, string][] = [
       ['华宝利科技有限公司', '华宝义科技有限公司'],
+      ['山泰信科技有限公司', '山泰鑫科技有限公司'], // one pinyin (shantaixin), two names
       ['Huabaoli Keji Co., Ltd.', '华宝义科技有限公司'],
       ['Huabaolikeji Co., Ltd.', 'Huabaoyikeji Co., Ltd.'],
       ['江宝利机械有限公司', '宝利昌机械有限公司'],
@@ -151,6 +156,9 @@ describe('Chinese names a character apart', () => {
       ['華寶利科技有限公司', '华宝利科技有限公司'],
       ['Huawei Technologies', '华为技术有限公司'],
       ['Банко Насьональ де Куба', 'BANCO NACIONAL DE CUBA'],
+      // Latin words that read as pinyin by chance, in names not written as Chinese companies write theirs.
+      ['TALIBAN', 'TALEBAN'],
+      ['KOREA DAESONG BANK', 'TAESONG BANK'],
     ]) {
       const s = screeningScore(a!, b!);
       expect(s.score, `${a} / ${b}: ${s.reasons.join(' ')}`).toBeGreaterThanOrEqual(SCREENING_REVIEW_THRESHOLD);
