@@ -17,7 +17,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
-import { CanvasActionsContext } from './canvas-context';
+import { CanvasProviders } from './canvas-providers';
 import { useCanvasTools } from './canvas-tools';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
 import { ChangedNotice } from './ChangedNotice';
@@ -226,7 +226,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
       )}
       <div className="diagram-body">
         <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id}>
-          <CanvasActionsContext.Provider value={actions}>
+          <CanvasProviders actions={actions} nodes={view.nodes}>
             <ReactFlow<DiagramNode, DiagramEdge>
               nodes={nodes}
               edges={edges}
@@ -272,7 +272,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>
-          </CanvasActionsContext.Provider>
+          </CanvasProviders>
         </div>
         <Inspector
           node={selNode}
