@@ -112,7 +112,9 @@ describe.runIf(run)('Sanctions badges and HS texts across the app', () => {
     await page.screenshot({ path: screenshotPath('badge-diagram') });
     const badge = page.locator(`.react-flow__node .sanctions-badge[data-entity-id="${plant}"]`);
     await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('Sanctioned');
-    const node = page.locator('.react-flow__node', { has: badge });
+    const node = page.locator('.react-flow__node', {
+      has: page.locator(`.sanctions-badge[data-entity-id="${plant}"]`),
+    });
     expect(calls.filter((c) => c === 'hits.summary').length).toBe(1);
     const box = (await node.boundingBox())!;
     await page.screenshot({
