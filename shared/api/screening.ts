@@ -5,6 +5,7 @@ import {
   REVIEW_STATUSES,
   type EntityHitSummary,
   type ListDetail,
+  type RecordPartyHits,
   type ListDiff,
   type ListImportSummary,
   type SanctionEntry,
@@ -83,6 +84,13 @@ export const screeningApi = {
   'hits.summary': method<EntityHitSummary[]>()(z.object({ entityIds: z.array(id).max(100_000).optional() }), {
     mutates: false,
   }),
+  /** HS codes (chapters, headings, subheadings) with their HS 2022 text, the most specific level each reaches. */
+  'goods.describe': method<{ code: string; text: string | null }[]>()(
+    z.object({ codes: z.array(z.string().regex(/^\d{2,10}$/, 'HS code digits')).max(2000) }),
+    { mutates: false },
+  ),
+  /** The parties of the given records whose entities have hits in the latest screening (one call per table view). */
+  'hits.records': method<RecordPartyHits[]>()(z.object({ recordIds: z.array(id).max(10_000) }), { mutates: false }),
 };
 
 export type ScreeningMethods = keyof typeof screeningApi;

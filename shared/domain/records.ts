@@ -187,4 +187,7 @@ export interface SearchHit {
   title?: string;
   importId?: number;
   row?: number;
+  /** For records: the HS code and its HS 2022 text (the most specific level it reaches). */
+  hsCode?: string | null;
+  hsText?: string | null;
 }

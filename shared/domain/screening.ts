@@ -146,3 +146,10 @@ export interface EntityHitSummary {
   topScore: number;
   programs: string[];
 }
+
+/** A party of a record (shipper, consignee…) whose entity has hits in the latest screening: a badge in a table cell. */
+export interface RecordPartyHits {
+  recordId: number;
+  role: string;
+  summary: EntityHitSummary;
+}

@@ -14,11 +14,17 @@
  * - different legal forms count against a pair less: a list names the
  *   parent, the records its subsidiary.
  * A pair sharing only ordinary words (Global Trading / Global Logistics)
- * stays below review.
+ * stays below review, and so does a pair of Chinese names one character
+ * apart (华宝利 / 华宝义 Keji): their pinyin words differ by a letter or two,
+ * which the resolver reads as a typo, but another character is another
+ * company (pinyin-words.ts).
  */
 import { analyzeName, type AnalyzedName } from './analyze';
 import type { NameToken } from './concepts';
+import { PLACE_AND_KIND } from './place-and-kind';
+import type { TokenStats } from './prepared-name';
 import { scorePair } from './score';
+import { chineseDisagreements, readChinese, type ChineseReading } from './screening-chinese';
 import { screeningText } from './screening-text';
 import { foldWord, splitWords } from './tokens';
 
@@ -33,101 +39,8 @@ const PART_OF_SCORE = 0.75;
 /** The resolver's factor for different legal families (score.ts), and screening's. */
 const RESOLVER_FAMILY_FACTOR = 0.6;
 const SCREENING_FAMILY_FACTOR = 0.85;
-
-/**
- * Words that say where a company is or what kind it is, not which one: a
- * region, a country, ordinary business words the gloss does not hold.
- */
-const PLACE_AND_KIND = new Set(
-  [
-    'europe',
-    'european',
-    'eu',
-    'asia',
-    'asian',
-    'pacific',
-    'america',
-    'americas',
-    'american',
-    'africa',
-    'african',
-    'middle',
-    'east',
-    'west',
-    'north',
-    'south',
-    'eurasia',
-    'global',
-    'worldwide',
-    'world',
-    'overseas',
-    'branch',
-    'office',
-    'representative',
-    'subsidiary',
-    'company',
-    'corporation',
-    'enterprises',
-    'enterprise',
-    'solutions',
-    'lab',
-    'labs',
-    'laboratory',
-    'laboratories',
-    'partners',
-    'united',
-    'states',
-    'kingdom',
-    'germany',
-    'deutschland',
-    'france',
-    'italy',
-    'italia',
-    'spain',
-    'espana',
-    'poland',
-    'polska',
-    'netherlands',
-    'nederland',
-    'switzerland',
-    'schweiz',
-    'austria',
-    'belgium',
-    'sweden',
-    'norway',
-    'finland',
-    'denmark',
-    'turkey',
-    'turkiye',
-    'india',
-    'japan',
-    'korea',
-    'singapore',
-    'malaysia',
-    'thailand',
-    'vietnam',
-    'indonesia',
-    'uae',
-    'emirates',
-    'arab',
-    'iran',
-    'israel',
-    'kazakhstan',
-    'uzbekistan',
-    'kyrgyzstan',
-    'armenia',
-    'georgia',
-    'belarus',
-    'ukraine',
-    'canada',
-    'mexico',
-    'brazil',
-    'argentina',
-    'australia',
-    'rus',
-    'russland',
-  ].map(foldWord),
-);
+/** The resolver's factor for a word on each side the other lacks (score.ts): two Chinese words that differ are that. */
+const DIFFERENT_WORDS_FACTOR = 0.45;
 
 /** Small words an acronym skips: International Bank of Reconstruction and Development → IBRD. */
 const ACRONYM_SKIPS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'y', 'et', 'und']);
@@ -145,6 +58,8 @@ export interface ScreeningName {
   words: string[];
   /** Folded surfaces of its tokens that say where or what kind, not who. */
   generic: Set<string>;
+  /** Its Chinese words and characters (screening-chinese.ts). */
+  chinese: ChineseReading;
 }
 
 export function prepareScreeningName(raw: string): ScreeningName {
@@ -160,6 +75,7 @@ export function prepareScreeningName(raw: string): ScreeningName {
     initials: initialsOf(words, name),
     words: name.tokens.filter((t) => !t.numeric).map((t) => t.surface),
     generic: new Set(name.tokens.filter(isGeneric).map((t) => t.surface)),
+    chinese: readChinese(name),
   };
 }
 
@@ -182,33 +98,80 @@ export interface ScreeningScore {
   reasons: string[];
 }
 
-/** Two prepared names scored for screening (module comment). */
-export function screeningScorePrepared(a: ScreeningName, b: ScreeningName): ScreeningScore {
-  const pair = scorePair(a.name, b.name);
-  let score = pair.score;
+/**
+ * Two prepared names scored for screening (module comment). `stats` is the
+ * token rarity of the names screened against (a word half the list has
+ * counts little). explain = false may leave `reasons` empty, for the many
+ * candidate pairs nobody reads; the score is the same, or (below the review
+ * threshold, where it decides nothing) an upper bound of it.
+ */
+export function screeningScorePrepared(
+  a: ScreeningName,
+  b: ScreeningName,
+  stats?: TokenStats,
+  explain = true,
+): ScreeningScore {
+  // The unexplained score first (no allocation); the aligned words are read only when a rule below needs
+  // them: a fuzzy match (Chinese words) or one name's words all matched (containment).
+  const quick = scorePair(a.name, b.name, stats, {}, false);
+  if (!explain && !quick.fuzzy && quick.unmatchedA > 0 && quick.unmatchedB > 0) {
+    const loose = looseScore(a, b, quick.score, [], null).score;
+    // The Chinese rules only lower a score: below review, this one is as good as exact for a screener.
+    const chinese = a.chinese.words.size > 0 && b.chinese.words.size > 0;
+    if (!chinese || loose < SCREENING_REVIEW_THRESHOLD) return { score: loose, reasons: [] };
+  }
+  const pair = scorePair(a.name, b.name, stats);
   const reasons = [...pair.reasons];
   const rewrites = [...a.rewrites, ...b.rewrites];
   if (rewrites.length) reasons.unshift(`Read as ${rewrites.join('; ')}.`);
+  let score = pair.score;
+  const chinese = chineseDisagreements(a, b, pair);
+  const matched = pair.matched.filter((m) => !chinese.includes(m));
+  if (chinese.length) {
+    score *= DIFFERENT_WORDS_FACTOR;
+    reasons.push(
+      `Chinese names a character apart are two companies: ${chinese.map((m) => m.replace('~', ' / ')).join(', ')}.`,
+    );
+  }
+  // Each side keeps its half of a Chinese mismatch: neither name is then all in the other.
+  const onlyA = [...new Set([...pair.onlyA, ...chinese.map((m) => m.split('~')[0]!)])];
+  const onlyB = [...new Set([...pair.onlyB, ...chinese.map((m) => m.split('~')[1]!)])];
+  return looseScore(a, b, score, reasons, { matched, onlyA, onlyB, initials: pair.reasons });
+}
 
+/** The resolver's score read loosely (module comment); `words` null when no rule that reads them can apply. */
+function looseScore(
+  a: ScreeningName,
+  b: ScreeningName,
+  resolverScore: number,
+  reasons: string[],
+  words: { matched: string[]; onlyA: string[]; onlyB: string[]; initials: string[] } | null,
+): ScreeningScore {
+  let score = resolverScore;
   if (a.name.family && b.name.family && a.name.family !== b.name.family) {
     score = (score / RESOLVER_FAMILY_FACTOR) * SCREENING_FAMILY_FACTOR;
     reasons.push('For screening, a different legal form counts less: a list may name the parent.');
   }
-
-  const containment = contained(a, b, pair.matched, pair.onlyA, pair.onlyB);
-  const rest = [...pair.onlyA, ...pair.onlyB].join(', ');
-  if (containment === 'generic' && score < CONTAINED_SCORE) {
-    score = CONTAINED_SCORE;
-    reasons.push(`The names share their distinctive words; the rest (${rest}) says where or what kind.`);
-  } else if (containment === 'words' && score < PART_OF_SCORE) {
-    score = PART_OF_SCORE;
-    reasons.push(`One name is all in the other, which adds ${rest}: a parent, a division or a fuller name.`);
+  if (words) {
+    const { matched, onlyA, onlyB } = words;
+    const containment = contained(a, b, matched, onlyA, onlyB);
+    const rest = [...onlyA, ...onlyB].join(', ');
+    if (containment === 'generic' && score < CONTAINED_SCORE) {
+      score = CONTAINED_SCORE;
+      reasons.push(
+        rest
+          ? `The names share their distinctive words; the rest (${rest}) says where or what kind.`
+          : 'The names agree word for word, as spellings of one another.',
+      );
+    } else if (containment === 'words' && score < PART_OF_SCORE) {
+      score = PART_OF_SCORE;
+      reasons.push(`One name is all in the other, which adds ${rest}: a parent, a division or a fuller name.`);
+    }
   }
-
   const acronym = acronymOf(a, b) ?? acronymOf(b, a);
   if (acronym && score < ACRONYM_SCORE) {
     score = ACRONYM_SCORE;
-    if (!pair.reasons.some((r) => r.includes('initials')))
+    if (!words?.initials.some((r) => r.includes('initials')))
       reasons.push(`One name is the initials of the other (${acronym.toUpperCase()}).`);
   }
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000, reasons };

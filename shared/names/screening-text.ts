@@ -55,6 +55,10 @@ function numberWord(w: string): number | undefined {
   return ten >= 2 ? ten * 10 : undefined;
 }
 
+/** Text that may hold a number word (every one of them contains one of these): most names do not, and skip the work. */
+const NUMBER_HINT =
+  /zero|one|two|thre|four|five|six|seven|eight|nine|ten|eleven|twel|teen|twent|thirt|fort|fift|sixt|hundred|first|second|third|fifth|ninth|ieth/i;
+
 /** Number words rewritten as digits: a run (Forty-Four, twenty first, one hundred and five) is one number. */
 function numbersInWords(s: string, note: (from: string, to: string) => void): string {
   const parts = s.split(/([\s-]+)/); // words at even indexes, separators at odd ones
@@ -118,9 +122,12 @@ const COUNTRY_INITIALS: Record<string, string> = {
   uae: 'united arab emirates',
 };
 
-/** Particles and joining words, written or left out at will, as whole words (Al-, -ul-, of, &…). */
+/**
+ * Particles and joining words, written or left out at will, as whole words (Al-, -ul-, of, &…), and
+ * their Cyrillic spellings: a list's Banco Nacional de Cuba is a record's Банко Насьональ де Куба.
+ */
 const PARTICLES =
-  /(?<![\p{L}\p{N}])(?:&|and|und|et|of|the|for|de|del|della|di|da|du|des|al|el|ul|wa|va|fi|in|y|e|i)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:&|and|und|et|of|the|for|de|del|della|di|da|du|des|al|el|ul|wa|va|fi|in|y|e|i|и|де|дель|делла|ди|да|ду|дю|дес|аль|ал|эль|эл|уль|ва|фи)(?![\p{L}\p{N}])/giu;
 
 export interface ScreeningText {
   text: string;
@@ -193,10 +200,11 @@ function rewriteCore(core: string): ScreeningText {
   if (/[\p{L}\p{N}]/u.test(kept)) s = kept;
   // Ordinals in digits (1st, 22nd) and numbers in words (First, Forty-Four).
   s = s.replace(/\b(\d+)(?:st|nd|rd|th)\b/gi, (m, n: string) => (note(m, n), n));
-  s = numbersInWords(s, note);
+  if (NUMBER_HINT.test(s)) s = numbersInWords(s, note);
   s = s.replace(/[\p{L}]+/gu, (word) => {
     const lower = word.toLowerCase();
-    const country = COUNTRY_INITIALS[lower];
+    // Own keys only: a word like CONSTRUCTOR must not find Object's.
+    const country = Object.hasOwn(COUNTRY_INITIALS, lower) ? COUNTRY_INITIALS[lower] : undefined;
     // Only written in capitals: "us" in running text is a pronoun.
     if (country && word === word.toUpperCase()) return (note(word, country), country);
     if (!/^[a-z]+$/.test(lower) || lower.length < 5) return word;

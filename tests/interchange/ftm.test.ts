@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { custodian } from '../helpers/cli';
 import { must, SAMPLES, tempCase } from '../helpers/temp';
 import { apply, diagramOf } from '../diagrams/helpers';
+import { importFtm } from '../screening/ftm-lines';
 import { lineage, propertiesOf, refTarget, SCHEMATA } from './ftm-schemata';
 
 interface Line {
@@ -20,6 +21,8 @@ describe('FollowTheMoney export', () => {
   let linkIds: number[] = [];
   let recordCount = 0;
   let shipperOf = new Map<number, number | null>();
+  /** The screening hits when the case was exported: entity and list entry of each, by review status. */
+  let hits: { entityId: number; externalId: string; status: string }[] = [];
   /** The same case exported again by the command line, as text. */
   let again: { status: number; stderr: string; lines: number; text: string; first: string };
 
@@ -54,6 +57,19 @@ describe('FollowTheMoney export', () => {
     await must(core, 'entities.merge', { ids: [c!, d!] });
     survivor = c!;
     mergedAway = d!;
+    // Screened against a list: the plant's hit confirmed, another marked a false positive, the rest open.
+    await importFtm(core, made.dir);
+    await must(core, 'screening.run', {});
+    const found = await must(core, 'hits.list', { limit: 1000 });
+    const plant = found.find((h) => h.externalId === 'NK-uuaz')!;
+    const other = found.find((h) => h.externalId !== 'NK-uuaz')!;
+    await must(core, 'hits.review', { id: plant.id, status: 'confirmed', note: '' });
+    await must(core, 'hits.review', { id: other.id, status: 'false_positive', note: '' });
+    hits = (await must(core, 'hits.list', { limit: 1000 })).map((h) => ({
+      entityId: h.entityId,
+      externalId: h.externalId,
+      status: h.status,
+    }));
     await must(core, 'interchange.ftm', { path: join(made.dir, 'out.jsonl') });
     const first = readFileSync(join(made.dir, 'out.jsonl'), 'utf8');
     lines = first
@@ -132,6 +148,39 @@ describe('FollowTheMoney export', () => {
     expect(doc.properties.notes![0]).toMatch(/^SHA-256 [0-9a-f]{64}$/);
     const source = lines.find((l) => l.schema === 'Table')!;
     expect(source.properties.notes![0]).toMatch(/^SHA-256 [0-9a-f]{64}$/);
+  });
+
+  it('writes a Sanction per hit that stands: the company, the list authority, program and listing date', () => {
+    const sanctions = lines.filter((l) => l.schema === 'Sanction');
+    const standing = hits.filter((h) => h.status !== 'false_positive');
+    expect(standing.length).toBeGreaterThan(0);
+    expect(sanctions).toHaveLength(new Set(standing.map((h) => `${h.entityId} ${h.externalId}`)).size);
+    for (const h of standing) {
+      const s = sanctions.find(
+        (l) =>
+          l.properties.entity![0]!.endsWith(`-entity-${h.entityId}`) && l.properties.authorityId![0] === h.externalId,
+      );
+      expect(s, `${h.entityId} ${h.externalId}`).toBeDefined();
+      expect(s!.properties.status![0]).toMatch(h.status === 'confirmed' ? /confirmed/ : /open/);
+      expect(lines.find((l) => l.id === s!.properties.entity![0])!.schema).toBe('Company');
+    }
+    const plant = sanctions.find((l) => l.properties.authorityId![0] === 'NK-uuaz')!;
+    expect(plant.properties).toMatchObject({
+      authority: ['OpenSanctions'],
+      status: ['confirmed by review'],
+      program: ['RUSSIA-EO14024'],
+      listingDate: ['2022-06-28'],
+    });
+    // The list's file is the proof: a source written in the same file.
+    expect(lines.find((l) => l.id === plant.properties.proof![0])!.properties.fileName).toEqual(['us_ofac_sdn.json']);
+    const falsePositive = hits.find((h) => h.status === 'false_positive')!;
+    expect(
+      sanctions.some(
+        (l) =>
+          l.properties.entity![0]!.endsWith(`-entity-${falsePositive.entityId}`) &&
+          l.properties.authorityId![0] === falsePositive.externalId,
+      ),
+    ).toBe(false);
   });
 
   it('names everything the same way in a second export, from the command line too', () => {

@@ -70,4 +70,19 @@ describe('screening one entity', () => {
   it('a company that only shares ordinary words with entries is not a hit', () => {
     expect(screenSubject(index, subject(['Cuba Trading Plant LLC', 'National Export Company']))).toEqual([]);
   });
+
+  it('meets a Chinese name across scripts and an acronym its expansion, not a name a character apart', () => {
+    const chinese = indexOf([
+      entry(1, '华宝利科技有限公司', { aliases: ['Huabaoli Keji Co., Ltd.'] }),
+      entry(2, 'INTERNATIONAL BUSINESS MACHINES CORPORATION'),
+      ...Array.from({ length: 30 }, (_, i) =>
+        entry(100 + i, `${'永德海江宝'[i % 5]}${'恒泰鑫达联'[i % 3]}科技有限公司`),
+      ),
+    ]);
+    const ids = (names: string[]) => screenSubject(chinese, subject(names)).map((h) => h.entryId);
+    expect(ids(['Huabaoli Keji Co., Ltd.'])).toEqual([1]);
+    expect(ids(['華寶利科技有限公司'])).toEqual([1]);
+    expect(ids(['华宝义科技有限公司', 'Huabaoyi Keji Co., Ltd.'])).toEqual([]);
+    expect(ids(['IBM'])).toEqual([2]);
+  });
 });

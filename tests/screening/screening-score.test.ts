@@ -11,6 +11,7 @@ import {
   screeningScorePrepared,
 } from '../../shared/names/screening-score';
 import { screeningText } from '../../shared/names/screening-text';
+import { pinyinSyllables } from '../../shared/names/pinyin-words';
 import { REPO } from '../helpers/temp';
 
 interface Pair {
@@ -111,11 +112,57 @@ describe('screening text', () => {
     expect(analyzeName(text('O.O.O. Priborprom M')).family).toBe('LLC');
     expect(text('Foo A.S.')).toBe('Foo A.S.');
     expect(text('Bank of Omaha')).toBe('Bank Omaha');
+    // A word that is a property of every object (constructor, toString) is a word, nothing more.
+    expect(text('GRUPO CONSTRUCTOR SEGUNDO MILENIO, S.A. DE C.V.')).toBe(
+      'GRUPO CONSTRUCTOR SEGUNDO MILENIO, S.A. DE C.V.',
+    );
     expect(text('Bank of the United States of America')).toBe('Bank United States');
   });
 
   it('leaves the resolver’s own score as it was: screening reads loosely, resolution does not', () => {
     expect(scorePair(analyzeName('Acme'), analyzeName('ACME EUROPE Sp. z o.o.')).score).toBeLessThan(0.7);
     expect(scorePair(analyzeName('J.P. Morgan'), analyzeName('JP Morgan')).score).toBeLessThan(0.7);
+  });
+});
+
+describe('Chinese names a character apart', () => {
+  it('reads a Latin word as pinyin by its syllables, the fewest way', () => {
+    expect(pinyinSyllables('huabaoli')).toBe(3);
+    expect(pinyinSyllables('xian')).toBe(1);
+    expect(pinyinSyllables('zhongxingtongxun')).toBe(4);
+    expect(pinyinSyllables('kuba')).toBe(2); // by chance: too short to count as Chinese
+    expect(pinyinSyllables('rosoboronexport')).toBe(0);
+  });
+
+  it('keeps a short Chinese name one character apart below review, in Han and in pinyin alike', () => {
+    const apart: [string, string][] = [
+      ['华宝利科技有限公司', '华宝义科技有限公司'],
+      ['山泰信科技有限公司', '山泰鑫科技有限公司'], // one pinyin (shantaixin), two names
+      ['Huabaoli Keji Co., Ltd.', '华宝义科技有限公司'],
+      ['Huabaolikeji Co., Ltd.', 'Huabaoyikeji Co., Ltd.'],
+      ['江宝利机械有限公司', '宝利昌机械有限公司'],
+      ['永德海电子有限公司', '永德远电子有限公司'],
+    ];
+    for (const [a, b] of apart) {
+      const s = screeningScore(a, b);
+      expect(s.score, `${a} / ${b}: ${s.reasons.join(' ')}`).toBeLessThan(SCREENING_REVIEW_THRESHOLD);
+      expect(s.reasons.join(' ')).toMatch(/Chinese names a character apart/);
+    }
+  });
+
+  it('still meets the same Chinese name across scripts, and leaves Latin look-alikes to the resolver', () => {
+    for (const [a, b] of [
+      ['华宝利科技有限公司', 'Huabaoli Keji Co., Ltd.'],
+      ['華寶利科技有限公司', '华宝利科技有限公司'],
+      ['Huawei Technologies', '华为技术有限公司'],
+      ['Банко Насьональ де Куба', 'BANCO NACIONAL DE CUBA'],
+      // Latin words that read as pinyin by chance, in names not written as Chinese companies write theirs.
+      ['TALIBAN', 'TALEBAN'],
+      ['KOREA DAESONG BANK', 'TAESONG BANK'],
+    ]) {
+      const s = screeningScore(a!, b!);
+      expect(s.score, `${a} / ${b}: ${s.reasons.join(' ')}`).toBeGreaterThanOrEqual(SCREENING_REVIEW_THRESHOLD);
+      expect(s.reasons.join(' ')).not.toMatch(/Chinese/);
+    }
   });
 });

@@ -144,6 +144,20 @@ export function listMentions(
   return rows.map(toMention);
 }
 
+/** Which entity each party of the given records was resolved to (parties not resolved left out). */
+export function recordPartyEntities(
+  db: ReadDb,
+  recordIds: readonly number[],
+): { recordId: number; role: string; entityId: number }[] {
+  return db
+    .prepare(
+      `SELECT m.record_id AS recordId, m.role, n.entity_id AS entityId
+       FROM mentions m JOIN mention_names n ON n.id = m.name_id
+       WHERE m.record_id IN (SELECT value FROM json_each(?)) AND n.entity_id IS NOT NULL`,
+    )
+    .all(JSON.stringify(recordIds)) as { recordId: number; role: string; entityId: number }[];
+}
+
 export function countMentions(db: ReadDb): number {
   return (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n;
 }

@@ -136,3 +136,52 @@ export function entityHitSummaries(db: ReadDb, runId: number, entityIds?: readon
   })[];
   return rows.map((r) => ({ ...r, programs: JSON.parse(r.programs) as string[] }));
 }
+
+/** A hit as the FtM export writes it: one of the latest screening, confirmed or still open. */
+export interface ExportHit {
+  entityId: number;
+  listId: number;
+  listName: string;
+  authority: string;
+  asOf: string;
+  externalId: string;
+  entryName: string;
+  status: 'open' | 'confirmed';
+  score: number;
+  programs: string[];
+  listedOn: string | null;
+  remarks: string;
+  /** The sources (files) of the list version the entry was read from. */
+  sourceIds: number[];
+}
+
+/** The latest screening's hits that stand (confirmed or open; false positives left out), in a stable order. */
+export function standingHits(db: ReadDb): ExportHit[] {
+  const run = latestRunId(db);
+  if (run === null) return [];
+  const rows = db
+    .prepare(
+      `SELECT h.entity_id AS entityId, l.id AS listId, l.name AS listName, l.authority, v.as_of AS asOf,
+         e.external_id AS externalId, e.name AS entryName, coalesce(r.status, 'open') AS status, h.score,
+         (SELECT json_group_array(value) FROM sanction_entry_values x WHERE x.version_id = e.version_id AND x.external_id = e.external_id AND x.field = 'program') AS programs,
+         (SELECT min(value) FROM sanction_entry_values x WHERE x.version_id = e.version_id AND x.external_id = e.external_id AND x.field = 'listed_on') AS listedOn,
+         (SELECT group_concat(value, ' ') FROM sanction_entry_values x WHERE x.version_id = e.version_id AND x.external_id = e.external_id AND x.field = 'remarks') AS remarks,
+         (SELECT json_group_array(source_id) FROM sanction_list_files f WHERE f.version_id = v.id) AS sourceIds
+       FROM screening_hits h JOIN sanction_entries e ON e.id = h.entry_id
+       JOIN sanction_list_versions v ON v.id = e.version_id JOIN sanction_lists l ON l.id = v.list_id
+       LEFT JOIN screening_reviews r ON r.entity_id = h.entity_id AND r.list_id = v.list_id AND r.external_id = e.external_id
+       WHERE h.run_id = ? AND coalesce(r.status, 'open') IN ('open', 'confirmed')
+       ORDER BY h.entity_id, l.id, e.external_id`,
+    )
+    .all(run) as (Omit<ExportHit, 'programs' | 'sourceIds' | 'remarks'> & {
+    programs: string;
+    sourceIds: string;
+    remarks: string | null;
+  })[];
+  return rows.map((r) => ({
+    ...r,
+    programs: JSON.parse(r.programs) as string[],
+    sourceIds: JSON.parse(r.sourceIds) as number[],
+    remarks: r.remarks ?? '',
+  }));
+}

@@ -5,7 +5,7 @@ import { rejectsCsv } from '../../../shared/domain/rejects-csv';
 import { CustodianError } from '../../../shared/result';
 import { getImport, listImports, listRejects } from '../db/imports';
 import { countRecords, listRecords } from '../db/records';
-import { withGoods, withHsText } from '../goods/describe-records';
+import { hitsWithHsText, withGoods, withHsText } from '../goods/describe-records';
 import { listSavedMappings, saveMapping } from '../db/saved-mappings';
 import { recordFilter } from '../search/record-match';
 import { searchAll } from '../search/search-all';
@@ -47,7 +47,8 @@ export const recordsHandlers: Handlers<RecordsMethods> = {
   'records.count': ({ session }, filter) => countRecords(session.db, recordFilter(session.db, filter)),
   'records.exportCsv': ({ session }, { path, ...query }, control) => writeRecordsCsv(session.db, path, query, control),
   'records.get': ({ session }, { id }) => withGoods(recordWithProvenance(session.db, id)),
-  'search.query': ({ session }, { query, limit, ...filter }) => searchAll(session.db, query, limit, filter),
+  'search.query': ({ session }, { query, limit, ...filter }) =>
+    hitsWithHsText(searchAll(session.db, query, limit, filter)),
 };
 
 function mustHaveImport(db: ReadDb, importId: number): void {

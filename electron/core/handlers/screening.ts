@@ -1,8 +1,10 @@
 import type { ScreeningMethods } from '../../../shared/api/screening';
 import { CustodianError } from '../../../shared/result';
+import { recordPartyEntities } from '../db/mentions';
 import { getEntry } from '../db/sanction-entries';
 import { allLists, getVersion } from '../db/sanction-lists';
 import { entityHitSummaries, getHit, latestRunId, listHits, setReview } from '../db/screening-hits';
+import { hsDescriber } from '../../../shared/goods/hs-describe';
 import { importList } from '../lists/import-list';
 import { listDetail, listDiff } from '../lists/list-queries';
 import { screenCase } from '../screening/screen';
@@ -33,5 +35,21 @@ export const screeningHandlers: Handlers<ScreeningMethods> = {
   'hits.summary': ({ session }, { entityIds }) => {
     const run = latestRunId(session.db);
     return run === null ? [] : entityHitSummaries(session.db, run, entityIds);
+  },
+  'goods.describe': async (_ctx, { codes }) => {
+    const describe = await hsDescriber();
+    return codes.map((code) => ({ code, text: describe(code)?.levels.at(-1)?.text ?? null }));
+  },
+  'hits.records': ({ session }, { recordIds }) => {
+    const run = latestRunId(session.db);
+    if (run === null || recordIds.length === 0) return [];
+    const parties = recordPartyEntities(session.db, recordIds);
+    const summaries = new Map(
+      entityHitSummaries(session.db, run, [...new Set(parties.map((p) => p.entityId))]).map((s) => [s.entityId, s]),
+    );
+    return parties.flatMap(({ recordId, role, entityId }) => {
+      const summary = summaries.get(entityId);
+      return summary ? [{ recordId, role, summary }] : [];
+    });
   },
 };

@@ -16,8 +16,9 @@ export interface FtmEntity {
   properties: Record<string, string[]>;
 }
 
-export type FtmKind = 'entity' | 'record' | 'document' | 'source' | 'link';
-export type FtmId = (kind: FtmKind, id: number) => string;
+export type FtmKind = 'entity' | 'record' | 'document' | 'source' | 'link' | 'sanction';
+/** A kind's id: a row id, or (a sanction: company and list entry) a key of letters, digits and dashes. */
+export type FtmId = (kind: FtmKind, id: number | string) => string;
 
 /** Ids under the case's own id: `custodian-<case>-record-17`. */
 export function ftmIds(caseId: string): FtmId {

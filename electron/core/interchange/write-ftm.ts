@@ -13,8 +13,10 @@ import {
   listSourceFiles,
 } from '../db/interchange';
 import { listLinks } from '../db/links';
+import { standingHits } from '../db/screening-hits';
 import type { ReadDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
+import { sanctionEntity } from './ftm-sanction';
 import {
   companyEntity,
   documentEntity,
@@ -31,7 +33,8 @@ const FLUSH_BYTES = 1 << 20;
 /**
  * Writes the case as FollowTheMoney JSON lines (ftm-schema.ts says how each
  * kind maps): companies, the source files and documents, one
- * EconomicActivity per customs record, and the investigator's links. Every
+ * EconomicActivity per customs record, the investigator's links, and a
+ * Sanction per screening hit that stands (ftm-sanction.ts). Every
  * reference points at an entity in the same file: a party merged away is
  * written as the entity it was merged into. The file is written beside its
  * name and renamed at the end, so a cancelled or failed export leaves no
@@ -54,6 +57,12 @@ export function writeFtm(db: ReadDb, path: string, control?: JobControl): FtmExp
       .map((e) => e.id),
   );
   for (const ends of linkEnds.values()) wanted.add(ends.source).add(ends.target);
+  // Screening hits that stand name their company as it is now (a merge followed); it is written too.
+  const sanctions = standingHits(db).flatMap((h) => {
+    const company = party(h.entityId);
+    return company === null ? [] : [{ hit: h, company }];
+  });
+  for (const s of sanctions) wanted.add(s.company);
 
   const counts: Record<string, number> = {};
   const part = `${path}.part`;
@@ -84,6 +93,12 @@ export function writeFtm(db: ReadDb, path: string, control?: JobControl): FtmExp
     for (const l of links) {
       const proof = [...new Set(l.excerpts.map((x) => excerptDocument.get(x)).filter((d) => d !== undefined))];
       put(linkEntity(l, linkEnds.get(l.id)!, proof, id));
+    }
+    // One Sanction per company and list entry: two merged companies' hits on one entry are one.
+    const written = new Set<string>();
+    for (const { hit, company } of sanctions) {
+      const sanction = sanctionEntity(hit, company, id);
+      if (!written.has(sanction.id) && written.add(sanction.id)) put(sanction);
     }
     const total = countAllRecords(db);
     let done = 0;

@@ -8,7 +8,7 @@
  */
 import type { SanctionEntry } from '../../../shared/domain/screening';
 import type { TokenStats } from '../../../shared/names';
-import { identifierKeys, nameKeys, prepareScreeningName, type ScreeningName } from './match';
+import { hasWords, identifierKeys, nameKeys, prepareScreeningName, type ScreeningName } from './match';
 
 export interface IndexedEntry {
   id: number;
@@ -32,7 +32,7 @@ export class EntryIndex {
     const entry = this.entries.push({ id: e.id, name: e.name, identifiers: e.identifiers, countries: e.countries }) - 1;
     for (const raw of new Set([e.name, ...e.aliases])) {
       const name = this.analyze(raw);
-      if (!name.tokens.length) continue;
+      if (!hasWords(name)) continue;
       const index = this.names.push(name) - 1;
       this.nameEntry.push(entry);
       for (const key of nameKeys(name)) push(this.blocks, key, index);
@@ -44,9 +44,9 @@ export class EntryIndex {
   finish(): void {
     const seen = new Set<string>();
     for (const n of this.names) {
-      if (seen.has(n.key)) continue;
-      seen.add(n.key);
-      for (const k of new Set(n.tokens.map((t) => t.key))) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+      if (seen.has(n.name.key)) continue;
+      seen.add(n.name.key);
+      for (const k of new Set(n.name.tokens.map((t) => t.key))) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     }
     const df = this.df;
     this.stats = { names: seen.size, df: (k) => df.get(k) ?? 0 };

@@ -2,32 +2,44 @@
  * The one seam between screening and the name matcher: how a name is
  * prepared, how two are scored, from what score a pair is a hit, and the
  * keys that block candidates. Screening wants recall (a missed listed
- * company is the costly error) where resolution wants precision, so it has
- * a scorer of its own behind this file; today that is the resolver's scorer
- * without the evidence screening cannot trust (see scoreScreeningPair).
+ * company is the costly error) where resolution wants precision, so it
+ * scores with the recall scorer (shared/names/screening-score.ts: initials,
+ * numbers, spellings, a brand against brand-and-region, an acronym against
+ * its expansion), while resolution keeps the strict one.
  */
-import { analyzeName, scorePair, type AnalyzedName, type PairScore, type TokenStats } from '../../../shared/names';
+import type { TokenStats } from '../../../shared/names';
+import {
+  prepareScreeningName as prepareName,
+  SCREENING_REVIEW_THRESHOLD,
+  screeningScorePrepared,
+  type ScreeningName,
+  type ScreeningScore,
+} from '../../../shared/names/screening-score';
 
-export type ScreeningName = AnalyzedName;
+export type { ScreeningName };
 
 /** A pair at or above this is a hit to review; "merely shares words" scores well below it. */
-export const SCREENING_THRESHOLD = 0.7;
+export const SCREENING_THRESHOLD = SCREENING_REVIEW_THRESHOLD;
 
-export const prepareScreeningName = (raw: string): ScreeningName => analyzeName(raw);
+export const prepareScreeningName = (raw: string): ScreeningName => prepareName(raw);
+
+/** Whether a prepared name has anything left to compare once its legal form is set aside. */
+export const hasWords = (name: ScreeningName): boolean => name.name.tokens.length > 0;
 
 /**
  * Names only: identifiers and countries are left out of the scorer, which
  * reads different ones as evidence against, and a list's identifiers (call
  * signs, passport numbers) and country names rarely share a form with a
  * customs record's INN and country code; screening uses an equal
- * identifier as evidence for, on its own (screen.ts).
+ * identifier as evidence for, on its own (screen.ts). `stats` is the token
+ * rarity over the list's names.
  */
 export const scoreScreeningPair = (
   entity: ScreeningName,
   entry: ScreeningName,
   stats: TokenStats,
   explain: boolean,
-): PairScore => scorePair(entity, entry, stats, {}, explain);
+): ScreeningScore => screeningScorePrepared(entity, entry, stats, explain);
 
 /**
  * A coarse sound skeleton of a word for blocking: Latin letters spelled the
@@ -50,17 +62,23 @@ export function soundSkeleton(word: string): string {
   return w.length ? w[0] + w.slice(1).replace(/[aeiouh]/g, '') : '';
 }
 
-/** The keys a name is blocked under: its tokens, their sound skeletons, and its acronyms. */
+/**
+ * The keys a name is blocked under: its tokens, their sound skeletons, and
+ * its acronyms: the initials of a name of several words, or a one-word name
+ * read as letters, so that IBM meets International Business Machines.
+ */
 export function nameKeys(name: ScreeningName): string[] {
   const keys = new Set<string>();
-  for (const t of name.tokens) {
+  for (const t of name.name.tokens) {
     keys.add(`t:${t.key}`);
     if (!t.concept && !t.numeric) {
       const s = soundSkeleton(t.key);
       if (s.length >= 3) keys.add(`s:${s}`);
     }
   }
-  for (const a of name.acronyms) keys.add(`a:${a}`);
+  for (const a of name.name.acronyms) keys.add(`a:${a}`);
+  for (const a of name.initials) keys.add(`a:${a}`);
+  if (name.acronym) keys.add(`a:${name.acronym}`);
   return [...keys];
 }
 

@@ -18,7 +18,7 @@ import { screeningSubjects, type ScreeningSubject } from '../db/screening-subjec
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { EntryIndex } from './entry-index';
-import { prepareScreeningName, SCREENING_THRESHOLD, scoreScreeningPair, type ScreeningName } from './match';
+import { hasWords, prepareScreeningName, SCREENING_THRESHOLD, scoreScreeningPair, type ScreeningName } from './match';
 
 /** Blocks larger than this are ordinary words; an entity meets no entry through them alone. */
 const MAX_BLOCK = 400;
@@ -65,7 +65,7 @@ export function screenSubject(
   subject: ScreeningSubject,
   threshold = SCREENING_THRESHOLD,
 ): HitWrite[] {
-  const names: ScreeningName[] = subject.names.map(prepareScreeningName).filter((n) => n.tokens.length > 0);
+  const names: ScreeningName[] = subject.names.map(prepareScreeningName).filter(hasWords);
   const best = new Map<number, Best>();
   const candidates: number[] = [];
   names.forEach((name, n) => {

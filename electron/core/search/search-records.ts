@@ -55,6 +55,7 @@ export function searchRecords(db: ReadDb, query: string, limit: number, filters:
     importId: r.import_id,
     row: r.row,
     title: `Import ${r.import_id}, row ${r.row}`,
+    hsCode: r.hs_code,
     snippet: [
       [r.shipper ?? '—', r.consignee ?? '—'].join(' → '),
       [r.date, r.hs_code].filter(Boolean).join(', '),

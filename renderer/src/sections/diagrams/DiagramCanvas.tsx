@@ -16,7 +16,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DiagramView, NodeKind, ViewNode } from '../../../../shared/domain/diagrams';
 import { navigate } from '../../router';
-import { CanvasActionsContext } from './canvas-context';
+import { CanvasProviders } from './canvas-providers';
 import { useCanvasTools } from './canvas-tools';
 import { GRID, useCanvasPrefs } from './canvas-prefs';
 import { connectionOps, deleteOps, editLinkOps } from './canvas-edits';
@@ -237,7 +237,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
       )}
       <div className="diagram-body">
         <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id}>
-          <CanvasActionsContext.Provider value={actions}>
+          <CanvasProviders actions={actions} nodes={view.nodes}>
             <ReactFlow<DiagramNode, DiagramEdge>
               nodes={nodes}
               edges={edges}
@@ -279,7 +279,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>
-          </CanvasActionsContext.Provider>
+          </CanvasProviders>
         </div>
         <Inspector
           node={selNode}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ViewEdge, ViewNode } from '../../../../shared/domain/diagrams';
 import { client } from '../../api/client';
+import { HsChapters } from '../../components/HsChapters';
 import { navigate } from '../../router';
 import { openDocumentAt } from '../documents/nav';
 import { EvidenceList } from './EvidenceList';
@@ -102,7 +103,9 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
               {edge.firstDate ?? '—'} – {edge.lastDate ?? '—'}
             </dd>
             <dt>HS chapters</dt>
-            <dd>{edge.hsChapters?.join(', ') || '—'}</dd>
+            <dd>
+              <HsChapters chapters={edge.hsChapters ?? []} />
+            </dd>
           </dl>
           {edge.filteredOut && <p className="muted small">No record passes the diagram’s filters.</p>}
           <h4>Records behind it</h4>

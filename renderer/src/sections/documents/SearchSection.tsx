@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../shared/domain/records';
+import type { EntityHitSummary } from '../../../../shared/domain/screening';
 import { client } from '../../api/client';
+import { SanctionsBadge, useRecordPartyHits } from '../../components/SanctionsBadge';
 import { intOrNull, setParams, useRoute } from '../../router';
 import { useApp } from '../../state/store';
 import { RecordDetail } from '../records/RecordDetail';
@@ -53,6 +55,8 @@ export function SearchSection() {
       current = false;
     };
   }, [query, revision, setError]);
+  // The sanctions badges of the record hits' parties: one call for the list.
+  const partyHits = useRecordPartyHits(hits?.flatMap((h) => (h.kind === 'record' ? [h.id] : [])) ?? []);
   const terms = termsOf(query);
   const docs = hits?.filter((h) => h.kind === 'document').length ?? 0;
   const recordHits = (hits?.length ?? 0) - docs;
@@ -89,7 +93,14 @@ export function SearchSection() {
                   <strong>{h.kind === 'document' ? h.title : `Import ${h.importId}, row ${h.row}`}</strong>
                   {h.kind === 'document' && <span className="muted small"> page {h.page}</span>}
                   <span className="snippet">{highlightSnippet(h.snippet, terms)}</span>
+                  {h.hsCode && (
+                    <span className="small hit-goods">
+                      HS {h.hsCode}
+                      {h.hsText ? ` · ${h.hsText}` : ''}
+                    </span>
+                  )}
                 </button>
+                {h.kind === 'record' && <PartyBadges parties={partyHits.get(h.id)} />}
               </li>
             ))}
           </ul>
@@ -97,5 +108,19 @@ export function SearchSection() {
         {record !== null && <RecordDetail id={record} onClose={() => setRecord(null)} />}
       </div>
     </section>
+  );
+}
+
+/** A record hit's parties that screening found on a list, each badge saying its role (beside the hit, a link of its own). */
+function PartyBadges({ parties }: { parties: Readonly<Record<string, EntityHitSummary>> | undefined }) {
+  if (!parties) return null;
+  return (
+    <span className="hit-badges">
+      {Object.entries(parties).map(([role, summary]) => (
+        <span key={role} className="small muted">
+          {role} <SanctionsBadge summary={summary} compact />
+        </span>
+      ))}
+    </span>
   );
 }

@@ -1,4 +1,6 @@
 import type { Counterparty } from '../../../../shared/domain/entities';
+import { useHsTexts } from '../../components/hs-texts';
+import { SanctionsBadge, useSanctionHits } from '../../components/SanctionsBadge';
 import type { EntityRecordsAsk } from '../records/record-route';
 
 const usd = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
@@ -24,6 +26,8 @@ interface Props {
  * directions), with the records behind each number one click away.
  */
 export function Counterparties({ entityId, entityName, rows, onOpen, onRecords }: Props) {
+  const hits = useSanctionHits(rows.map((c) => c.entityId));
+  const hsTexts = useHsTexts(rows.flatMap((c) => c.hsChapters));
   if (rows.length === 0)
     return (
       <section aria-label="Counterparties">
@@ -60,6 +64,7 @@ export function Counterparties({ entityId, entityName, rows, onOpen, onRecords }
                   {c.name}
                 </button>
                 {c.country && <span className="muted small"> {c.country}</span>}
+                <SanctionsBadge summary={hits.get(c.entityId) ?? null} />
               </td>
               <td className="nowrap small">{directions(c)}</td>
               <td className="right">
@@ -89,9 +94,11 @@ export function Counterparties({ entityId, entityName, rows, onOpen, onRecords }
                       key={ch}
                       className="link hs"
                       onClick={() => open(c, { hsPrefix: ch })}
-                      aria-label={`HS chapter ${ch}: records between ${entityName} and ${c.name}`}
+                      aria-label={`HS chapter ${ch}${hsTexts.has(ch) ? ` (${hsTexts.get(ch)})` : ''}: records between ${entityName} and ${c.name}`}
+                      title={hsTexts.get(ch)}
                     >
                       {ch}
+                      {hsTexts.has(ch) && <span className="hs-text"> {hsTexts.get(ch)}</span>}
                     </button>
                   ))}
                 </div>

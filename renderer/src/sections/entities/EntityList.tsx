@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { SanctionsBadge, useSanctionHits } from '../../components/SanctionsBadge';
 import { useApp } from '../../state/store';
 import { ResolveButton } from './ResolveButton';
 
@@ -57,6 +58,8 @@ export function EntityList({
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, items, outside]);
+  // Badges of the listed entities: one call for the list.
+  const hits = useSanctionHits([...items.map((e) => e.id), ...(outside ? [outside.id] : [])]);
   if (error) return <p className="error panel">{error}</p>;
   if (items.length === 0 && !outside) {
     return <div className="empty-section">{query ? <p>Nothing matches “{query}”.</p> : <NoEntitiesYet />}</div>;
@@ -79,6 +82,8 @@ export function EntityList({
               {e.identifiers.length ? ` · ${e.identifiers.join(', ')}` : ''}
             </span>
           </button>
+          {/* Beside the button, not in it: the badge is a link to the hits. */}
+          <SanctionsBadge summary={hits.get(e.id) ?? null} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { SanctionsBadge } from '../../components/SanctionsBadge';
 import { navigate } from '../../router';
 import { useApp } from '../../state/store';
 import { entityRecordsParams, type EntityRecordsAsk } from '../records/record-route';
@@ -86,6 +87,7 @@ export function EntityPage({ id, revision, onOpen }: { id: number; revision: num
           Save name
         </button>
         {d.nameEdited && <span className="muted small">set by hand; resolve keeps it</span>}
+        <SanctionsBadge entityId={d.id} />
         <AddEntityToDiagramButton entityId={d.id} name={d.name} />
       </form>
       <p className="muted small">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReviewStatus, ScreeningHit } from '../../../../shared/domain/screening';
 import { client } from '../../api/client';
 import { SanctionsBadge, useSanctionHits } from '../../components/SanctionsBadge';
-import { formatRoute } from '../../router';
+import { formatRoute, intOrNull, setParams, useRoute } from '../../router';
 import { CiteButton } from '../briefs/cite';
 import { useApp } from '../../state/store';
 
@@ -16,7 +16,8 @@ const STATUS_LABEL: Record<ReviewStatus, string> = {
  * The latest screening's hits, best first, with what an investigator needs
  * to decide: the names that matched and why, the list entry's program,
  * listing date and remarks. A decision holds for that entity and entry in
- * every later screening and list version.
+ * every later screening and list version. `#/lists?entity=12` (where a
+ * sanctions badge leads) shows one entity's hits.
  */
 export function HitsTable() {
   const revision = useApp((s) => s.revision);
@@ -24,11 +25,12 @@ export function HitsTable() {
   const refresh = useApp((s) => s.refresh);
   const [status, setStatus] = useState<ReviewStatus | ''>('');
   const [hits, setHits] = useState<ScreeningHit[] | null>(null);
+  const entityId = intOrNull(useRoute((s) => s.route.params.entity));
   useEffect(() => {
     void client
-      .call('hits.list', { limit: 2000, ...(status ? { status } : {}) })
+      .call('hits.list', { limit: 2000, ...(status ? { status } : {}), ...(entityId !== null ? { entityId } : {}) })
       .then((r) => (r.ok ? setHits(r.value) : setError(r.error.message)));
-  }, [revision, status, setError]);
+  }, [revision, status, entityId, setError]);
 
   async function review(hit: ScreeningHit, next: ReviewStatus) {
     const r = await client.call('hits.review', { id: hit.id, status: next });
@@ -53,6 +55,21 @@ export function HitsTable() {
             ))}
           </select>
         </label>
+        {entityId !== null && (
+          <span className="chip">
+            Entity:{' '}
+            <a href={formatRoute({ section: 'entities', path: [String(entityId)], params: {} })}>
+              {hits?.[0]?.entityName ?? `#${entityId}`}
+            </a>
+            <button
+              className="chip-remove"
+              aria-label="Show the hits of every entity"
+              onClick={() => setParams({ entity: undefined })}
+            >
+              ×
+            </button>
+          </span>
+        )}
         {hits && <span className="small muted">{hits.length.toLocaleString()} hits</span>}
       </header>
       {hits && hits.length === 0 && <p className="muted">No hits (run a screening after importing a list).</p>}

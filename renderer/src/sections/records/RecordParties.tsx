@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MentionRow } from '../../../../shared/domain/entities';
 import { client } from '../../api/client';
+import { SanctionsBadge, useSanctionHits } from '../../components/SanctionsBadge';
 
 const ROLE_LABELS: Record<string, string> = {
   shipper: 'Shipper',
@@ -26,6 +27,10 @@ export function RecordParties({ recordId }: { recordId: number }) {
       live = false;
     };
   }, [recordId]);
+  // One call for the record's parties, not one per party.
+  const hits = useSanctionHits(
+    parties?.recordId === recordId ? parties.rows.flatMap((m) => (m.entityId !== null ? [m.entityId] : [])) : [],
+  );
   if (parties?.recordId !== recordId || parties.rows.length === 0) return null;
   const rows = [...parties.rows].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   return (
@@ -37,9 +42,12 @@ export function RecordParties({ recordId }: { recordId: number }) {
             <dt>{ROLE_LABELS[m.role] ?? m.role}</dt>
             <dd>
               {m.entityId !== null ? (
-                <a href={`#/entities/${m.entityId}`} title={`Open entity ${m.entityId}`}>
-                  {m.rawName}
-                </a>
+                <>
+                  <a href={`#/entities/${m.entityId}`} title={`Open entity ${m.entityId}`}>
+                    {m.rawName}
+                  </a>
+                  <SanctionsBadge summary={hits.get(m.entityId) ?? null} />
+                </>
               ) : (
                 <>
                   {m.rawName} <span className="muted small">(not resolved to an entity)</span>

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomsRecord } from '../../../../shared/domain/records';
+import type { EntityHitSummary } from '../../../../shared/domain/screening';
+import { SanctionsBadge, useRecordPartyHits } from '../../components/SanctionsBadge';
 import { FLAGS_WIDTH, tableWidth, type Column } from './columns';
 import type { SortKey } from './record-route';
 import type { RecordPages } from './useRecordPages';
@@ -55,6 +57,7 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
   useEffect(() => {
     if (total > 0) pages.want(first, last);
   }, [pages, first, last, total]);
+  const partyHits = useRecordPartyHits(recordsAround(pages, first, total));
 
   // A new query (not a new revision of the same one) shows its first rows.
   const queryKey = JSON.stringify(pages.query);
@@ -184,6 +187,7 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
                 columns={columns}
                 checked={record !== undefined && selection.has(record.id)}
                 onCheck={selection.toggle}
+                parties={record ? partyHits.get(record.id) : undefined}
               />
             );
           })}
@@ -194,6 +198,22 @@ export function RecordsTable({ pages, total, columns, sort, onSort, openId, onOp
 }
 
 const rowId = (index: number) => `records-row-${index}`;
+
+/** Columns whose cell names a party that may carry a sanctions badge. */
+const PARTY_COLUMNS = new Set(['shipper', 'consignee', 'notify', 'producer']);
+/** Badges are asked for in blocks of rows, so that scrolling a few rows asks nothing new. */
+const BADGE_BLOCK = 100;
+
+/** The ids of the loaded records in the block of rows around the first one shown (and the block after it). */
+function recordsAround(pages: RecordPages, first: number, total: number): number[] {
+  const from = Math.floor(first / BADGE_BLOCK) * BADGE_BLOCK;
+  const ids: number[] = [];
+  for (let i = from; i < Math.min(total, from + 2 * BADGE_BLOCK); i++) {
+    const r = pages.rowAt(i);
+    if (r) ids.push(r.id);
+  }
+  return ids;
+}
 
 /** The first column stays at the left edge while the grid scrolls sideways. */
 const cellClass = (c: Column, i: number) => `cell${c.align === 'right' ? ' right' : ''}${i === 0 ? ' sticky-col' : ''}`;
@@ -210,8 +230,10 @@ const RecordRow = memo(function RecordRow(props: {
   columns: Column[];
   checked: boolean;
   onCheck(index: number, id: number, shift: boolean): void;
+  /** The record's parties with sanctions hits, by role. */
+  parties: Readonly<Record<string, EntityHitSummary>> | undefined;
 }) {
-  const { record, top, active, open, onClick, index, columns, checked, onCheck } = props;
+  const { record, top, active, open, onClick, index, columns, checked, onCheck, parties } = props;
   return (
     <div
       role="row"
@@ -242,8 +264,11 @@ const RecordRow = memo(function RecordRow(props: {
           </div>
           {columns.map((c, i) => {
             const v = c.value(record);
+            // The badge goes first: a long name is cut at the cell's end, the badge must stay seen.
+            const hits = PARTY_COLUMNS.has(c.key) ? parties?.[c.key] : undefined;
             return (
               <div key={c.key} role="gridcell" className={cellClass(c, i)} style={cellStyle(c, i)} title={v}>
+                {hits && <SanctionsBadge summary={hits} compact />}
                 {v}
               </div>
             );
