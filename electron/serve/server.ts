@@ -46,6 +46,8 @@ function refusedByBridge(scope: BrowseScope, method: string, input: unknown): st
   const fields = (input ?? {}) as Record<string, unknown>;
   if (method === 'exchange.export' && fields.keyFile !== undefined)
     return 'In a browser, exports are signed with your own key only.';
+  // A brief rendered without a file to write is a preview, kept in the app's scratch folder.
+  if (method === 'briefs.render' && fields.out === undefined) return null;
   return refusedWritePath(scope, fields[field]);
 }
 

@@ -78,5 +78,11 @@ describe('browser bridge: where methods may write', () => {
     expect(copy.body.ok).toBe(true);
     const exported = await post('exchange.export', { path: join(home, 'Out', 'sent.case') });
     expect(exported.body.ok).toBe(true);
+    // A brief without a file to write is a preview, rendered into the app's own scratch folder.
+    const diagram = await post('diagrams.create', { name: 'For a preview' });
+    expect(diagram.body.ok).toBe(true);
+    const id = (diagram.body as unknown as { value: { id: number } }).value.id;
+    const preview = await post('briefs.render', { diagrams: [id] });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
   }, 120_000);
 });
