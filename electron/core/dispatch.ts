@@ -6,6 +6,7 @@ import {
   type JobMethodName,
   type JobResult,
   type JobStatus,
+  type MethodDef,
   type MethodName,
 } from '../../shared/api';
 import { CustodianError, err, ok, type Result } from '../../shared/result';
@@ -32,7 +33,8 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
   try {
     if (!def.noCase && !core.session) return err('no_case', 'No case is open.');
     const ctx = { core, session: core.session! };
-    if (core.session?.received && !def.noCase && (def.mutates || isJobMethod(method))) return readOnlyRefusal();
+    const received = core.session?.received != null && !def.noCase;
+    if (received && def.mutates && !(def as MethodDef).runsOnReceived) return readOnlyRefusal();
     if (isJobMethod(method)) {
       const job = handlers[method] as JobHandler<JobMethodName>;
       job.check?.(ctx, parsed.data as never);
@@ -41,6 +43,7 @@ export async function dispatch(core: CoreContext, method: unknown, rawInput: unk
           method,
           input: parsed.data,
           casePath: core.session?.path ?? null,
+          readOnly: received,
           actor: core.actor,
           appDataDir: core.appDataDir,
         }),
@@ -69,10 +72,11 @@ const READ_ONLY =
   'This case was received from someone else and is open read-only; use "Save as my case" to work on a copy of it.';
 
 /**
- * A received case takes no writes: methods that write (and every job on the
- * case: a job opens the file again, for writing) are refused here, and the
- * connection, read-only, refuses any write that a method not marked as
- * writing might still try (SQLITE_READONLY, answered the same way).
+ * A received case takes no writes: methods that write are refused here (but
+ * for jobs that leave their writes out there, `runsOnReceived`; a job opens
+ * the file again, read-only as well), and the connection, read-only,
+ * refuses any write that a method not marked as writing might still try
+ * (SQLITE_READONLY, answered the same way).
  */
 const readOnlyRefusal = () => err('read_only', READ_ONLY);
 

@@ -45,7 +45,7 @@ const JOB_HANDLERS: Record<JobMethodName, () => Promise<JobHandlerMap>> = {
  * job's, closed after), in a worker thread or, in unit tests, in this one.
  */
 export async function runJobMethod(request: JobRequest, control: JobControl): Promise<unknown> {
-  const { method, input, casePath, actor, appDataDir } = request;
+  const { method, input, casePath, actor, appDataDir, readOnly } = request;
   if (!isMethodName(method) || !isJobMethod(method)) throw new Error(`${method} is not a job method.`);
   const handler = (await JOB_HANDLERS[method]())[method] as JobHandler<typeof method>;
   if ((api[method] as MethodDef).noCase) {
@@ -60,7 +60,8 @@ export async function runJobMethod(request: JobRequest, control: JobControl): Pr
     return await handler(ctx, input as never, control);
   }
   if (!casePath) throw new CustodianError('no_case', 'No case is open.');
-  const session = CaseSession.open(casePath);
+  // A received file is opened as such again (safe open, read-only); who sealed it is looked up in the app folder.
+  const session = readOnly ? CaseSession.openAny(casePath, appDataDir ?? '') : CaseSession.open(casePath);
   try {
     return await handler({ session, actor, appDataDir }, input as never, control);
   } finally {

@@ -57,7 +57,7 @@ export const briefsApi = {
         out: z.string().min(1).optional(),
       })
       .refine((v) => (v.id === undefined) !== (v.diagrams === undefined), 'give either id or diagrams'),
-    { mutates: true },
+    { mutates: true, runsOnReceived: true },
   ),
   /** The PDF last rendered as the preview of a brief version (`briefs.render` without `out`), base64. */
   'briefs.preview': method<{ base64: string; sha256: string }>()(

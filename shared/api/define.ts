@@ -19,6 +19,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown, R = unk
    * entry, so a cancelled or crashed job leaves the case as it was.
    */
   readonly job?: boolean;
+  /**
+   * A job that may run on a received (read-only) case although it writes on
+   * one's own: it leaves out what it would write there (e.g. a brief's
+   * rendering is not audited in a file the receiver may not change).
+   */
+  readonly runsOnReceived?: boolean;
   readonly __output?: O;
   readonly __result?: R;
 }
@@ -47,7 +53,7 @@ export function method<O>() {
 export function job<R>() {
   return <I extends z.ZodType>(
     input: I,
-    opts: { mutates: boolean; noCase?: boolean },
+    opts: { mutates: boolean; noCase?: boolean; runsOnReceived?: boolean },
   ): MethodDef<I, JobStatus<R>, R> & { readonly job: true } => ({
     input,
     ...opts,

@@ -39,6 +39,10 @@ describe('a received file', () => {
     expect(write).toMatchObject({ ok: false, error: { code: 'read_only' } });
     const job = await call(colleague, 'entities.resolve', {});
     expect(job).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    // A job that only reads runs on it, on a read-only connection of its own: the same summary as the sender's.
+    expect(await must(colleague, 'risk.summary', {})).toEqual(await must(core, 'risk.summary', {}));
+    const brief = await call(colleague, 'briefs.render', { diagrams: [1] });
+    expect(brief).toMatchObject({ ok: false, error: { code: 'read_only' } });
     // The connection itself refuses, whatever a handler tries.
     expect(() => colleague.session!.db.prepare(`DELETE FROM annotations`).run()).toThrow(/readonly|read-only/i);
     // Save a copy works on it too (the copy is as received: sealed, so it opens read-only in turn).

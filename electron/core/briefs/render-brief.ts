@@ -34,13 +34,16 @@ function defaultBrief(db: WriteDb, diagrams: number[], title: string | undefined
 /**
  * Renders a brief version to `out`: the PDF is written beside it and renamed
  * into place once whole, and its SHA-256 is recorded in the audit log (the
- * same version renders to the same bytes, so the hash can be checked later).
+ * same version renders to the same bytes, so the hash can be checked later)
+ * — but not in a received case, which the receiver may not change
+ * (`audited: false`): printing its sealed content is what they may do.
  */
 export async function renderBrief(
   db: WriteDb,
   input: ApiParsedInput<'briefs.render'>,
   actor: string,
   control: JobControl,
+  { audited }: { audited: boolean } = { audited: true },
 ): Promise<RenderedBrief> {
   control.progress(null, 'Gathering the evidence');
   if (input.title !== undefined && input.diagrams === undefined)
@@ -66,7 +69,7 @@ export async function renderBrief(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = { briefId: brief.id, version: brief.version, path, sha256, bytes: bytes.length, pages };
-  db.transaction(() => appendAudit(db, actor, 'briefs.render', result)).immediate();
+  if (audited) db.transaction(() => appendAudit(db, actor, 'briefs.render', result)).immediate();
   control.progress(1, 'Done');
   return result;
 }

@@ -9,6 +9,8 @@ export interface JobRequest {
   method: string;
   input: unknown;
   casePath: string | null;
+  /** The case is a received file: the job opens it as such (safe open, read-only). */
+  readOnly?: boolean;
   actor: string;
   /** The app's own folder (the investigator's key, trusted colleagues): a worker cannot ask the core. */
   appDataDir?: string;
