@@ -16,7 +16,9 @@ export interface PdfLib {
    * from the Cyrillic subset, the full stop from the Latin one — is two "syllables"; getNodes
    * puts a hyphenation penalty between them, and breakLines, breaking there, appends U+002D in
    * the last run's font: the Cyrillic subset has no hyphen, so a box, and the full stop starts
-   * the next line. Only a penalty of exactly textkit's infinity is no break point at all.
+   * the next line. Only a penalty of exactly textkit's infinity is no break point at all. (A word
+   * wider than its box still goes to textkit's best-fit fallback, which may break it there: a run
+   * of Chinese with no space, in a narrow column, still gets a box at its break.)
    */
   text: (props: Record<string, unknown> | null, ...children: ReactNode[]) => ReactElement;
   PDFDocument: { prototype: PdfKitDocument };
