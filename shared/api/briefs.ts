@@ -59,6 +59,13 @@ export const briefsApi = {
       .refine((v) => (v.id === undefined) !== (v.diagrams === undefined), 'give either id or diagrams'),
     { mutates: true, runsOnReceived: true },
   ),
+  /**
+   * What each citation points at, in a line, looked up in the case now, keyed by `citationKey`:
+   * the composer's list of a brief's evidence, in one call for the whole brief.
+   */
+  'briefs.citations': method<Record<string, string>>()(z.object({ citations: z.array(citationSchema).max(10_000) }), {
+    mutates: false,
+  }),
   /** The PDF last rendered as the preview of a brief version (`briefs.render` without `out`), base64. */
   'briefs.preview': method<{ base64: string; sha256: string }>()(
     z.object({ id, version: z.number().int().positive() }),

@@ -14,6 +14,7 @@ export const API_METHOD_NAMES: readonly string[] = [
   'audit.facets',
   'audit.list',
   'audit.verify',
+  'briefs.citations',
   'briefs.get',
   'briefs.list',
   'briefs.preview',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefSummary, BriefVersion } from '../../shared/domain/briefs';
 import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
 import type { CustomsRecord } from '../../shared/domain/records';
+import type { JobStatus } from '../../shared/api/define';
+import type { ScreeningHit } from '../../shared/domain/screening';
+import { FTM_LINES } from '../screening/ftm-lines';
 import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
@@ -136,5 +139,84 @@ describe.runIf(run)('briefs in the browser', () => {
     await page.getByRole('listitem', { name: 'Finding 2' }).waitFor();
     expect(await page.getByRole('region', { name: 'Versions' }).locator('li').count()).toBe(3);
     expect(errors).toEqual([]);
+  });
+
+  /** Runs a job through the bridge and waits for it. */
+  async function job(method: string, input: unknown): Promise<void> {
+    const { jobId } = await api<JobStatus>(method, input);
+    await expect
+      .poll(async () => (await api<JobStatus>('jobs.get', { jobId })).state, { timeout: 120_000 })
+      .toBe('done');
+  }
+
+  it('shows a cited link and screening hit by name, asking the case once for the whole brief', async () => {
+    const list = join(home, 'us_ofac_sdn.json');
+    writeFileSync(list, FTM_LINES.join('\n') + '\n');
+    await job('lists.import', { paths: [list], asOf: '2024-03-01', name: 'OFAC SDN (OpenSanctions)' });
+    await job('screening.run', {});
+    const hit = (await api<ScreeningHit[]>('hits.list', { limit: 1000 })).find((h) => h.externalId === 'NK-uuaz')!;
+    const [sample] = await api<DiagramSummary[]>('diagrams.list', {});
+    const view = await api<DiagramView>('diagrams.get', { id: sample!.id });
+    const node = (name: RegExp) => view.nodes.find((n) => n.kind === 'entity' && name.test(n.label))!;
+    const change = await api<{ view: DiagramView; created: Record<string, number> }>('diagrams.apply', {
+      id: sample!.id,
+      ops: [
+        {
+          op: 'createLink',
+          tempId: -1,
+          source: node(/^Poly Technologies/).id,
+          target: node(/^Ulan-Ud/).id,
+          type: 'supplier_of',
+          grade: 'tentative',
+        },
+      ],
+    });
+    const link = change.view.edges.find((e) => e.id === change.created['-1'])!.link!;
+    const [record] = await api<CustomsRecord[]>('records.list', { limit: 1 });
+    const brief = await api<BriefVersion>('briefs.save', {
+      content: {
+        title: 'Named citations',
+        findings: [
+          {
+            text: 'Poly supplies the plant.',
+            citations: [
+              { kind: 'link', id: link.id },
+              { kind: 'records', ids: [record!.id] },
+            ],
+          },
+          {
+            text: 'The plant is listed.',
+            citations: [
+              { kind: 'hit', id: hit.id },
+              { kind: 'link', id: link.id },
+            ],
+          },
+        ],
+      },
+    });
+
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    const asked: string[] = [];
+    tab.on('request', (r) => void (r.url().includes('/api/briefs.citations') && asked.push(r.url())));
+    await tab.goto(served.url);
+    await tab.getByRole('navigation', { name: 'Case sections' }).getByText('Sample case').waitFor({ timeout: 120_000 });
+    await tab.evaluate((id) => (location.hash = `#/briefs/${id}`), brief.id);
+    const finding1 = tab.getByRole('listitem', { name: 'Finding 1' });
+    const finding2 = tab.getByRole('listitem', { name: 'Finding 2' });
+    const linkLine = 'Poly Technologies Corporation → Ulan-Udenskiy aviatsionnyy zavod AO (supplier of, tentative)';
+    await finding1.getByText(linkLine).waitFor({ timeout: 60_000 });
+    await finding2
+      .getByText(`${hit.entityName} ~ JSC ULAN-UDE AVIATION PLANT (${hit.listName}, RUSSIA-EO14024)`)
+      .waitFor();
+    expect(await finding2.getByText(linkLine).count()).toBe(1);
+    expect(await tab.getByText(/Screening hit #|entity \d+/).count()).toBe(0);
+    // Typing in a finding asks nothing again; one call answered for all four citations.
+    await finding1.getByLabel('Finding 1 text').fill('Poly Technologies supplies the plant.');
+    await tab.getByRole('region', { name: 'Findings' }).screenshot({ path: screenshotPath('brief-citation-names') });
+    expect(asked).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await tab.close();
   });
 });

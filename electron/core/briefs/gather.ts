@@ -13,6 +13,7 @@ import { linkState, linkView } from '../diagrams/link-ops';
 import { liveEntities } from '../diagrams/live-entities';
 import { diagramView } from '../diagrams/view';
 import { getLink } from '../db/links';
+import { linkTypeWords } from './citation-lines';
 import { briefSeal, diagramKey, filterBlock, hitBlock } from './gather-more';
 import { type BriefData, type BriefDiagram, type CitationBlock, type CitedRecord } from './brief-data';
 
@@ -96,8 +97,7 @@ export function gatherBrief(db: ReadDb, brief: BriefVersion): BriefData {
         if (!getLink(db, c.id)) return { n, kind: 'link', id: c.id, missing: true, text: REMOVED };
         const l = linkView(db, linkState(db, c.id), live);
         const name = (id: number) => live(id)?.name ?? REMOVED;
-        const type = l.type === 'custom' ? (l.customLabel ?? 'linked to') : l.type.replace(/_/g, ' ');
-        const text = `${name(l.sourceEntity)} — ${type} — ${name(l.targetEntity)} (${l.grade})${l.note ? `: ${l.note}` : ''}`;
+        const text = `${name(l.sourceEntity)} — ${linkTypeWords(l)} — ${name(l.targetEntity)} (${l.grade})${l.note ? `: ${l.note}` : ''}`;
         return { n, kind: 'link', id: c.id, text };
       }
       case 'diagram': {

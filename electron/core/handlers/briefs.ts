@@ -3,11 +3,13 @@ import { CustodianError } from '../../../shared/result';
 import { listBriefs } from '../db/briefs';
 import { renderBrief } from '../briefs/render-brief';
 import { readPreview } from '../briefs/preview';
+import { citationLines } from '../briefs/citation-lines';
 import { mustBrief, saveBrief } from '../briefs/store';
 import { checkedJob, type Handlers } from './types';
 
 export const briefsHandlers: Handlers<BriefsMethods> = {
   'briefs.list': ({ session }) => listBriefs(session.db),
+  'briefs.citations': ({ session }, { citations }) => citationLines(session.db, citations),
   'briefs.get': ({ session }, { id, version }) => mustBrief(session.db, id, version),
   'briefs.save': ({ core, session }, { id, content }) => saveBrief(session.db, id, content, core.actor),
   'briefs.render': checkedJob<'briefs.render'>(

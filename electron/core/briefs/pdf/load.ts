@@ -11,9 +11,14 @@ export interface PdfLib {
   h: typeof createElement;
   /** pdfkit's document class, the very one react-pdf writes with (its ESM build). */
   /**
-   * A react-pdf Text that breaks lines at spaces rather than inside words: a word drawn in two
-   * fonts (Cyrillic letters, a Latin full stop) is two "syllables" to react-pdf, and a break
-   * between them gets a hyphen from a font subset that has none (a box).
+   * A react-pdf Text that breaks lines at spaces, never where a word changes font. textkit's
+   * wrapWords splits words run by run (a run: text in one font), so `АРТ.` — Cyrillic letters
+   * from the Cyrillic subset, the full stop from the Latin one — is two "syllables"; getNodes
+   * puts a hyphenation penalty between them, and breakLines, breaking there, appends U+002D in
+   * the last run's font: the Cyrillic subset has no hyphen, so a box, and the full stop starts
+   * the next line. Only a penalty of exactly textkit's infinity is no break point at all. (A word
+   * wider than its box still goes to textkit's best-fit fallback, which may break it there: a run
+   * of Chinese with no space, in a narrow column, still gets a box at its break.)
    */
   text: (props: Record<string, unknown> | null, ...children: ReactNode[]) => ReactElement;
   PDFDocument: { prototype: PdfKitDocument };
@@ -34,6 +39,9 @@ const requireHere = createRequire(
 );
 let loaded: Promise<PdfLib> | null = null;
 
+/** textkit's `linebreak.infinity`: Knuth–Plass skips a penalty of this value as a break point (a lower one, however high, is still taken when a line would overflow otherwise). */
+const NO_BREAK = 10000;
+
 export function loadPdfLib(): Promise<PdfLib> {
   loaded ??= (async () => {
     const [R, react] = await Promise.all([import('@react-pdf/renderer'), import('react')]);
@@ -42,7 +50,7 @@ export function loadPdfLib(): Promise<PdfLib> {
     const { default: PDFDocument } = (await import(pathToFileURL(pdfkit).href)) as { default: PdfLib['PDFDocument'] };
     const h = react.createElement;
     const text: PdfLib['text'] = (props, ...children) =>
-      h(R.Text, { hyphenationPenalty: 5000, ...props } as never, ...children);
+      h(R.Text, { hyphenationPenalty: NO_BREAK, ...props } as never, ...children);
     return { R, h, text, PDFDocument };
   })();
   return loaded;

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { citationKey, type Citation, type Finding } from '../../../../shared/domain/briefs';
-import { citationNumbers, citationWords } from './citation-words';
+import { citationNumbers, useCitationLines } from './citation-words';
 
 /**
  * The ordered findings of a brief: each one's text and the evidence it
@@ -10,6 +9,7 @@ import { citationNumbers, citationWords } from './citation-words';
  */
 export function FindingsEditor({ findings, onChange }: { findings: Finding[]; onChange(f: Finding[]): void }) {
   const numbers = citationNumbers(findings);
+  const lines = useCitationLines(findings);
   const replace = (i: number, f: Finding | null) =>
     onChange(f === null ? findings.filter((_, k) => k !== i) : findings.map((old, k) => (k === i ? f : old)));
   const move = (i: number, by: number) => {
@@ -57,6 +57,7 @@ export function FindingsEditor({ findings, onChange }: { findings: Finding[]; on
             <CitationList
               citations={f.citations}
               numbers={numbers}
+              lines={lines}
               onRemove={(k) => replace(i, { ...f, citations: f.citations.filter((_, j) => j !== k) })}
             />
           </li>
@@ -72,10 +73,12 @@ export function FindingsEditor({ findings, onChange }: { findings: Finding[]; on
 function CitationList({
   citations,
   numbers,
+  lines,
   onRemove,
 }: {
   citations: Citation[];
   numbers: Map<string, number>;
+  lines: Map<string, string>;
   onRemove(index: number): void;
 }) {
   if (citations.length === 0)
@@ -84,7 +87,8 @@ function CitationList({
     <ul className="citations">
       {citations.map((c, k) => (
         <li key={`${citationKey(c)}-${k}`}>
-          <span className="cite-number">[{numbers.get(citationKey(c))}]</span> <CitationText citation={c} />{' '}
+          <span className="cite-number">[{numbers.get(citationKey(c))}]</span>{' '}
+          <span className="citation-text">{lines.get(citationKey(c)) ?? '…'}</span>{' '}
           <button type="button" className="link small" onClick={() => onRemove(k)}>
             remove
           </button>
@@ -92,16 +96,4 @@ function CitationList({
       ))}
     </ul>
   );
-}
-
-function CitationText({ citation }: { citation: Citation }) {
-  const [words, setWords] = useState('…');
-  useEffect(() => {
-    let alive = true;
-    void citationWords(citation).then((w) => alive && setWords(w));
-    return () => {
-      alive = false;
-    };
-  }, [citation]);
-  return <span className="citation-text">{words}</span>;
 }

@@ -1,5 +1,5 @@
+import { useEffect, useMemo, useState } from 'react';
 import { citationKey, type Citation } from '../../../../shared/domain/briefs';
-import { describeRecordFilter } from '../../../../shared/domain/record-filter-words';
 import { client } from '../../api/client';
 
 /** Citation numbers in order of first citation through the findings, as the PDF numbers them. */
@@ -10,36 +10,27 @@ export function citationNumbers(findings: { citations: Citation[] }[]): Map<stri
   return numbers;
 }
 
-const ids = (list: number[]) =>
-  list.length <= 6 ? list.map((id) => `#${id}`).join(', ') : `#${list[0]} … #${list[list.length - 1]}`;
-
-/** What a citation points at, in a line, looked up in the case now ("[source removed]" when it is gone). */
-export async function citationWords(c: Citation): Promise<string> {
-  const gone = ' [source removed]';
-  switch (c.kind) {
-    case 'records':
-      return `${c.label ?? `${c.ids.length} customs record${c.ids.length === 1 ? '' : 's'}`} (${ids(c.ids)})`;
-    case 'filter': {
-      const count = await client.call('records.count', c.filter);
-      const words = describeRecordFilter(c.filter);
-      return `Saved filter: ${c.label ?? words}${count.ok ? ` — ${count.value.toLocaleString()} records now` : ''}`;
-    }
-    case 'excerpt': {
-      const r = await client.call('excerpts.get', { id: c.id });
-      return r.ok ? `Excerpt, page ${r.value.page}: “${r.value.quote}”` : `Excerpt #${c.id}${gone}`;
-    }
-    case 'link': {
-      const r = await client.call('links.get', { id: c.id });
-      if (!r.ok) return `Link #${c.id}${gone}`;
-      const l = r.value;
-      const type = l.type === 'custom' ? (l.customLabel ?? 'linked to') : l.type.replace(/_/g, ' ');
-      return `Link #${l.id}: entity ${l.sourceEntity} — ${type} — entity ${l.targetEntity} (${l.grade})`;
-    }
-    case 'diagram': {
-      const r = await client.call('diagrams.get', { id: c.id });
-      return r.ok ? `Diagram: ${r.value.name}` : `Diagram #${c.id}${gone}`;
-    }
-    case 'hit':
-      return `Screening hit #${c.id}`;
-  }
+/**
+ * What each cited piece of evidence is, by name, keyed by `citationKey`:
+ * asked of the case in one call for the whole brief (`briefs.citations`),
+ * and again only when the set of evidence changes — not when a finding's
+ * text does.
+ */
+export function useCitationLines(findings: { citations: Citation[] }[]): Map<string, string> {
+  const unique = new Map<string, Citation>();
+  for (const f of findings) for (const c of f.citations) if (!unique.has(citationKey(c))) unique.set(citationKey(c), c);
+  const keys = [...unique.keys()].sort().join('\n');
+  const [lines, setLines] = useState(new Map<string, string>());
+  const citations = useMemo(() => [...unique.values()], [keys]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (citations.length === 0) return;
+    let alive = true;
+    void client.call('briefs.citations', { citations }).then((r) => {
+      if (alive && r.ok) setLines(new Map(Object.entries(r.value)));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [citations]);
+  return lines;
 }
