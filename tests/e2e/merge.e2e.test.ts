@@ -69,9 +69,10 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(served.url);
     await page.getByRole('heading', { name: 'Records' }).waitFor({ timeout: 90_000 });
-    await page.evaluate(() => (location.hash = '#/merge'));
+    // File → Merge a colleague's case… (here in the sidebar, next to Export) opens the Merge section and its picker.
+    const sidebar = page.getByRole('navigation', { name: 'Case sections' });
+    await sidebar.getByRole('button', { name: 'Merge a colleague’s case…' }).click();
     await page.getByRole('heading', { name: 'Merge', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Merge a colleague’s case…' }).click();
     await page.getByRole('option', { name: /^from-boris\.case,/ }).dblclick();
 
     const report = page.getByRole('region', { name: 'Merge result' });

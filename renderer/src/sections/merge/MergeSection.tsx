@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 import { ConflictList } from './ConflictList';
 import { addedText, MergeReport } from './MergeReport';
+import { takeMergeRequest, useMergeRequest } from './merge-request';
 import './merge.css';
 
 /**
@@ -29,6 +30,12 @@ export function MergeSection() {
     void client.call('exchange.conflicts', { open: true }).then((r) => r.ok && setConflicts(r.value));
   }, []);
   useEffect(reload, [reload, revision]);
+  // File → Merge a colleague's case… opened this section to start here.
+  const asked = useMergeRequest((s) => s.asked);
+  useEffect(() => {
+    if (!job && takeMergeRequest()) void start();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request starts it
+  }, [asked]);
 
   async function start() {
     setNote(null);
