@@ -66,6 +66,7 @@ describe('merge conflicts and suggestions', () => {
       )
       .get(a!.id, b!.id, b!.id, a!.id) as { reasons: string } | undefined;
     expect(pair?.reasons).toMatch(/In the merged case these are one entity/);
+    expect(pair?.reasons).toMatch(/tester judged these the same in their case .* yours to decide.*same firm/);
 
     // I take their note and keep my diagram.
     await must(mine.core, 'exchange.pickConflict', { id: noteConflict.id, pick: 'theirs' });

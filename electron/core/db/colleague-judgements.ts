@@ -39,9 +39,10 @@ const overlaps = (a: NameRef[], b: NameRef[]) => a.some((x) => b.some((y) => x.n
  * Puts each colleague "same" judgement awaiting review in the queue as a
  * suggestion naming its author, where its two sides are two entities here
  * and no judgement in force (mine, or their "not the same") already decides
- * them. Answers the queue rows added (for a merge's undo log).
+ * them; a pair already queued gets the reason added (`changing` is told
+ * first, for a merge's undo log). Answers the queue rows added.
  */
-export function queueColleagueJudgements(db: WriteDb): number[] {
+export function queueColleagueJudgements(db: WriteDb, changing?: (queueId: number) => void): number[] {
   const pending = db
     .prepare("SELECT * FROM judgements WHERE decision = 'same' AND revoked_by = ? ORDER BY id")
     .all(AWAITING_REVIEW) as Pending[];
@@ -52,26 +53,31 @@ export function queueColleagueJudgements(db: WriteDb): number[] {
   for (const p of pending) {
     const [sideA, sideB] = [JSON.parse(p.side_a) as NameRef[], JSON.parse(p.side_b) as NameRef[]];
     const [a, b] = [entityOfSide(db, sideA), entityOfSide(db, sideB)];
-    if (a === undefined || b === undefined || a === b || queueRowOf(db, a, b)) continue;
+    if (a === undefined || b === undefined || a === b) continue;
     const decided = inForce.some(
       (j) =>
         (overlaps(j.sideA, sideA) && overlaps(j.sideB, sideB)) ||
         (overlaps(j.sideA, sideB) && overlaps(j.sideB, sideA)),
     );
     if (decided) continue;
+    const reasons = [
+      `${p.actor} judged these the same in their case (${p.at.slice(0, 10)}), brought in by a merge: yours to decide.`,
+      ...(p.note ? [`Their note: ${p.note}`] : []),
+    ];
+    const queued = queueRowOf(db, a, b);
+    if (queued) {
+      // Already queued (as one entity of theirs, or by likeness): the reason names who judged it too.
+      if (queued.reasons.includes(reasons[0]!)) continue;
+      changing?.(queued.id);
+      db.prepare('UPDATE review_queue SET reasons = ? WHERE id = ?').run(
+        JSON.stringify([...reasons, ...queued.reasons]),
+        queued.id,
+      );
+      continue;
+    }
     const [ea, eb] = [getEntity(db, a), getEntity(db, b)];
     if (!ea || !eb) continue;
-    insert({
-      entityA: a,
-      entityB: b,
-      score: 1,
-      reasons: [
-        `${p.actor} judged these the same in their case (${p.at.slice(0, 10)}), brought in by a merge: yours to decide.`,
-        ...(p.note ? [`Their note: ${p.note}`] : []),
-      ],
-      unsure: false,
-      names: { a: ea.name, b: eb.name },
-    });
+    insert({ entityA: a, entityB: b, score: 1, reasons, unsure: false, names: { a: ea.name, b: eb.name } });
     added.push(queueRowOf(db, a, b)!.id);
   }
   return added;

@@ -48,7 +48,7 @@ export function mergeJudgements(run: MergeRun): void {
     run.log.inserted('judgements', write(j, { id: null, effect: null, ...held }));
     count(run, 'judgements');
   }
-  for (const id of queueColleagueJudgements(run.db)) {
+  for (const id of queueColleagueJudgements(run.db, (q) => run.log.changing('review_queue', 'id = ?', q))) {
     run.log.inserted('review_queue', id);
     run.suggestions++;
   }
