@@ -46,6 +46,8 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
     const boris = core('boris');
     copyFileSync(join(root, 'to-boris.case'), join(root, 'boris.case'));
     await must(boris, 'case.open', { path: join(root, 'boris.case') });
+    // A received file opens read-only: he works on his own copy of it.
+    await must(boris, 'case.saveAsMine', { path: join(root, 'boris-working.case') });
     await must(boris, 'import.run', { path: join(SAMPLES, 'cn-customs-1k.csv'), preset: 'cn-customs' });
     await must(boris, 'annotations.update', { id: note.id, text: 'Boris: the manifest shows 40 rotor blades' });
     await must(boris, 'exchange.export', { path: join(home, 'from-boris.case') });
