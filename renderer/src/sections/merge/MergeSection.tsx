@@ -75,8 +75,8 @@ export function MergeSection() {
       </header>
       <p className="muted small">
         Sources, documents and records come in by content (nothing you have is copied twice); entities by their stable
-        id, and look-alikes go to the review queue, never merged silently. Where you both changed the same note, link or
-        diagram, both versions are kept below until you pick one.
+        id; look-alikes, and entities they judged the same, go to your review queue, never merged silently. Where you
+        both changed the same note, link or diagram, both versions are kept below until you pick one.
       </p>
       {note && (
         <p role="status" className="small">
