@@ -34,6 +34,7 @@ export type MenuCommand =
   | { type: 'open-sample' }
   | { type: 'save-copy' }
   | { type: 'export-for-colleague' }
+  | { type: 'merge-colleague' }
   | { type: 'identity' }
   | { type: 'close-case' };
 

@@ -57,6 +57,11 @@ export function buildMenuTemplate(m: MenuInputs): MenuItemConstructorOptions[] {
         enabled: m.hasCase && !m.readOnly,
         click: () => m.send({ type: 'export-for-colleague' }),
       },
+      {
+        label: '&Merge a colleague’s case…',
+        enabled: m.hasCase && !m.readOnly,
+        click: () => m.send({ type: 'merge-colleague' }),
+      },
       { label: '&Identity and colleagues…', click: () => m.send({ type: 'identity' }) },
       { type: 'separator' },
       {

@@ -6,6 +6,7 @@ import { Workspace } from './Workspace';
 import { openCase, newCase, openSample, saveCopy, closeCase } from './case-actions';
 import { exportForColleague } from './exchange/ExportDialog';
 import { showIdentity } from './exchange/IdentityDialog';
+import { mergeColleagueCase } from './sections/merge/merge-request';
 
 export function App() {
   const caseInfo = useApp((s) => s.caseInfo);
@@ -22,6 +23,7 @@ export function App() {
       else if (cmd.type === 'save-copy') void saveCopy();
       else if (cmd.type === 'close-case') void closeCase();
       else if (cmd.type === 'export-for-colleague') void exportForColleague();
+      else if (cmd.type === 'merge-colleague') mergeColleagueCase();
       else if (cmd.type === 'identity') void showIdentity();
     });
   }, [setCase]);

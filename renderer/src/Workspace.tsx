@@ -3,6 +3,7 @@ import { closeCase, saveCopy } from './case-actions';
 import { exportForColleague } from './exchange/ExportDialog';
 import { showIdentity } from './exchange/IdentityDialog';
 import { ReceivedBanner } from './exchange/ReceivedBanner';
+import { mergeColleagueCase } from './sections/merge/merge-request';
 import { SECTIONS } from './sections';
 import { openSection, useRoute } from './router';
 import { useApp } from './state/store';
@@ -45,6 +46,11 @@ export function Workspace({ info }: { info: CaseInfo }) {
           {!info.readOnly && (
             <button className="link" onClick={() => void exportForColleague()}>
               Export for a colleague…
+            </button>
+          )}
+          {!info.readOnly && (
+            <button className="link" onClick={mergeColleagueCase}>
+              Merge a colleague’s case…
             </button>
           )}
           <button className="link" onClick={() => void showIdentity()}>

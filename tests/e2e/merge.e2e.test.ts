@@ -46,6 +46,8 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
     const boris = core('boris');
     copyFileSync(join(root, 'to-boris.case'), join(root, 'boris.case'));
     await must(boris, 'case.open', { path: join(root, 'boris.case') });
+    // A received file opens read-only: he works on his own copy of it.
+    await must(boris, 'case.saveAsMine', { path: join(root, 'boris-working.case') });
     await must(boris, 'import.run', { path: join(SAMPLES, 'cn-customs-1k.csv'), preset: 'cn-customs' });
     await must(boris, 'annotations.update', { id: note.id, text: 'Boris: the manifest shows 40 rotor blades' });
     await must(boris, 'exchange.export', { path: join(home, 'from-boris.case') });
@@ -69,9 +71,10 @@ describe.runIf(run)('merging a colleague’s case in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(served.url);
     await page.getByRole('heading', { name: 'Records' }).waitFor({ timeout: 90_000 });
-    await page.evaluate(() => (location.hash = '#/merge'));
+    // File → Merge a colleague's case… (here in the sidebar, next to Export) opens the Merge section and its picker.
+    const sidebar = page.getByRole('navigation', { name: 'Case sections' });
+    await sidebar.getByRole('button', { name: 'Merge a colleague’s case…' }).click();
     await page.getByRole('heading', { name: 'Merge', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Merge a colleague’s case…' }).click();
     await page.getByRole('option', { name: /^from-boris\.case,/ }).dblclick();
 
     const report = page.getByRole('region', { name: 'Merge result' });

@@ -24,6 +24,8 @@ describe('merge conflicts and suggestions', () => {
     const theirPath = join(colleague.dir, 'from-mine.case');
     copyFileSync(sent, theirPath);
     await must(colleague.core, 'case.open', { path: theirPath });
+    // A received file opens read-only: they work on their own copy of it.
+    await must(colleague.core, 'case.saveAsMine', { path: join(colleague.dir, 'working.case') });
     const [note] = await must(colleague.core, 'annotations.list', { target: 'record', targetId: 7 });
     await must(colleague.core, 'annotations.update', { id: note!.id, text: 'their reading: the manifest disagrees' });
     const view = await must(colleague.core, 'diagrams.get', { id: mine.diagramId });
@@ -64,6 +66,7 @@ describe('merge conflicts and suggestions', () => {
       )
       .get(a!.id, b!.id, b!.id, a!.id) as { reasons: string } | undefined;
     expect(pair?.reasons).toMatch(/In the merged case these are one entity/);
+    expect(pair?.reasons).toMatch(/tester judged these the same in their case .* yours to decide.*same firm/);
 
     // I take their note and keep my diagram.
     await must(mine.core, 'exchange.pickConflict', { id: noteConflict.id, pick: 'theirs' });

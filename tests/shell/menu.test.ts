@@ -37,6 +37,7 @@ describe('application menu', () => {
       'Open sample case',
       'Save a copy…',
       'Export for a colleague…',
+      'Merge a colleague’s case…',
       'Identity and colleagues…',
       'Close case',
       'Quit',
@@ -47,6 +48,7 @@ describe('application menu', () => {
       ['Open sample case', 'open-sample'],
       ['Save a copy…', 'save-copy'],
       ['Export for a colleague…', 'export-for-colleague'],
+      ['Merge a colleague’s case…', 'merge-colleague'],
       ['Identity and colleagues…', 'identity'],
       ['Close case', 'close-case'],
     ] as const) {
@@ -77,6 +79,7 @@ describe('application menu', () => {
   it('does not offer to export a received case (it is read-only; Save as my case first)', () => {
     const file = sub(buildMenuTemplate(inputs({ readOnly: true }))[0]);
     expect(find(file, 'Export for a colleague…')!.enabled).toBe(false);
+    expect(find(file, 'Merge a colleague’s case…')!.enabled).toBe(false);
     expect(find(file, 'Save a copy…')!.enabled).toBe(true);
   });
 

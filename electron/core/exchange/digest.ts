@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CustodianError } from '../../../shared/result';
 import type { VerifyProblem } from '../../../shared/api/exchange';
 import { auditHead } from '../db/audit-log';
+import { collectGarbage } from '../collect-garbage';
 import {
   estimateWork,
   iterateBlobRowsWithoutData,
@@ -67,6 +68,9 @@ export function writeHint(text: string, out: Buffer, at: number): void {
  * re-hashes every file against it, so a file damaged before sealing is
  * still found, and sealing a big case costs a fraction of reading it.
  */
+/** File bytes read between two collections while re-hashing: what verify holds of them at most, about. */
+const COLLECT_AFTER_BYTES = 16 << 20;
+
 export function* rowTexts(
   db: ReadDb,
   t: SealedTable,
@@ -83,16 +87,15 @@ export function* rowTexts(
     number,
   ];
   const rows = rehash ? iterateRows(db, t) : iterateBlobRowsWithoutData(db, t);
+  let readSinceCollect = 0;
   for (const row of rows) {
     const key = row[shaAt];
     let actual: string;
     let length: number;
     let isBlob: boolean;
     if (rehash) {
-      const data = row[dataAt];
-      const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
-      actual = createHash('sha256').update(bytes).digest('hex');
-      [length, isBlob] = [bytes.length, Buffer.isBuffer(data)];
+      [actual, length, isBlob] = hashStored(row, dataAt);
+      readSinceCollect += length;
     } else {
       const [len, type] = row.splice(t.columns.length, 2) as [number, string];
       [actual, length, isBlob] = [String(key), len, type === 'blob'];
@@ -107,7 +110,22 @@ export function* rowTexts(
     }
     row[dataAt] = { sha256: actual };
     yield [JSON.stringify(row), [key], rehash ? length : 0];
+    // Each file came as a Buffer of its own (the driver reads a blob whole), which V8 frees only when it
+    // collects, and with a small heap it seldom does: tens of them piled up, and one big file stayed held
+    // through the tables after it. Collected here, once the file is let go and before the next is read.
+    if (readSinceCollect >= COLLECT_AFTER_BYTES) {
+      collectGarbage();
+      readSinceCollect = 0;
+    }
   }
+}
+
+/** A stored file's SHA-256, length and whether it is a blob; the bytes are let go on return. */
+function hashStored(row: unknown[], dataAt: number): [string, number, boolean] {
+  const data = row[dataAt];
+  row[dataAt] = null;
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+  return [createHash('sha256').update(bytes).digest('hex'), bytes.length, Buffer.isBuffer(data)];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AWAITING_REVIEW, queueColleagueJudgements } from '../db/colleague-judgements';
 import { ensureAnchor } from '../db/entity-anchors';
 import { addConflict } from '../db/merge-conflicts';
 import { findRow, otherRows, rowWhere, rowWriter, type Row } from '../db/merge-copy';
@@ -22,9 +23,12 @@ export function anchorEntity(run: Pick<MergeRun, 'db' | 'log'>, entityId: number
 }
 
 /**
- * Their judgements, as they made them. The effect of one (which names it
+ * Their judgements, with their author. The effect of one (which names it
  * moved, by their ids) means nothing here: it is kept without, as for a
- * judgement from before effects were kept; my next resolve applies it.
+ * judgement from before effects were kept. Their "same" judgements in force
+ * come in revoked, awaiting my review (db/colleague-judgements.ts): each is
+ * a suggestion in my review queue, never a merge my next resolve makes.
+ * Their "not the same" and "unsure" ones only keep apart, and apply as made.
  */
 export function mergeJudgements(run: MergeRun): void {
   const write = rowWriter(run.db, run.other, 'judgements');
@@ -39,8 +43,14 @@ export function mergeJudgements(run: MergeRun): void {
       ) !== undefined
     )
       continue;
-    run.log.inserted('judgements', write(j, { id: null, effect: null }));
+    const awaiting = j.decision === 'same' && !j.revoked_at;
+    const held = awaiting ? { revoked_at: new Date().toISOString(), revoked_by: AWAITING_REVIEW } : {};
+    run.log.inserted('judgements', write(j, { id: null, effect: null, ...held }));
     count(run, 'judgements');
+  }
+  for (const id of queueColleagueJudgements(run.db, (q) => run.log.changing('review_queue', 'id = ?', q))) {
+    run.log.inserted('review_queue', id);
+    run.suggestions++;
   }
 }
 

@@ -21,9 +21,11 @@ const MAX_ROWS_NAMED = 20;
  * sealed; whether the signer is someone you trust is `signer.trusted`.
  */
 export function verifyFile(path: string, appDataDir: string, control?: JobControl): VerifyResult {
-  const db = openReceivedFile(path, {}, { mapped: true });
+  const db = openReceivedFile(path);
   try {
-    // One pass over every page: a small page cache keeps memory flat however big the file.
+    // One pass over every page: a small page cache keeps memory flat however big the file. Not mapped: a
+    // mapping counts every page read in the process's memory until closed, and reading the stored files,
+    // which SQLite reads straight into the value it answers, cost no more without (npm run bench -- exchange).
     setCacheSize(db, 4096);
     const seal = readSeal(db);
     const d = digestCase(db, control, 'Verifying', false);

@@ -9,6 +9,7 @@ import type { ResolveSummary } from '../../../../shared/domain/entities';
 import { appendAudit } from '../../db/audit-log';
 import { allEntities, entityWriter, retireEntity } from '../../db/entities';
 import { clearEntityNames, entityNameBatchInserter } from '../../db/entity-names';
+import { queueColleagueJudgements } from '../../db/colleague-judgements';
 import { countResolveRun } from '../../db/judgements';
 import { clearMentionNames, mentionNameInserter, restoreNameIndex } from '../../db/mention-names';
 import { swapInMentions } from '../../db/mentions';
@@ -163,7 +164,9 @@ export function writeResolution(
       res.slotUnit.forEach((u, s) => u < 0 && unnamed.push(s + 1));
       swapInMentions(db, unnamed);
       trace('resolve: mentions swapped in');
-      const queued = writeReviewQueue(db, res, entityOfUnit, slots, facts, slotCount);
+      // A colleague's "same" judgements a merge brought in wait in the queue until decided (db/colleague-judgements.ts).
+      const queued =
+        writeReviewQueue(db, res, entityOfUnit, slots, facts, slotCount) + queueColleagueJudgements(db).length;
       const out: ResolveSummary = {
         entities: clusters.length,
         mentions: clusters.reduce((sum, c) => sum + c.mentions, 0),

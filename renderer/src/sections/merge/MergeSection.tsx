@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 import { ConflictList } from './ConflictList';
 import { addedText, MergeReport } from './MergeReport';
+import { takeMergeRequest, useMergeRequest } from './merge-request';
 import './merge.css';
 
 /**
@@ -29,6 +30,12 @@ export function MergeSection() {
     void client.call('exchange.conflicts', { open: true }).then((r) => r.ok && setConflicts(r.value));
   }, []);
   useEffect(reload, [reload, revision]);
+  // File → Merge a colleague's case… opened this section to start here.
+  const asked = useMergeRequest((s) => s.asked);
+  useEffect(() => {
+    if (!job && takeMergeRequest()) void start();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request starts it
+  }, [asked]);
 
   async function start() {
     setNote(null);
@@ -68,8 +75,8 @@ export function MergeSection() {
       </header>
       <p className="muted small">
         Sources, documents and records come in by content (nothing you have is copied twice); entities by their stable
-        id, and look-alikes go to the review queue, never merged silently. Where you both changed the same note, link or
-        diagram, both versions are kept below until you pick one.
+        id; look-alikes, and entities they judged the same, go to your review queue, never merged silently. Where you
+        both changed the same note, link or diagram, both versions are kept below until you pick one.
       </p>
       {note && (
         <p role="status" className="small">
