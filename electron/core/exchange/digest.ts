@@ -69,7 +69,7 @@ export function writeHint(text: string, out: Buffer, at: number): void {
  * still found, and sealing a big case costs a fraction of reading it.
  */
 /** File bytes read between two collections while re-hashing: what verify holds of them at most, about. */
-const COLLECT_AFTER_BYTES = 16 << 20;
+const COLLECT_AFTER_BYTES = 128 << 20;
 
 export function* rowTexts(
   db: ReadDb,

@@ -21,7 +21,7 @@ const MAX_ROWS_NAMED = 20;
  * sealed; whether the signer is someone you trust is `signer.trusted`.
  */
 export function verifyFile(path: string, appDataDir: string, control?: JobControl): VerifyResult {
-  const db = openReceivedFile(path);
+  const db = openReceivedFile(path, {}, { mapped: true });
   try {
     // One pass over every page: a small page cache keeps memory flat however big the file. Not mapped: a
     // mapping counts every page read in the process's memory until closed, and reading the stored files,
