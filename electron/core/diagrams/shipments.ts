@@ -7,7 +7,7 @@
  * or a new import.
  */
 import type { Counterparty, DiagramFilters, ShipmentAggregate } from '../../../shared/domain/diagrams';
-import { counterpartyRows, packedMentions, shipmentDataVersion, shipmentFacts } from '../db/shipments';
+import { counterpartyRows, packedParties, shipmentDataVersion, shipmentFacts } from '../db/shipments';
 import type { ReadDb } from '../db/types';
 import { liveEntities } from './live-entities';
 
@@ -67,17 +67,33 @@ export function sumShipments(
 ): PairSums {
   const out: PairSums = new Map();
   if (sources.length === 0 || targets.length === 0) return out;
-  const scale = 2 ** Math.ceil(Math.log2(Math.max(sources.length, targets.length) + 1));
-  const consignee = new Map<number, number>();
-  for (const v of packedMentions(db, targets, 'consignee', scale))
-    consignee.set(Math.floor(v / scale), targets[v % scale]!);
+  // Both sides' entities in one list, read in one pass; per index, which side(s) it is on.
+  const ends = [...new Set([...sources, ...targets])];
+  const onSide = (side: readonly number[]) => {
+    const set = new Set(side);
+    return Uint8Array.from(ends, (id) => (set.has(id) ? 1 : 0));
+  };
+  const isSource = onSide(sources);
+  const isTarget = onSide(targets);
+  const scale = 2 ** Math.ceil(Math.log2(ends.length + 1));
+  const packed = packedParties(db, ends, scale);
+  const consignee = new Map<number, number>(); // record → index in ends
+  for (const v of packed) {
+    if (v % 2 === 0) continue;
+    const m = (v - 1) / 2;
+    const i = m % scale;
+    if (isTarget[i]) consignee.set((m - i) / scale, i);
+  }
   const pairOf = new Map<number, string>();
-  for (const v of packedMentions(db, sources, 'shipper', scale)) {
-    const record = Math.floor(v / scale);
-    const source = sources[v % scale]!;
-    const target = consignee.get(record);
-    if (target === undefined || target === source) continue;
-    const key = pairKey(source, target);
+  for (const v of packed) {
+    if (v % 2 === 1) continue;
+    const m = v / 2;
+    const i = m % scale;
+    if (!isSource[i]) continue;
+    const record = (m - i) / scale;
+    const j = consignee.get(record);
+    if (j === undefined || j === i) continue;
+    const key = pairKey(ends[i]!, ends[j]!);
     if (!only || only.has(key)) pairOf.set(record, key);
   }
   const sums = new Map<
