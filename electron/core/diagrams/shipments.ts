@@ -77,12 +77,16 @@ export function sumShipments(
   const isTarget = onSide(targets);
   const scale = 2 ** Math.ceil(Math.log2(ends.length + 1));
   const packed = packedParties(db, ends, scale);
-  const consignee = new Map<number, number>(); // record → index in ends
+  // Record → consignee's index in ends (+1; 0 for none), in an array by record id: a Map of a hundred
+  // thousand records cost as much as reading their mentions.
+  let maxRecord = 0;
+  for (const v of packed) if (v % 2 === 1) maxRecord = Math.max(maxRecord, Math.floor((v - 1) / 2 / scale));
+  const consignee = new Int32Array(maxRecord + 1);
   for (const v of packed) {
     if (v % 2 === 0) continue;
     const m = (v - 1) / 2;
     const i = m % scale;
-    if (isTarget[i]) consignee.set((m - i) / scale, i);
+    if (isTarget[i]) consignee[(m - i) / scale] = i + 1;
   }
   const pairOf = new Map<number, string>();
   for (const v of packed) {
@@ -91,8 +95,8 @@ export function sumShipments(
     const i = m % scale;
     if (!isSource[i]) continue;
     const record = (m - i) / scale;
-    const j = consignee.get(record);
-    if (j === undefined || j === i) continue;
+    const j = (consignee[record] ?? 0) - 1;
+    if (j < 0 || j === i) continue;
     const key = pairKey(ends[i]!, ends[j]!);
     if (!only || only.has(key)) pairOf.set(record, key);
   }
