@@ -1,7 +1,7 @@
 /**
  * SQL that takes a case back past the migrations after 100 (sanctions lists
  * 110, briefs 130, the exchange seal 140, blank rows 170, merges 180, diagram
- * name scripts 210), for tests that
+ * name scripts 210, the records' shipment facts index 240), for tests that
  * fake a case from before them. Add a line here when a migration adds to
  * the schema.
  */
@@ -15,4 +15,5 @@ export const UNDO_AFTER_100 = `
   -- 190 (brief_date) goes with brief_versions above.
   ALTER TABLE diagrams DROP COLUMN name_script;
   DROP TABLE IF EXISTS merge_conflicts; DROP TABLE IF EXISTS merge_changes; DROP TABLE IF EXISTS merges;
+  DROP INDEX IF EXISTS records_shipment_facts;
 `;

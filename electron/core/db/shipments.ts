@@ -29,31 +29,32 @@ function filterSql(f: DiagramFilters | undefined, params: unknown[]): string {
 }
 
 /**
- * Every mention in `role` of the given entities, each as one number: record id × `scale` + the
- * entity's index in `entityIds` (`scale` > the number of entities). One number per row keeps a
- * hundred thousand mentions cheap to hand over; the index-only reads (no row of mentions, names or
- * records is visited) keep them cheap to find. The caller joins shipper and consignee sides on the
- * record id: a lookup of each record's other party would cost a B-tree descent per mention.
+ * Every shipper or consignee mention of the given entities, each as one number:
+ * (record id × `scale` + the entity's index in `entityIds`) × 2 + 1 for a consignee (0 for a shipper),
+ * `scale` > the number of entities. One number per row keeps a hundred thousand mentions cheap to hand
+ * over; the index-only reads (no row of mentions, names or records is visited) keep them cheap to find,
+ * and both roles come from one pass over each name's mentions (a pass per role read them twice). The
+ * caller joins shipper and consignee sides on the record id: a lookup of each record's other party
+ * would cost a B-tree descent per mention.
  */
-export function packedMentions(
-  db: ReadDb,
-  entityIds: readonly number[],
-  role: 'shipper' | 'consignee',
-  scale: number,
-): number[] {
+export function packedParties(db: ReadDb, entityIds: readonly number[], scale: number): number[] {
   if (entityIds.length === 0) return [];
   return db
     .prepare(
-      `SELECT m.record_id * ? + j.key FROM json_each(?) j
+      `SELECT (m.record_id * ? + j.key) * 2 + (m.role = 'consignee') FROM json_each(?) j
        CROSS JOIN mention_names n ON n.entity_id = j.value
        CROSS JOIN mentions m ON m.name_id = n.id
-       WHERE m.role = ?`,
+       WHERE m.role IN ('shipper', 'consignee')`,
     )
     .pluck()
-    .all(scale, JSON.stringify(entityIds), role) as number[];
+    .all(scale, JSON.stringify(entityIds)) as number[];
 }
 
-/** Id, date, USD value and HS code of the given records that pass the filters, in id order. */
+/**
+ * Id, date, USD value and HS code of the given records that pass the filters, in id order. Read from
+ * the index that holds just these (migration 0240), never the records' wide rows: a diagram's sums read
+ * them for every record behind its edges. (The planner would take the primary key for `id IN`.)
+ */
 export function shipmentFacts(
   db: ReadDb,
   recordIds: readonly number[],
@@ -64,7 +65,7 @@ export function shipmentFacts(
   const where = filterSql(filters, params);
   return db
     .prepare(
-      `SELECT r.id, r.date, r.value_usd, r.hs_code FROM records r WHERE r.id IN (SELECT value FROM json_each(?))${where} ORDER BY r.id`,
+      `SELECT r.id, r.date, r.value_usd, r.hs_code FROM records r INDEXED BY records_shipment_facts WHERE r.id IN (SELECT value FROM json_each(?))${where} ORDER BY r.id`,
     )
     .raw(true)
     .all(...params) as [number, string | null, number | null, string | null][];

@@ -7,7 +7,7 @@
  * or a new import.
  */
 import type { Counterparty, DiagramFilters, ShipmentAggregate } from '../../../shared/domain/diagrams';
-import { counterpartyRows, packedMentions, shipmentDataVersion, shipmentFacts } from '../db/shipments';
+import { counterpartyRows, packedParties, shipmentDataVersion, shipmentFacts } from '../db/shipments';
 import type { ReadDb } from '../db/types';
 import { liveEntities } from './live-entities';
 
@@ -24,7 +24,9 @@ const RECENT = 16;
 /**
  * Shipments from live entities to live entities (a diagram's view resolves
  * its nodes first), keyed by `pairKey`; a record whose shipper and consignee
- * are the same entity is no shipment between two. Moving a node answers the
+ * are the same entity is no shipment between two. `only` (pair keys) limits
+ * the sums to those pairs: a view needs its edges' pairs, a third of the
+ * records behind every pair of a 1,000-node diagram. Moving a node answers the
  * whole view again: sums are kept per connection while no import, resolve,
  * merge, split or other audited change (and no other connection) could have
  * changed them, so only the first view of a big diagram pays for them.
@@ -34,14 +36,16 @@ export function shipmentsAmongLive(
   sources: readonly number[],
   filters?: DiagramFilters,
   targets: readonly number[] = sources,
+  only?: ReadonlySet<string>,
 ): PairSums {
   const s = [...new Set(sources)].sort((a, b) => a - b);
   const t = [...new Set(targets)].sort((a, b) => a - b);
-  const key = `${shipmentDataVersion(db)}|${JSON.stringify(filters ?? null)}|${s.join(',')}|${t.join(',')}`;
+  const pairs = only ? [...only].sort().join(',') : '*';
+  const key = `${shipmentDataVersion(db)}|${JSON.stringify(filters ?? null)}|${s.join(',')}|${t.join(',')}|${pairs}`;
   const cache = recent.get(db) ?? recent.set(db, new Map()).get(db)!;
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = sumShipments(db, s, t, filters);
+  const out = sumShipments(db, s, t, filters, only);
   cache.set(key, out);
   if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
   return out;
@@ -59,19 +63,42 @@ export function sumShipments(
   sources: readonly number[],
   targets: readonly number[],
   filters?: DiagramFilters,
+  only?: ReadonlySet<string>,
 ): PairSums {
   const out: PairSums = new Map();
   if (sources.length === 0 || targets.length === 0) return out;
-  const scale = 2 ** Math.ceil(Math.log2(Math.max(sources.length, targets.length) + 1));
-  const consignee = new Map<number, number>();
-  for (const v of packedMentions(db, targets, 'consignee', scale))
-    consignee.set(Math.floor(v / scale), targets[v % scale]!);
+  // Both sides' entities in one list, read in one pass; per index, which side(s) it is on.
+  const ends = [...new Set([...sources, ...targets])];
+  const onSide = (side: readonly number[]) => {
+    const set = new Set(side);
+    return Uint8Array.from(ends, (id) => (set.has(id) ? 1 : 0));
+  };
+  const isSource = onSide(sources);
+  const isTarget = onSide(targets);
+  const scale = 2 ** Math.ceil(Math.log2(ends.length + 1));
+  const packed = packedParties(db, ends, scale);
+  // Record → consignee's index in ends (+1; 0 for none), in an array by record id: a Map of a hundred
+  // thousand records cost as much as reading their mentions.
+  let maxRecord = 0;
+  for (const v of packed) if (v % 2 === 1) maxRecord = Math.max(maxRecord, Math.floor((v - 1) / 2 / scale));
+  const consignee = new Int32Array(maxRecord + 1);
+  for (const v of packed) {
+    if (v % 2 === 0) continue;
+    const m = (v - 1) / 2;
+    const i = m % scale;
+    if (isTarget[i]) consignee[(m - i) / scale] = i + 1;
+  }
   const pairOf = new Map<number, string>();
-  for (const v of packedMentions(db, sources, 'shipper', scale)) {
-    const record = Math.floor(v / scale);
-    const source = sources[v % scale]!;
-    const target = consignee.get(record);
-    if (target !== undefined && target !== source) pairOf.set(record, pairKey(source, target));
+  for (const v of packed) {
+    if (v % 2 === 1) continue;
+    const m = v / 2;
+    const i = m % scale;
+    if (!isSource[i]) continue;
+    const record = (m - i) / scale;
+    const j = (consignee[record] ?? 0) - 1;
+    if (j < 0 || j === i) continue;
+    const key = pairKey(ends[i]!, ends[j]!);
+    if (!only || only.has(key)) pairOf.set(record, key);
   }
   const sums = new Map<
     string,

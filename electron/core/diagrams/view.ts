@@ -115,14 +115,20 @@ export function diagramView(db: ReadDb, diagramId: number): DiagramView {
     return v?.kind === 'entity' && !v.missing ? v.ref! : null;
   };
 
-  // Only entities that ship or receive on the diagram are summed (the cost grows with the shippers' mentions).
   const storedEdges = listEdges(db, diagramId);
-  const shipmentEnds = (end: 'source' | 'target') =>
-    storedEdges
-      .filter((e) => e.kind === 'shipment')
-      .map((e) => entityAt(nodeFor.get(e[end])!))
-      .filter((id): id is number => id !== null);
-  const shipments = shipmentsAmongLive(db, shipmentEnds('source'), d.filters, shipmentEnds('target'));
+  // Only the pairs of the diagram's shipment edges are summed (not every pair among their ends: three times the records).
+  const ends = storedEdges
+    .filter((e) => e.kind === 'shipment')
+    .map((e) => [entityAt(nodeFor.get(e.source)!), entityAt(nodeFor.get(e.target)!)] as const)
+    .filter((p): p is readonly [number, number] => p[0] !== null && p[1] !== null);
+  const pairs = new Set(ends.map(([s, t]) => pairKey(s, t)));
+  const shipments = shipmentsAmongLive(
+    db,
+    ends.map((p) => p[0]),
+    d.filters,
+    ends.map((p) => p[1]),
+    pairs,
+  );
   const filtered = d.filters.dateFrom !== null || d.filters.dateTo !== null || d.filters.hsChapters.length > 0;
   const seen = new Map<string, number>();
   const edges: ViewEdge[] = [];

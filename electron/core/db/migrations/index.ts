@@ -16,6 +16,7 @@ import { m0170 } from './0170-import-blank-rows';
 import { m0180 } from './0180-merges';
 import { m0190 } from './0190-brief-date';
 import { m0210 } from './0210-diagram-name-script';
+import { m0240 } from './0240-records-shipment-facts';
 
 /** Every migration, in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0180,
   m0190,
   m0210,
+  m0240,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

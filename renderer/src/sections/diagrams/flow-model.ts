@@ -41,6 +41,10 @@ export function toFlowNodes(
     position: { x: n.x, y: n.y },
     width: n.w,
     height: n.h,
+    // The size the node is drawn at, given as already measured: React Flow would otherwise report every
+    // node's size as a change once mounted, and that second pass over a thousand nodes and their edges
+    // cost as much as the first (its own measurement then finds the same size and changes nothing).
+    measured: { width: n.w, height: n.h },
     // Groups are boxes behind what they hold; they are drawn, not parents in React Flow (their members keep their own places).
     zIndex: n.kind === 'group' ? -1 : 0,
     selected: selected.has(flowId(n.id)),
