@@ -84,7 +84,12 @@ export function DiagramToolbar({
           {extras}
         </div>
       )}
-      <CiteButton cite={() => ({ kind: 'diagram', id: view.id })} what={`The diagram “${view.name}”`} />
+      <CiteButton
+        cite={() => ({ kind: 'diagram', id: view.id })}
+        what={`The diagram “${view.name}”`}
+        label="Cite…"
+        title="Cite this diagram in a brief"
+      />
       <span className="spacer" />
       <div className="toolbar-group find" role="search">
         <input
