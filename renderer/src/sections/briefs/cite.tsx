@@ -133,14 +133,11 @@ export function CiteButton({
   cite,
   what,
   label = 'Cite in brief…',
-  title,
   className,
 }: {
   cite: () => Citation | null | Promise<Citation | null>;
   what: string;
   label?: string;
-  /** Said on hover where the label is short. */
-  title?: string;
   className?: string;
 }) {
   const [said, setSaid] = useState<string | null>(null);
@@ -152,7 +149,7 @@ export function CiteButton({
   };
   return (
     <>
-      <button type="button" className={className} title={title} onClick={() => void run()}>
+      <button type="button" className={className} onClick={() => void run()}>
         {label}
       </button>
       {said && (

@@ -3,7 +3,6 @@ import type { DiagramFilters, DiagramView } from '../../../../shared/domain/diag
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import { AddEntityControl } from './AddEntityControl';
 import { AddEvidenceControl } from './AddEvidenceControl';
-import { CiteButton } from '../briefs/cite';
 import { FiltersControl } from './FiltersControl';
 
 interface Props {
@@ -84,12 +83,6 @@ export function DiagramToolbar({
           {extras}
         </div>
       )}
-      <CiteButton
-        cite={() => ({ kind: 'diagram', id: view.id })}
-        what={`The diagram “${view.name}”`}
-        label="Cite…"
-        title="Cite this diagram in a brief"
-      />
       <span className="spacer" />
       <div className="toolbar-group find" role="search">
         <input

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DiagramView } from '../../../../shared/domain/diagrams';
+import { CiteButton } from '../briefs/cite';
 import { exportDiagramPng, exportDiagramSvg } from './diagram-export';
 import { caseId, type DiagramEdge, type DiagramNode } from './flow-model';
 import { TimelinePanel } from './Timeline';
@@ -45,7 +46,7 @@ interface ToolsProps {
   onToggleTimeline(): void;
 }
 
-/** The canvas toolbar's extra tools: layout of the selection, the timeline, exports. */
+/** The canvas toolbar's extra tools: layout of the selection, the timeline, exports (and citing the diagram in a brief). */
 export function CanvasTools({ view, layout, timelineOpen, onToggleTimeline }: ToolsProps) {
   const flow = useReactFlow<DiagramNode, DiagramEdge>();
   const [busy, setBusy] = useState<string | null>(null);
@@ -88,6 +89,7 @@ export function CanvasTools({ view, layout, timelineOpen, onToggleTimeline }: To
           >
             SVG
           </button>
+          <CiteButton cite={() => ({ kind: 'diagram', id: view.id })} what={`The diagram “${view.name}”`} />
         </div>
       </details>
       {(busy || layout.running) && (
