@@ -94,7 +94,8 @@ export function Counterparties({ entityId, entityName, rows, onOpen, onRecords }
                       key={ch}
                       className="link hs"
                       onClick={() => open(c, { hsPrefix: ch })}
-                      aria-label={`HS chapter ${ch}${hsTexts.has(ch) ? ` (${hsTexts.get(ch)})` : ''}: records between ${entityName} and ${c.name}`}
+                      // The name starts with what the button shows (chapter, then its text), then says what it opens.
+                      aria-label={`${ch}${hsTexts.has(ch) ? ` ${hsTexts.get(ch)}` : ''}: HS chapter records between ${entityName} and ${c.name}`}
                       title={hsTexts.get(ch)}
                     >
                       {ch}
