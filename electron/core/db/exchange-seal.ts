@@ -69,3 +69,27 @@ export function readRowHints(db: ReadDb, table: string): Buffer {
     .all(table) as Buffer[];
   return Buffer.concat(rows);
 }
+
+/**
+ * What tells a received file apart, read before anything else of it is
+ * trusted: the kinds of the seal and meta tables as the schema states them
+ * (a table only is read), whether a seal row is there, and the case's
+ * machine mark under `madeOnKey`.
+ */
+export function peekReceivedMarks(
+  db: ReadDb,
+  madeOnKey: string,
+): { sealType?: string; sealed: boolean; metaType?: string; madeOn?: string } {
+  const tables = db
+    .prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('exchange_seal', 'case_meta')`)
+    .all() as { name: string; type: string }[];
+  const type = (name: string) => tables.find((t) => t.name === name)?.type;
+  const sealType = type('exchange_seal');
+  const metaType = type('case_meta');
+  const sealed = sealType === 'table' && db.prepare('SELECT 1 FROM exchange_seal LIMIT 1').get() !== undefined;
+  const made =
+    metaType === 'table'
+      ? (db.prepare('SELECT value FROM case_meta WHERE key = ?').get(madeOnKey) as { value: string } | undefined)
+      : undefined;
+  return { sealType, sealed, metaType, madeOn: made?.value };
+}

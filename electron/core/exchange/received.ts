@@ -6,7 +6,7 @@ import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
 import { setMeta } from '../db/case-meta';
 import { connectUntrusted, openCaseFile, writeCompactCopy } from '../db/connection';
-import { clearSeal, readSeal } from '../db/exchange-seal';
+import { clearSeal, peekReceivedMarks, readSeal } from '../db/exchange-seal';
 import { assertOpenableHeader, readCaseHeader } from '../db/format';
 import type { ReadDb } from '../db/types';
 import { fingerprintOf, nameOfKey } from './identity';
@@ -33,16 +33,11 @@ export function receivedKind(path: string): ReceivedCase['kind'] | null {
   let db: ReadDb | undefined;
   try {
     db = connectUntrusted(path);
-    const tables = db
-      .prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('exchange_seal', 'case_meta')`)
-      .all() as { name: string; type: string }[];
-    const type = (name: string) => tables.find((t) => t.name === name)?.type;
-    if (type('exchange_seal') && type('exchange_seal') !== 'table') return 'sealed';
-    if (type('exchange_seal') && db.prepare('SELECT 1 FROM exchange_seal LIMIT 1').get()) return 'sealed';
-    if (type('case_meta') !== 'table') return 'foreign';
-    const made = db.prepare('SELECT value FROM case_meta WHERE key = ?').get(MADE_ON_KEY) as
-      { value: string } | undefined;
-    return made && made.value !== thisMachine() ? 'foreign' : null;
+    const marks = peekReceivedMarks(db, MADE_ON_KEY);
+    if (marks.sealType && marks.sealType !== 'table') return 'sealed';
+    if (marks.sealed) return 'sealed';
+    if (marks.metaType !== 'table') return 'foreign';
+    return marks.madeOn !== undefined && marks.madeOn !== thisMachine() ? 'foreign' : null;
   } catch {
     // Unreadable: opening checks the file before anything is written to it, and refuses it as damaged.
     return null;
