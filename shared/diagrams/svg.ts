@@ -2,13 +2,15 @@
  * A diagram as a standalone SVG document (pure: no DOM, no Node), for the
  * CLI's export and for briefs. It draws from the stored positions and the
  * computed edges of a `DiagramView`: boxes with a glyph per kind, labels and
- * countries; shipment edges as wide as their value with "count · value";
+ * countries; shipment edges as wide as their value with "count · value",
+ * coloured (and labelled) by the most urgent CHPL tier of their goods;
  * link edges solid, dashed or dotted by grade; notes; a legend. It refers to
  * nothing outside itself (no remote fonts, images or styles) and writes every
  * label as escaped text. Fonts are named with fallbacks so that Cyrillic and
  * Chinese render wherever Noto (or any sans-serif with those scripts) is.
  */
 import type { DiagramView, ViewEdge, ViewNode } from '../domain/diagrams';
+import { chplTierColour } from './chpl-colours';
 import { COLORS, DASH, legendSvg, LEGEND_HEIGHT, LEGEND_WIDTH } from './svg-legend';
 import { escapeXml as x, num, shipmentLabel, wrapText } from './svg-text';
 
@@ -127,8 +129,14 @@ function nodeSvg(n: ViewNode): string {
   return parts.join('');
 }
 
+/** The tier an edge is drawn in: shipments with records behind them (within the filters) only. */
+const tierOf = (e: ViewEdge) => (e.kind === 'shipment' && !e.missing && !e.filteredOut ? (e.chplTier ?? null) : null);
+
 function edgeLabel(e: ViewEdge): string {
-  if (e.kind === 'shipment') return e.label ?? shipmentLabel(e.count ?? 0, e.valueUsd ?? 0);
+  // The tier is also written out, for a reader who cannot tell the colours apart (or prints in grey).
+  const tier = tierOf(e);
+  if (e.kind === 'shipment')
+    return e.label ?? `${shipmentLabel(e.count ?? 0, e.valueUsd ?? 0)}${tier ? ` · CHPL ${tier}` : ''}`;
   return e.label ?? '';
 }
 
@@ -147,7 +155,10 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
   const from = { x: p.x + ox, y: p.y + oy };
   const to = { x: q.x + ox, y: q.y + oy };
   const state = e.missing ? 'missing' : e.filteredOut ? 'filtered' : e.kind;
-  const color = COLORS[state];
+  const tier = tierOf(e);
+  const tierColour = chplTierColour(tier);
+  const color = tierColour?.line ?? COLORS[state];
+  const ink = tierColour?.ink ?? color;
   const width =
     e.kind === 'shipment' && !e.missing && maxValue > 0
       ? 1.5 + 8.5 * Math.sqrt((e.valueUsd ?? 0) / maxValue)
@@ -160,6 +171,7 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
     label,
     e.firstDate ? `${e.firstDate} – ${e.lastDate}` : null,
     e.hsChapters?.length ? `HS ${e.hsChapters.join(', ')}` : null,
+    tier ? `goods on the CHPL, most urgent tier ${tier}` : null,
     e.grade,
     e.missing ? 'removed from the case' : null,
   ]
@@ -169,7 +181,8 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
   const side = offset === 0 ? -9 : Math.sign(offset) * (Math.abs(offset) + 9);
   const mx = (from.x + to.x) / 2 + (-(cb.y - ca.y) / len) * side;
   const my = (from.y + to.y) / 2 + ((cb.x - ca.x) / len) * side + (side > 0 ? 8 : 0);
-  const parts = [`<g class="edge edge-${e.kind}${e.missing ? ' missing' : ''}"><title>${x(title)}</title>`];
+  const classes = `edge edge-${e.kind}${e.missing ? ' missing' : ''}${tier ? ` chpl-tier-${x(tier[0]!)}` : ''}`;
+  const parts = [`<g class="${classes}"${tier ? ` data-chpl-tier="${x(tier)}"` : ''}><title>${x(title)}</title>`];
   // The arrowhead grows with the line (a marker would vanish under a wide one); the line stops at its base.
   const ux = (to.x - from.x) / (Math.hypot(to.x - from.x, to.y - from.y) || 1);
   const uy = (to.y - from.y) / (Math.hypot(to.x - from.x, to.y - from.y) || 1);
@@ -183,7 +196,7 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
   const halo = 'stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round"';
   if (label)
     parts.push(
-      textLines(wrapText(label, 28, 1), mx, my, `font-size="11" text-anchor="middle" fill="${color}" ${halo}`, 13),
+      textLines(wrapText(label, 28, 1), mx, my, `font-size="11" text-anchor="middle" fill="${ink}" ${halo}`, 13),
     );
   e.annotations.slice(0, 2).forEach((n, i) => {
     parts.push(
@@ -249,7 +262,11 @@ export function diagramToSvg(view: DiagramView): string {
     ...nodes.filter((n) => n.kind === 'group').map(nodeSvg),
     ...view.edges.map((e) => edgeSvg(e, boxes, off.get(e.id) ?? 0, maxValue)),
     ...nodes.filter((n) => n.kind !== 'group').map(nodeSvg),
-    legendSvg(minX + PAD, bodyBottom),
+    legendSvg(
+      minX + PAD,
+      bodyBottom,
+      view.edges.map((e) => tierOf(e)),
+    ),
     '</svg>\n',
   ].join('');
 }

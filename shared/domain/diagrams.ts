@@ -7,6 +7,7 @@
  * up), and a link edge shows its link's grade and the records and excerpts
  * it rests on.
  */
+import type { ChplTier } from '../goods/hs-codes';
 
 export const NODE_KINDS = ['entity', 'document', 'excerpt', 'note', 'group'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -67,6 +68,8 @@ export interface ShipmentAggregate {
   firstDate: string | null;
   lastDate: string | null;
   hsChapters: string[];
+  /** The most urgent CHPL tier among the records' HS codes ('1' before '2' … '4.B'); null when none is on the list. */
+  chplTier: ChplTier | null;
   recordIds: number[];
 }
 
@@ -158,6 +161,8 @@ export interface ViewEdge {
   firstDate?: string | null;
   lastDate?: string | null;
   hsChapters?: string[];
+  /** Shipment edges: the most urgent CHPL tier of the goods behind it (see ShipmentAggregate). */
+  chplTier?: ChplTier | null;
   recordIds?: number[];
   link?: Link;
   grade?: Grade;

@@ -2,10 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramFilters, DiagramView, ViewEdge } from '../../shared/domain/diagrams';
 import type { CoreContext } from '../../electron/core/context';
 import type { Labels } from '../entities/evaluate';
+import { CHPL_TIERS, chplTierOf } from '../../shared/goods/hs-codes';
 import { must } from '../helpers/temp';
 import { apply, diagramOf, entityOfCompany, generatedCase, recordsWithParties, type RecordFacts } from './helpers';
 
 const cents = (v: number) => Math.round(v * 100) / 100;
+
+/** The most urgent CHPL tier among the records' codes (chplTierOf is checked against chpl.csv in tests/goods). */
+const highestTier = (records: { hsCode: string | null }[]) =>
+  CHPL_TIERS.find((t) => records.some((r) => chplTierOf(r.hsCode) === t)) ?? null;
 
 /** What an edge must say, worked out here from the records behind it. */
 function expected(records: RecordFacts[]) {
@@ -19,6 +24,7 @@ function expected(records: RecordFacts[]) {
     firstDate: dates[0] ?? null,
     lastDate: dates.at(-1) ?? null,
     hsChapters: [...new Set(records.map((r) => r.hsCode?.slice(0, 2)).filter((c): c is string => !!c))].sort(),
+    chplTier: highestTier(records),
     recordIds: records.map((r) => r.id).sort((a, b) => a - b),
   };
 }
@@ -29,6 +35,7 @@ const sums = (e: ViewEdge) => ({
   firstDate: e.firstDate,
   lastDate: e.lastDate,
   hsChapters: e.hsChapters,
+  chplTier: e.chplTier,
   recordIds: e.recordIds,
 });
 
@@ -96,11 +103,14 @@ describe('shipment edges are sums of the records behind them', () => {
       expect(edge.recordIds).toEqual(truth.map((r) => r.id).sort((a, b) => a - b));
       expect(edge.count).toBe(truth.length);
       expect(edge.valueUsd).toBe(cents(truth.reduce((sum, r) => sum + (r.valueUsd ?? 0), 0)));
+      expect(edge.chplTier).toBe(highestTier(truth));
     }
     // The storyline is there to be found: helicopter parts went from Poly to the plant.
     const polyToPlant = view.edges.find((e) => e.source === view.nodes[0]!.id && e.target === view.nodes[1]!.id)!;
     expect(polyToPlant.count).toBeGreaterThan(5);
     expect(polyToPlant.hsChapters).toContain('88');
+    // Helicopter parts (8807.30) are CHPL tier 3.B, but the radio equipment (8526.91) beside them is tier 2: it wins.
+    expect(polyToPlant.chplTier).toBe('2');
   });
 
   it('a neighbourhood two steps deep (capped): every edge equals an independent query, with and without filters', async () => {
@@ -119,6 +129,8 @@ describe('shipment edges are sums of the records behind them', () => {
     const edges = checkEdges(view, facts, none);
     expect(edges.length).toBeGreaterThan(6);
     expect(edges.every((e) => (e.count ?? 0) > 0)).toBe(true);
+    // The tiers are not all alike (the check above could not fail otherwise): some edges carry listed goods, some not.
+    expect(new Set(edges.map((e) => e.chplTier ?? null)).size).toBeGreaterThan(1);
     // Every pair of entities on it that trades has its edge, in its direction.
     const onDiagram = new Set(view.nodes.map((n) => n.ref));
     const trading = new Set(

@@ -1,12 +1,13 @@
 /**
  * Shipments between entities, summed from the records each time they are
  * asked for: per shipper → consignee pair, the number of records, their
- * total value in USD, first and last date, HS chapters and the records
- * themselves. Entities are taken as they are now (merges followed), so an
+ * total value in USD, first and last date, HS chapters, the most urgent
+ * CHPL tier of their goods and the records themselves. Entities are taken as they are now (merges followed), so an
  * edge stays the sum of exactly the rows behind it after a merge, a split
  * or a new import.
  */
 import type { Counterparty, DiagramFilters, ShipmentAggregate } from '../../../shared/domain/diagrams';
+import { CHPL_TIERS, chplPrefixes } from '../../../shared/goods/hs-codes';
 import { counterpartyRows, packedParties, shipmentDataVersion, shipmentFacts } from '../db/shipments';
 import type { ReadDb } from '../db/types';
 import { liveEntities } from './live-entities';
@@ -17,6 +18,26 @@ const money = (v: number) => Math.round(v * 100) / 100;
 export const pairKey = (source: number, target: number) => `${source}>${target}`;
 
 type PairSums = Map<string, ShipmentAggregate>;
+
+/** A tier as its index in CHPL_TIERS (most urgent lowest); NOT_LISTED past the end. */
+const NOT_LISTED = CHPL_TIERS.length;
+const RANK_BY_HS6 = new Map(chplPrefixes().map(([hs6, tier]) => [Number(hs6), CHPL_TIERS.indexOf(tier)]));
+
+/**
+ * chplTierOf's answer as a rank, from the HS code's first six digits read as a number: a diagram reads
+ * this for every record behind its edges, and a number's lookup is a tenth of a string's (the code comes
+ * fresh from SQLite each row, so its hash is computed each time).
+ */
+function chplRank(hs: string): number {
+  if (hs.length < 6) return NOT_LISTED;
+  let hs6 = 0;
+  for (let i = 0; i < 6; i++) {
+    const digit = hs.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NOT_LISTED;
+    hs6 = hs6 * 10 + digit;
+  }
+  return RANK_BY_HS6.get(hs6) ?? NOT_LISTED;
+}
 /** Recent sums per connection, valid while the case's shipment data version holds (db/shipments.ts). */
 const recent = new WeakMap<ReadDb, Map<string, PairSums>>();
 const RECENT = 16;
@@ -102,18 +123,31 @@ export function sumShipments(
   }
   const sums = new Map<
     string,
-    { n: number; value: number; first: string | null; last: string | null; chapters: Set<string>; ids: number[] }
+    {
+      n: number;
+      value: number;
+      first: string | null;
+      last: string | null;
+      chapters: Set<string>;
+      tier: number;
+      ids: number[];
+    }
   >();
   for (const [id, date, value, hs] of shipmentFacts(db, [...pairOf.keys()], filters)) {
     const key = pairOf.get(id)!;
     const p =
       sums.get(key) ??
-      sums.set(key, { n: 0, value: 0, first: null, last: null, chapters: new Set(), ids: [] }).get(key)!;
+      sums
+        .set(key, { n: 0, value: 0, first: null, last: null, chapters: new Set(), tier: NOT_LISTED, ids: [] })
+        .get(key)!;
     p.n++;
     p.value += value ?? 0;
     if (date !== null && (p.first === null || date < p.first)) p.first = date;
     if (date !== null && (p.last === null || date > p.last)) p.last = date;
-    if (hs) p.chapters.add(hs.slice(0, 2));
+    if (hs) {
+      p.chapters.add(hs.slice(0, 2));
+      p.tier = Math.min(p.tier, chplRank(hs));
+    }
     p.ids.push(id);
   }
   for (const [key, p] of sums) {
@@ -126,6 +160,7 @@ export function sumShipments(
       firstDate: p.first,
       lastDate: p.last,
       hsChapters: [...p.chapters].sort(),
+      chplTier: CHPL_TIERS[p.tier] ?? null,
       recordIds: p.ids,
     });
   }

@@ -188,6 +188,7 @@ function edgeView(
     firstDate: s?.firstDate ?? null,
     lastDate: s?.lastDate ?? null,
     hsChapters: s?.hsChapters ?? [],
+    chplTier: s?.chplTier ?? null,
     recordIds: s?.recordIds ?? [],
   };
   if (from === null || to === null || (!s && !filtered)) return { ...base, ...sums, missing: true };
