@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chplTierKey } from '../../shared/diagrams/chpl-colours';
 import type { RenderedBrief } from '../../shared/domain/briefs';
 import { must, tempCase } from '../helpers/temp';
 import { attachments, folded, pagePng, pdfInfo, pdfPages, pdfText, sha256 } from './helpers';
@@ -52,6 +53,16 @@ describe('the default brief of the sample case’s diagram', () => {
     const diagramPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => pdfText(out, p).includes('Diagram:'))!;
     const onDiagram = folded(pdfText(out, diagramPage));
     for (const n of entities) expect(onDiagram).toContain(folded(n.label).slice(0, 12));
+    // The CHPL colours: each tier the shipment edges are drawn in is named, in the drawing's legend and in the key.
+    const drawn = view.edges.filter((e) => e.kind === 'shipment' && !e.missing && !e.filteredOut);
+    const tiers = chplTierKey(drawn.map((e) => e.chplTier));
+    expect(tiers.length).toBeGreaterThan(0);
+    expect(onDiagram).toContain('Colour by CHPL tier:');
+    for (const k of tiers) {
+      expect(onDiagram).toContain(`tier ${k.tiers.join(' / ')}`);
+      expect(onDiagram).toContain(`${k.label}: most urgent goods on`);
+    }
+    for (const e of drawn.filter((x) => x.chplTier && !x.label)) expect(onDiagram).toContain(`· CHPL ${e.chplTier}`);
     expect(rendered.pages).toBe(pages);
     for (let p = 1; p <= pages; p++) expect(pdfText(out, p)).toContain(`page ${p} of ${pages}`);
     pagePng(out, diagramPage, 'default-brief-diagram');

@@ -3,11 +3,12 @@
  * Records filters (evaluated now, as the records they stand for), the
  * case's seal for the appendix, and the key of a diagram — only the colours
  * and lines that diagram uses, with the CHPL tiers of the goods its
- * shipments carry.
+ * shipments carry and the colours those tiers are drawn in.
  */
 import type { RecordFilterInput } from '../../../shared/api/records';
 import type { DiagramView } from '../../../shared/domain/diagrams';
 import { describeRecordFilter } from '../../../shared/domain/record-filter-words';
+import { chplTierKey } from '../../../shared/diagrams/chpl-colours';
 import { COLORS, DASH } from '../../../shared/diagrams/svg-legend';
 import { CHPL_TIERS, chplTierOf } from '../../../shared/goods/hs-codes';
 import { getEntity } from '../db/entities';
@@ -93,9 +94,14 @@ export function diagramKey(db: ReadDb, view: DiagramView): KeyEntry[] {
       3,
       `Shipments, shipper → consignee (${shipments.length} edges, ${ids.length} records; width by value). ` +
         (onList.length
-          ? `Records with goods on the CHPL — ${onList.join(', ')}.`
+          ? `Records with goods on the CHPL — ${onList.join(', ')}. Drawn in this colour: none on the CHPL.`
           : 'No record on them carries goods on the CHPL.'),
     );
+    // The edge colours (as diagramToSvg draws them): each edge in its records' most urgent tier.
+    for (const k of chplTierKey(shipments.map((e) => e.chplTier))) {
+      const n = shipments.filter((e) => e.chplTier && k.tiers.includes(e.chplTier)).length;
+      line(k.line, null, 3, `${k.label}: most urgent goods on ${n} shipment edge${n === 1 ? '' : 's'}`);
+    }
   }
   for (const grade of ['confirmed', 'tentative', 'unconfirmed'] as const) {
     const n = edges.filter((e) => e.kind === 'link' && e.grade === grade).length;
