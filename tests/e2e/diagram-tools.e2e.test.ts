@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
+import { chplTierColour } from '../../shared/diagrams/chpl-colours';
 import { diagramToSvg } from '../../shared/diagrams/svg';
 import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
 
@@ -94,6 +95,27 @@ describe.runIf(run)('diagram tools in the browser', () => {
     // Clearing the range brings every record back.
     await page.getByRole('button', { name: 'All dates' }).click();
     await expect.poll(async () => (await view()).filters.dateFrom).toBeNull();
+  });
+
+  it('colours a shipment edge with CHPL goods by its most urgent tier; its label and the inspector name the tier', async () => {
+    const v = await view();
+    const drawn = v.edges.filter((e) => e.kind === 'shipment' && !e.missing && !e.filteredOut);
+    const listed = drawn.find((e) => e.chplTier)!;
+    const plain = drawn.find((e) => !e.chplTier)!;
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const stroke = (id: number) =>
+      page.locator(`path.react-flow__edge-path[id="${id}"]`).evaluate((el) => getComputedStyle(el).stroke);
+    expect(await stroke(listed.id)).toBe(rgb(chplTierColour(listed.chplTier)!.line));
+    expect(await stroke(plain.id)).not.toBe(await stroke(listed.id));
+    const label = page.locator(`.edge-label[data-edge-id="${listed.id}"]`);
+    expect(await label.locator('.chpl-chip').textContent()).toBe(`CHPL ${listed.chplTier}`);
+    expect(await page.locator(`.edge-label[data-edge-id="${plain.id}"] .chpl-chip`).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('diagram-chpl-colours') });
+    await label.click();
+    const inspector = page.getByRole('complementary', { name: 'Selected edge' });
+    expect(await inspector.getByTestId('edge-chpl-tier').textContent()).toContain(`tier ${listed.chplTier}, the most`);
+    await page.screenshot({ path: screenshotPath('diagram-chpl-inspector') });
+    await page.keyboard.press('Escape');
   });
 
   it('exports the stored diagram as SVG (the shared drawing) and the canvas as PNG', async () => {

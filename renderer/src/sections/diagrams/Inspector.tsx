@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { HsChapters } from '../../components/HsChapters';
 import { navigate } from '../../router';
 import { openDocumentAt } from '../documents/nav';
+import { ChplTierFacts } from './ChplTier';
 import { EvidenceList } from './EvidenceList';
 import { usd } from './flow-model';
 import { NotesEditor } from './NotesEditor';
@@ -106,6 +107,7 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
             <dd>
               <HsChapters chapters={edge.hsChapters ?? []} />
             </dd>
+            <ChplTierFacts tier={edge.chplTier ?? null} />
           </dl>
           {edge.filteredOut && <p className="muted small">No record passes the diagram’s filters.</p>}
           <h4>Records behind it</h4>

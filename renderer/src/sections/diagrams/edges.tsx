@@ -1,9 +1,10 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { useCanvasActions } from './canvas-context';
+import { ChplTierChip } from './ChplTier';
 import { KindIcon } from './icons';
 import type { Grade, ViewEdge } from '../../../../shared/domain/diagrams';
-import { shipmentLabel, type DiagramEdge } from './flow-model';
+import { edgeTier, shipmentLabel, type DiagramEdge } from './flow-model';
 import { EdgeLabelPortal, useNear } from './render-detail';
 
 /**
@@ -63,6 +64,7 @@ interface LabelProps {
 /** The edge's label, in React Flow's label layer (a click on it selects the edge). */
 function EdgeLabel({ edge: e, text, second, classes, x, y }: LabelProps) {
   const { selectEdge } = useCanvasActions();
+  const tier = edgeTier(e);
   return (
     <EdgeLabelPortal>
       <div
@@ -71,6 +73,11 @@ function EdgeLabel({ edge: e, text, second, classes, x, y }: LabelProps) {
         onClick={() => selectEdge(e.id)}
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
       >
+        {tier && (
+          <>
+            <ChplTierChip tier={tier} />{' '}
+          </>
+        )}
         {text}
         {second && <span className="edge-dates">{second}</span>}
         {e.annotations.length > 0 && (
@@ -108,6 +115,7 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
     data.found ? 'found' : '',
     e.missing ? 'missing' : '',
     e.filteredOut ? 'filtered-out' : '',
+    data.tierColour ? 'chpl' : '',
   ].join(' ');
   return (
     <>
@@ -120,6 +128,8 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
         style={{
           strokeWidth: data.width + (selected ? 1 : 0),
           strokeDasharray: e.missing ? '1 6' : e.grade ? DASH[e.grade] : undefined,
+          // The tier's colour goes through a variable, so that selection and "find" still recolour the edge.
+          ...(data.tierColour ? { '--chpl-colour': data.tierColour } : {}),
           ...(colour ? { stroke: colour } : {}),
         }}
       />

@@ -1,4 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { chplTierColour } from '../../../../shared/diagrams/chpl-colours';
 import type { DiagramView, EdgeKind, NodeKind, ViewEdge, ViewNode } from '../../../../shared/domain/diagrams';
 
 /** What every node component gets: the node as the core computed it, and whether "find" picked it. */
@@ -19,6 +20,8 @@ export interface EdgeData extends Record<string, unknown> {
   width: number;
   /** Edges joining the same two nodes are bowed apart: 0 straight, ±1, ±2… */
   bend: number;
+  /** A shipment edge with records behind it: the colour of its goods' most urgent CHPL tier (none off the list). */
+  tierColour: string | null;
   found: boolean;
 }
 export type DiagramEdge = Edge<EdgeData, EdgeKind>;
@@ -67,14 +70,15 @@ export function toFlowEdges(
     const bend = index === 0 ? 0 : (index % 2 ? 1 : -1) * Math.ceil(index / 2) * (e.source < e.target ? 1 : -1);
     const width =
       e.kind === 'shipment' && e.valueUsd ? 1.5 + (6 * Math.log10(1 + e.valueUsd)) / Math.log10(1 + maxValue) : 1.5;
+    const tierColour = chplTierColour(edgeTier(e))?.line ?? null;
     return {
       id: flowId(e.id),
       type: e.kind,
       source: flowId(e.source),
       target: flowId(e.target),
       selected: selected.has(flowId(e.id)),
-      markerEnd: arrow(e.kind),
-      data: { view: e, width, bend, found: found.has(edgeKey(e.id)) },
+      markerEnd: arrow(e.kind, tierColour),
+      data: { view: e, width, bend, found: found.has(edgeKey(e.id)), tierColour },
     };
   });
 }
@@ -97,13 +101,17 @@ export function shipmentLabel(e: ViewEdge): [string, string | null] {
 
 /** Arrowheads in screen units (not scaled by the line's width, which grows with value), in the edge's colour. */
 const ARROW_COLOURS: Record<EdgeKind, string> = { shipment: '#1f5fbf', link: '#8b3fb8', free: '#7d8799' };
-const arrow = (kind: EdgeKind) => ({
+const arrow = (kind: EdgeKind, tierColour: string | null) => ({
   type: MarkerType.ArrowClosed,
   width: 14,
   height: 14,
   markerUnits: 'userSpaceOnUse',
-  color: ARROW_COLOURS[kind],
+  color: tierColour ?? ARROW_COLOURS[kind],
 });
+
+/** The tier a shipment edge is coloured by: only while records within the filters are behind it (as the SVG export). */
+export const edgeTier = (e: ViewEdge) =>
+  e.kind === 'shipment' && !e.missing && !e.filteredOut ? (e.chplTier ?? null) : null;
 
 /** Keys (nodeKey, edgeKey) of nodes and edges whose text contains the query (case-insensitive): labels, countries, notes. */
 export function findInDiagram(view: DiagramView, query: string): string[] {
