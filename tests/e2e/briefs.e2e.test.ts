@@ -116,7 +116,8 @@ describe.runIf(run)('briefs in the browser', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => pager.textContent()).toContain(`page 2 of ${pages}`);
-    await page.locator('.brief-pdf .pdf-page[data-page="2"] canvas').waitFor();
+    // pdf.js draws the page after the pager says so (the first time, after loading the document too).
+    await page.locator('.brief-pdf .pdf-page[data-drawn="2"] canvas').waitFor();
     await page.screenshot({ path: screenshotPath('brief-composer') });
 
     // Save as… in a browser: a download of the very bytes the audit log hashed.

@@ -47,6 +47,9 @@ export function PdfView({
     let cancelled = false;
     let renderTask: ReturnType<Awaited<ReturnType<Doc['getPage']>>['render']> | null = null;
     let textLayer: InstanceType<typeof pdfjs.TextLayer> | null = null;
+    // Which page the canvas shows once pdf.js has drawn it (`data-drawn`): until then the canvas is blank,
+    // or still the page before, and a test or screenshot must wait for it.
+    delete wrapRef.current?.dataset.drawn;
     void (async () => {
       const p = await doc.getPage(page);
       if (cancelled) return;
@@ -73,6 +76,7 @@ export function PdfView({
       textLayer = new pdfjs.TextLayer({ textContentSource: p.streamTextContent(), container, viewport });
       await Promise.all([renderTask.promise, textLayer.render()]);
       if (cancelled) return;
+      wrapRef.current!.dataset.drawn = String(page);
       highlightTerms(container, terms);
       scrollWithin(wrapRef.current?.closest('.doc-content') ?? null, container.querySelector('mark.hit'));
     })().catch((e: unknown) => {
