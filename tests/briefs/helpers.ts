@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { REPO } from '../helpers/temp';
 
 /** Where the brief tests keep a PNG of one page each, to look at (git-ignored). */
@@ -53,4 +54,28 @@ export function pageWords(path: string, page: number): { word: string; top: numb
     word: m[2]!,
     top: Number(m[1]),
   }));
+}
+
+/**
+ * How many glyphs the PDF's pages draw as .notdef (glyph 0: the box a font draws for a character it lacks).
+ * pdftotext cannot see them (a hyphen textkit appended in a font without one extracts as nothing), so the
+ * content streams are read: their text is glyph ids, four hex digits each (Identity-H, as react-pdf writes).
+ */
+export function notdefGlyphs(path: string): number {
+  const pdf = readFileSync(path);
+  const text = pdf.toString('latin1');
+  let count = 0;
+  for (const m of text.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    let body: string;
+    try {
+      body = inflateSync(pdf.subarray(start, text.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue; // not a Flate stream (an image, an attachment stored as is)
+    }
+    if (!/\bT[Jj]\b/.test(body)) continue;
+    for (const [, hex] of body.matchAll(/<([0-9a-fA-F]+)>/g))
+      for (let i = 0; i + 4 <= hex!.length; i += 4) if (hex!.slice(i, i + 4) === '0000') count++;
+  }
+  return count;
 }

@@ -17,8 +17,8 @@ export interface PdfLib {
    * puts a hyphenation penalty between them, and breakLines, breaking there, appends U+002D in
    * the last run's font: the Cyrillic subset has no hyphen, so a box, and the full stop starts
    * the next line. Only a penalty of exactly textkit's infinity is no break point at all. (A word
-   * wider than its box still goes to textkit's best-fit fallback, which may break it there: a run
-   * of Chinese with no space, in a narrow column, still gets a box at its break.)
+   * wider than its box goes to textkit's best-fit fallback, which may break it there; a run of
+   * Chinese has break points of its own between characters, han-breaks.ts.)
    */
   text: (props: Record<string, unknown> | null, ...children: ReactNode[]) => ReactElement;
   PDFDocument: { prototype: PdfKitDocument };

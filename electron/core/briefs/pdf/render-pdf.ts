@@ -9,6 +9,7 @@ import { facesFor, fontDataUrl } from '../fonts';
 import { attachmentsOf, type Attachment } from './attachments';
 import { briefDocument } from './document';
 import { loadPdfLib, type PdfKitDocument, type PdfLib } from './load';
+import { hanBreaks } from './han-breaks';
 
 /** C0 controls (but tab and newline; CR ends a line as LF), DEL and lone surrogates: drawn as U+FFFD, never passed to the layout. */
 const CONTROL =
@@ -99,7 +100,8 @@ export async function renderBriefPdf(raw: BriefData): Promise<{ bytes: Buffer; p
   const data = missing.size
     ? cleanStrings(controlled, (s) => [...s].map((ch) => (missing.has(ch) ? '?' : ch)).join(''))
     : controlled;
-  lib.R.Font.registerHyphenationCallback((word) => [word]);
+  // No hyphenation (a word is one syllable), except that Chinese may break between characters (han-breaks.ts).
+  lib.R.Font.registerHyphenationCallback(hanBreaks());
   const at = new Date(data.generatedAt);
   return oneAtATime(() =>
     withPdfkitHooks(lib, attachmentsOf(data), at, async () => {
