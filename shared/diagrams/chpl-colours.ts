@@ -9,6 +9,7 @@
  * order shows; none is the blue of an edge with no listed goods. Each has a
  * darker ink for text, readable on white (the gold line itself is not).
  */
+import type { ViewEdge } from '../domain/diagrams';
 import { CHPL_TIERS, type ChplTier } from '../goods/hs-codes';
 
 export interface TierColour {
@@ -29,6 +30,10 @@ const BY_GROUP: Record<'1' | '2' | '3' | '4', TierColour> = {
 export function chplTierColour(tier: ChplTier | null | undefined): TierColour | null {
   return tier ? BY_GROUP[tier[0] as keyof typeof BY_GROUP] : null;
 }
+
+/** The tier an edge is drawn in: a shipment's, while records within the diagram's filters are behind it. */
+export const drawnTier = (e: ViewEdge): ChplTier | null =>
+  e.kind === 'shipment' && !e.missing && !e.filteredOut ? (e.chplTier ?? null) : null;
 
 /** One entry of a key: a colour and the tiers (as the CHPL names them) it stands for. */
 export interface TierKeyEntry extends TierColour {

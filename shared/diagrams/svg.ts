@@ -10,7 +10,7 @@
  * Chinese render wherever Noto (or any sans-serif with those scripts) is.
  */
 import type { DiagramView, ViewEdge, ViewNode } from '../domain/diagrams';
-import { chplTierColour } from './chpl-colours';
+import { chplTierColour, drawnTier } from './chpl-colours';
 import { COLORS, DASH, legendSvg, LEGEND_HEIGHT, LEGEND_WIDTH } from './svg-legend';
 import { escapeXml as x, num, shipmentLabel, wrapText } from './svg-text';
 
@@ -129,12 +129,9 @@ function nodeSvg(n: ViewNode): string {
   return parts.join('');
 }
 
-/** The tier an edge is drawn in: shipments with records behind them (within the filters) only. */
-const tierOf = (e: ViewEdge) => (e.kind === 'shipment' && !e.missing && !e.filteredOut ? (e.chplTier ?? null) : null);
-
 function edgeLabel(e: ViewEdge): string {
   // The tier is also written out, for a reader who cannot tell the colours apart (or prints in grey).
-  const tier = tierOf(e);
+  const tier = drawnTier(e);
   if (e.kind === 'shipment')
     return e.label ?? `${shipmentLabel(e.count ?? 0, e.valueUsd ?? 0)}${tier ? ` · CHPL ${tier}` : ''}`;
   return e.label ?? '';
@@ -155,7 +152,7 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
   const from = { x: p.x + ox, y: p.y + oy };
   const to = { x: q.x + ox, y: q.y + oy };
   const state = e.missing ? 'missing' : e.filteredOut ? 'filtered' : e.kind;
-  const tier = tierOf(e);
+  const tier = drawnTier(e);
   const tierColour = chplTierColour(tier);
   const color = tierColour?.line ?? COLORS[state];
   const ink = tierColour?.ink ?? color;
@@ -262,11 +259,7 @@ export function diagramToSvg(view: DiagramView): string {
     ...nodes.filter((n) => n.kind === 'group').map(nodeSvg),
     ...view.edges.map((e) => edgeSvg(e, boxes, off.get(e.id) ?? 0, maxValue)),
     ...nodes.filter((n) => n.kind !== 'group').map(nodeSvg),
-    legendSvg(
-      minX + PAD,
-      bodyBottom,
-      view.edges.map((e) => tierOf(e)),
-    ),
+    legendSvg(minX + PAD, bodyBottom, view.edges.map(drawnTier)),
     '</svg>\n',
   ].join('');
 }

@@ -8,7 +8,7 @@
 import type { RecordFilterInput } from '../../../shared/api/records';
 import type { DiagramView } from '../../../shared/domain/diagrams';
 import { describeRecordFilter } from '../../../shared/domain/record-filter-words';
-import { chplTierKey } from '../../../shared/diagrams/chpl-colours';
+import { chplTierKey, drawnTier } from '../../../shared/diagrams/chpl-colours';
 import { COLORS, DASH } from '../../../shared/diagrams/svg-legend';
 import { CHPL_TIERS, chplTierOf } from '../../../shared/goods/hs-codes';
 import { getEntity } from '../db/entities';
@@ -98,8 +98,9 @@ export function diagramKey(db: ReadDb, view: DiagramView): KeyEntry[] {
           : 'No record on them carries goods on the CHPL.'),
     );
     // The edge colours (as diagramToSvg draws them): each edge in its records' most urgent tier.
-    for (const k of chplTierKey(shipments.map((e) => e.chplTier))) {
-      const n = shipments.filter((e) => e.chplTier && k.tiers.includes(e.chplTier)).length;
+    const edgeTiers = shipments.map(drawnTier);
+    for (const k of chplTierKey(edgeTiers)) {
+      const n = edgeTiers.filter((t) => t && k.tiers.includes(t)).length;
       line(k.line, null, 3, `${k.label}: most urgent goods on ${n} shipment edge${n === 1 ? '' : 's'}`);
     }
   }

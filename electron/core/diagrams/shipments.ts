@@ -2,9 +2,9 @@
  * Shipments between entities, summed from the records each time they are
  * asked for: per shipper → consignee pair, the number of records, their
  * total value in USD, first and last date, HS chapters, the most urgent
- * CHPL tier of their goods and the records themselves. Entities are taken as they are now (merges followed), so an
- * edge stays the sum of exactly the rows behind it after a merge, a split
- * or a new import.
+ * CHPL tier of their goods and the records themselves. Entities are taken
+ * as they are now (merges followed), so an edge stays the sum of exactly
+ * the rows behind it after a merge, a split or a new import.
  */
 import type { Counterparty, DiagramFilters, ShipmentAggregate } from '../../../shared/domain/diagrams';
 import { CHPL_TIERS, chplPrefixes } from '../../../shared/goods/hs-codes';
@@ -38,6 +38,7 @@ function chplRank(hs: string): number {
   }
   return RANK_BY_HS6.get(hs6) ?? NOT_LISTED;
 }
+
 /** Recent sums per connection, valid while the case's shipment data version holds (db/shipments.ts). */
 const recent = new WeakMap<ReadDb, Map<string, PairSums>>();
 const RECENT = 16;

@@ -1,10 +1,11 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
+import { drawnTier } from '../../../../shared/diagrams/chpl-colours';
 import { useCanvasActions } from './canvas-context';
 import { ChplTierChip } from './ChplTier';
 import { KindIcon } from './icons';
 import type { Grade, ViewEdge } from '../../../../shared/domain/diagrams';
-import { edgeTier, shipmentLabel, type DiagramEdge } from './flow-model';
+import { shipmentLabel, type DiagramEdge } from './flow-model';
 import { EdgeLabelPortal, useNear } from './render-detail';
 
 /**
@@ -64,7 +65,7 @@ interface LabelProps {
 /** The edge's label, in React Flow's label layer (a click on it selects the edge). */
 function EdgeLabel({ edge: e, text, second, classes, x, y }: LabelProps) {
   const { selectEdge } = useCanvasActions();
-  const tier = edgeTier(e);
+  const tier = drawnTier(e);
   return (
     <EdgeLabelPortal>
       <div

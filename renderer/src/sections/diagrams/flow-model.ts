@@ -1,5 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { chplTierColour } from '../../../../shared/diagrams/chpl-colours';
+import { chplTierColour, drawnTier } from '../../../../shared/diagrams/chpl-colours';
 import type { DiagramView, EdgeKind, NodeKind, ViewEdge, ViewNode } from '../../../../shared/domain/diagrams';
 
 /** What every node component gets: the node as the core computed it, and whether "find" picked it. */
@@ -70,7 +70,7 @@ export function toFlowEdges(
     const bend = index === 0 ? 0 : (index % 2 ? 1 : -1) * Math.ceil(index / 2) * (e.source < e.target ? 1 : -1);
     const width =
       e.kind === 'shipment' && e.valueUsd ? 1.5 + (6 * Math.log10(1 + e.valueUsd)) / Math.log10(1 + maxValue) : 1.5;
-    const tierColour = chplTierColour(edgeTier(e))?.line ?? null;
+    const tierColour = chplTierColour(drawnTier(e))?.line ?? null;
     return {
       id: flowId(e.id),
       type: e.kind,
@@ -108,10 +108,6 @@ const arrow = (kind: EdgeKind, tierColour: string | null) => ({
   markerUnits: 'userSpaceOnUse',
   color: tierColour ?? ARROW_COLOURS[kind],
 });
-
-/** The tier a shipment edge is coloured by: only while records within the filters are behind it (as the SVG export). */
-export const edgeTier = (e: ViewEdge) =>
-  e.kind === 'shipment' && !e.missing && !e.filteredOut ? (e.chplTier ?? null) : null;
 
 /** Keys (nodeKey, edgeKey) of nodes and edges whose text contains the query (case-insensitive): labels, countries, notes. */
 export function findInDiagram(view: DiagramView, query: string): string[] {
