@@ -3,11 +3,13 @@
  * behind them, written once for the SVG export, briefs and the canvas.
  *
  * Four colours, one per tier (3.A and 3.B share one, as do 4.A and 4.B:
- * six hues on thin lines could not be told apart). They are chosen from the
- * Okabe–Ito set that stays distinct under the common colour blindnesses,
- * and they step in lightness too (tier 1 darkest), so that even in grey the
- * order shows; none is the blue of an edge with no listed goods. Each has a
- * darker ink for text, readable on white (the gold line itself is not).
+ * six hues on thin lines could not be told apart). They follow the
+ * Okabe–Ito set, which stays distinct under the common colour blindnesses
+ * (vermilion and amber are its own; the dark red and the reddish purple
+ * are darkened for thin lines on white), and none is the blue of an edge
+ * with no listed goods. Tier 1 is the darkest, tier 3 the lightest; as 2
+ * and 4 come out alike in grey, edge labels also name the tier. Each has a
+ * darker ink for text, readable on white (the amber line itself is not).
  */
 import type { ViewEdge } from '../domain/diagrams';
 import { CHPL_TIERS, type ChplTier } from '../goods/hs-codes';
