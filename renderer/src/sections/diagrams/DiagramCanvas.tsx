@@ -38,7 +38,7 @@ import {
 } from './flow-model';
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
-import { DetailBackground, movingClass } from './render-detail';
+import { DetailBackground, movingClass, useNear } from './render-detail';
 import { useDiagram, type DiagramApi } from './use-diagram';
 import { useGroupDrag } from './use-group-drag';
 import { useUndoKeys } from './use-undo-keys';
@@ -153,6 +153,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   const groupDrag = useGroupDrag(setNodes);
   const tools = useCanvasTools(apply); // ELK layout, timeline, exports
   const snap = useCanvasPrefs((s) => s.snap);
+  const near = useNear();
 
   /** Where on the diagram the middle of what the canvas shows is. */
   const centre = () => {
@@ -236,7 +237,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         </div>
       )}
       <div className="diagram-body">
-        <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id}>
+        <div className="diagram-canvas" ref={wrapper} data-diagram-id={view.id} data-far={near ? undefined : ''}>
           <CanvasProviders actions={actions} nodes={view.nodes}>
             <ReactFlow<DiagramNode, DiagramEdge>
               nodes={nodes}

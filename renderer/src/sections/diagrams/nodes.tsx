@@ -4,7 +4,7 @@ import type { ViewNode } from '../../../../shared/domain/diagrams';
 import { EntityBadgeContext, useCanvasActions } from './canvas-context';
 import { KindIcon } from './icons';
 import type { DocumentNode, EntityNode, ExcerptNode, GroupNode, NoteNode } from './flow-model';
-import { useNear } from './render-detail';
+import { farLabel, useNear } from './render-detail';
 
 /**
  * The node kinds on the canvas. Each is a memo component (React Flow renders
@@ -72,7 +72,7 @@ export const EntityNodeView = memo(function EntityNodeView({ data, selected }: N
       ) : (
         <div className="node-head far" />
       )}
-      <div className="node-label">{n.label}</div>
+      {near ? <div className="node-label">{n.label}</div> : <div className="node-label far">{farLabel(n.label)}</div>}
     </Frame>
   );
 });

@@ -17,6 +17,9 @@ import { createPortal } from 'react-dom';
  *   label (`EdgeLabelPortal`). React Flow's own `EdgeLabelRenderer` finds it with a
  *   `querySelector` in a store selector, which runs for every label on every
  *   store update: two thousand DOM queries per frame of a pan.
+ * - Far out, paint property nodes (what Chrome re-layerizes on every frame of
+ *   a pan) are kept to one per node: handles are hidden and have no transform
+ *   or opacity, labels are shortened instead of clipped (diagrams.css).
  * - While the view moves, the viewport is its own compositor layer (the
  *   canvas wrapper gets `moving`, see diagrams.css): a pan is then a move of
  *   an already painted layer instead of a repaint of every node and edge.
@@ -31,6 +34,13 @@ const nearSelector = (s: ReactFlowState) =>
 
 /** Whether to draw small text: zoomed in far enough to read it, or a small diagram. */
 export const useNear = () => useStore(nearSelector);
+
+/** About two lines of a node's label (`.node-label.far` is not clipped: see diagrams.css). */
+export function farLabel(label: string): string {
+  const chars = Array.from(label);
+  return chars.length <= FAR_LABEL_CHARS ? label : `${chars.slice(0, FAR_LABEL_CHARS - 1).join('')}…`;
+}
+const FAR_LABEL_CHARS = 48;
 
 const domNodeSelector = (s: ReactFlowState) => s.domNode;
 
