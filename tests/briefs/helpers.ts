@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO } from '../helpers/temp';
+import { must, REPO, tempCase } from '../helpers/temp';
+import { importFtm } from '../screening/ftm-lines';
 
 /** Where the brief tests keep a PNG of one page each, to look at (git-ignored). */
 export const BRIEF_PNGS = join(REPO, 'test-output', 'briefs');
@@ -53,4 +54,15 @@ export function pageWords(path: string, page: number): { word: string; top: numb
     word: m[2]!,
     top: Number(m[1]),
   }));
+}
+
+/** The sample case in a temporary folder, screened against the OpenSanctions lines, and its hit on the plant (NK-uuaz). */
+export async function screenedSample() {
+  const { core, dir } = await tempCase();
+  await must(core, 'case.openSample', {});
+  await importFtm(core, dir);
+  await must(core, 'screening.run', {});
+  const hit = (await must(core, 'hits.list', { limit: 1000 })).find((h) => h.externalId === 'NK-uuaz');
+  if (!hit) throw new Error('screening the sample case found no hit on the plant (NK-uuaz)');
+  return { core, dir, hit };
 }
