@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useApp, useReadOnly } from '../../state/store';
+import { useApp } from '../../state/store';
 import { JobProgress, useJob } from '../../components/jobs';
+import { CaseEditButton } from '../../components/CaseEditButton';
 
 /** Runs resolution as a background job with progress; judgements already made are kept. */
 export function ResolveButton({ label = 'Resolve entities' }: { label?: string }) {
@@ -8,7 +9,6 @@ export function ResolveButton({ label = 'Resolve entities' }: { label?: string }
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
-  const readOnly = useReadOnly();
 
   async function start() {
     setReport(null);
@@ -26,13 +26,7 @@ export function ResolveButton({ label = 'Resolve entities' }: { label?: string }
   if (job) return <JobProgress job={job} label="Resolution progress" />;
   return (
     <>
-      <button
-        onClick={() => void start()}
-        disabled={readOnly}
-        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-      >
-        {label}
-      </button>
+      <CaseEditButton onClick={() => void start()}>{label}</CaseEditButton>
       {report && (
         <span className="small muted" role="status">
           {report}

@@ -6,6 +6,7 @@ import { client, shell } from '../../api/client';
 import { useApp, useReadOnly } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
 import { JobProgress, useJob } from '../../components/jobs';
+import { CaseEditButton } from '../../components/CaseEditButton';
 
 /**
  * Picks a customs file. A file in a known layout is imported at once as a
@@ -55,13 +56,7 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   return (
     <>
-      <button
-        onClick={() => void start()}
-        disabled={readOnly}
-        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-      >
-        Import customs file…
-      </button>
+      <CaseEditButton onClick={() => void start()}>Import customs file…</CaseEditButton>
       <button className="link" onClick={() => void openWizard()} disabled={readOnly}>
         Import with wizard…
       </button>
