@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { cli, SAMPLES, servedCase, type ServedCase } from './harness';
+import { cli, SAMPLES, servedCase, watchedPage, type ServedCase } from './harness';
 
 /** A new case with the 2,000-row ru-customs sample imported and resolved, served in Chromium (see servedCase). */
 export function resolvedCase(title: string): ServedCase {
@@ -13,9 +13,7 @@ export function resolvedCase(title: string): ServedCase {
 
 /** A new page on the Entities section; the page's uncaught errors are pushed onto `errors`. */
 export async function openEntitiesSection(browser: Browser, url: string, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  const page = await watchedPage(browser, url, errors);
   await page
     .getByRole('button', { name: /Entities/ })
     .first()

@@ -188,6 +188,22 @@ export function servedSample(prepareHome: (home: string) => void = () => undefin
   return ctx;
 }
 
+/**
+ * A new page (1440×900 unless `options` say otherwise) on the app at `url`;
+ * its uncaught errors are pushed onto `errors`, for the test to check none came.
+ */
+export async function watchedPage(
+  browser: Browser,
+  url: string,
+  errors: string[],
+  options: Parameters<Browser['newPage']>[0] = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return page;
+}
+
 /** Loads the app at `url` and waits until the sidebar shows the case titled `title` (the sample builds slowly). */
 export async function openCase(page: Page, url: string, title = 'Sample case'): Promise<void> {
   await page.goto(url);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, REPO, screenshotPath, servedCase } from './harness';
+import { browserOrSkip, cli, REPO, screenshotPath, servedCase, watchedPage } from './harness';
 import { api, drawnRows, gridAgreesWith, prng, type Listed } from './grid-helpers';
 
 const run = browserOrSkip();
@@ -63,9 +63,7 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    page = await watchedPage(ctx.browser, ctx.served.url, errors);
     await page.getByRole('grid', { name: 'Customs records' }).waitFor();
   });
 
