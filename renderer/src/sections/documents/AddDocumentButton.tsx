@@ -4,6 +4,7 @@ import { shell } from '../../api/client';
 import { useApp } from '../../state/store';
 import { JobProgress, runJob, useJob } from '../../components/jobs';
 import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /**
  * Picks a document and adds it as a background job with progress per page
@@ -54,11 +55,7 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
   return (
     <>
       <CaseEditButton onClick={() => void start()}>Add document…</CaseEditButton>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <StatusNote text={report} />
     </>
   );
 }

@@ -2,7 +2,8 @@ import { CSV_BOM, csvLine } from '../../../../shared/domain/csv';
 import { ENTITIES_CSV_HEADER, entityCsvRow } from '../../../../shared/domain/table-csv';
 import { client } from '../../api/client';
 import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-export';
-import { ExportNote, useExportNote } from '../../components/export-note';
+import { StatusNote } from '../../components/StatusNote';
+import { useExportNote } from '../../components/use-export-note';
 
 /**
  * "Export as CSV" of the entities list as shown: all active entities, or
@@ -34,7 +35,7 @@ export function ExportEntitiesButton({ query }: { query: string }) {
       <button onClick={() => void start()} disabled={busy}>
         Export as CSV
       </button>
-      <ExportNote note={note} />
+      <StatusNote text={note} className="export-note" />
     </>
   );
 }

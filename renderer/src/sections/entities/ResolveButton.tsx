@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../state/store';
 import { JobProgress, useJob } from '../../components/jobs';
 import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /** Runs resolution as a background job with progress; judgements already made are kept. */
 export function ResolveButton({ label = 'Resolve entities' }: { label?: string }) {
@@ -27,11 +28,7 @@ export function ResolveButton({ label = 'Resolve entities' }: { label?: string }
   return (
     <>
       <CaseEditButton onClick={() => void start()}>{label}</CaseEditButton>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <StatusNote text={report} />
     </>
   );
 }

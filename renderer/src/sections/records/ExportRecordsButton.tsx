@@ -2,7 +2,8 @@ import { CSV_BOM, csvLine } from '../../../../shared/domain/csv';
 import { RECORDS_CSV_HEADER, recordCsvRow } from '../../../../shared/domain/table-csv';
 import { client } from '../../api/client';
 import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-export';
-import { ExportNote, useExportNote } from '../../components/export-note';
+import { StatusNote } from '../../components/StatusNote';
+import { useExportNote } from '../../components/use-export-note';
 import { JobProgress, useJob } from '../../components/jobs';
 import type { RecordQuery } from './record-route';
 
@@ -38,7 +39,7 @@ export function ExportRecordsButton({ query, total }: { query: RecordQuery; tota
           Export as CSV
         </button>
       )}
-      <ExportNote note={note} />
+      <StatusNote text={note} className="export-note" />
     </>
   );
 }

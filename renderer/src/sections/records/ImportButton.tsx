@@ -7,6 +7,7 @@ import { useApp, useReadOnly } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
 import { JobProgress, useJob } from '../../components/jobs';
 import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /**
  * Picks a customs file. A file in a known layout is imported at once as a
@@ -60,11 +61,7 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
       <button className="link" onClick={() => void openWizard()} disabled={readOnly}>
         Import with wizard…
       </button>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <StatusNote text={report} />
       {added && added.rowsRejected + added.duplicates > 0 && (
         <button
           className="link"

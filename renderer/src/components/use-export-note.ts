@@ -21,13 +21,3 @@ export function useExportNote(exportNow: () => Promise<string | null>) {
   };
   return { note, busy, start };
 }
-
-/** What the last export did, beside its button. */
-export function ExportNote({ note }: { note: string | null }) {
-  if (!note) return null;
-  return (
-    <span className="muted small export-note" role="status">
-      {note}
-    </span>
-  );
-}
