@@ -60,6 +60,18 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
   /** The first queued pair whose entities' names are theirs alone (a spelling may be two namesakes' in two countries). */
   const plainPair = (list: Listed[]) =>
     queued().find((p) => holding(list, p.a.name).length === 1 && holding(list, p.b.name).length === 1)!;
+  /** The two entities of that pair. */
+  const plainEntities = (list: Listed[]) => {
+    const pair = plainPair(list);
+    return { a: list.find((e) => e.id === pair.a.entityId)!, b: list.find((e) => e.id === pair.b.entityId)! };
+  };
+  /** Opens `a`'s page and looks for `b` through “Merge with…”; the list of what it found. */
+  async function searchMergeWith(a: Listed, b: Listed) {
+    await openEntity(page, a.name);
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    await page.getByLabel('Find an entity to merge with').fill(b.name);
+    return page.getByRole('list', { name: 'Entities to merge with' });
+  }
 
   let page: Page;
   const errors: string[] = [];
@@ -129,13 +141,8 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
 
   it('merges two entities through “Merge with…”', async () => {
     const before = entities();
-    const pair = plainPair(before);
-    const a = before.find((e) => e.id === pair.a.entityId)!;
-    const b = before.find((e) => e.id === pair.b.entityId)!;
-    await openEntity(page, a.name);
-    await page.getByRole('button', { name: 'Merge with…' }).click();
-    await page.getByLabel('Find an entity to merge with').fill(b.name);
-    const results = page.getByRole('list', { name: 'Entities to merge with' });
+    const { a, b } = plainEntities(before);
+    const results = await searchMergeWith(a, b);
     await results.waitFor();
     expect(await results.textContent()).not.toContain(`entity ${a.id}`);
     await page.screenshot({ path: screenshotPath('entities-merge-search') });
@@ -308,14 +315,9 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     const before = entities();
     // Which names go together, and how often.
     const grouping = (list: Listed[]) => list.map((e) => `${namesOf(e).sort().join(' | ')} (${e.mentions})`).sort();
-    const pair = plainPair(before);
-    const a = before.find((e) => e.id === pair.a.entityId)!;
-    const b = before.find((e) => e.id === pair.b.entityId)!;
-    await openEntity(page, a.name);
-    await page.getByRole('button', { name: 'Merge with…' }).click();
-    await page.getByLabel('Find an entity to merge with').fill(b.name);
-    await page
-      .getByRole('list', { name: 'Entities to merge with' })
+    const { a, b } = plainEntities(before);
+    const results = await searchMergeWith(a, b);
+    await results
       .getByRole('button')
       .filter({ hasText: `entity ${b.id}` })
       .click();
