@@ -11,19 +11,16 @@
 // work" is the rate a free core would allow). The open time includes the core's first (uncached)
 // sum of the diagram's shipments, in the serving process. Screenshots of the diagram as opened and
 // as laid out go to .cache/canvas-bench/ to look at.
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
 import { describeCpu, PageCpu } from './canvas-cdp';
-import type { MethodName } from '../shared/api';
 import type { DiagramOp } from '../shared/api/diagrams';
-import { createCore } from '../electron/core/create-core';
-import { callToEnd, type FinalOutput } from '../electron/core/dispatch';
+import { CLI, ensureResolvedCase, freshCopy, openCore, ROOT } from './resolved-case';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.ROWS ?? 120_000);
 const NODES = 1000;
 const EDGES = 2000;
@@ -31,50 +28,14 @@ const DIR = join(ROOT, '.cache', 'canvas-bench');
 const CSV = join(DIR, `ru-${ROWS}-seed7.csv`);
 const RESOLVED = join(DIR, `ru-${ROWS}-seed7.resolved.case`);
 const RUN = join(DIR, 'run.case');
-const CLI = join(ROOT, 'bin', 'custodian.mjs');
 const BUDGET = { interactiveMs: 1500, fps: 30, elkMs: 3000 };
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p): p is string => !!p && existsSync(p),
 );
 
-function run(args: string[]): void {
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
-}
-
-function ensureCase(): void {
-  if (existsSync(RESOLVED)) return;
-  mkdirSync(DIR, { recursive: true });
-  if (!existsSync(CSV))
-    run(
-      [join(ROOT, '..', 'shared', 'fixtures', 'gen-customs.mjs'), '--rows', String(ROWS), '--seed', '7'].concat([
-        '--schema',
-        'ru-customs',
-        '--format',
-        'csv',
-        '--out',
-        CSV,
-      ]),
-    );
-  const building = `${RESOLVED}.building`;
-  for (const s of ['', '-wal', '-shm']) rmSync(building + s, { force: true });
-  const t = performance.now();
-  run([CLI, 'new', building, '--title', 'canvas bench']);
-  run([CLI, 'import', building, CSV, '--preset', 'ru-customs']);
-  run([CLI, 'resolve', building]);
-  renameSync(building, RESOLVED);
-  console.log(`(imported and resolved once in ${((performance.now() - t) / 1000).toFixed(0)} s; cached in ${DIR})`);
-}
-
 /** The bench diagram, through the core API: entity nodes on a grid, shipment edges, free edges to make up the count. */
 async function buildDiagram(): Promise<{ id: number; shipments: number; free: number }> {
-  const core = createCore({ appDataDir: join(DIR, 'app'), sampleDir: join(ROOT, 'build', 'sample'), actor: 'bench' });
-  async function must<M extends MethodName>(m: M, input: unknown): Promise<FinalOutput<M>> {
-    const r = await callToEnd(core, m, input);
-    if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-    return r.value;
-  }
-  await must('case.open', { path: RUN });
+  const { core, must } = await openCore(DIR, RUN);
   const entities = (await must('entities.list', { limit: NODES })).map((e) => e.id);
   if (entities.length < NODES) throw new Error(`only ${entities.length} entities in the case; raise ROWS`);
   const pairs = (await must('diagrams.shipments', { entityIds: entities })).slice(0, EDGES);
@@ -166,9 +127,8 @@ if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
   console.log('no built renderer: run `npm run build` first; canvas bench skipped');
   process.exit(0);
 }
-ensureCase();
-for (const s of ['', '-wal', '-shm']) rmSync(RUN + s, { force: true });
-copyFileSync(RESOLVED, RUN);
+ensureResolvedCase({ rows: ROWS, csv: CSV, resolved: RESOLVED, title: 'canvas bench' });
+freshCopy(RESOLVED, RUN);
 const diagram = await buildDiagram();
 const served = await serve();
 const browser = await chromium.launch({

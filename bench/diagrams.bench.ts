@@ -4,59 +4,19 @@
 // Reports wall and CPU time (a shared machine’s load inflates wall time; CPU time is the work), for the
 // sum alone (uncached) and for the whole view (`diagrams.get`: first, then as kept while nothing
 // changes). `ROWS=200000 npm run bench -- diagrams` for a quicker look.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { MethodName } from '../shared/api';
-import { createCore } from '../electron/core/create-core';
-import { callToEnd, type FinalOutput } from '../electron/core/dispatch';
+import { join } from 'node:path';
 import { neighbourhood, NO_FILTERS } from '../electron/core/diagrams/neighbourhood';
 import { sumShipments } from '../electron/core/diagrams/shipments';
+import { ensureResolvedCase, freshCopy, openCore, ROOT } from './resolved-case';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const CACHE = join(ROOT, '.cache');
 const CSV = join(CACHE, `ru-customs-${ROWS}-seed7.csv`);
 const DIR = join(CACHE, 'diagrams-bench');
 const RESOLVED = join(DIR, `ru-${ROWS}-seed7.resolved.case`);
 const RUN = join(DIR, 'run.case');
-const CLI = join(ROOT, 'bin', 'custodian.mjs');
 const BUDGET_MS = 200;
-
-function run(args: string[]): void {
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
-}
-
-function ensureCase(): void {
-  if (existsSync(RESOLVED)) return;
-  mkdirSync(DIR, { recursive: true });
-  if (!existsSync(CSV)) {
-    console.log(`generating ${ROWS.toLocaleString('en')} rows into ${CSV}…`);
-    run([
-      join(ROOT, '..', 'shared', 'fixtures', 'gen-customs.mjs'),
-      '--rows',
-      String(ROWS),
-      '--seed',
-      '7',
-      '--schema',
-      'ru-customs',
-      '--format',
-      'csv',
-      '--out',
-      CSV,
-    ]);
-  }
-  const building = `${RESOLVED}.building`;
-  for (const s of ['', '-wal', '-shm']) rmSync(building + s, { force: true });
-  const t = performance.now();
-  run([CLI, 'new', building, '--title', 'diagrams bench']);
-  run([CLI, 'import', building, CSV, '--preset', 'ru-customs']);
-  run([CLI, 'resolve', building]);
-  renameSync(building, RESOLVED);
-  console.log(`(imported and resolved once in ${((performance.now() - t) / 1000).toFixed(0)} s; cached in ${DIR})`);
-}
 
 interface Timing {
   wall: number;
@@ -84,16 +44,9 @@ const fmt = (t: Timing) => `${t.wall.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} m
 const ratio = (t: Timing) =>
   `ratio ${(t.cpu / BUDGET_MS).toFixed(2)} by CPU, ${(t.wall / BUDGET_MS).toFixed(2)} by wall`;
 
-ensureCase();
-for (const s of ['', '-wal', '-shm']) rmSync(RUN + s, { force: true });
-copyFileSync(RESOLVED, RUN);
-const core = createCore({ appDataDir: join(DIR, 'app'), sampleDir: join(ROOT, 'build', 'sample'), actor: 'bench' });
-async function must<M extends MethodName>(m: M, input: unknown): Promise<FinalOutput<M>> {
-  const r = await callToEnd(core, m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
-  return r.value;
-}
-await must('case.open', { path: RUN });
+ensureResolvedCase({ rows: ROWS, csv: CSV, resolved: RESOLVED, title: 'diagrams bench' });
+freshCopy(RESOLVED, RUN);
+const { core, must } = await openCore(DIR, RUN);
 const db = core.session!.db;
 const find = async (query: string) => (await must('entities.list', { query, limit: 1 }))[0]?.id;
 const story = [

@@ -2,17 +2,12 @@
 // (`briefs.citations`): links as "source → target (kind, grade)", hits as "entity ~ entry (list, programs)".
 import { describe, expect, it } from 'vitest';
 import { citationKey, type Citation } from '../../shared/domain/briefs';
-import { must, tempCase } from '../helpers/temp';
-import { importFtm } from '../screening/ftm-lines';
+import { must } from '../helpers/temp';
+import { screenedSample } from './helpers';
 
 describe('the composer’s citation lines', () => {
   it('names the entities of a link and a screening hit’s entity, entry, list and program, and marks what is gone', async () => {
-    const { core, dir } = await tempCase();
-    await must(core, 'case.openSample', {});
-    await importFtm(core, dir);
-    await must(core, 'screening.run', {});
-    const hit = (await must(core, 'hits.list', { limit: 1000 })).find((h) => h.externalId === 'NK-uuaz')!;
-    expect(hit).toBeDefined();
+    const { core, hit } = await screenedSample();
 
     const [diagram] = await must(core, 'diagrams.list', {});
     const view = await must(core, 'diagrams.get', { id: diagram!.id });

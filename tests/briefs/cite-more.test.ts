@@ -4,17 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BriefVersion, RenderedBrief } from '../../shared/domain/briefs';
 import { must, tempCase } from '../helpers/temp';
-import { importFtm } from '../screening/ftm-lines';
-import { attachments, folded, pagePng, pageWords, pdfPages, pdfText, sha256 } from './helpers';
+import { attachments, folded, pagePng, pageWords, pdfPages, pdfText, screenedSample, sha256 } from './helpers';
 
 describe('a brief citing hits, filters and a sealed case', () => {
   it('prints a hit with its list, program and listing date, a filter in words with its count and rows, and the seal', async () => {
-    const { core, dir } = await tempCase();
-    await must(core, 'case.openSample', {});
-    await importFtm(core, dir);
-    await must(core, 'screening.run', {});
-    const hit = (await must(core, 'hits.list', { limit: 1000 })).find((h) => h.externalId === 'NK-uuaz')!;
-    expect(hit).toBeDefined();
+    const { core, dir, hit } = await screenedSample();
     const filter = { chplTier: 'any' as const, dateFrom: '2023-01-01', dateTo: '2023-06-30' };
     const total = await must(core, 'records.count', filter);
     expect(total).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { REPO } from '../helpers/temp';
+import { must, REPO, tempCase } from '../helpers/temp';
+import { importFtm } from '../screening/ftm-lines';
 
 /** Where the brief tests keep a PNG of one page each, to look at (git-ignored). */
 export const BRIEF_PNGS = join(REPO, 'test-output', 'briefs');
@@ -78,4 +79,15 @@ export function notdefGlyphs(path: string): number {
       for (let i = 0; i + 4 <= hex!.length; i += 4) if (hex!.slice(i, i + 4) === '0000') count++;
   }
   return count;
+}
+
+/** The sample case in a temporary folder, screened against the OpenSanctions lines, and its hit on the plant (NK-uuaz). */
+export async function screenedSample() {
+  const { core, dir } = await tempCase();
+  await must(core, 'case.openSample', {});
+  await importFtm(core, dir);
+  await must(core, 'screening.run', {});
+  const hit = (await must(core, 'hits.list', { limit: 1000 })).find((h) => h.externalId === 'NK-uuaz');
+  if (!hit) throw new Error('screening the sample case found no hit on the plant (NK-uuaz)');
+  return { core, dir, hit };
 }

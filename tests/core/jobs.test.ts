@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,7 +7,8 @@ import { API_METHOD_NAMES } from '../../shared/api/method-names';
 import type { CoreContext } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
 import { fillerLines, makePdf } from '../documents/make-pdf';
-import { FIXTURES, JOB_WORKER, must, SAMPLES, startJob, tempCase, tempDir } from '../helpers/temp';
+import { generate } from '../import/helpers';
+import { JOB_WORKER, must, SAMPLES, startJob, tempCase, tempDir } from '../helpers/temp';
 
 /** Polls a job to its end, keeping the statuses seen while it ran. */
 async function follow(
@@ -32,21 +32,9 @@ function caseBytes(core: CoreContext, path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function generate(rows: number, seed: string): string {
+function generated(rows: number, seed: string): string {
   const out = join(tempDir(), `${seed}.csv`);
-  execFileSync(process.execPath, [
-    join(FIXTURES, 'gen-customs.mjs'),
-    '--rows',
-    String(rows),
-    '--seed',
-    seed,
-    '--schema',
-    'ru-customs',
-    '--format',
-    'csv',
-    '--out',
-    out,
-  ]);
+  generate(['--rows', String(rows), '--seed', seed, '--schema', 'ru-customs', '--format', 'csv'], out);
   return out;
 }
 
@@ -108,49 +96,49 @@ const LONG_WORK: Record<
   Exclude<JobMethodName, 'documents.ocr' | 'judgements.undoResolving' | 'briefs.render' | 'risk.summary'>,
   (core: CoreContext) => Promise<unknown>
 > = {
-  'import.run': async () => ({ path: generate(60_000, 'job-import'), preset: 'ru-customs' }),
-  'import.validate': async () => ({ path: generate(60_000, 'job-validate'), preset: 'ru-customs' }),
+  'import.run': async () => ({ path: generated(60_000, 'job-import'), preset: 'ru-customs' }),
+  'import.validate': async () => ({ path: generated(60_000, 'job-validate'), preset: 'ru-customs' }),
   'documents.add': async () => ({ paths: [bigPdf()] }),
   'entities.resolve': async (core) => {
-    await must(core, 'import.run', { path: generate(40_000, 'job-resolve'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(40_000, 'job-resolve'), preset: 'ru-customs' });
     return {};
   },
   'diagrams.neighbourhood': async (core) => {
-    await must(core, 'import.run', { path: generate(40_000, 'job-diagram'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(40_000, 'job-diagram'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
     const [biggest] = await must(core, 'entities.list', { limit: 1 });
     return { name: 'Three steps from the biggest', entityId: biggest!.id, depth: 3, maxNodes: 2000 };
   },
   'interchange.ftm': async (core) => {
-    await must(core, 'import.run', { path: generate(60_000, 'job-ftm'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(60_000, 'job-ftm'), preset: 'ru-customs' });
     return { path: join(dirname(core.session!.path), 'export.ftm.jsonl') };
   },
   'lists.import': async () => ({ paths: [bigList(300_000, 'job-list')], asOf: '2024-01-01' }),
   'screening.run': async (core) => {
-    await must(core, 'import.run', { path: generate(10_000, 'job-screen'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(10_000, 'job-screen'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
     await must(core, 'lists.import', { paths: [bigList(20_000, 'job-screen-list')], asOf: '2024-01-01' });
     return {};
   },
   'exchange.export': async (core) => {
-    await must(core, 'import.run', { path: generate(60_000, 'job-export'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(60_000, 'job-export'), preset: 'ru-customs' });
     return { path: join(tempDir(), 'out.case') };
   },
   'exchange.verify': async (core) => {
-    await must(core, 'import.run', { path: generate(60_000, 'job-verify'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(60_000, 'job-verify'), preset: 'ru-customs' });
     const path = join(tempDir(), 'sent.case');
     await must(core, 'exchange.export', { path });
     return { path };
   },
   'exchange.merge': async () => {
     const other = await tempCase('Colleague');
-    await must(other.core, 'import.run', { path: generate(60_000, 'job-merge'), preset: 'ru-customs' });
+    await must(other.core, 'import.run', { path: generated(60_000, 'job-merge'), preset: 'ru-customs' });
     const path = join(tempDir(), 'colleague.case');
     await must(other.core, 'exchange.export', { path });
     return { path };
   },
   'records.exportCsv': async (core) => {
-    await must(core, 'import.run', { path: generate(60_000, 'job-csv'), preset: 'ru-customs' });
+    await must(core, 'import.run', { path: generated(60_000, 'job-csv'), preset: 'ru-customs' });
     return { path: join(dirname(core.session!.path), 'records.csv'), sort: 'valueUsd', desc: true };
   },
 };

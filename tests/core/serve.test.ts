@@ -1,22 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../electron/serve/server';
-import { tempCase, tempDir } from '../helpers/temp';
+import { describe, expect, it } from 'vitest';
+import type { Bridge } from '../../electron/serve/server';
+import { bridgePerTest } from '../helpers/bridge';
+import { tempCase } from '../helpers/temp';
 
-let bridge: Bridge | undefined;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = undefined;
-});
+const bridges = bridgePerTest();
 
 async function started() {
   const { core } = await tempCase('Bridge');
-  const renderer = join(tempDir(), 'renderer');
-  mkdirSync(renderer);
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
-  bridge = await startBridge(core, renderer, 0);
-  return bridge;
+  return bridges.start(core);
 }
 
 const post = (b: Bridge, method: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, screenshotPath, servedCase } from './harness';
+import { browserOrSkip, cli, screenshotPath, servedCase, watchedPage } from './harness';
 import { custodian } from '../helpers/cli';
 
 const run = browserOrSkip();
@@ -40,10 +40,8 @@ describe.runIf(run)('the audit view and CSV exports in the browser', () => {
   const ctx = servedCase('Audit', importFormulas);
 
   it('filters the log in the URL, shows where the chain breaks, and downloads what it shows', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    const page = await watchedPage(ctx.browser, ctx.served.url, errors, { acceptDownloads: true });
     await page.getByRole('heading', { name: 'Records' }).waitFor();
     await page.evaluate(() => (location.hash = '#/audit'));
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { BriefSummary, BriefVersion } from '../../shared/domain/briefs';
 import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
 import type { CustomsRecord } from '../../shared/domain/records';
 import type { JobStatus } from '../../shared/api/define';
 import type { ScreeningHit } from '../../shared/domain/screening';
 import { FTM_LINES } from '../screening/ftm-lines';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import { browserOrSkip, callApi, openCase, screenshotPath, servedSample } from './harness';
 
 const run = browserOrSkip();
 
@@ -21,42 +20,15 @@ const run = browserOrSkip();
  * download, and a reload that keeps it all.
  */
 describe.runIf(run)('briefs in the browser', () => {
-  let browser: Browser;
-  let served: Served;
+  const ctx = servedSample();
   let page: Page;
-  let home: string;
-
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-briefs-'));
-    served = await serve(['--sample'], { HOME: home });
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const res = await fetch(new URL(`/api/${method}`, served.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-      body: JSON.stringify(input),
-    });
-    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-    return r.value;
-  }
+  const api = <T>(method: string, input: unknown) => callApi<T>(ctx.served, method, input);
 
   it('cites a record and a diagram edge, previews the PDF, saves it, and keeps it over a reload', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
-    await page
-      .getByRole('navigation', { name: 'Case sections' })
-      .getByText('Sample case')
-      .waitFor({ timeout: 120_000 });
+    await openCase(page, ctx.served.url);
 
     // Records: open a record and cite it in a new brief, in a new finding.
     const [record] = await api<CustomsRecord[]>('records.list', { limit: 1 });
@@ -151,7 +123,7 @@ describe.runIf(run)('briefs in the browser', () => {
   }
 
   it('shows a cited link and screening hit by name, asking the case once for the whole brief', async () => {
-    const list = join(home, 'us_ofac_sdn.json');
+    const list = join(ctx.home, 'us_ofac_sdn.json');
     writeFileSync(list, FTM_LINES.join('\n') + '\n');
     await job('lists.import', { paths: [list], asOf: '2024-03-01', name: 'OFAC SDN (OpenSanctions)' });
     await job('screening.run', {});
@@ -196,13 +168,12 @@ describe.runIf(run)('briefs in the browser', () => {
       },
     });
 
-    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const tab = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
     const asked: string[] = [];
     tab.on('request', (r) => void (r.url().includes('/api/briefs.citations') && asked.push(r.url())));
-    await tab.goto(served.url);
-    await tab.getByRole('navigation', { name: 'Case sections' }).getByText('Sample case').waitFor({ timeout: 120_000 });
+    await openCase(tab, ctx.served.url);
     await tab.evaluate((id) => (location.hash = `#/briefs/${id}`), brief.id);
     const finding1 = tab.getByRole('listitem', { name: 'Finding 1' });
     const finding2 = tab.getByRole('listitem', { name: 'Finding 2' });

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserOrSkip, screenshotPath, servedSample } from './harness';
 
 const run = browserOrSkip();
 
@@ -14,26 +13,13 @@ const run = browserOrSkip();
  * never shown or written.
  */
 describe.runIf(run)('case files through the in-app dialog', () => {
-  let browser: Browser;
-  let served: Served;
+  const ctx = servedSample((home) => mkdirSync(join(home, 'Investigations', '2024'), { recursive: true }));
   let page: Page;
-  let root: string;
-  let home: string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'custodian-e2e-files-'));
-    home = join(root, 'home');
-    mkdirSync(join(home, 'Investigations', '2024'), { recursive: true });
-    served = await serve(['--sample'], { HOME: home });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
+    page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(ctx.served.url);
     await caseTitleContains('Sample case');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   const sidebar = () => page.getByRole('navigation', { name: 'Case sections' });
@@ -86,7 +72,7 @@ describe.runIf(run)('case files through the in-app dialog', () => {
     await name.fill('sample copy');
     await save.getByRole('button', { name: 'Save', exact: true }).click();
     await save.waitFor({ state: 'detached' });
-    await expect.poll(() => existsSync(join(home, 'Investigations', '2024', 'sample copy.case'))).toBe(true);
+    await expect.poll(() => existsSync(join(ctx.home, 'Investigations', '2024', 'sample copy.case'))).toBe(true);
 
     // The dialog reopens where it was left; the same name is refused before anything is written.
     await page.getByRole('button', { name: 'Save a copy…' }).click();
@@ -123,7 +109,7 @@ describe.runIf(run)('case files through the in-app dialog', () => {
     await page.screenshot({ path: screenshotPath('case-dialog-new-title') });
     await page.getByRole('button', { name: 'Create case' }).click();
     await caseTitleContains('Berlin lead: valves via Riga');
-    expect(existsSync(join(home, 'Investigations', 'Berlin lead.case'))).toBe(true);
+    expect(existsSync(join(ctx.home, 'Investigations', 'Berlin lead.case'))).toBe(true);
   });
 
   it('opens the saved copy with a double click', async () => {
@@ -148,7 +134,7 @@ describe.runIf(run)('case files through the in-app dialog', () => {
         climbing: climbing.status,
         anonymous: anonymous.status,
       };
-    }, served.token);
+    }, ctx.served.token);
     expect(answer).toMatchObject({ outside: 403, climbing: 403, anonymous: 401 });
     expect(answer.message).toContain('only folders inside your home folder and the sample folder');
   });

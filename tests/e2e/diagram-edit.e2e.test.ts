@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiagramSummary, DiagramView, ShipmentAggregate, Timeline } from '../../shared/domain/diagrams';
-import { browserOrSkip, callApi, launch, screenshotPath, serve, type Served } from './harness';
+import { browserOrSkip, callApi, openCase, screenshotPath, servedSample } from './harness';
 
 const run = browserOrSkip();
 
@@ -15,31 +12,17 @@ const run = browserOrSkip();
  * snap to the grid; each one command that Ctrl+Z takes back.
  */
 describe.runIf(run)('editing diagrams in the browser', () => {
-  let browser: Browser;
-  let served: Served;
+  const ctx = servedSample();
   let page: Page;
-  let home: string;
   let sample: DiagramSummary;
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-edit-'));
-    served = await serve(['--sample'], { HOME: home });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(served.url);
-    await page
-      .getByRole('navigation', { name: 'Case sections' })
-      .getByText('Sample case')
-      .waitFor({ timeout: 120_000 });
+    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openCase(page, ctx.served.url);
     sample = (await api<DiagramSummary[]>('diagrams.list', {}))[0]!;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
 
-  const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
+  const api = <T>(method: string, input: unknown) => callApi<T>(ctx.served, method, input);
   const get = (id: number) => api<DiagramView>('diagrams.get', { id });
   const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
   async function open(id: number) {

@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
 import { chplTierColour } from '../../shared/diagrams/chpl-colours';
 import { diagramToSvg } from '../../shared/diagrams/svg';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import { browserOrSkip, callApi, openCase, screenshotPath, servedSample } from './harness';
 
 const run = browserOrSkip();
 
@@ -17,42 +15,18 @@ const run = browserOrSkip();
  * the diagram, and the SVG and PNG exports.
  */
 describe.runIf(run)('diagram tools in the browser', () => {
-  let browser: Browser;
-  let served: Served;
+  const ctx = servedSample();
   let page: Page;
-  let home: string;
   let diagram: DiagramSummary;
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-tools-'));
-    served = await serve(['--sample'], { HOME: home });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await page.goto(served.url);
-    await page
-      .getByRole('navigation', { name: 'Case sections' })
-      .getByText('Sample case')
-      .waitFor({ timeout: 120_000 });
+    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await openCase(page, ctx.served.url);
     diagram = (await api<DiagramSummary[]>('diagrams.list', {}))[0]!;
     await page.evaluate((id) => (location.hash = `#/diagrams/${id}`), diagram!.id);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const res = await fetch(new URL(`/api/${method}`, served.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-      body: JSON.stringify(input),
-    });
-    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-    return r.value;
-  }
+  const api = <T>(method: string, input: unknown) => callApi<T>(ctx.served, method, input);
   const view = () => api<DiagramView>('diagrams.get', { id: diagram.id });
   const positions = (v: DiagramView) => v.nodes.map((n) => [n.id, n.x, n.y]);
 

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DiagramSummary, DiagramView } from '../../shared/domain/diagrams';
 import type { RecordDetail } from '../../shared/domain/records';
 import { usd } from '../../renderer/src/sections/diagrams/flow-model';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import { browserOrSkip, callApi, openCase, screenshotPath, servedSample } from './harness';
 
 const run = browserOrSkip();
 
@@ -18,33 +15,10 @@ const run = browserOrSkip();
  * a reload that must show everything as it was left.
  */
 describe.runIf(run)('diagrams in the browser', () => {
-  let browser: Browser;
-  let served: Served;
+  const ctx = servedSample();
   let page: Page;
-  let home: string;
-
-  beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'custodian-e2e-diagrams-'));
-    served = await serve(['--sample'], { HOME: home });
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
-
   /** The core, straight through the bridge (to check what the canvas shows against it). */
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const res = await fetch(new URL(`/api/${method}`, served.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-      body: JSON.stringify(input),
-    });
-    const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-    return r.value;
-  }
+  const api = <T>(method: string, input: unknown) => callApi<T>(ctx.served, method, input);
   const node = (id: number) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const centre = async (selector: string) => {
     const box = (await page.locator(selector).first().boundingBox())!;
@@ -59,14 +33,10 @@ describe.runIf(run)('diagrams in the browser', () => {
   }
 
   it('builds from Poly Technologies at depth 1, edits, undoes and redoes, and a reload shows everything as left', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
-    await page
-      .getByRole('navigation', { name: 'Case sections' })
-      .getByText('Sample case')
-      .waitFor({ timeout: 120_000 });
+    await openCase(page, ctx.served.url);
 
     // The storyline's two companies, as the sample's ready diagram names them.
     const [sample] = await api<DiagramSummary[]>('diagrams.list', {});

@@ -1,26 +1,16 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase } from './harness';
+import { openEntitiesSection, openEntity, resolvedCase } from './entities-setup';
+import { browserOrSkip, cli, screenshotPath } from './harness';
 
 const run = browserOrSkip();
 
 describe.runIf(run)('entities in the browser', () => {
-  const ctx = servedCase('Entities', (casePath) => {
-    cli(['import', casePath, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
-    cli(['resolve', casePath]);
-  });
+  const ctx = resolvedCase('Entities');
 
   it('finds a company by a name in another script, shows its page, and reviews a pair from the keyboard', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
-    await page
-      .getByRole('button', { name: /Entities/ })
-      .first()
-      .click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Entities' }).isVisible()).toBe(true);
+    const page = await openEntitiesSection(ctx.browser, ctx.served.url, errors);
 
     // Searched in Cyrillic, the aviation plant comes up with its Latin names on its page.
     await page.getByLabel('Search entities').fill('авиационный');
@@ -61,10 +51,7 @@ interface Queued {
 }
 
 describe.runIf(run)('merging, splitting and undoing in the browser', () => {
-  const ctx = servedCase('Entity decisions', (casePath) => {
-    cli(['import', casePath, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
-    cli(['resolve', casePath]);
-  });
+  const ctx = resolvedCase('Entity decisions');
   // What the case holds, read by the CLI from the file the browser is changing.
   const entities = () => cli(['entities', ctx.casePath]) as Listed[];
   const queued = () => cli(['review', ctx.casePath, '--limit', '1000']) as Queued[];
@@ -73,31 +60,26 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
   /** The first queued pair whose entities' names are theirs alone (a spelling may be two namesakes' in two countries). */
   const plainPair = (list: Listed[]) =>
     queued().find((p) => holding(list, p.a.name).length === 1 && holding(list, p.b.name).length === 1)!;
+  /** The two entities of that pair. */
+  const plainEntities = (list: Listed[]) => {
+    const pair = plainPair(list);
+    return { a: list.find((e) => e.id === pair.a.entityId)!, b: list.find((e) => e.id === pair.b.entityId)! };
+  };
+  /** Opens `a`'s page and looks for `b` through “Merge with…”; the list of what it found. */
+  async function searchMergeWith(a: Listed, b: Listed) {
+    await openEntity(page, a.name);
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    await page.getByLabel('Find an entity to merge with').fill(b.name);
+    return page.getByRole('list', { name: 'Entities to merge with' });
+  }
 
   let page: Page;
   const errors: string[] = [];
   /** Shared by the tests below, which run in order on one case. */
   const made: { split?: { from: number; names: string[] }; merged?: { a: string; b: string; count: number } } = {};
 
-  async function openEntity(name: string) {
-    await page.getByRole('tab', { name: 'Entities' }).click();
-    await page.getByLabel('Search entities').fill(name);
-    const item = page
-      .locator('.entity-list li')
-      .filter({ has: page.locator('.entity-name').getByText(name, { exact: true }) });
-    await item.first().locator('button').click();
-    await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(name);
-  }
-
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
-    await page
-      .getByRole('button', { name: /Entities/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Entities' }).waitFor();
+    page = await openEntitiesSection(ctx.browser, ctx.served.url, errors);
   });
   afterEach(() => expect(errors).toEqual([]));
 
@@ -106,7 +88,7 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     // An entity with a few names (all of them listed: the CLI lists up to 50); its two least-mentioned names leave it.
     const from = before.find((e) => e.aliases.length >= 4 && e.aliases.length < 40)!;
     expect(from).toBeDefined();
-    await openEntity(from.name);
+    await openEntity(page, from.name);
     const split = page.getByRole('button', { name: /^Split (\d+ )?names? into a new entity$/ });
     expect(await split.isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('entities-page-controls') });
@@ -147,7 +129,7 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
 
   it('opens a counterparty’s page from the trade table', async () => {
     const top = entities()[0]!;
-    await openEntity(top.name);
+    await openEntity(page, top.name);
     const counterparty = page.locator('.entity-table button.counterparty').first();
     const name = (await counterparty.textContent())!;
     const id = /entity (\d+)/.exec((await counterparty.getAttribute('title'))!)![1];
@@ -159,13 +141,8 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
 
   it('merges two entities through “Merge with…”', async () => {
     const before = entities();
-    const pair = plainPair(before);
-    const a = before.find((e) => e.id === pair.a.entityId)!;
-    const b = before.find((e) => e.id === pair.b.entityId)!;
-    await openEntity(a.name);
-    await page.getByRole('button', { name: 'Merge with…' }).click();
-    await page.getByLabel('Find an entity to merge with').fill(b.name);
-    const results = page.getByRole('list', { name: 'Entities to merge with' });
+    const { a, b } = plainEntities(before);
+    const results = await searchMergeWith(a, b);
     await results.waitFor();
     expect(await results.textContent()).not.toContain(`entity ${a.id}`);
     await page.screenshot({ path: screenshotPath('entities-merge-search') });
@@ -338,14 +315,9 @@ describe.runIf(run)('merging, splitting and undoing in the browser', () => {
     const before = entities();
     // Which names go together, and how often.
     const grouping = (list: Listed[]) => list.map((e) => `${namesOf(e).sort().join(' | ')} (${e.mentions})`).sort();
-    const pair = plainPair(before);
-    const a = before.find((e) => e.id === pair.a.entityId)!;
-    const b = before.find((e) => e.id === pair.b.entityId)!;
-    await openEntity(a.name);
-    await page.getByRole('button', { name: 'Merge with…' }).click();
-    await page.getByLabel('Find an entity to merge with').fill(b.name);
-    await page
-      .getByRole('list', { name: 'Entities to merge with' })
+    const { a, b } = plainEntities(before);
+    const results = await searchMergeWith(a, b);
+    await results
       .getByRole('button')
       .filter({ hasText: `entity ${b.id}` })
       .click();

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, SAMPLES, servedCase } from './harness';
+import { openEntitiesSection, openEntity, resolvedCase } from './entities-setup';
+import { browserOrSkip, cli } from './harness';
 
 const run = browserOrSkip();
 
@@ -18,10 +18,7 @@ interface Queued {
 }
 
 describe.runIf(run)('entity ids and review scores in the browser', () => {
-  const ctx = servedCase('Entity ids', (casePath) => {
-    cli(['import', casePath, join(SAMPLES, 'ru-customs-2k.csv'), '--preset', 'ru-customs']);
-    cli(['resolve', casePath]);
-  });
+  const ctx = resolvedCase('Entity ids');
   const entities = () => cli(['entities', ctx.casePath]) as Listed[];
   let page: Page;
   const errors: string[] = [];
@@ -29,14 +26,7 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
   let merged: { big: Listed; small: Listed } | undefined;
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
-    await page
-      .getByRole('button', { name: /Entities/ })
-      .first()
-      .click();
-    await page.getByRole('heading', { name: 'Entities' }).waitFor();
+    page = await openEntitiesSection(ctx.browser, ctx.served.url, errors);
   });
   afterEach(() => expect(errors).toEqual([]));
 
@@ -59,15 +49,7 @@ describe.runIf(run)('entity ids and review scores in the browser', () => {
 
   it('an entity page whose entity was merged away follows it to the entity it was merged into', async () => {
     const [big, small] = entities().filter((e, i, all) => i === 0 || e.mentions < all[0]!.mentions);
-    await page.getByRole('tab', { name: 'Entities' }).click();
-    await page.getByLabel('Search entities').fill(small!.name);
-    await page
-      .locator('.entity-list li')
-      .filter({ has: page.locator('.entity-name').getByText(small!.name, { exact: true }) })
-      .first()
-      .locator('button')
-      .click();
-    await expect.poll(() => page.getByLabel('Canonical name').inputValue()).toBe(small!.name);
+    await openEntity(page, small!.name);
     // Merged elsewhere (here by the command, in the case the browser has open): the page, shown again, follows it.
     cli(['merge-entities', ctx.casePath, String(big!.id), String(small!.id)]);
     await page.getByRole('tab', { name: 'Review queue' }).click();

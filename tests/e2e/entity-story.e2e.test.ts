@@ -3,8 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDetail, EntitySummary, MentionRow } from '../../shared/domain/entities';
-import { api, gridAgreesWith } from './grid-helpers';
-import { browserOrSkip, launch, screenshotPath, serve, type Served } from './harness';
+import { gridAgreesWith } from './grid-helpers';
+import { browserOrSkip, callApi, launch, screenshotPath, serve, type Served } from './harness';
 
 const run = browserOrSkip();
 
@@ -29,12 +29,12 @@ describe.runIf(run)('the entity page leads to the records behind it', () => {
   });
 
   const entityNamed = async (query: string) =>
-    (await api<EntitySummary[]>(served, 'entities.list', { query, limit: 1 }))[0]!;
+    (await callApi<EntitySummary[]>(served, 'entities.list', { query, limit: 1 }))[0]!;
 
   it('reaches a customs row of a shipment to the Ulan-Ude plant from Poly Technologies in three clicks', async () => {
     const poly = await entityNamed('Poly Technologies');
     const plant = await entityNamed('Ulan-Ude Aviation Plant');
-    const detail = await api<EntityDetail>(served, 'entities.get', { id: poly.id });
+    const detail = await callApi<EntityDetail>(served, 'entities.get', { id: poly.id });
     expect(detail.counterparties.map((c) => c.entityId)).toContain(plant.id);
 
     // The company, found as an investigator would: its page opens with the counterparties first.
@@ -57,13 +57,13 @@ describe.runIf(run)('the entity page leads to the records behind it', () => {
     const query = { entityId: poly.id, counterpartyId: plant.id };
     expect(await gridAgreesWith(page, served, query, 5000)).toBeNull();
     const count = detail.counterparties.find((c) => c.entityId === plant.id)!.count;
-    expect(await api<number>(served, 'records.count', query)).toBe(count);
+    expect(await callApi<number>(served, 'records.count', query)).toBe(count);
 
     // Click 2: a row whose consignee is the plant (a shipment to it); its provenance shows.
-    const listed = await api<{ id: number }[]>(served, 'records.list', { ...query, limit: 1000 });
+    const listed = await callApi<{ id: number }[]>(served, 'records.list', { ...query, limit: 1000 });
     let shipment: { id: number; consignee: MentionRow } | undefined;
     for (const r of listed) {
-      const consignee = (await api<MentionRow[]>(served, 'mentions.list', { recordId: r.id })).find(
+      const consignee = (await callApi<MentionRow[]>(served, 'mentions.list', { recordId: r.id })).find(
         (m) => m.role === 'consignee',
       );
       if (consignee?.entityId === plant.id) {
@@ -99,7 +99,7 @@ describe.runIf(run)('the entity page leads to the records behind it', () => {
 
   it('opens a month of the timeline and an HS chapter as their records, and lifts the entity filter', async () => {
     const poly = await entityNamed('Poly Technologies');
-    const detail = await api<EntityDetail>(served, 'entities.get', { id: poly.id });
+    const detail = await callApi<EntityDetail>(served, 'entities.get', { id: poly.id });
     await page.goto(`${served.url.split('#')[0]}#/entities/${poly.id}`);
     await page.getByRole('heading', { name: /^Counterparties/ }).waitFor();
     // Months without records are drawn as gaps on the axis, not left out.
@@ -113,7 +113,7 @@ describe.runIf(run)('the entity page leads to the records behind it', () => {
     await page.getByRole('heading', { name: 'Records' }).waitFor();
     const monthQuery = { entityId: poly.id, dateFrom: `${month.month}-01`, dateTo: `${month.month}-31` };
     expect(await gridAgreesWith(page, served, monthQuery, 5000)).toBeNull();
-    expect(await api<number>(served, 'records.count', monthQuery)).toBe(month.count);
+    expect(await callApi<number>(served, 'records.count', monthQuery)).toBe(month.count);
 
     await page.goBack();
     const top = detail.counterparties[0]!;

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, launch, screenshotPath, serve, type Served } from './harness';
+import { askApi, browserOrSkip, cli, openCase, screenshotPath, serve, servedSample, type Served } from './harness';
 
 const run = browserOrSkip();
 
@@ -16,39 +16,21 @@ const run = browserOrSkip();
  * its problems, and a hostile one is refused.
  */
 describe.runIf(run)('exchange between two investigators', () => {
-  let browser: Browser;
-  let sender: Served;
+  /** The sender: the sample case, served with a HOME of its own; the colleague is served from a HOME of theirs. */
+  const ctx = servedSample();
   let colleague: Served | undefined;
-  let senderHome: string;
   let colleagueHome: string;
   let exported: string;
   let digest: string;
 
-  beforeAll(async () => {
-    senderHome = mkdtempSync(join(tmpdir(), 'custodian-e2e-sender-'));
+  beforeAll(() => {
     colleagueHome = mkdtempSync(join(tmpdir(), 'custodian-e2e-colleague-'));
-    sender = await serve(['--sample'], { HOME: senderHome });
-    browser = await launch();
-  }, 240_000);
+  });
   afterAll(async () => {
-    await browser?.close();
-    await sender?.stop();
     await colleague?.stop();
-    for (const d of [senderHome, colleagueHome]) if (d) rmSync(d, { recursive: true, force: true });
+    if (colleagueHome) rmSync(colleagueHome, { recursive: true, force: true });
   });
 
-  async function api<T>(
-    served: Served,
-    method: string,
-    input: unknown,
-  ): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
-    const res = await fetch(new URL(`/api/${method}`, served.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-      body: JSON.stringify(input),
-    });
-    return (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
-  }
   const fileDialog = (page: Page) => page.locator('.file-dialog');
   async function saveInHome(page: Page, name: string) {
     const dialog = fileDialog(page);
@@ -60,12 +42,8 @@ describe.runIf(run)('exchange between two investigators', () => {
   }
 
   it('exports chosen diagrams: shows what it keeps, runs the job, shows the seal; the sender’s log records it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(sender.url);
-    await page
-      .getByRole('navigation', { name: 'Case sections' })
-      .getByText('Sample case')
-      .waitFor({ timeout: 120_000 });
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await openCase(page, ctx.served.url);
     await page.getByRole('button', { name: 'Export for a colleague…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export for a colleague' });
     await dialog.waitFor();
@@ -82,7 +60,7 @@ describe.runIf(run)('exchange between two investigators', () => {
 
     await dialog.getByRole('button', { name: 'Choose file and export…' }).click();
     await saveInHome(page, 'for anna');
-    exported = join(senderHome, 'for anna.case');
+    exported = join(ctx.home, 'for anna.case');
     await dialog.getByTestId('seal-digest').waitFor({ timeout: 120_000 });
     digest = (await dialog.getByTestId('seal-digest').textContent())!;
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
@@ -93,9 +71,13 @@ describe.runIf(run)('exchange between two investigators', () => {
     expect(existsSync(exported)).toBe(true);
     const verified = cli(['verify', exported]) as { ok: boolean; digest: string };
     expect(verified).toMatchObject({ ok: true, digest });
-    const log = await api<{ detail: { out: string; digest: string; redacted: boolean } }[]>(sender, 'audit.list', {
-      action: 'exchange.export',
-    });
+    const log = await askApi<{ detail: { out: string; digest: string; redacted: boolean } }[]>(
+      ctx.served,
+      'audit.list',
+      {
+        action: 'exchange.export',
+      },
+    );
     expect(log.value[0]!.detail).toMatchObject({ out: exported, digest, redacted: true });
     await page.close();
   }, 240_000);
@@ -104,7 +86,7 @@ describe.runIf(run)('exchange between two investigators', () => {
     const received = join(colleagueHome, 'from sender.case');
     copyFileSync(exported, received);
     colleague = await serve([received], { HOME: colleagueHome });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(colleague.url);
     const banner = page.getByRole('region', { name: 'Received file' });
     await banner
@@ -113,7 +95,7 @@ describe.runIf(run)('exchange between two investigators', () => {
     await banner.getByText('Read-only: nothing in it can be changed.').waitFor();
     expect(await page.getByRole('button', { name: 'Export for a colleague…' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Import customs file…' }).isDisabled()).toBe(true);
-    const edit = await api(colleague, 'diagrams.create', { name: 'mine' });
+    const edit = await askApi(colleague, 'diagrams.create', { name: 'mine' });
     expect(edit).toMatchObject({ ok: false, error: { code: 'read_only' } });
     await page.screenshot({ path: screenshotPath('exchange-received-verified') });
 
@@ -121,9 +103,9 @@ describe.runIf(run)('exchange between two investigators', () => {
     await saveInHome(page, 'anna working copy');
     await banner.waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: 'Case sections' }).getByText('anna working copy.case').waitFor();
-    const info = await api<{ readOnly: boolean; path: string }>(colleague, 'case.info', {});
+    const info = await askApi<{ readOnly: boolean; path: string }>(colleague, 'case.info', {});
     expect(info.value).toMatchObject({ readOnly: false, path: join(colleagueHome, 'anna working copy.case') });
-    expect((await api(colleague, 'diagrams.create', { name: 'mine' })).ok).toBe(true);
+    expect((await askApi(colleague, 'diagrams.create', { name: 'mine' })).ok).toBe(true);
     await page.screenshot({ path: screenshotPath('exchange-saved-as-mine') });
     await page.close();
   }, 240_000);
@@ -135,8 +117,8 @@ describe.runIf(run)('exchange between two investigators', () => {
     db.exec(`UPDATE entities SET name = name || ' (changed)' WHERE id = (SELECT min(id) FROM entities)`);
     db.close();
     // The colleague trusts the sender's key, under a name, in the identity dialog.
-    const senderKey = await api<{ publicKey: string; fingerprint: string }>(sender, 'identity.get', {});
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const senderKey = await askApi<{ publicKey: string; fingerprint: string }>(ctx.served, 'identity.get', {});
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(colleague!.url);
     await page.getByRole('button', { name: 'Identity and colleagues…' }).click();
     const identity = page.getByRole('dialog', { name: 'Your identity and trusted colleagues' });
@@ -151,7 +133,7 @@ describe.runIf(run)('exchange between two investigators', () => {
     await page.screenshot({ path: screenshotPath('exchange-identity') });
     await identity.getByRole('button', { name: 'Close' }).click();
 
-    expect((await api(colleague!, 'case.open', { path: tampered })).ok).toBe(true);
+    expect((await askApi(colleague!, 'case.open', { path: tampered })).ok).toBe(true);
     await page.reload();
     const banner = page.getByRole('region', { name: 'Received file' });
     await banner.getByText(/Received from Anna \(([0-9a-f]{4} ?){5}\), 1 problem/).waitFor({ timeout: 60_000 });

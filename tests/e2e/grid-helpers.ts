@@ -1,21 +1,9 @@
 import type { Page } from 'playwright-core';
-import type { Served } from './harness';
+import { callApi, type Served } from './harness';
 
 /** A records.list answer, as much of it as the grid's checks need. */
 export interface Listed {
   id: number;
-}
-
-/** Calls a method of the contract through the bridge, with the page's token, as the renderer does. */
-export async function api<T>(served: Served, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${served.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.value;
 }
 
 /** A row the grid has drawn: its position, and its record's id (null while it says "Loading…"). */
@@ -53,7 +41,7 @@ export async function gridAgreesWith(
   query: Record<string, unknown>,
   within = 2000,
 ): Promise<string | null> {
-  const total = await api<number>(served, 'records.count', withoutOrder(query));
+  const total = await callApi<number>(served, 'records.count', withoutOrder(query));
   const deadline = Date.now() + within;
   let expected: Listed[] = [];
   let problem: string | null = 'not checked';
@@ -66,7 +54,11 @@ export async function gridAgreesWith(
     if (!problem && total > 0 && rows.length === 0) problem = 'no row is drawn';
     if (!problem && total === 0 && rows.length > 0) problem = `${rows.length} rows drawn for an empty result`;
     if (!problem && last >= expected.length && expected.length < total) {
-      expected = await api<Listed[]>(served, 'records.list', { ...query, limit: Math.max(last + 1, 100), offset: 0 });
+      expected = await callApi<Listed[]>(served, 'records.list', {
+        ...query,
+        limit: Math.max(last + 1, 100),
+        offset: 0,
+      });
     }
     for (const row of problem ? [] : rows) {
       if (row.id === null) {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const REPO = resolve(__dirname, '../..');
@@ -136,14 +136,76 @@ export function servedCase(title: string, prepare: (casePath: string) => void = 
   return ctx;
 }
 
-/** Calls the core through the bridge, as the renderer does (to check what a page shows against it). */
-export async function callApi<T>(served: Served, method: string, input: unknown): Promise<T> {
+/** What the bridge answers a call: ok and the method's value, or not ok and its error. */
+export interface ApiAnswer<T> {
+  ok: boolean;
+  value: T;
+  error?: { code: string; message: string };
+}
+
+/** Calls the core through the bridge, as the renderer does, and returns its answer whether it succeeded or not. */
+export async function askApi<T>(served: Served, method: string, input: unknown): Promise<ApiAnswer<T>> {
   const res = await fetch(new URL(`/api/${method}`, served.url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
     body: JSON.stringify(input),
   });
-  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  return (await res.json()) as ApiAnswer<T>;
+}
+
+/** Calls the core through the bridge, as the renderer does (to check what a page shows against it); throws its error. */
+export async function callApi<T>(served: Served, method: string, input: unknown): Promise<T> {
+  const r = await askApi<T>(served, method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
   return r.value;
+}
+
+export interface ServedSample {
+  browser: Browser;
+  served: Served;
+  /** The HOME the bridge runs with (the in-app file dialog's home), removed afterwards. */
+  home: string;
+}
+
+/**
+ * Registers beforeAll/afterAll that serve the sample case with a HOME of the
+ * test's own (`prepareHome` may fill it first) and launch Chromium; the
+ * returned object is filled in before the tests run.
+ */
+export function servedSample(prepareHome: (home: string) => void = () => undefined): ServedSample {
+  const ctx = {} as ServedSample;
+  beforeAll(async () => {
+    ctx.home = mkdtempSync(join(tmpdir(), 'custodian-e2e-sample-home-'));
+    prepareHome(ctx.home);
+    ctx.served = await serve(['--sample'], { HOME: ctx.home });
+    ctx.browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.served?.stop();
+    if (ctx.home) rmSync(ctx.home, { recursive: true, force: true });
+  });
+  return ctx;
+}
+
+/**
+ * A new page (1440×900 unless `options` say otherwise) on the app at `url`;
+ * its uncaught errors are pushed onto `errors`, for the test to check none came.
+ */
+export async function watchedPage(
+  browser: Browser,
+  url: string,
+  errors: string[],
+  options: Parameters<Browser['newPage']>[0] = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return page;
+}
+
+/** Loads the app at `url` and waits until the sidebar shows the case titled `title` (the sample builds slowly). */
+export async function openCase(page: Page, url: string, title = 'Sample case'): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Case sections' }).getByText(title).waitFor({ timeout: 120_000 });
 }

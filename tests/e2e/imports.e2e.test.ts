@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLES, browserOrSkip, cli, screenshotPath, servedCase } from './harness';
+import { SAMPLES, browserOrSkip, cli, screenshotPath, servedCase, watchedPage } from './harness';
 
 const run = browserOrSkip();
 
@@ -28,10 +28,8 @@ describe.runIf(run)('imports in the browser: blank rows, rejects, resolve at onc
   const ctx = servedCase('Imports');
 
   it('an import counts its blank rows, lists its rejects, saves them as CSV and offers to resolve at once', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    const page = await watchedPage(ctx.browser, ctx.served.url, errors, { acceptDownloads: true });
     await page.getByRole('heading', { name: 'Records' }).waitFor();
 
     // A file in a known layout is imported at once; the report counts the blank rows.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FTM_LINES } from '../screening/ftm-lines';
-import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase } from './harness';
+import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase, watchedPage } from './harness';
 
 const run = browserOrSkip();
 
@@ -16,9 +16,7 @@ describe.runIf(run)('Lists: import a list file, see its age, screen, review a hi
   const errors: string[] = [];
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    page = await watchedPage(ctx.browser, ctx.served.url, errors);
     await page.getByRole('heading', { name: 'Records' }).waitFor();
   });
   afterEach(() => expect(errors).toEqual([]));

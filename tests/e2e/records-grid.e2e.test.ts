@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, REPO, screenshotPath, servedCase } from './harness';
-import { api, drawnRows, gridAgreesWith, prng, type Listed } from './grid-helpers';
+import { browserOrSkip, callApi, cli, REPO, screenshotPath, servedCase, watchedPage } from './harness';
+import { drawnRows, gridAgreesWith, prng, type Listed } from './grid-helpers';
 
 const run = browserOrSkip();
 const GEN = join(REPO, '..', 'shared', 'fixtures', 'gen-customs.mjs');
@@ -63,9 +63,7 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    page = await watchedPage(ctx.browser, ctx.served.url, errors);
     await page.getByRole('grid', { name: 'Customs records' }).waitFor();
   });
 
@@ -159,7 +157,7 @@ describe.runIf(run)('the records grid on 20,000 records', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     expect(await header.textContent()).toContain('▼');
     // The largest value first: the first row is the contract's first record by value, descending.
-    const [top] = await api<Listed[]>(ctx.served, 'records.list', { sort: 'valueUsd', desc: true, limit: 1 });
+    const [top] = await callApi<Listed[]>(ctx.served, 'records.list', { sort: 'valueUsd', desc: true, limit: 1 });
     expect((await drawnRows(page))[0]!.id).toBe(top!.id);
 
     // Date ▼ lists the latest date first (the issue: it kept 2021-01-01 on top).

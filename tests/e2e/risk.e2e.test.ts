@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RiskSummary } from '../../shared/domain/risk';
 import { FTM_LINES } from '../screening/ftm-lines';
-import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase } from './harness';
+import { browserOrSkip, cli, SAMPLES, screenshotPath, servedCase, watchedPage } from './harness';
 
 const run = browserOrSkip();
 
@@ -26,9 +26,7 @@ describe.runIf(run)('Risk: from a screened case to the records behind each numbe
   const errors: string[] = [];
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    page = await watchedPage(ctx.browser, ctx.served.url, errors, { viewport: { width: 1440, height: 1000 } });
     await page.getByRole('heading', { name: 'Records' }).waitFor();
   });
   afterEach(() => expect(errors).toEqual([]));

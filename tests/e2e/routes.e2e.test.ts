@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserOrSkip, cli, REPO, SAMPLES, screenshotPath, servedCase } from './harness';
+import { browserOrSkip, cli, REPO, SAMPLES, screenshotPath, servedCase, watchedPage } from './harness';
 
 const run = browserOrSkip();
 const DOCS = resolve(REPO, '../shared/fixtures/documents');
@@ -23,9 +23,7 @@ describe.runIf(run)('every place has a URL: Back, Forward and reload keep it', (
     Number(/^Entity (\d+)/.exec((await page.locator('.entity-page > p.muted').first().textContent()) ?? '')?.[1]);
 
   beforeAll(async () => {
-    page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(ctx.served.url);
+    page = await watchedPage(ctx.browser, ctx.served.url, errors);
     await page.getByRole('heading', { name: 'Records' }).waitFor();
   });
   afterEach(() => expect(errors).toEqual([]));

@@ -1,7 +1,6 @@
 // The risk summary on generated records, screened for real: every figure equals records.count of the filter it
 // carries (and the sum and dates of the records that filter lists), and the truth worked out here from the records
 // and mentions themselves (CHPL tiers in JS, roles from mentions.list, dates split by hand) agrees with it.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,8 @@ import type { CustomsRecord } from '../../shared/domain/records';
 import type { RiskFigure, RiskSummary } from '../../shared/domain/risk';
 import { chplTierOf } from '../../shared/goods/hs-codes';
 import { importFtm } from '../screening/ftm-lines';
-import { FIXTURES, must, REPO, SHARED } from '../helpers/temp';
+import { must, REPO, SHARED } from '../helpers/temp';
+import { generate } from '../import/helpers';
 
 let core: CoreContext;
 let records: CustomsRecord[];
@@ -31,10 +31,7 @@ beforeAll(async () => {
   core = createCore({ appDataDir: join(dir, 'app'), sampleDir: join(REPO, 'build', 'sample'), actor: 'tester' });
   await must(core, 'case.create', { path: join(dir, 'risk.case'), title: 'Risk' });
   const csv = join(dir, 'ru.csv');
-  execFileSync(process.execPath, [
-    join(FIXTURES, 'gen-customs.mjs'),
-    ...['--rows', '3000', '--seed', 'risk', '--schema', 'ru-customs', '--format', 'csv', '--out', csv],
-  ]);
+  generate(['--rows', '3000', '--seed', 'risk', '--schema', 'ru-customs', '--format', 'csv'], csv);
   await must(core, 'import.run', { path: csv, preset: 'ru-customs' });
   await must(core, 'entities.resolve', {});
   await importFtm(core, dir); // the plant listed 2022-06-28, Poly Technologies 2019-05-23

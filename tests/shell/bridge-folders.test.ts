@@ -1,15 +1,12 @@
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FolderListing } from '../../shared/bridge';
-import { startBridge, type Bridge } from '../../electron/serve/server';
+import type { Bridge } from '../../electron/serve/server';
+import { bridgePerTest } from '../helpers/bridge';
 import { tempCase, tempDir } from '../helpers/temp';
 
-let bridge: Bridge | undefined;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = undefined;
-});
+const bridges = bridgePerTest();
 
 /**
  * A bridge whose home is a temp folder with: Cases/ (a case, a CSV, a
@@ -31,12 +28,8 @@ async function started() {
   symlinkSync(join(home, 'Cases'), join(home, 'Shortcut'));
   mkdirSync(core.appDataDir, { recursive: true });
   writeFileSync(join(core.appDataDir, 'sample.case'), 'x');
-  const renderer = join(tempDir(), 'renderer');
-  mkdirSync(renderer);
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
-  bridge = await startBridge(core, renderer, 0, { home });
   return {
-    b: bridge,
+    b: await bridges.start(core, { home }),
     home: realpathSync(home),
     outside: realpathSync(outside),
     appData: realpathSync(core.appDataDir),
@@ -148,8 +141,7 @@ describe('browser bridge: folder listing for the in-app case dialog', () => {
 
   it('names a folder by the root being browsed where the sample folder lies inside home', async () => {
     const { core, dir } = await tempCase('Nested');
-    const renderer = tempDir();
-    bridge = await startBridge(core, renderer, 0, { home: dir });
+    const bridge = await bridges.start(core, { home: dir });
     const appData = realpathSync(core.appDataDir);
     const bySamples = await list(bridge, appData);
     expect(bySamples.body.value).toMatchObject({ root: 'samples', crumbs: [{ name: 'Samples' }] });

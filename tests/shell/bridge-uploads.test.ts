@@ -1,27 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/api';
 import type { JobManager } from '../../electron/core/jobs/job-manager';
-import { startBridge, type Bridge } from '../../electron/serve/server';
+import type { Bridge } from '../../electron/serve/server';
+import { bridgePerTest } from '../helpers/bridge';
 import { STALE_UPLOAD_MS, Uploads } from '../../electron/serve/uploads';
 import { REPO, tempCase, tempDir } from '../helpers/temp';
 
 const CSV = join(REPO, 'build', 'sample', 'ru-customs-2k.csv');
 
-let bridge: Bridge | undefined;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = undefined;
-});
+const bridges = bridgePerTest();
 
 async function started() {
   const { core } = await tempCase('Uploads');
-  const renderer = join(tempDir(), 'renderer');
-  mkdirSync(renderer);
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
-  bridge = await startBridge(core, renderer, 0, { home: tempDir() });
-  return { b: bridge, uploads: join(core.appDataDir, 'uploads') };
+  return { b: await bridges.start(core, { home: tempDir() }), uploads: join(core.appDataDir, 'uploads') };
 }
 
 async function upload(b: Bridge, name: string, body: Uint8Array<ArrayBuffer> | string): Promise<string> {
@@ -89,7 +82,7 @@ describe('browser bridge: uploads are removed once used', () => {
     const { b } = await started();
     const path = await upload(b, 'left.csv', 'a,b\n1,2\n');
     await b.close();
-    bridge = undefined;
+    bridges.closed();
     expect(existsSync(dirname(path))).toBe(false);
   });
 
@@ -104,8 +97,7 @@ describe('browser bridge: uploads are removed once used', () => {
     }
     const old = new Date(Date.now() - STALE_UPLOAD_MS - 60_000);
     utimesSync(stale, old, old);
-    const renderer = tempDir();
-    bridge = await startBridge(core, renderer, 0, { home: tempDir() });
+    await bridges.start(core, { home: tempDir() });
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
   });

@@ -1,16 +1,12 @@
 // The bridge holds every method that writes a file where its input says to the folders the in-app dialog
 // shows (home, the sample folder): the page cannot make the core write anywhere else.
-import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../electron/serve/server';
+import { describe, expect, it } from 'vitest';
+import { bridgePerTest } from '../helpers/bridge';
 import { must, SAMPLES, tempCase, tempDir } from '../helpers/temp';
 
-let bridge: Bridge | undefined;
-afterEach(async () => {
-  await bridge?.close();
-  bridge = undefined;
-});
+const bridges = bridgePerTest();
 
 async function started() {
   const { core } = await tempCase('Bridge writes');
@@ -19,14 +15,11 @@ async function started() {
   const outside = realpathSync(tempDir());
   symlinkSync(outside, join(home, 'Escape'));
   mkdirSync(join(home, 'Out'));
-  const renderer = join(tempDir(), 'renderer');
-  mkdirSync(renderer);
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Custodian</title>');
-  bridge = await startBridge(core, renderer, 0, { home });
+  const bridge = await bridges.start(core, { home });
   const post = async (method: string, input: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${bridge!.port}/api/${method}`, {
+    const res = await fetch(`http://127.0.0.1:${bridge.port}/api/${method}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${bridge!.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
     });
     return {

@@ -3,7 +3,7 @@
  * roles it appears in, its countries, its counterparties, its timeline, counterparties and example records (the entity
  * page and the review queue's evidence).
  */
-import type { Counterparty } from '../../../shared/domain/entities';
+import type { Counterparty, ReviewSide } from '../../../shared/domain/entities';
 import type { ReadDb } from './types';
 
 export function entityRoles(db: ReadDb, id: number): Record<string, number> {
@@ -130,19 +130,12 @@ export function counterpartyIds(db: ReadDb, id: number, limit = 200): { id: numb
     .all(id, limit) as { id: number; name: string }[];
 }
 
-export function exampleRecords(db: ReadDb, id: number, limit = 3) {
+/** A few records naming the entity, newest first: the review's examples. */
+export function exampleRecords(db: ReadDb, id: number, limit = 3): ReviewSide['examples'] {
   return db
     .prepare(
       `SELECT r.id AS recordId, r.import_id AS importId, r.row AS row, r.date AS date, m.role AS role, nm.raw_name AS rawName, r.description AS description
        FROM mention_names nm JOIN mentions m ON m.name_id = nm.id JOIN records r ON r.id = m.record_id WHERE nm.entity_id = ? ORDER BY r.date DESC, r.id LIMIT ?`,
     )
-    .all(id, limit) as {
-    recordId: number;
-    importId: number;
-    row: number;
-    date: string | null;
-    role: string;
-    rawName: string;
-    description: string | null;
-  }[];
+    .all(id, limit) as ReviewSide['examples'];
 }

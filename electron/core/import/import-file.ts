@@ -10,7 +10,7 @@ import { insertSource, setSourceHash } from '../db/sources';
 import type { WriteDb } from '../db/types';
 import type { JobControl } from '../jobs/protocol';
 import { updateSearchWords } from '../search/search-words';
-import { batchWriter } from './write/batch-writer';
+import { batchWriter, noRowsCounted } from './write/batch-writer';
 import { keepOriginal, sha256File } from './write/keep-original';
 import { resolveMapping } from './mapping/mapping';
 import { readImportRows, type ReadPlan, type RowBatch } from './batches/import-rows';
@@ -53,12 +53,7 @@ export async function importFile(
   if (busy.has(db)) throw new CustodianError('busy', 'Another import is running in this case; wait for it to finish.');
   busy.add(db);
   const counts = {
-    rowsRead: 0,
-    rowsImported: 0,
-    rowsRejected: 0,
-    duplicates: 0,
-    rowsFlagged: 0,
-    blankRows: 0,
+    ...noRowsCounted(),
     replacementChars: 0,
     warnings: [] as string[],
   };
@@ -179,12 +174,7 @@ async function readHeader(source: TableSource): Promise<TableInfo> {
 function alreadyImported(importId: number, encoding: string, sha256: string): ImportSummary {
   return {
     importId,
-    rowsRead: 0,
-    rowsImported: 0,
-    rowsRejected: 0,
-    duplicates: 0,
-    rowsFlagged: 0,
-    blankRows: 0,
+    ...noRowsCounted(),
     alreadyImported: true,
     encoding,
     replacementChars: 0,

@@ -1,6 +1,7 @@
 import type { CustodianBridge, FolderListing } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import { pickCaseFile } from '../components/CaseFileDialog';
+import { bridgeFetch } from './bridge-fetch';
 
 const ACCEPT: Record<string, string> = {
   customs: '.csv,.tsv,.txt,.xlsx,.jsonl,.json',
@@ -36,22 +37,7 @@ async function listFolder(token: string, dir: string | null, root?: string): Pro
   const query = new URLSearchParams();
   if (dir !== null) query.set('dir', dir);
   if (root) query.set('root', root);
-  try {
-    const res = await fetch(`/fs/list?${query.toString()}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (res.status === 401)
-      return {
-        ok: false,
-        error: {
-          code: 'unauthorized',
-          message: 'This page’s link has expired: open the link custodian serve printed.',
-        },
-      };
-    return (await res.json()) as Result<FolderListing>;
-  } catch (e) {
-    return { ok: false, error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` } };
-  }
+  return bridgeFetch<FolderListing>(`/fs/list?${query.toString()}`, token);
 }
 
 /**

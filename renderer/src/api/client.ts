@@ -1,6 +1,7 @@
 import type { ApiClient, ApiInput, ApiOutput, MethodName } from '../../../shared/api';
 import type { CustodianBridge } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
+import { bridgeFetch } from './bridge-fetch';
 import { browserShell } from './browser-shell';
 
 declare global {
@@ -38,27 +39,11 @@ function httpClient(): ApiClient & { token: string } {
   return {
     token,
     async call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>> {
-      try {
-        const res = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
-        if (res.status === 401)
-          return {
-            ok: false,
-            error: {
-              code: 'unauthorized',
-              message: 'This page’s link has expired: open the link custodian serve printed.',
-            },
-          };
-        return (await res.json()) as Result<ApiOutput<M>>;
-      } catch (e) {
-        return {
-          ok: false,
-          error: { code: 'offline', message: `The Custodian bridge does not answer (${String(e)}).` },
-        };
-      }
+      return bridgeFetch<ApiOutput<M>>(`/api/${method}`, token, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
     },
   };
 }

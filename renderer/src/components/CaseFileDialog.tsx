@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FolderEntry, FolderListing } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import { FolderList } from './FolderList';
-import { modalKeys, showModal } from './modal';
+import { showModal } from './modal';
+import { ModalFrame } from './ModalForm';
 
 export interface CaseFileRequest {
   /** Open picks an existing case file; save names a new one in a folder. */
@@ -59,7 +60,6 @@ function CaseFileDialog({
   const listRef = useRef<HTMLUListElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const latest = useRef(0);
-  const titleId = useId();
   const problemId = useId();
 
   const go = useCallback(
@@ -120,131 +120,114 @@ function CaseFileDialog({
 
   const folderName = crumbs[crumbs.length - 1]?.name ?? '';
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal file-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, () => onDone(null))}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <header>
-          <h2 id={titleId}>{title}</h2>
-        </header>
-        <div className="file-dialog-body">
-          <nav className="file-dialog-places" aria-label="Places">
-            {(listing?.roots ?? []).map((root) => (
-              <button
-                type="button"
-                key={root.id}
-                className={listing?.root === root.id ? 'current' : undefined}
-                aria-current={listing?.root === root.id ? 'location' : undefined}
-                title={root.path}
-                onClick={() => void go(root.path, root.id)}
-              >
-                {root.label}
-              </button>
-            ))}
+    <ModalFrame title={title} className="file-dialog" onCancel={() => onDone(null)} onSubmit={submit}>
+      <div className="file-dialog-body">
+        <nav className="file-dialog-places" aria-label="Places">
+          {(listing?.roots ?? []).map((root) => (
+            <button
+              type="button"
+              key={root.id}
+              className={listing?.root === root.id ? 'current' : undefined}
+              aria-current={listing?.root === root.id ? 'location' : undefined}
+              title={root.path}
+              onClick={() => void go(root.path, root.id)}
+            >
+              {root.label}
+            </button>
+          ))}
+        </nav>
+        <div className="file-dialog-main">
+          <nav aria-label="Folder path">
+            <ol className="breadcrumb">
+              {crumbs.map((crumb, i) => (
+                <li key={crumb.path}>
+                  {i === crumbs.length - 1 ? (
+                    <span aria-current="location" title={crumb.path}>
+                      {crumb.name}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link"
+                      title={crumb.path}
+                      onClick={() => void go(crumb.path, listing?.root)}
+                    >
+                      {crumb.name}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ol>
           </nav>
-          <div className="file-dialog-main">
-            <nav aria-label="Folder path">
-              <ol className="breadcrumb">
-                {crumbs.map((crumb, i) => (
-                  <li key={crumb.path}>
-                    {i === crumbs.length - 1 ? (
-                      <span aria-current="location" title={crumb.path}>
-                        {crumb.name}
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="link"
-                        title={crumb.path}
-                        onClick={() => void go(crumb.path, listing?.root)}
-                      >
-                        {crumb.name}
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </nav>
-            <div className="folder-list-head" aria-hidden="true">
-              <span />
-              <span>Name</span>
-              <span>Size</span>
-              <span>Modified</span>
-            </div>
-            <FolderList
-              label={folderName ? `Folders and case files in ${folderName}` : 'Folders and case files'}
-              entries={entries}
-              active={active}
-              busy={loading}
-              listRef={listRef}
-              onActive={(i) => {
-                setActive(i);
-                const entry = entries[i];
-                if (mode === 'save' && entry?.kind === 'case') setName(entry.name);
-              }}
-              onActivate={activate}
-              onUp={() => {
-                const parent = crumbs[crumbs.length - 2];
-                if (parent) void go(parent.path, listing?.root);
-              }}
-            />
-            {listing && !loading && entries.length === 0 && (
-              <p className="muted empty">No folders or case files here.</p>
-            )}
-            {listing?.truncated && (
-              <p className="muted small">Only the first {entries.length.toLocaleString()} entries are shown.</p>
-            )}
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+          <div className="folder-list-head" aria-hidden="true">
+            <span />
+            <span>Name</span>
+            <span>Size</span>
+            <span>Modified</span>
           </div>
-        </div>
-        <footer>
-          {mode === 'save' && (
-            <label className="field file-name">
-              File name
-              <input
-                ref={nameRef}
-                type="text"
-                value={name}
-                aria-describedby={problem ? problemId : undefined}
-                aria-invalid={problem ? true : undefined}
-                onChange={(e) => setName(e.target.value)}
-              />
-            </label>
+          <FolderList
+            label={folderName ? `Folders and case files in ${folderName}` : 'Folders and case files'}
+            entries={entries}
+            active={active}
+            busy={loading}
+            listRef={listRef}
+            onActive={(i) => {
+              setActive(i);
+              const entry = entries[i];
+              if (mode === 'save' && entry?.kind === 'case') setName(entry.name);
+            }}
+            onActivate={activate}
+            onUp={() => {
+              const parent = crumbs[crumbs.length - 2];
+              if (parent) void go(parent.path, listing?.root);
+            }}
+          />
+          {listing && !loading && entries.length === 0 && <p className="muted empty">No folders or case files here.</p>}
+          {listing?.truncated && (
+            <p className="muted small">Only the first {entries.length.toLocaleString()} entries are shown.</p>
           )}
-          {mode === 'open' && (
-            <span className="muted small picked">
-              {picked?.kind === 'case' ? picked.path : 'Choose a case file (.case).'}
-            </span>
-          )}
-          <button type="button" onClick={() => onDone(null)}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={!listing || (mode === 'open' ? !picked : !fileName || problem !== null)}
-          >
-            {mode === 'open' && picked?.kind === 'folder' ? 'Open folder' : action}
-          </button>
-          {problem && (
-            <p id={problemId} className="file-name-problem" role="alert">
-              {problem}
+          {error && (
+            <p className="error" role="alert">
+              {error}
             </p>
           )}
-        </footer>
-      </form>
-    </div>
+        </div>
+      </div>
+      <footer>
+        {mode === 'save' && (
+          <label className="field file-name">
+            File name
+            <input
+              ref={nameRef}
+              type="text"
+              value={name}
+              aria-describedby={problem ? problemId : undefined}
+              aria-invalid={problem ? true : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+        )}
+        {mode === 'open' && (
+          <span className="muted small picked">
+            {picked?.kind === 'case' ? picked.path : 'Choose a case file (.case).'}
+          </span>
+        )}
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!listing || (mode === 'open' ? !picked : !fileName || problem !== null)}
+        >
+          {mode === 'open' && picked?.kind === 'folder' ? 'Open folder' : action}
+        </button>
+        {problem && (
+          <p id={problemId} className="file-name-problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </footer>
+    </ModalFrame>
   );
 }

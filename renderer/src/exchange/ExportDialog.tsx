@@ -1,11 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api/case';
 import type { ExportResult } from '../../../shared/api/exchange';
 import type { DiagramSummary } from '../../../shared/domain/diagrams';
 import type { JobStatus } from '../../../shared/api';
 import { client, shell } from '../api/client';
 import { JobProgress, runJob } from '../components/jobs';
-import { modalKeys, showModal } from '../components/modal';
+import { showModal } from '../components/modal';
+import { ModalFrame } from '../components/ModalForm';
 import { useApp } from '../state/store';
 import { SealSummary } from './SealSummary';
 import './exchange.css';
@@ -20,7 +21,6 @@ export function exportForColleague(): Promise<void> {
 }
 
 function ExportDialog({ info, onDone }: { info: CaseInfo; onDone(): void }) {
-  const titleId = useId();
   const [diagrams, setDiagrams] = useState<DiagramSummary[]>([]);
   const [redacted, setRedacted] = useState(false);
   const [chosen, setChosen] = useState<number[]>([]);
@@ -64,78 +64,67 @@ function ExportDialog({ info, onDone }: { info: CaseInfo; onDone(): void }) {
 
   const toggle = (id: number) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal exchange-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, () => !job && onDone())}
-      >
-        <header>
-          <h2 id={titleId}>Export for a colleague</h2>
-        </header>
-        <div className="modal-body">
-          {sealed ? (
-            <SealSummary result={sealed} />
-          ) : (
-            <>
-              <p className="muted small">
-                A compact copy of this case, sealed with your key so that your colleague can check it arrived unchanged.
-                Deleted material does not travel.
-              </p>
-              <fieldset className="exchange-choice" disabled={!!job}>
-                <legend>What to share</legend>
-                <label>
-                  <input type="radio" name="scope" checked={!redacted} onChange={() => setRedacted(false)} autoFocus />
-                  The whole case
-                </label>
-                <label>
-                  <input type="radio" name="scope" checked={redacted} onChange={() => setRedacted(true)} />
-                  Only chosen diagrams and the evidence they rest on
-                </label>
-                {redacted && (
-                  <ul className="exchange-diagrams" aria-label="Diagrams to share">
-                    {diagrams.length === 0 && <li className="muted">This case has no diagrams yet.</li>}
-                    {diagrams.map((d) => (
-                      <li key={d.id}>
-                        <label>
-                          <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => toggle(d.id)} />
-                          {d.name} <span className="muted small">({d.nodes} nodes)</span>
-                        </label>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </fieldset>
-              <KeptCounts info={info} kept={redacted ? kept : null} redacted={redacted} chosen={chosen.length} />
-              {job && <JobProgress job={job} label="Exporting" />}
-            </>
-          )}
-          {error && (
-            <p className="exchange-error" role="alert">
-              {error}
+    <ModalFrame title="Export for a colleague" className="exchange-dialog" onCancel={() => !job && onDone()}>
+      <div className="modal-body">
+        {sealed ? (
+          <SealSummary result={sealed} />
+        ) : (
+          <>
+            <p className="muted small">
+              A compact copy of this case, sealed with your key so that your colleague can check it arrived unchanged.
+              Deleted material does not travel.
             </p>
-          )}
-        </div>
-        <footer>
-          {sealed ? (
-            <button className="primary" onClick={onDone} autoFocus>
-              Close
-            </button>
-          ) : (
-            <>
-              <button onClick={onDone} disabled={!!job}>
-                Cancel
-              </button>
-              <button className="primary" onClick={() => void run()} disabled={!ready || !!job}>
-                Choose file and export…
-              </button>
-            </>
-          )}
-        </footer>
+            <fieldset className="exchange-choice" disabled={!!job}>
+              <legend>What to share</legend>
+              <label>
+                <input type="radio" name="scope" checked={!redacted} onChange={() => setRedacted(false)} autoFocus />
+                The whole case
+              </label>
+              <label>
+                <input type="radio" name="scope" checked={redacted} onChange={() => setRedacted(true)} />
+                Only chosen diagrams and the evidence they rest on
+              </label>
+              {redacted && (
+                <ul className="exchange-diagrams" aria-label="Diagrams to share">
+                  {diagrams.length === 0 && <li className="muted">This case has no diagrams yet.</li>}
+                  {diagrams.map((d) => (
+                    <li key={d.id}>
+                      <label>
+                        <input type="checkbox" checked={chosen.includes(d.id)} onChange={() => toggle(d.id)} />
+                        {d.name} <span className="muted small">({d.nodes} nodes)</span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+            <KeptCounts info={info} kept={redacted ? kept : null} redacted={redacted} chosen={chosen.length} />
+            {job && <JobProgress job={job} label="Exporting" />}
+          </>
+        )}
+        {error && (
+          <p className="exchange-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
-    </div>
+      <footer>
+        {sealed ? (
+          <button className="primary" onClick={onDone} autoFocus>
+            Close
+          </button>
+        ) : (
+          <>
+            <button onClick={onDone} disabled={!!job}>
+              Cancel
+            </button>
+            <button className="primary" onClick={() => void run()} disabled={!ready || !!job}>
+              Choose file and export…
+            </button>
+          </>
+        )}
+      </footer>
+    </ModalFrame>
   );
 }
 

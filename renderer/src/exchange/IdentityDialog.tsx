@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Identity, TrustedKey } from '../../../shared/api/exchange';
 import { client } from '../api/client';
-import { modalKeys, showModal } from '../components/modal';
+import { showModal } from '../components/modal';
+import { ModalFrame } from '../components/ModalForm';
 import './exchange.css';
 
 /** Your signing identity and the colleagues whose keys you trust. */
@@ -10,7 +11,6 @@ export function showIdentity(): Promise<void> {
 }
 
 function IdentityDialog({ onDone }: { onDone(): void }) {
-  const titleId = useId();
   const [me, setMe] = useState<Identity | null>(null);
   const [trusted, setTrusted] = useState<TrustedKey[]>([]);
   const [name, setName] = useState('');
@@ -37,76 +37,65 @@ function IdentityDialog({ onDone }: { onDone(): void }) {
   }
 
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal exchange-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => modalKeys(e, onDone)}
-      >
-        <header>
-          <h2 id={titleId}>Your identity and trusted colleagues</h2>
-        </header>
-        <div className="modal-body">
-          <section aria-label="Your identity">
-            <h3>Your fingerprint</h3>
-            <p className="mono fingerprint" data-testid="my-fingerprint">
-              {me?.fingerprint ?? '…'}
-            </p>
-            <label className="field">
-              Your public key (give it to colleagues so that they can trust your files)
-              <textarea readOnly rows={2} value={me?.publicKey ?? ''} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-          </section>
-          <section aria-label="Trusted colleagues">
-            <h3>Trusted colleagues</h3>
-            {trusted.length === 0 ? (
-              <p className="muted small">No one yet. Files they send show as from an unknown signer.</p>
-            ) : (
-              <ul className="exchange-trusted">
-                {trusted.map((t) => (
-                  <li key={t.publicKey}>
-                    <strong>{t.name}</strong> <span className="mono small">{t.fingerprint}</span>
-                    <button className="link" onClick={() => void remove(t)} aria-label={`Remove ${t.name}`}>
-                      Remove
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <form
-              className="exchange-trust-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void add();
-              }}
-            >
-              <label className="field">
-                Name
-                <input value={name} onChange={(e) => setName(e.target.value)} />
-              </label>
-              <label className="field">
-                Their public key
-                <textarea rows={2} value={key} onChange={(e) => setKey(e.target.value)} />
-              </label>
-              <button type="submit" disabled={!name.trim() || !key.trim()}>
-                Trust this key
-              </button>
-            </form>
-          </section>
-          {error && (
-            <p className="exchange-error" role="alert">
-              {error}
-            </p>
+    <ModalFrame title="Your identity and trusted colleagues" className="exchange-dialog" onCancel={onDone}>
+      <div className="modal-body">
+        <section aria-label="Your identity">
+          <h3>Your fingerprint</h3>
+          <p className="mono fingerprint" data-testid="my-fingerprint">
+            {me?.fingerprint ?? '…'}
+          </p>
+          <label className="field">
+            Your public key (give it to colleagues so that they can trust your files)
+            <textarea readOnly rows={2} value={me?.publicKey ?? ''} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+        </section>
+        <section aria-label="Trusted colleagues">
+          <h3>Trusted colleagues</h3>
+          {trusted.length === 0 ? (
+            <p className="muted small">No one yet. Files they send show as from an unknown signer.</p>
+          ) : (
+            <ul className="exchange-trusted">
+              {trusted.map((t) => (
+                <li key={t.publicKey}>
+                  <strong>{t.name}</strong> <span className="mono small">{t.fingerprint}</span>
+                  <button className="link" onClick={() => void remove(t)} aria-label={`Remove ${t.name}`}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
-        </div>
-        <footer>
-          <button className="primary" onClick={onDone}>
-            Close
-          </button>
-        </footer>
+          <form
+            className="exchange-trust-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void add();
+            }}
+          >
+            <label className="field">
+              Name
+              <input value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <label className="field">
+              Their public key
+              <textarea rows={2} value={key} onChange={(e) => setKey(e.target.value)} />
+            </label>
+            <button type="submit" disabled={!name.trim() || !key.trim()}>
+              Trust this key
+            </button>
+          </form>
+        </section>
+        {error && (
+          <p className="exchange-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
-    </div>
+      <footer>
+        <button className="primary" onClick={onDone}>
+          Close
+        </button>
+      </footer>
+    </ModalFrame>
   );
 }

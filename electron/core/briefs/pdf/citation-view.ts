@@ -6,7 +6,7 @@
  * Evidence deleted since it was cited is drawn in red as "[source removed]".
  */
 import type { ReactElement } from 'react';
-import type { CitationBlock } from '../brief-data';
+import type { CitationBlock, CitedRecord } from '../brief-data';
 import type { PdfLib } from './load';
 import { RECORD_COLUMNS, table } from './tables';
 
@@ -19,37 +19,27 @@ export function citationView(lib: PdfLib, b: CitationBlock): ReactElement {
   const tag = text({ style: { fontWeight: 700 } }, `[${b.n}] `);
   const missing = 'missing' in b && b.missing === true;
   const plain = (words: string) => text({ key: b.n, style: { marginTop: 4, color: missing ? RED : INK } }, tag, words);
+  /** Cited records (a set, or a saved filter's rows) as a table under its caption; removed rows in red. */
+  const recordTable = (rows: CitedRecord[], caption: ReactElement) =>
+    h(
+      R.View,
+      { key: b.n, style: { marginTop: 4 } },
+      table(lib, RECORD_COLUMNS, rows, (r) => r.missing === true, caption),
+    );
   switch (b.kind) {
     case 'records':
-      return h(
-        R.View,
-        { key: b.n, style: { marginTop: 4 } },
-        table(
-          lib,
-          RECORD_COLUMNS,
-          b.rows,
-          (r) => r.missing === true,
-          text({ style: { marginBottom: 4 } }, tag, b.label),
-        ),
-      );
+      return recordTable(b.rows, text({ style: { marginBottom: 4 } }, tag, b.label));
     case 'filter': {
       const shown = b.rows.length < b.total ? ` The first ${b.rows.length} are listed.` : '';
-      return h(
-        R.View,
-        { key: b.n, style: { marginTop: 4 } },
-        table(
-          lib,
-          RECORD_COLUMNS,
-          b.rows,
-          (r) => r.missing === true,
-          h(
-            R.View,
-            { style: { marginBottom: 4 } },
-            text(null, tag, b.label === b.words ? 'Saved filter' : `Saved filter “${b.label}”`),
-            text(
-              { style: { marginLeft: 12, color: GREY } },
-              `${b.words}: ${b.total} record${b.total === 1 ? '' : 's'} in the case when this brief was rendered.${shown}`,
-            ),
+      return recordTable(
+        b.rows,
+        h(
+          R.View,
+          { style: { marginBottom: 4 } },
+          text(null, tag, b.label === b.words ? 'Saved filter' : `Saved filter “${b.label}”`),
+          text(
+            { style: { marginLeft: 12, color: GREY } },
+            `${b.words}: ${b.total} record${b.total === 1 ? '' : 's'} in the case when this brief was rendered.${shown}`,
           ),
         ),
       );

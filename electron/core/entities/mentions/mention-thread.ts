@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { MENTIONS_ROLE } from '../../helper-roles';
+import { errorOf } from '../../jobs/job-manager';
 import type { StartHelper } from '../../jobs/protocol';
 import { CustodianError } from '../../../../shared/result';
 import { openCaseReadOnly, openCaseSecondWriter, setCacheSize } from '../../db/connection';
@@ -133,10 +134,6 @@ export function serveMentionRead(port: MessagePort, casePath: string): void {
     trace('resolve: mentions staged');
     post({ type: 'staged' });
   } catch (e) {
-    const error =
-      e instanceof CustodianError
-        ? { code: e.code, message: e.message }
-        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
-    post({ type: 'failed', error });
+    post({ type: 'failed', error: errorOf(e) });
   }
 }

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { READ_ROLE } from '../../helper-roles';
+import { errorOf } from '../../jobs/job-manager';
 import type { StartHelper } from '../../jobs/protocol';
 import { CustodianError } from '../../../../shared/result';
 import { readImportRows, type ReadPlan, type ReadResult, type RowBatch } from './import-rows';
@@ -85,11 +86,7 @@ export async function serveImportRead(port: MessagePort, plan: ReadPlan): Promis
     });
     post({ type: 'done', result });
   } catch (e) {
-    const error =
-      e instanceof CustodianError
-        ? { code: e.code, message: e.message }
-        : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
-    post({ type: 'failed', error });
+    post({ type: 'failed', error: errorOf(e) });
   }
   port.removeAllListeners('message');
 }

@@ -3,7 +3,7 @@ import { CustodianError } from '../../../../shared/result';
 import { CsvParser } from './csv-parser';
 import { hashText } from '../batches/dedupe';
 import { countReplacements, makeDecoder } from './encoding';
-import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
+import { unreadTable, type ReadCallbacks, type TableInfo, type TableSource } from './table-source';
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
 const CHUNK = 1 << 16;
@@ -13,17 +13,8 @@ const READ = 1 << 20;
 export async function readCsv(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
   const { path, size, bomLength } = source;
   const decoder = makeDecoder(source.encoding);
-  const info: TableInfo = {
-    format: 'csv',
-    encoding: source.encoding,
-    encodingConfidence: source.encodingConfidence,
-    delimiter: source.delimiter,
-    sheets: [],
-    columns: [],
-    replacementChars: 0,
-    skippedBlankRows: 0,
-    warnings: [],
-  };
+  const info = unreadTable('csv', source.encoding, source.encodingConfidence, source.delimiter);
+
   // A delimited file's delimiter was chosen or sniffed when it was opened (open-table.ts).
   const parser = new CsvParser(source.delimiter!);
   let headerDone = false;

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { CustodianError } from '../../../../shared/result';
 import { hashText } from '../batches/dedupe';
 import { countReplacements, makeDecoder } from './encoding';
-import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
+import { unreadTable, type ReadCallbacks, type TableInfo, type TableSource } from './table-source';
 
 // 64 KiB: the decoded text stays a young-generation object (under V8's large-object size), so it dies in a cheap scavenge instead of piling up in old space.
 const CHUNK = 1 << 16;
@@ -16,17 +16,8 @@ const CHUNK = 1 << 16;
 export async function readJsonl(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
   const { path, size, bomLength } = source;
   const decoder = makeDecoder(source.encoding);
-  const info: TableInfo = {
-    format: 'jsonl',
-    encoding: source.encoding,
-    encodingConfidence: source.encodingConfidence,
-    delimiter: null,
-    sheets: [],
-    columns: [],
-    replacementChars: 0,
-    skippedBlankRows: 0,
-    warnings: [],
-  };
+  const info = unreadTable('jsonl', source.encoding, source.encodingConfidence, null);
+
   let index: Map<string, number> | null = null;
   let row = 0;
   let stopped = false;

@@ -38,6 +38,26 @@ export interface TableInfo {
   warnings: string[];
 }
 
+/** A reader's TableInfo before it has read anything: how the file is read, and nothing found or counted yet. */
+export function unreadTable(
+  format: ImportFormat,
+  encoding: string,
+  encodingConfidence: number,
+  delimiter: string | null,
+): TableInfo {
+  return {
+    format,
+    encoding,
+    encodingConfidence,
+    delimiter,
+    sheets: [],
+    columns: [],
+    replacementChars: 0,
+    skippedBlankRows: 0,
+    warnings: [],
+  };
+}
+
 /** One data row as read. `HASH` (batches/dedupe.ts) holds its text's hash when the reader calls back. */
 export interface ReadRow {
   /** 1-based data row: the header is not counted, a multi-line record counts once. */

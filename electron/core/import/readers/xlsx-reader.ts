@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { CustodianError } from '../../../../shared/result';
 import { hashText } from '../batches/dedupe';
-import type { ReadCallbacks, TableInfo, TableSource } from './table-source';
+import { unreadTable, type ReadCallbacks, type TableInfo, type TableSource } from './table-source';
 
 /** More columns than this is not a customs table; refuse rather than allocate. */
 const MAX_COLUMNS = 2000;
@@ -16,17 +16,8 @@ const MAX_COLUMNS = 2000;
  */
 export async function readXlsx(source: TableSource, cb: ReadCallbacks): Promise<TableInfo> {
   const { path, sheet: wantedSheet } = source;
-  const info: TableInfo = {
-    format: 'xlsx',
-    encoding: 'xlsx',
-    encodingConfidence: 1,
-    delimiter: null,
-    sheets: [],
-    columns: [],
-    replacementChars: 0,
-    skippedBlankRows: 0,
-    warnings: [],
-  };
+  const info = unreadTable('xlsx', 'xlsx', 1, null);
+
   // Loaded on first use: exceljs is large, and most imports are CSV (a job worker starts faster without it).
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(path, {

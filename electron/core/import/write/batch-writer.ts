@@ -1,19 +1,22 @@
-import { rejectInserter } from '../../db/imports';
+import { rejectInserter, type ImportCounts } from '../../db/imports';
 import { recordIndexer, recordInserter, recordValuesById } from '../../db/records';
 import type { WriteDb } from '../../db/types';
 import { writtenSlots, type ReadPlan, type RowBatch } from '../batches/import-rows';
 import { PackCursor } from '../batches/record-pack';
 import { rebuildRaw } from '../normalize/raw-row';
 
-/** What the writing counts as it goes (the import's summary). */
-export type WriteCounts = {
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  duplicates: number;
-  rowsFlagged: number;
-  blankRows: number;
-};
+/** What the writing counts as it goes: the import's counts but for the reader's (replacement characters, warnings). */
+export type WriteCounts = Omit<ImportCounts, 'replacementChars' | 'warnings'>;
+
+/** Nothing read or written yet (or ever, for a file imported before). */
+export const noRowsCounted = (): WriteCounts => ({
+  rowsRead: 0,
+  rowsImported: 0,
+  rowsRejected: 0,
+  duplicates: 0,
+  rowsFlagged: 0,
+  blankRows: 0,
+});
 
 /**
  * Writes each batch the reader sends: rejects as they are, records from

@@ -79,6 +79,13 @@ function TargetDialog({
   );
 }
 
+/** The diagram chosen, or a new one made by the name given; a string says why it could not be made. */
+async function diagramOf(target: DiagramTarget): Promise<{ id: number } | string> {
+  if ('id' in target) return target;
+  const created = await client.call('diagrams.create', { name: target.name });
+  return created.ok ? { id: created.value.id } : created.error.message;
+}
+
 /** A place to the right of what a diagram shows, for a node added from elsewhere. */
 async function freeSpot(id: number): Promise<{ x: number; y: number }> {
   const r = await client.call('diagrams.get', { id });
@@ -97,13 +104,9 @@ export async function addEntityToDiagram(entityId: number, name: string): Promis
     openDiagram(end.result.view.id);
     return null;
   }
-  let id: number;
-  if ('id' in target) id = target.id;
-  else {
-    const created = await client.call('diagrams.create', { name: target.name });
-    if (!created.ok) return created.error.message;
-    id = created.value.id;
-  }
+  const made = await diagramOf(target);
+  if (typeof made === 'string') return made;
+  const id = made.id;
   const at = await freeSpot(id);
   const r = await client.call('diagrams.apply', {
     id,
@@ -137,13 +140,9 @@ export async function addRecordsToDiagram(recordIds: number[], what: string): Pr
     children: <p className="muted">Their shippers and consignees become nodes, with the shipments between them.</p>,
   });
   if (!target) return null;
-  let id: number;
-  if ('id' in target) id = target.id;
-  else {
-    const created = await client.call('diagrams.create', { name: target.name });
-    if (!created.ok) return created.error.message;
-    id = created.value.id;
-  }
+  const made = await diagramOf(target);
+  if (typeof made === 'string') return made;
+  const id = made.id;
   const r = await client.call('diagrams.addRecords', { id, recordIds });
   if (!r.ok) {
     // A new diagram that could not be filled is not left behind empty.

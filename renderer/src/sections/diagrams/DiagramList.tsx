@@ -4,7 +4,8 @@ import { client } from '../../api/client';
 import { askText } from '../../components/TextDialog';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
-import { useApp, useReadOnly } from '../../state/store';
+import { useApp } from '../../state/store';
+import { CaseEditButton } from '../../components/CaseEditButton';
 
 /** How long a deleted diagram can be brought back before it is really deleted. */
 const UNDO_MS = 8000;
@@ -17,7 +18,6 @@ export const openDiagram = (id: number) => navigate({ section: 'diagrams', path:
  * outright), and done at once when the list is left.
  */
 export function DiagramList() {
-  const readOnly = useReadOnly();
   const revision = useApp((s) => s.revision);
   const [list, setList] = useState<DiagramSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,14 +82,9 @@ export function DiagramList() {
       <header className="toolbar">
         <h2>Diagrams</h2>
         <span className="spacer" />
-        <button
-          className="primary"
-          onClick={() => void create()}
-          disabled={readOnly}
-          title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-        >
+        <CaseEditButton className="primary" onClick={() => void create()}>
           New diagram
-        </button>
+        </CaseEditButton>
       </header>
       {error && (
         <p className="error pad" role="alert">

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { AddedDocument } from '../../../../shared/domain/documents';
 import { shell } from '../../api/client';
-import { useApp, useReadOnly } from '../../state/store';
+import { useApp } from '../../state/store';
 import { JobProgress, runJob, useJob } from '../../components/jobs';
+import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /**
  * Picks a document and adds it as a background job with progress per page
@@ -49,22 +51,11 @@ export function AddDocumentButton({ onAdded }: { onAdded(docs: AddedDocument[]):
     void refresh();
   }
 
-  const readOnly = useReadOnly();
   if (job) return <JobProgress job={job} label="Adding document" />;
   return (
     <>
-      <button
-        onClick={() => void start()}
-        disabled={readOnly}
-        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-      >
-        Add document…
-      </button>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <CaseEditButton onClick={() => void start()}>Add document…</CaseEditButton>
+      <StatusNote text={report} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format';
 import { useApp } from '../../state/store';
 import { DECISION_WORDS } from './decisions';
 import { howUndone, undoJudgement } from './undo-judgement';
+import { StatusNote } from '../../components/StatusNote';
 
 const SHOWN_NAMES = 2;
 
@@ -68,11 +69,7 @@ export function DecisionsList({ revision }: { revision: number }) {
           <input type="checkbox" checked={showUndone} onChange={(e) => setShowUndone(e.target.checked)} />
           Show undone
         </label>
-        {report && (
-          <span className="small muted" role="status">
-            {report}
-          </span>
-        )}
+        <StatusNote text={report} />
       </div>
       {items?.length === 0 ? (
         <p className="muted">

@@ -1,8 +1,9 @@
-import { useState } from 'react';
 import { CSV_BOM, csvLine } from '../../../../shared/domain/csv';
 import { ENTITIES_CSV_HEADER, entityCsvRow } from '../../../../shared/domain/table-csv';
 import { client } from '../../api/client';
 import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-export';
+import { StatusNote } from '../../components/StatusNote';
+import { useExportNote } from '../../components/use-export-note';
 
 /**
  * "Export as CSV" of the entities list as shown: all active entities, or
@@ -11,45 +12,30 @@ import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-
  * downloads the same CSV built from `entities.list`.
  */
 export function ExportEntitiesButton({ query }: { query: string }) {
-  const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const start = async () => {
-    setNote(null);
-    setBusy(true);
-    try {
-      const q = query || undefined;
-      if (savesToPath()) {
-        const path = await pickExportPath('csv', 'entities.csv', 'Export entities as CSV');
-        if (!path) return;
-        const r = await client.call('entities.exportCsv', { query: q, path });
-        if (!r.ok) throw new Error(r.error.message);
-        setNote(`Saved ${r.value.rows.toLocaleString()} entities to ${r.value.file}.`);
-      } else {
-        const r = await client.call('entities.list', { query: q, limit: 10_000_000 });
-        if (!r.ok) throw new Error(r.error.message);
-        download(
-          [CSV_BOM + csvLine(ENTITIES_CSV_HEADER), ...r.value.map((e) => csvLine(entityCsvRow(e)))],
-          'entities.csv',
-          CSV_TYPE,
-        );
-        setNote(`Downloaded ${r.value.length.toLocaleString()} entities as entities.csv.`);
-      }
-    } catch (e) {
-      setNote(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
+  const { note, busy, start } = useExportNote(async () => {
+    const q = query || undefined;
+    if (savesToPath()) {
+      const path = await pickExportPath('csv', 'entities.csv', 'Export entities as CSV');
+      if (!path) return null;
+      const r = await client.call('entities.exportCsv', { query: q, path });
+      if (!r.ok) throw new Error(r.error.message);
+      return `Saved ${r.value.rows.toLocaleString()} entities to ${r.value.file}.`;
     }
-  };
+    const r = await client.call('entities.list', { query: q, limit: 10_000_000 });
+    if (!r.ok) throw new Error(r.error.message);
+    download(
+      [CSV_BOM + csvLine(ENTITIES_CSV_HEADER), ...r.value.map((e) => csvLine(entityCsvRow(e)))],
+      'entities.csv',
+      CSV_TYPE,
+    );
+    return `Downloaded ${r.value.length.toLocaleString()} entities as entities.csv.`;
+  });
   return (
     <>
       <button onClick={() => void start()} disabled={busy}>
         Export as CSV
       </button>
-      {note && (
-        <span className="muted small export-note" role="status">
-          {note}
-        </span>
-      )}
+      <StatusNote text={note} className="export-note" />
     </>
   );
 }

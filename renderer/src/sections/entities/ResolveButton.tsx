@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { useApp, useReadOnly } from '../../state/store';
+import { useApp } from '../../state/store';
 import { JobProgress, useJob } from '../../components/jobs';
+import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /** Runs resolution as a background job with progress; judgements already made are kept. */
 export function ResolveButton({ label = 'Resolve entities' }: { label?: string }) {
@@ -8,7 +10,6 @@ export function ResolveButton({ label = 'Resolve entities' }: { label?: string }
   const [report, setReport] = useState<string | null>(null);
   const refresh = useApp((s) => s.refresh);
   const setError = useApp((s) => s.setError);
-  const readOnly = useReadOnly();
 
   async function start() {
     setReport(null);
@@ -26,18 +27,8 @@ export function ResolveButton({ label = 'Resolve entities' }: { label?: string }
   if (job) return <JobProgress job={job} label="Resolution progress" />;
   return (
     <>
-      <button
-        onClick={() => void start()}
-        disabled={readOnly}
-        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-      >
-        {label}
-      </button>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <CaseEditButton onClick={() => void start()}>{label}</CaseEditButton>
+      <StatusNote text={report} />
     </>
   );
 }

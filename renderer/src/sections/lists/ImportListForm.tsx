@@ -3,6 +3,7 @@ import { LIST_FORMATS, type ListFormat } from '../../../../shared/domain/screeni
 import { shell } from '../../api/client';
 import { JobProgress, useJob } from '../../components/jobs';
 import { useApp, useReadOnly } from '../../state/store';
+import { StatusNote } from '../../components/StatusNote';
 
 const FORMAT_LABELS: Record<ListFormat, string> = {
   ofac: 'OFAC legacy CSV (sdn.csv)',
@@ -68,11 +69,7 @@ export function ImportListForm({ onImported }: { onImported(): void }) {
       <button onClick={() => void start()} disabled={!asOf || readOnly}>
         Import list file…
       </button>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <StatusNote text={report} />
     </div>
   );
 }

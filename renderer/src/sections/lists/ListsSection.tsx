@@ -5,6 +5,7 @@ import { JobProgress, useJob } from '../../components/jobs';
 import { useApp, useReadOnly } from '../../state/store';
 import { HitsTable } from './HitsTable';
 import { ImportListForm } from './ImportListForm';
+import { StatusNote } from '../../components/StatusNote';
 import './lists.css';
 
 const MAX_AGE_KEY = 'custodian.lists.maxAgeDays';
@@ -127,11 +128,7 @@ export function ListsSection() {
             Screen all entities
           </button>
         )}
-        {report && (
-          <span className="small muted" role="status">
-            {report}
-          </span>
-        )}
+        <StatusNote text={report} />
       </div>
       <HitsTable />
     </section>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
 import { CSV_BOM, csvLine } from '../../../../shared/domain/csv';
 import { RECORDS_CSV_HEADER, recordCsvRow } from '../../../../shared/domain/table-csv';
 import { client } from '../../api/client';
 import { CSV_TYPE, download, pickExportPath, savesToPath } from '../../api/save-export';
+import { StatusNote } from '../../components/StatusNote';
+import { useExportNote } from '../../components/use-export-note';
 import { JobProgress, useJob } from '../../components/jobs';
 import type { RecordQuery } from './record-route';
 
@@ -17,31 +18,18 @@ const PAGE = 10_000;
  */
 export function ExportRecordsButton({ query, total }: { query: RecordQuery; total: number | null }) {
   const { job, run } = useJob('records.exportCsv');
-  const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const start = async () => {
-    setNote(null);
-    setBusy(true);
-    try {
-      if (savesToPath()) {
-        const path = await pickExportPath('csv', 'records.csv', 'Export records as CSV');
-        if (!path) return;
-        const end = await run({ ...query, path });
-        setNote(
-          end.state === 'done'
-            ? `Saved ${end.result.rows.toLocaleString()} records to ${end.result.file}.`
-            : end.message,
-        );
-      } else {
-        const rows = await downloadRecords(query);
-        setNote(`Downloaded ${rows.toLocaleString()} records as records.csv.`);
-      }
-    } catch (e) {
-      setNote(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
+  const { note, busy, start } = useExportNote(async () => {
+    if (savesToPath()) {
+      const path = await pickExportPath('csv', 'records.csv', 'Export records as CSV');
+      if (!path) return null;
+      const end = await run({ ...query, path });
+      return end.state === 'done'
+        ? `Saved ${end.result.rows.toLocaleString()} records to ${end.result.file}.`
+        : end.message;
     }
-  };
+    const rows = await downloadRecords(query);
+    return `Downloaded ${rows.toLocaleString()} records as records.csv.`;
+  });
   return (
     <>
       {job ? (
@@ -51,11 +39,7 @@ export function ExportRecordsButton({ query, total }: { query: RecordQuery; tota
           Export as CSV
         </button>
       )}
-      {note && (
-        <span className="muted small export-note" role="status">
-          {note}
-        </span>
-      )}
+      <StatusNote text={note} className="export-note" />
     </>
   );
 }

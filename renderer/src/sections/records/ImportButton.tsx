@@ -6,6 +6,8 @@ import { client, shell } from '../../api/client';
 import { useApp, useReadOnly } from '../../state/store';
 import { ImportWizard } from '../import/ImportWizard';
 import { JobProgress, useJob } from '../../components/jobs';
+import { CaseEditButton } from '../../components/CaseEditButton';
+import { StatusNote } from '../../components/StatusNote';
 
 /**
  * Picks a customs file. A file in a known layout is imported at once as a
@@ -55,21 +57,11 @@ export function ImportButton({ onShowFlagged }: { onShowFlagged?(importId: numbe
 
   return (
     <>
-      <button
-        onClick={() => void start()}
-        disabled={readOnly}
-        title={readOnly ? 'A received case is read-only: Save as my case to work on it.' : undefined}
-      >
-        Import customs file…
-      </button>
+      <CaseEditButton onClick={() => void start()}>Import customs file…</CaseEditButton>
       <button className="link" onClick={() => void openWizard()} disabled={readOnly}>
         Import with wizard…
       </button>
-      {report && (
-        <span className="small muted" role="status">
-          {report}
-        </span>
-      )}
+      <StatusNote text={report} />
       {added && added.rowsRejected + added.duplicates > 0 && (
         <button
           className="link"

@@ -1,3 +1,4 @@
+import { SORTABLE } from '../../../../shared/api/records';
 import { RECORD_FIELDS, type CustomsRecord, type RecordField } from '../../../../shared/domain/records';
 
 export interface Column {
@@ -7,33 +8,11 @@ export interface Column {
   value(r: CustomsRecord): string;
   align?: 'right';
   /** The records.list sort key, when the column can be sorted on. */
-  sort?:
-    | 'row'
-    | 'date'
-    | 'shipper'
-    | 'consignee'
-    | 'hsCode'
-    | 'valueUsd'
-    | 'grossKg'
-    | 'netKg'
-    | 'quantity'
-    | 'value'
-    | 'chplTier';
+  sort?: (typeof SORTABLE)[number];
 }
 
 const money = (n: number | null) => (n === null ? '' : n.toLocaleString(undefined, { maximumFractionDigits: 2 }));
 const NUMERIC = new Set<RecordField>(['quantity', 'netKg', 'grossKg', 'value', 'valueUsd']);
-const SORTABLE = new Set([
-  'date',
-  'shipper',
-  'consignee',
-  'hsCode',
-  'valueUsd',
-  'grossKg',
-  'netKg',
-  'quantity',
-  'value',
-]);
 /** Column names a person reads, not field names: "Value (USD)", never "valueUsd". */
 export const FIELD_LABELS: Record<RecordField, string> = {
   date: 'Date',
@@ -100,7 +79,7 @@ export const ALL_COLUMNS: Column[] = [
         ? hsWithText
         : (r) => (NUMERIC.has(f) ? money(r[f] as number | null) : ((r[f] as string | null) ?? '')),
     ...(NUMERIC.has(f) ? { align: 'right' as const } : {}),
-    ...(SORTABLE.has(f) ? { sort: f as Column['sort'] } : {}),
+    ...((SORTABLE as readonly string[]).includes(f) ? { sort: f as Column['sort'] } : {}),
   })),
   { key: 'chplTier', label: 'CHPL', width: 72, value: (r) => r.chplTier ?? '', sort: 'chplTier' },
 ];
