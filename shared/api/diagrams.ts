@@ -133,8 +133,12 @@ export type DiagramOp = z.infer<typeof diagramOp>;
 
 export const diagramsApi = {
   'diagrams.list': method<DiagramSummary[]>()(z.object({}), { mutates: false }),
-  /** The diagram with every edge computed from the records now (and its filters). */
-  'diagrams.get': method<DiagramView>()(z.object({ id }), { mutates: false }),
+  /**
+   * The diagram with every edge computed from the records now (and its filters). `quick`: answer at once
+   * even when a big diagram's shipments are not summed yet (see QUICK_SHIPMENT_EDGES): those edges come
+   * `pending`, and the canvas asks again without `quick` while it already shows the diagram.
+   */
+  'diagrams.get': method<DiagramView>()(z.object({ id, quick: z.boolean().optional() }), { mutates: false }),
   'diagrams.create': method<DiagramView>()(
     z.object({ name: z.string().trim().min(1).max(500), filters: filtersSchema.optional() }),
     { mutates: true },

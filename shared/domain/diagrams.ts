@@ -170,6 +170,8 @@ export interface ViewEdge {
   missing?: true;
   /** No record passes the diagram's filters. */
   filteredOut?: true;
+  /** A shipment edge of a quick view (`diagrams.get` with `quick`): not summed yet, so no numbers. */
+  pending?: true;
   annotations: Annotation[];
 }
 

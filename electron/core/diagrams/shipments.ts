@@ -57,16 +57,33 @@ export function shipmentsAmongLive(
   db: ReadDb,
   sources: readonly number[],
   filters?: DiagramFilters,
+  targets?: readonly number[],
+  only?: ReadonlySet<string>,
+): PairSums;
+/** With `cachedOnly`: the sums if they are kept, else null (nothing is summed). */
+export function shipmentsAmongLive(
+  db: ReadDb,
+  sources: readonly number[],
+  filters: DiagramFilters | undefined,
+  targets: readonly number[],
+  only: ReadonlySet<string> | undefined,
+  cachedOnly: true,
+): PairSums | null;
+export function shipmentsAmongLive(
+  db: ReadDb,
+  sources: readonly number[],
+  filters?: DiagramFilters,
   targets: readonly number[] = sources,
   only?: ReadonlySet<string>,
-): PairSums {
+  cachedOnly = false,
+): PairSums | null {
   const s = [...new Set(sources)].sort((a, b) => a - b);
   const t = [...new Set(targets)].sort((a, b) => a - b);
   const pairs = only ? [...only].sort().join(',') : '*';
   const key = `${shipmentDataVersion(db)}|${JSON.stringify(filters ?? null)}|${s.join(',')}|${t.join(',')}|${pairs}`;
   const cache = recent.get(db) ?? recent.set(db, new Map()).get(db)!;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit || cachedOnly) return hit ?? null;
   const out = sumShipments(db, s, t, filters, only);
   cache.set(key, out);
   if (cache.size > RECENT) cache.delete(cache.keys().next().value!);

@@ -16,7 +16,7 @@ import { checkedJob, type Handlers } from './types';
 
 export const diagramsHandlers: Handlers<DiagramsMethods> = {
   'diagrams.list': ({ session }) => listDiagrams(session.db),
-  'diagrams.get': ({ session }, { id }) => diagramView(session.db, id),
+  'diagrams.get': ({ session }, { id, quick }) => diagramView(session.db, id, { quick }),
   'diagrams.create': ({ core, session }, { name, filters }) =>
     diagramView(session.db, createDiagram(session.db, name, filters, core.actor)),
   'diagrams.neighbourhood': checkedJob<'diagrams.neighbourhood'>(

@@ -15,14 +15,17 @@ export function ChangedNotice({ view }: { view: DiagramView }) {
   const [changed, setChanged] = useState(false);
   const opened = useRef<string | null>(null);
   const print = shipmentFingerprint(view);
+  // A quick first view has no numbers yet: the comparison waits for the summed one.
+  const pending = view.edges.some((e) => e.pending);
   useEffect(() => {
+    if (pending) return;
     if (opened.current !== key) {
       opened.current = key;
       const before = localStorage.getItem(key);
       setChanged(before !== null && before !== print);
     }
     localStorage.setItem(key, print);
-  }, [key, print]);
+  }, [key, print, pending]);
   if (!changed) return null;
   return (
     <div className="diagram-changed" role="status">

@@ -39,6 +39,7 @@ import {
 import { Inspector } from './Inspector';
 import { nodeTypes } from './nodes';
 import { DetailBackground, movingClass, useNear } from './render-detail';
+import { EdgeOverview, splitFar } from './edge-overview';
 import { useDiagram, type DiagramApi } from './use-diagram';
 import { useGroupDrag } from './use-group-drag';
 import { useUndoKeys } from './use-undo-keys';
@@ -154,6 +155,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
   const tools = useCanvasTools(apply); // ELK layout, timeline, exports
   const snap = useCanvasPrefs((s) => s.snap);
   const near = useNear();
+  const [picked, drawn] = useMemo(() => splitFar(edges), [edges]);
 
   /** Where on the diagram the middle of what the canvas shows is. */
   const centre = () => {
@@ -241,7 +243,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
           <CanvasProviders actions={actions} nodes={view.nodes}>
             <ReactFlow<DiagramNode, DiagramEdge>
               nodes={nodes}
-              edges={edges}
+              edges={near ? edges : picked}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               connectionMode={ConnectionMode.Loose}
@@ -277,6 +279,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               proOptions={{ hideAttribution: true }}
             >
               <DetailBackground />
+              {!near && <EdgeOverview edges={drawn} />}
               <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Overview of the diagram" />
               <Controls showInteractive={false} />
             </ReactFlow>

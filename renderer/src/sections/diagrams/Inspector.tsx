@@ -89,7 +89,12 @@ export function Inspector({ node, edge, api, onExpand, onEditLink }: Props) {
   if (!edge) return null;
   return (
     <aside className="diagram-inspector" aria-label="Selected edge">
-      {edge.kind === 'shipment' && (
+      {edge.kind === 'shipment' && edge.pending && (
+        <p className="muted pad" role="status">
+          Summing the records behind this diagram’s shipments…
+        </p>
+      )}
+      {edge.kind === 'shipment' && !edge.pending && (
         <>
           <h3>Shipments</h3>
           <dl className="edge-facts">

@@ -1,11 +1,11 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { drawnTier } from '../../../../shared/diagrams/chpl-colours';
 import { useCanvasActions } from './canvas-context';
 import { ChplTierChip } from './ChplTier';
 import { KindIcon } from './icons';
 import type { Grade, ViewEdge } from '../../../../shared/domain/diagrams';
-import { shipmentLabel, type DiagramEdge } from './flow-model';
+import { shipmentLabel, type DiagramEdge, type EdgeData } from './flow-model';
 import { EdgeLabelPortal, useNear } from './render-detail';
 
 /**
@@ -15,7 +15,7 @@ import { EdgeLabelPortal, useNear } from './render-detail';
  * top of it.
  */
 
-const DASH: Record<Grade, string | undefined> = { confirmed: undefined, tentative: '8 5', unconfirmed: '2 4' };
+export const DASH: Record<Grade, string | undefined> = { confirmed: undefined, tentative: '8 5', unconfirmed: '2 4' };
 
 interface Point {
   x: number;
@@ -41,7 +41,7 @@ function border(n: InternalNode, to: Point): Point {
 }
 
 /** A quadratic curve between the two nodes, bowed sideways by `bend` steps, with the point its label sits on. */
-function curve(source: InternalNode, target: InternalNode, bend: number) {
+export function curve(source: InternalNode, target: InternalNode, bend: number) {
   const a = centre(source);
   const b = centre(target);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
@@ -50,7 +50,7 @@ function curve(source: InternalNode, target: InternalNode, bend: number) {
   const s = border(source, control);
   const t = border(target, control);
   const mid = { x: 0.25 * s.x + 0.5 * control.x + 0.25 * t.x, y: 0.25 * s.y + 0.5 * control.y + 0.25 * t.y };
-  return { path: `M ${s.x},${s.y} Q ${control.x},${control.y} ${t.x},${t.y}`, mid };
+  return { path: `M ${s.x},${s.y} Q ${control.x},${control.y} ${t.x},${t.y}`, mid, control, end: t };
 }
 
 interface LabelProps {
@@ -93,6 +93,35 @@ function EdgeLabel({ edge: e, text, second, classes, x, y }: LabelProps) {
   );
 }
 
+/** The classes an edge's line is drawn with (diagrams.css colours and dashes them). */
+export function edgeClasses(data: EdgeData, selected = false): string {
+  const e = data.view;
+  return [
+    'diagram-edge',
+    e.kind,
+    e.grade ?? '',
+    selected ? 'selected' : '',
+    data.found ? 'found' : '',
+    e.missing ? 'missing' : '',
+    e.filteredOut ? 'filtered-out' : '',
+    e.pending ? 'pending' : '',
+    data.tierColour ? 'chpl' : '',
+  ].join(' ');
+}
+
+/** The style an edge's line is drawn with, besides its classes. */
+export function edgeStyle(data: EdgeData): CSSProperties {
+  const e = data.view;
+  const colour = typeof e.style.color === 'string' ? e.style.color : undefined;
+  return {
+    strokeWidth: data.width,
+    strokeDasharray: e.missing ? '1 6' : e.grade ? DASH[e.grade] : undefined,
+    // The tier's colour goes through a variable, so that selection and "find" still recolour the edge.
+    ...(data.tierColour ? { '--chpl-colour': data.tierColour } : {}),
+    ...(colour ? { stroke: colour } : {}),
+  } as CSSProperties;
+}
+
 function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<DiagramEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
@@ -101,23 +130,13 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
   if (!s || !t || !data) return null;
   const e = data.view;
   const { path, mid } = curve(s, t, data.bend);
-  const colour = typeof e.style.color === 'string' ? e.style.color : undefined;
   const [text, second] =
     e.kind === 'shipment'
-      ? e.filteredOut
-        ? ['', null] // nothing passes the filters: a faint line, no "0 shipments" label to clutter the canvas
+      ? e.filteredOut || e.pending
+        ? ['', null] // nothing passes the filters, or not summed yet: a faint line, no "0 shipments" label
         : shipmentLabel(e)
       : [e.kind === 'link' ? `${e.label ?? ''} (${e.grade})` : (e.label ?? ''), null];
-  const classes = [
-    'diagram-edge',
-    e.kind,
-    e.grade ?? '',
-    selected ? 'selected' : '',
-    data.found ? 'found' : '',
-    e.missing ? 'missing' : '',
-    e.filteredOut ? 'filtered-out' : '',
-    data.tierColour ? 'chpl' : '',
-  ].join(' ');
+  const classes = edgeClasses(data, selected);
   return (
     <>
       <BaseEdge
@@ -126,13 +145,7 @@ function DiagramEdgeView({ id, source, target, data, selected, markerEnd }: Edge
         markerEnd={markerEnd}
         interactionWidth={16}
         className={classes}
-        style={{
-          strokeWidth: data.width + (selected ? 1 : 0),
-          strokeDasharray: e.missing ? '1 6' : e.grade ? DASH[e.grade] : undefined,
-          // The tier's colour goes through a variable, so that selection and "find" still recolour the edge.
-          ...(data.tierColour ? { '--chpl-colour': data.tierColour } : {}),
-          ...(colour ? { stroke: colour } : {}),
-        }}
+        style={{ ...edgeStyle(data), strokeWidth: data.width + (selected ? 1 : 0) }}
       />
       {text && (near || selected || data.found) && (
         <EdgeLabel edge={e} text={text} second={second} classes={classes} x={mid.x} y={mid.y} />

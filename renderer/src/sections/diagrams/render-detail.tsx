@@ -9,10 +9,11 @@ import { createPortal } from 'react-dom';
  * - Level of detail: below `DETAIL_ZOOM` text is a few pixels high and cannot
  *   be read, so edge labels, node header rows and the background dots are not
  *   drawn (thousands of elements fewer to create, lay out and paint). Only
- *   on big diagrams (`FULL_DETAIL_BELOW` nodes and edges or more): a small one
+ *   on big diagrams (`FULL_DETAIL_BELOW` nodes or more): a small one
  *   costs little and is drawn in full at any zoom, as before. Components ask
  *   with `useNear()`, a boolean selector: they re-render when the zoom crosses
  *   the threshold, not on every frame of a pan or zoom.
+ * - Far out, the edges are one drawing, not React Flow edges (edge-overview.tsx).
  * - Edge labels are portalled into React Flow's label layer, found once per
  *   label (`EdgeLabelPortal`). React Flow's own `EdgeLabelRenderer` finds it with a
  *   `querySelector` in a store selector, which runs for every label on every
@@ -27,10 +28,10 @@ import { createPortal } from 'react-dom';
  *   the new zoom.
  */
 export const DETAIL_ZOOM = 0.45;
-export const FULL_DETAIL_BELOW = 300;
+/** Nodes from which a diagram is big. (Not its edges: far out, React Flow holds only some of them.) */
+export const FULL_DETAIL_BELOW = 150;
 
-const nearSelector = (s: ReactFlowState) =>
-  s.transform[2] >= DETAIL_ZOOM || s.nodeLookup.size + s.edgeLookup.size < FULL_DETAIL_BELOW;
+const nearSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM || s.nodeLookup.size < FULL_DETAIL_BELOW;
 
 /** Whether to draw small text: zoomed in far enough to read it, or a small diagram. */
 export const useNear = () => useStore(nearSelector);

@@ -22,14 +22,21 @@ export function useDiagram(id: number) {
   const [view, setView] = useState<DiagramView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Views the core answered to an edit: an opening's answer that comes after one of them is older.
+  const edits = useRef(0);
 
   useEffect(() => {
     let live = true;
-    void client.call('diagrams.get', { id }).then((r) => {
-      if (!live) return;
-      if (r.ok) setView(r.value);
-      else setError(r.error.message);
-    });
+    const editsBefore = edits.current;
+    // A big diagram is drawn before its shipments are summed (they come `pending`), then shown again with them.
+    const load = (quick: boolean) =>
+      client.call('diagrams.get', { id, quick }).then((r) => {
+        if (!live || edits.current !== editsBefore) return;
+        if (!r.ok) return setError(r.error.message);
+        setView(r.value);
+        if (quick && r.value.edges.some((e) => e.pending)) void load(false);
+      });
+    void load(true);
     return () => {
       live = false;
     };
@@ -44,6 +51,7 @@ export function useDiagram(id: number) {
         return null;
       }
       const change = r.value as DiagramChange;
+      edits.current++;
       setView(change.view);
       setError(null);
       return change;
