@@ -3,6 +3,7 @@ import type { DiagramFilters, DiagramView, ViewEdge } from '../../shared/domain/
 import type { CoreContext } from '../../electron/core/context';
 import type { Labels } from '../entities/evaluate';
 import { CHPL_TIERS, chplTierOf } from '../../shared/goods/hs-codes';
+import { QUICK_SHIPMENT_EDGES } from '../../electron/core/diagrams/view';
 import { must } from '../helpers/temp';
 import { apply, diagramOf, entityOfCompany, generatedCase, recordsWithParties, type RecordFacts } from './helpers';
 
@@ -150,6 +151,37 @@ describe('shipment edges are sums of the records behind them', () => {
     // Undo brings the unfiltered sums back.
     const undone = (await must(core, 'diagrams.undo', { id: view.id })).view;
     checkEdges(undone, facts, none);
+  });
+
+  it('a quick view of a big diagram comes before its sums (edges pending), then the summed view; a small one is summed at once', async () => {
+    const entities = (await must(core, 'entities.list', { limit: 5000 })).map((e) => e.id);
+    const pairs = (await must(core, 'diagrams.shipments', { entityIds: entities })).map((p): [number, number] => [
+      p.source,
+      p.target,
+    ]);
+    expect(pairs.length).toBeGreaterThan(QUICK_SHIPMENT_EDGES);
+    const big = await diagramOf(core, entities, pairs);
+    const small = await diagramOf(
+      core,
+      entities.slice(0, 4),
+      pairs.filter(([s, t]) => entities.slice(0, 4).includes(s) && entities.slice(0, 4).includes(t)),
+    );
+    // Sums are kept per connection: opened again, the case has none.
+    await must(core, 'case.open', { path });
+    const quick = await must(core, 'diagrams.get', { id: big.id, quick: true });
+    const shipments = quick.edges.filter((e) => e.kind === 'shipment');
+    expect(shipments).toHaveLength(pairs.length);
+    expect(shipments.every((e) => e.pending && e.count === undefined && e.recordIds === undefined)).toBe(true);
+    expect(quick.nodes.map((n) => n.label)).toEqual(big.nodes.map((n) => n.label));
+    const smallQuick = await must(core, 'diagrams.get', { id: small.id, quick: true });
+    expect(smallQuick.edges.some((e) => e.pending)).toBe(false);
+    expect(smallQuick).toEqual(await must(core, 'diagrams.get', { id: small.id }));
+
+    const summed = await must(core, 'diagrams.get', { id: big.id });
+    const none: DiagramFilters = { dateFrom: null, dateTo: null, hsChapters: [] };
+    expect(checkEdges(summed, recordsWithParties(path), none).every((e) => !e.pending)).toBe(true);
+    // Summed once, a quick view has the sums too.
+    expect(await must(core, 'diagrams.get', { id: big.id, quick: true })).toEqual(summed);
   });
 
   it('diagrams.shipments sums any set of entities, per direction', async () => {

@@ -186,9 +186,9 @@ function edgeView(
     const label = e.label ?? (link.type === 'custom' ? link.customLabel : LINK_LABELS[link.type]!);
     return { ...base, label, link, grade: link.grade, ...(from === null || to === null ? { missing: true } : {}) };
   }
-  if (from === null || to === null) return { ...base, missing: true };
-  if (!shipments) return { ...base, pending: true };
-  const s = shipments.get(pairKey(from, to));
+  const ends = from !== null && to !== null ? pairKey(from, to) : null;
+  if (ends && !shipments) return { ...base, pending: true };
+  const s = ends ? shipments!.get(ends) : undefined;
   const sums = {
     count: s?.count ?? 0,
     valueUsd: s?.valueUsd ?? 0,
@@ -198,6 +198,6 @@ function edgeView(
     chplTier: s?.chplTier ?? null,
     recordIds: s?.recordIds ?? [],
   };
-  if (!s && !filtered) return { ...base, ...sums, missing: true };
+  if (!ends || (!s && !filtered)) return { ...base, ...sums, missing: true };
   return { ...base, ...sums, ...(s ? {} : { filteredOut: true }) };
 }
