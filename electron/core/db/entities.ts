@@ -31,8 +31,13 @@ const toEntity = (r: EntityRow): EntityRecord => ({
   mergedInto: r.merged_into,
 });
 
+/** Kept per connection: a diagram's view looks up each of its entities, and preparing costs more than the lookup. */
+const entityById = new WeakMap<ReadDb, ReturnType<ReadDb['prepare']>>();
+
 export function getEntity(db: ReadDb, id: number): EntityRecord | null {
-  const r = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  let stmt = entityById.get(db);
+  if (!stmt) entityById.set(db, (stmt = db.prepare('SELECT * FROM entities WHERE id = ?')));
+  const r = stmt.get(id) as EntityRow | undefined;
   return r ? toEntity(r) : null;
 }
 

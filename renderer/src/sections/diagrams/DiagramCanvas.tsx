@@ -203,7 +203,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
         onAddEntity={(e) => addAtCentre({ kind: 'entity', ref: e.id }, `Add ${e.name}`)}
         onAddSource={(kind, ref) => addAtCentre({ kind, ref })}
         onSetFilters={(filters) => void apply([{ op: 'setFilters', filters }])}
-        onLayout={() => void tools.layout(false)}
+        onLayout={() => void tools.layout(false, edges)}
         onBack={() => navigate({ section: 'diagrams', path: [], params: {} })}
         find={{
           query,
@@ -223,7 +223,7 @@ function Canvas({ id, toolbarExtras }: DiagramCanvasProps) {
               api={api}
               selectedNodes={selectedNodes}
               centre={centre}
-              onLayoutSelected={() => void tools.layout(true)}
+              onLayoutSelected={() => void tools.layout(true, edges)}
             />
             {toolbarExtras?.({ view, api, flow, selectedNodes, canvas: wrapper.current })}
           </>,

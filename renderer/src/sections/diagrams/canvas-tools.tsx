@@ -6,6 +6,7 @@ import { exportDiagramPng, exportDiagramSvg } from './diagram-export';
 import { caseId, type DiagramEdge, type DiagramNode } from './flow-model';
 import { TimelinePanel } from './Timeline';
 import type { DiagramApi } from './use-diagram';
+import type { LayoutInputEdge } from './elk-graph';
 import { LayoutCancelled, useElkLayout } from './use-elk-layout';
 
 /**
@@ -20,16 +21,19 @@ export function useCanvasLayout(apply: DiagramApi['apply']) {
   const elk = useElkLayout();
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
-    async (selectedOnly: boolean) => {
+    // The diagram's edges, not React Flow's: far out it holds only those selected or found (edge-overview.tsx).
+    async (selectedOnly: boolean, edges: readonly LayoutInputEdge[]) => {
       setError(null);
       // A group's members stay in their box, as the core's layout leaves them.
       const nodes = flow.getNodes().filter((n) => n.type !== 'group' && n.data.view.parentId === null);
       try {
-        const positions = await elk.layout(nodes, flow.getEdges(), { selectedOnly });
+        const positions = await elk.layout(nodes, edges, { selectedOnly });
         const moves = [...positions].map(([id, p]) => ({ id: caseId(id), x: p.x, y: p.y }));
         if (moves.length === 0) return;
         await apply([{ op: 'moveNodes', moves }], selectedOnly ? 'Lay out selected' : 'Auto-layout');
-        if (!selectedOnly) void flow.fitView({ duration: 300 });
+        // Once React Flow has the new positions (the view is set now, drawn in the next frames): the whole diagram.
+        if (!selectedOnly)
+          requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ duration: 300 })));
       } catch (e) {
         if (!(e instanceof LayoutCancelled)) setError(e instanceof Error ? e.message : String(e));
       }

@@ -34,7 +34,8 @@ export function useDiagram(id: number) {
         if (!live || edits.current !== editsBefore) return;
         if (!r.ok) return setError(r.error.message);
         setView(r.value);
-        if (quick && r.value.edges.some((e) => e.pending)) void load(false);
+        // Asked for once the canvas has painted, so that summing does not take a core from drawing.
+        if (quick && r.value.edges.some((e) => e.pending)) afterPaint(() => void load(false));
       });
     void load(true);
     return () => {
@@ -84,3 +85,5 @@ export function useDiagram(id: number) {
 }
 
 export type DiagramApi = ReturnType<typeof useDiagram>;
+
+const afterPaint = (f: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(f, 0)));
