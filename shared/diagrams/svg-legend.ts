@@ -2,7 +2,7 @@
 import type { Grade } from '../domain/diagrams';
 import type { ChplTier } from '../goods/hs-codes';
 import { chplTierKey } from './chpl-colours';
-import { escapeXml as x, num } from './svg-text';
+import { ANNOTATION_MARK, escapeXml as x, num } from './svg-text';
 
 export const COLORS = {
   shipment: '#2563eb',
@@ -67,7 +67,7 @@ export function legendSvg(left: number, top: number, tiers: readonly (ChplTier |
     `<text x="${num(left + 216)}" y="${num(y1 + 62)}" font-size="22" fill="#92400e">“</text>`,
     label(left + 232, y1 + 53, 'excerpt'),
     `<path d="M${num(left + 296)} ${num(y1 + 46)}h12v9l-3 3h-9z" fill="#fde68a" stroke="#92400e"/>`,
-    label(left + 314, y1 + 53, 'note   ✎ annotation'),
+    label(left + 314, y1 + 53, `note   ${ANNOTATION_MARK} annotation`),
     '</g>',
   ];
   return rows.join('');

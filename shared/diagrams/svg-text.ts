@@ -76,3 +76,6 @@ export const shipmentLabel = (count: number, valueUsd: number) => `${count} · $
 
 /** A number as SVG writes it: rounded to a tenth, no exponent. */
 export const num = (n: number) => String(Math.round(n * 10) / 10);
+
+/** Marks a note written on a node or edge. (Not ✎: the fonts briefs embed have no such glyph; a PDF drew nothing.) */
+export const ANNOTATION_MARK = '»';

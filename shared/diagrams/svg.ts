@@ -12,7 +12,7 @@
 import type { DiagramView, ViewEdge, ViewNode } from '../domain/diagrams';
 import { chplTierColour, drawnTier } from './chpl-colours';
 import { COLORS, DASH, legendSvg, LEGEND_HEIGHT, LEGEND_WIDTH } from './svg-legend';
-import { escapeXml as x, num, shipmentLabel, wrapText } from './svg-text';
+import { ANNOTATION_MARK, escapeXml as x, num, shipmentLabel, wrapText } from './svg-text';
 
 export const SVG_FONT_FAMILY = 'Noto Sans, Noto Sans SC, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif';
 const FONT = 13;
@@ -118,7 +118,7 @@ function nodeSvg(n: ViewNode): string {
   n.annotations.slice(0, 2).forEach((a, i) => {
     parts.push(
       textLines(
-        wrapText(`✎ ${a.text}`, n.w / 11, 1),
+        wrapText(`${ANNOTATION_MARK} ${a.text}`, n.w / 11, 1),
         n.x,
         n.y + n.h + 14 + i * 14,
         'font-size="11" font-style="italic" fill="#92400e"',
@@ -198,7 +198,7 @@ function edgeSvg(e: ViewEdge, boxes: Map<number, Box>, offset: number, maxValue:
   e.annotations.slice(0, 2).forEach((n, i) => {
     parts.push(
       textLines(
-        wrapText(`✎ ${n.text}`, 24, 1),
+        wrapText(`${ANNOTATION_MARK} ${n.text}`, 24, 1),
         mx,
         my + 12 + i * 13,
         `font-size="10" font-style="italic" text-anchor="middle" fill="#92400e" ${halo}`,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chplTierKey } from '../../shared/diagrams/chpl-colours';
+import { ANNOTATION_MARK } from '../../shared/diagrams/svg-text';
 import type { RenderedBrief } from '../../shared/domain/briefs';
 import { must, tempCase } from '../helpers/temp';
 import { attachments, folded, pagePng, pdfInfo, pdfPages, pdfText, sha256 } from './helpers';
@@ -18,6 +19,14 @@ describe('the default brief of the sample case’s diagram', () => {
     const page = await must(core, 'documents.page', { id: articleNode.ref!, page: 1 });
     const sentence = /[A-Z][^.]{40,160}\./.exec(page.text.replace(/\s+/g, ' '))![0];
     const excerpt = await must(core, 'excerpts.create', { documentId: articleNode.ref!, page: 1, quote: sentence });
+
+    // A note on the plant's node: drawn under it with its mark, which the embedded fonts must have.
+    const plant = view.nodes.find((n) => n.kind === 'entity' && /Ulan/i.test(n.label))!;
+    const noted = 'Rostec subsidiary since 2018';
+    await must(core, 'diagrams.apply', {
+      id: diagram!.id,
+      ops: [{ op: 'annotate', target: 'node', targetId: plant.id, text: noted }],
+    });
 
     const out = join(dir, 'brief.pdf');
     const rendered = (await must(core, 'briefs.render', { diagrams: [diagram!.id], out })) as RenderedBrief;
@@ -53,6 +62,7 @@ describe('the default brief of the sample case’s diagram', () => {
     const diagramPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => pdfText(out, p).includes('Diagram:'))!;
     const onDiagram = folded(pdfText(out, diagramPage));
     for (const n of entities) expect(onDiagram).toContain(folded(n.label).slice(0, 12));
+    expect(onDiagram).toContain(`${ANNOTATION_MARK} ${noted}`);
     // The CHPL colours: each tier the shipment edges are drawn in is named, in the drawing's legend and in the key.
     const drawn = view.edges.filter((e) => e.kind === 'shipment' && !e.missing && !e.filteredOut);
     const tiers = chplTierKey(drawn.map((e) => e.chplTier));
