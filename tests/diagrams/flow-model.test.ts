@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiagramView, ViewEdge, ViewNode } from '../../shared/domain/diagrams';
+import type { ViewEdge, ViewNode } from '../../shared/domain/diagrams';
 import {
   edgeKey,
   findInDiagram,
@@ -10,44 +10,11 @@ import {
   toFlowNodes,
   usd,
 } from '../../renderer/src/sections/diagrams/flow-model';
+import { diagramView, viewEdge, viewNode } from './view-parts';
 
-const node = (id: number, label: string, more: Partial<ViewNode> = {}): ViewNode => ({
-  id,
-  kind: 'entity',
-  ref: id * 10,
-  label,
-  text: null,
-  x: id * 100,
-  y: 0,
-  w: 220,
-  h: 72,
-  style: {},
-  parentId: null,
-  annotations: [],
-  ...more,
-});
-const edge = (id: number, source: number, target: number, more: Partial<ViewEdge> = {}): ViewEdge => ({
-  id,
-  kind: 'shipment',
-  source,
-  target,
-  label: null,
-  style: {},
-  annotations: [],
-  ...more,
-});
-const view = (nodes: ViewNode[], edges: ViewEdge[]): DiagramView => ({
-  id: 1,
-  name: 'd',
-  viewport: { x: 0, y: 0, zoom: 1 },
-  filters: { dateFrom: null, dateTo: null, hsChapters: [] },
-  createdAt: '',
-  updatedAt: '',
-  nodes,
-  edges,
-  folded: [],
-  history: { position: 0, size: 0, undo: null, redo: null },
-});
+const node = viewNode;
+const edge = viewEdge;
+const view = (nodes: ViewNode[], edges: ViewEdge[]) => diagramView(nodes, edges);
 
 describe('the canvas model of a diagram', () => {
   const v = view(

@@ -3,53 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { chplTierColour, chplTierKey } from '../../shared/diagrams/chpl-colours';
 import { diagramToSvg } from '../../shared/diagrams/svg';
 import { COLORS } from '../../shared/diagrams/svg-legend';
-import type { DiagramView, ViewEdge, ViewNode } from '../../shared/domain/diagrams';
+import type { ViewEdge } from '../../shared/domain/diagrams';
+import { diagramView, viewEdge, viewNode } from './view-parts';
 
 const parse = (svg: string) => new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
 const HOSTILE = '<script>alert(1)</script> & "tier"';
 
-const node = (id: number, label: string): ViewNode => ({
-  id,
-  kind: 'entity',
-  ref: id,
-  label,
-  text: null,
-  x: (id % 3) * 300,
-  y: Math.floor(id / 3) * 200,
-  w: 220,
-  h: 72,
-  style: {},
-  parentId: null,
-  annotations: [],
-});
-
-const shipment = (id: number, source: number, target: number, extra: Partial<ViewEdge>): ViewEdge => ({
-  id,
-  kind: 'shipment',
-  source,
-  target,
-  label: null,
-  style: {},
-  count: 3,
-  valueUsd: 1_234_567,
-  annotations: [],
-  ...extra,
-});
-
-function viewOf(edges: ViewEdge[]): DiagramView {
-  return {
-    id: 1,
-    name: 'Tiers',
-    viewport: { x: 0, y: 0, zoom: 1 },
-    filters: { dateFrom: null, dateTo: null, hsChapters: [] },
-    createdAt: '',
-    updatedAt: '',
-    folded: [],
-    history: { position: 0, size: 0, undo: null, redo: null },
-    nodes: [1, 2, 3, 4, 5, 6].map((id) => node(id, `Firm ${id}`)),
+const node = (id: number, label: string) =>
+  viewNode(id, label, { ref: id, x: (id % 3) * 300, y: Math.floor(id / 3) * 200 });
+const shipment = (id: number, source: number, target: number, extra: Partial<ViewEdge>) =>
+  viewEdge(id, source, target, { count: 3, valueUsd: 1_234_567, ...extra });
+const viewOf = (edges: ViewEdge[]) =>
+  diagramView(
+    [1, 2, 3, 4, 5, 6].map((id) => node(id, `Firm ${id}`)),
     edges,
-  };
-}
+    'Tiers',
+  );
 
 describe('diagram svg: shipment edges coloured by their CHPL tier', () => {
   const view = viewOf([
