@@ -110,7 +110,8 @@ describe.runIf(run)('briefs in the browser', () => {
     await expect.poll(() => page.getByLabel('Author').inputValue()).toBe('A. Investigator');
     expect(await page.getByLabel('Title').inputValue()).toBe('Helicopter parts to Ulan-Ude');
     await page.getByRole('listitem', { name: 'Finding 2' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Versions' }).locator('li').count()).toBe(3);
+    // The versions are read after the brief: wait for them, not just for the findings.
+    await expect.poll(() => page.getByRole('region', { name: 'Versions' }).locator('li').count()).toBe(3);
     expect(errors).toEqual([]);
   });
 
