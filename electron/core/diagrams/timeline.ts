@@ -16,26 +16,16 @@ import { diagramView } from './view';
 const NO_FILTERS: DiagramFilters = { dateFrom: null, dateTo: null, hsChapters: [] };
 const money = (v: number) => Math.round(v * 100) / 100;
 
-interface LaneSpec {
-  source: number;
-  target: number;
-  sourceName: string;
-  targetName: string;
-  edgeId?: number;
-  direction?: 'out' | 'in' | 'both';
+/** A lane to draw: who, and the records it sums. */
+type LaneSpec = Pick<TimelineLane, 'source' | 'target' | 'sourceName' | 'targetName' | 'edgeId' | 'direction'> & {
   recordIds: number[];
-}
+};
 
 function lanesOf(db: ReadDb, specs: LaneSpec[], maxLanes: number): Timeline {
   const laneOf = new Map<number, number>();
   specs.forEach((s, i) => s.recordIds.forEach((r) => laneOf.set(r, i)));
-  const lanes: TimelineLane[] = specs.map((s) => ({
-    source: s.source,
-    target: s.target,
-    sourceName: s.sourceName,
-    targetName: s.targetName,
-    ...(s.edgeId !== undefined ? { edgeId: s.edgeId } : {}),
-    ...(s.direction !== undefined ? { direction: s.direction } : {}),
+  const lanes: TimelineLane[] = specs.map(({ recordIds: _, ...who }) => ({
+    ...who,
     count: 0,
     valueUsd: 0,
     days: [],
