@@ -107,7 +107,7 @@ const LONG_WORK: Record<
     await must(core, 'import.run', { path: generated(40_000, 'job-diagram'), preset: 'ru-customs' });
     await must(core, 'entities.resolve', {});
     const [biggest] = await must(core, 'entities.list', { limit: 1 });
-    return { name: 'Three steps from the biggest', entityId: biggest!.id, depth: 3, maxNodes: 2000 };
+    return { name: 'Four steps from the biggest', entityId: biggest!.id, depth: 4, perNode: 200, maxNodes: 2000 };
   },
   'interchange.ftm': async (core) => {
     await must(core, 'import.run', { path: generated(60_000, 'job-ftm'), preset: 'ru-customs' });
