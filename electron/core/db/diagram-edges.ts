@@ -58,6 +58,16 @@ export function listEdges(db: ReadDb, diagramId: number): EdgeRecord[] {
   );
 }
 
+/** The first edge of a kind (and link) from one node to another, if any: by the node index, not a diagram's list. */
+export function findEdge(db: ReadDb, e: Pick<EdgeRecord, 'kind' | 'source' | 'target' | 'linkId'>): EdgeRecord | null {
+  const r = db
+    .prepare(
+      'SELECT * FROM diagram_edges WHERE source_node = ? AND target_node = ? AND kind = ? AND link_id IS ? ORDER BY id LIMIT 1',
+    )
+    .get(e.source, e.target, e.kind, e.linkId) as Row | undefined;
+  return r ? toEdge(r) : null;
+}
+
 /** The edges that end at a node (removing the node removes them). */
 export function edgesAt(db: ReadDb, nodeId: number): EdgeRecord[] {
   return (

@@ -7,7 +7,7 @@
 import type { DiagramOp } from '../../../shared/api/diagrams';
 import { CustodianError } from '../../../shared/result';
 import { annotationsOn, insertAnnotation } from '../db/annotations';
-import { edgesAt, insertEdge, listEdges, type EdgeRecord } from '../db/diagram-edges';
+import { edgesAt, findEdge, insertEdge, type EdgeRecord } from '../db/diagram-edges';
 import { childNodes, insertNode, type NodeRecord } from '../db/diagram-nodes';
 import { getDiagram } from '../db/diagrams';
 import { checkEvidence, createLinkRows, linkState } from './link-ops';
@@ -77,13 +77,13 @@ function addEdge(ctx: OpContext, op: Op<'addEdge'>): AppliedOp {
     entityOfNode(ctx, target);
   }
   if (op.kind === 'link') linkState(ctx.db, op.linkId ?? fail('A link edge needs the id of its link (linkId).'));
-  const same = listEdges(ctx.db, ctx.diagramId).find(
-    (e) =>
-      e.kind === op.kind &&
-      e.source === source.id &&
-      e.target === target.id &&
-      (op.kind !== 'link' || e.linkId === op.linkId),
-  );
+  // Looked up by its nodes, not in the diagram's list of edges: a neighbourhood adds thousands at once.
+  const same = findEdge(ctx.db, {
+    kind: op.kind,
+    source: source.id,
+    target: target.id,
+    linkId: op.kind === 'link' ? op.linkId! : null,
+  });
   if (same && op.kind !== 'free')
     throw new CustodianError('exists', `That ${op.kind} edge is already on this diagram (edge ${same.id}).`);
   const row: Omit<EdgeRecord, 'id'> = {
