@@ -7,6 +7,7 @@ import type { DiagramView, ViewNode } from '../../shared/domain/diagrams';
 import { custodian } from '../helpers/cli';
 import { must, SAMPLES, tempCase } from '../helpers/temp';
 import { apply } from './helpers';
+import { viewNode } from './view-parts';
 
 /** Parses as a strict XML parser does (jsdom throws on anything malformed) and answers the document. */
 const parse = (svg: string) => new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
@@ -68,21 +69,8 @@ describe('diagram svg', () => {
   });
 
   it('survives what a strict parser refuses: control characters, lone surrogates, huge and empty labels, an empty diagram', () => {
-    const node = (id: number, label: string, extra: Partial<ViewNode> = {}): ViewNode => ({
-      id,
-      kind: 'entity',
-      ref: id,
-      label,
-      text: null,
-      x: id * 300,
-      y: 0,
-      w: 220,
-      h: 72,
-      style: {},
-      parentId: null,
-      annotations: [],
-      ...extra,
-    });
+    const node = (id: number, label: string, extra: Partial<ViewNode> = {}) =>
+      viewNode(id, label, { ref: id, x: id * 300, ...extra });
     const view: DiagramView = {
       id: 1,
       name: 'Edge cases \u0007',

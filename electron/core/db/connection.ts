@@ -104,6 +104,15 @@ export function setCacheSize(db: ReadDb, kib: number): void {
   db.pragma(`cache_size = -${Math.trunc(kib)}`);
 }
 
+/** A connection's page cache setting as SQLite holds it, to put back with `restoreCacheSize` after a job that set its own. */
+export function cacheSize(db: ReadDb): number {
+  return db.pragma('cache_size', { simple: true }) as number;
+}
+
+export function restoreCacheSize(db: ReadDb, size: number): void {
+  db.pragma(`cache_size = ${Math.trunc(size)}`);
+}
+
 /** Moves everything in the write-ahead log into the file and empties the log, so that the file alone is the whole case. */
 export function checkpointWal(db: WriteDb): void {
   db.pragma('wal_checkpoint(TRUNCATE)');

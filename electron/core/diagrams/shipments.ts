@@ -57,37 +57,43 @@ export function shipmentsAmongLive(
   db: ReadDb,
   sources: readonly number[],
   filters?: DiagramFilters,
-  targets?: readonly number[],
+  targets: readonly number[] = sources,
   only?: ReadonlySet<string>,
-): PairSums;
-/** With `cachedOnly`: the sums if they are kept, else null (nothing is summed). */
-export function shipmentsAmongLive(
+): PairSums {
+  const { kept, keep, s, t } = recentSums(db, sources, filters, targets, only);
+  return kept ?? keep(sumShipments(db, s, t, filters, only));
+}
+
+/** shipmentsAmongLive's answer if it is kept, else null (nothing is summed): what a quick view shows. */
+export function keptShipmentsAmongLive(
+  db: ReadDb,
+  sources: readonly number[],
+  filters: DiagramFilters | undefined,
+  targets: readonly number[],
+  only: ReadonlySet<string>,
+): PairSums | null {
+  return recentSums(db, sources, filters, targets, only).kept;
+}
+
+/** The kept sums for these arguments (or null), a way to keep new ones, and the sides as summed. */
+function recentSums(
   db: ReadDb,
   sources: readonly number[],
   filters: DiagramFilters | undefined,
   targets: readonly number[],
   only: ReadonlySet<string> | undefined,
-  cachedOnly: true,
-): PairSums | null;
-export function shipmentsAmongLive(
-  db: ReadDb,
-  sources: readonly number[],
-  filters?: DiagramFilters,
-  targets: readonly number[] = sources,
-  only?: ReadonlySet<string>,
-  cachedOnly = false,
-): PairSums | null {
+) {
   const s = [...new Set(sources)].sort((a, b) => a - b);
   const t = [...new Set(targets)].sort((a, b) => a - b);
   const pairs = only ? [...only].sort().join(',') : '*';
   const key = `${shipmentDataVersion(db)}|${JSON.stringify(filters ?? null)}|${s.join(',')}|${t.join(',')}|${pairs}`;
   const cache = recent.get(db) ?? recent.set(db, new Map()).get(db)!;
-  const hit = cache.get(key);
-  if (hit || cachedOnly) return hit ?? null;
-  const out = sumShipments(db, s, t, filters, only);
-  cache.set(key, out);
-  if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
-  return out;
+  const keep = (out: PairSums) => {
+    cache.set(key, out);
+    if (cache.size > RECENT) cache.delete(cache.keys().next().value!);
+    return out;
+  };
+  return { kept: cache.get(key) ?? null, keep, s, t };
 }
 
 /**

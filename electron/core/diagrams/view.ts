@@ -18,7 +18,7 @@ import { historyState, mustDiagram } from './history';
 import { linkView } from './link-ops';
 import { liveEntities, type LiveEntity } from './live-entities';
 import { entityNamer } from './name-script';
-import { pairKey, shipmentsAmongLive } from './shipments';
+import { keptShipmentsAmongLive, pairKey, shipmentsAmongLive } from './shipments';
 
 const LINK_LABELS: Record<string, string> = {
   owns: 'owns',
@@ -132,7 +132,7 @@ export function diagramView(db: ReadDb, diagramId: number, opts: { quick?: boole
   // null: a quick view of a big diagram whose sums are not kept; its shipment edges are pending.
   const shipments =
     opts.quick && ends.length > QUICK_SHIPMENT_EDGES
-      ? shipmentsAmongLive(db, sources, d.filters, targets, pairs, true)
+      ? keptShipmentsAmongLive(db, sources, d.filters, targets, pairs)
       : shipmentsAmongLive(db, sources, d.filters, targets, pairs);
   const filtered = d.filters.dateFrom !== null || d.filters.dateTo !== null || d.filters.hsChapters.length > 0;
   const seen = new Map<string, number>();
@@ -170,7 +170,7 @@ function edgeView(
   source: number,
   target: number,
   entityAt: (nodeId: number) => number | null,
-  shipments: ReturnType<typeof shipmentsAmongLive> | null,
+  shipments: ReturnType<typeof keptShipmentsAmongLive>,
   filtered: boolean,
   live: (id: number) => LiveEntity | null,
   notes: Annotation[],

@@ -3,7 +3,7 @@ import type { ImportOptions } from '../../../shared/api/records';
 import type { ImportSummary } from '../../../shared/domain/records';
 import { CustodianError } from '../../../shared/result';
 import { appendAudit } from '../db/audit-log';
-import { setCacheSize } from '../db/connection';
+import { cacheSize, restoreCacheSize, setCacheSize } from '../db/connection';
 import { beginImmediate, type HeldTransaction } from '../db/held-transaction';
 import { findImportBySha, finishImport, insertImport, sourceOfSizeExists } from '../db/imports';
 import { maxRecordId } from '../db/records';
@@ -59,7 +59,7 @@ export async function importFile(
     warnings: [] as string[],
   };
   let transaction: HeldTransaction | null = null;
-  const cacheKibBefore = -(db.pragma('cache_size', { simple: true }) as number);
+  const cacheBefore = cacheSize(db);
   try {
     // Opened once: the format, encoding and delimiter decided here are what every later read uses.
     const source = openTable(facts, { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet });
@@ -165,7 +165,7 @@ export async function importFile(
     transaction?.rollback();
     throw e;
   } finally {
-    setCacheSize(db, cacheKibBefore);
+    restoreCacheSize(db, cacheBefore);
     busy.delete(db);
   }
 }
